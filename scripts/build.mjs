@@ -1,0 +1,29 @@
+import { build } from 'esbuild';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stub = join(root, 'dist', '.stubs', 'react-devtools-core.js');
+await mkdir(dirname(stub), { recursive: true });
+await writeFile(stub, 'export default { initialize() {}, connectToDevTools() {} };\n');
+
+await build({
+  entryPoints: [join(root, 'src', 'cli.ts')],
+  outfile: join(root, 'dist', 'cli.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  splitting: false,
+  minify: false,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  alias: { 'react-devtools-core': stub },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
+});
+await chmod(join(root, 'dist', 'cli.js'), 0o755);

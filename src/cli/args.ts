@@ -1,0 +1,107 @@
+/** What the command line asked for. */
+export interface CliOptions {
+  command: 'tui' | 'emulator' | 'help' | 'version';
+  demo: boolean;
+  profile?: string;
+  region?: string;
+  endpoint?: string;
+  pool?: string;
+  user?: string;
+  readOnly: boolean;
+  /** Arguments after `emulator`, for the emulator's own parser. */
+  emulatorArgs: string[];
+}
+
+/** A command line that cannot run, with the sentence that says why. */
+export class UsageError extends Error {}
+
+const VALUE_FLAGS: Record<string, keyof CliOptions> = {
+  '--profile': 'profile',
+  '--region': 'region',
+  '--endpoint-url': 'endpoint',
+  '--pool': 'pool',
+  '--user': 'user',
+};
+
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/;
+const POOL_ID = /^([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d+)_[0-9A-Za-z]+$/;
+
+/** Usage text for --help. */
+export const USAGE = `cognito-tui — browse Amazon Cognito user pools, users and authentication events
+
+Usage:
+  cognito-tui [--demo] [--profile P] [--region R] [--endpoint-url URL]
+              [--pool POOL_ID] [--user USERNAME|EMAIL|SUB] [--read-only]
+  cognito-tui emulator [--port N] [--seed S] [--help]
+  cognito-tui --help | --version
+
+Options:
+  --demo            run against the built-in Cognito emulator (no AWS account needed)
+  --profile P       AWS profile (default: AWS_PROFILE or the default credential chain)
+  --region R        AWS region (default: AWS_REGION, the profile's region, or the pool id's prefix)
+  --endpoint-url U  send Cognito calls to this endpoint (e.g. a running emulator)
+  --pool ID         open this user pool's users directly
+  --user NAME       with --pool: open this user's authentication events directly
+  --read-only       never send a write (feedback, disable, sign-out)
+  --help, -h        show this help
+  --version, -V     show the version
+
+Keys: arrows or j/k move, enter opens, esc goes back, / searches users, v/i tag an event Valid/Invalid,
+c shows a pool's risk configuration, r refreshes, ? shows every key, q quits.`;
+
+/** Parses argv (without node and the script); throws UsageError with an actionable sentence. */
+export function parseArgs(argv: string[]): CliOptions {
+  const opts: CliOptions = { command: 'tui', demo: false, readOnly: false, emulatorArgs: [] };
+  if (argv[0] === 'emulator') return { ...opts, command: 'emulator', emulatorArgs: argv.slice(1) };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--help' || flag === '-h') return { ...opts, command: 'help' };
+    if (flag === '--version' || flag === '-V') return { ...opts, command: 'version' };
+    if (flag === '--demo') opts.demo = true;
+    else if (flag === '--read-only') opts.readOnly = true;
+    else if (flag in VALUE_FLAGS) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
+        throw new UsageError(`${flag} needs a value, e.g. ${flag} ${example(flag)}`);
+      }
+      (opts as unknown as Record<string, string>)[VALUE_FLAGS[flag]] = value;
+    } else if (arg.startsWith('-')) {
+      throw new UsageError(`Unknown option ${arg}. Run cognito-tui --help for the options.`);
+    } else {
+      throw new UsageError(`Unexpected argument "${arg}". Run cognito-tui --help for usage.`);
+    }
+  }
+  return validate(opts);
+}
+
+function example(flag: string): string {
+  return { '--profile': 'my-profile', '--region': 'eu-west-1', '--endpoint-url': 'http://127.0.0.1:9229', '--pool': 'eu-west-1_AbCdEf123', '--user': 'alice@example.com' }[flag] ?? 'VALUE';
+}
+
+function validate(opts: CliOptions): CliOptions {
+  if (opts.region && !REGION.test(opts.region)) {
+    throw new UsageError(`"${opts.region}" is not an AWS region name. Use one like us-east-1 or eu-west-2.`);
+  }
+  if (opts.user && !opts.pool) throw new UsageError('--user needs --pool: the pool the user is in, e.g. --pool eu-west-1_AbCdEf123 --user alice');
+  if (opts.pool) {
+    const m = POOL_ID.exec(opts.pool);
+    if (!m) throw new UsageError(`"${opts.pool}" is not a user pool id. Pool ids look like eu-west-1_AbCdEf123.`);
+    if (opts.region && opts.region !== m[1] && !opts.demo) {
+      throw new UsageError(`Pool ${opts.pool} is in ${m[1]}, but --region is ${opts.region}. Drop --region or fix it.`);
+    }
+    if (!opts.region && !opts.demo) opts.region = m[1];
+  }
+  if (opts.endpoint) {
+    try {
+      const u = new URL(opts.endpoint);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+    } catch {
+      throw new UsageError(`--endpoint-url "${opts.endpoint}" is not an http(s) URL, e.g. http://127.0.0.1:9229`);
+    }
+  }
+  if (opts.demo && (opts.profile || opts.endpoint)) {
+    throw new UsageError('--demo uses the built-in emulator: drop --profile and --endpoint-url, or drop --demo.');
+  }
+  return opts;
+}

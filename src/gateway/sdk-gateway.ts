@@ -1,0 +1,148 @@
+import type * as Sdk from '@aws-sdk/client-cognito-identity-provider';
+import { classifyFailure, failureFacts, GatewayError } from './errors.ts';
+import {
+  toAppClient, toAuthEvent, toDevice, toGroup, toPoolDetail, toPoolSummary, toRiskConfiguration, toUser,
+} from './sdk-shapes.ts';
+import type { ApiCallRecord, CognitoGateway, FeedbackValue, GatewayTarget, Page } from './types.ts';
+
+/** How to reach Cognito: the SDK's default credential chain unless static credentials are given (the demo). */
+export interface SdkGatewayOptions {
+  region?: string;
+  profile?: string;
+  endpoint?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Attempts per read call, including the first (the SDK backs off between them). */
+  maxReadAttempts?: number;
+  /** Milliseconds between write retries after throttling; its length is the number of retries. */
+  writeRetryDelaysMs?: number[];
+}
+
+type SdkModule = typeof Sdk;
+
+const PAGE = 60;
+
+/** Builds the gateway over the AWS SDK; the SDK itself loads on the first call, off the start-up path. */
+export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? '';
+  const target: GatewayTarget = { region: region || '(from profile)', endpoint: options.endpoint, profile: options.profile };
+  const listeners = new Set<(r: ApiCallRecord) => void>();
+  let loaded: Promise<{ sdk: SdkModule; reads: Sdk.CognitoIdentityProviderClient; writes: Sdk.CognitoIdentityProviderClient }> | undefined;
+  const writeDelays = options.writeRetryDelaysMs ?? [250, 750, 2000];
+
+  function clients() {
+    loaded ??= import('@aws-sdk/client-cognito-identity-provider').then((sdk) => {
+      const base = {
+        ...(region ? { region } : {}),
+        ...(options.profile ? { profile: options.profile } : {}),
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        requestHandler: { connectionTimeout: 4000, requestTimeout: 20000 },
+      };
+      return {
+        sdk,
+        reads: new sdk.CognitoIdentityProviderClient({ ...base, maxAttempts: options.maxReadAttempts ?? 4, retryMode: 'standard' }),
+        writes: new sdk.CognitoIdentityProviderClient({ ...base, maxAttempts: 1 }),
+      };
+    });
+    return loaded;
+  }
+
+  function notify(record: ApiCallRecord) {
+    for (const listener of listeners) listener(record);
+  }
+
+  async function call<T>(operation: string, write: boolean, run: (c: Awaited<ReturnType<typeof clients>>) => Promise<Sent<T>>): Promise<T> {
+    const started = performance.now();
+    let attempts = 0;
+    try {
+      const c = await clients();
+      for (let retry = 0; ; retry++) {
+        try {
+          const out = await run(c);
+          attempts += out.attempts;
+          notify({ operation, ms: performance.now() - started, ok: true, attempts });
+          return out.value;
+        } catch (error) {
+          attempts += (error as { $metadata?: { attempts?: number } })?.$metadata?.attempts ?? 1;
+          const throttled = (error as { name?: string })?.name === 'TooManyRequestsException';
+          if (!write || !throttled || retry >= writeDelays.length) throw error;
+          await new Promise((resolve) => setTimeout(resolve, writeDelays[retry]));
+        }
+      }
+    } catch (error) {
+      const failure = error instanceof GatewayError
+        ? error
+        : classifyFailure(failureFacts(error), { operation, endpoint: options.endpoint, region: region || undefined, profile: options.profile });
+      notify({ operation, ms: performance.now() - started, ok: false, errorName: failure.awsName ?? failure.kind, attempts: Math.max(attempts, 1) });
+      throw failure;
+    }
+  }
+
+  return {
+    target,
+    subscribeCalls(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    listUserPools: (token) => call('ListUserPools', false, async ({ sdk, reads }) => {
+      const out = await reads.send(new sdk.ListUserPoolsCommand({ MaxResults: PAGE, NextToken: token }));
+      return page((out.UserPools ?? []).map(toPoolSummary), out.NextToken, out);
+    }),
+    describeUserPool: (poolId) => call('DescribeUserPool', false, async ({ sdk, reads }) => {
+      const out = await reads.send(new sdk.DescribeUserPoolCommand({ UserPoolId: poolId }));
+      return withMeta(toPoolDetail(out.UserPool ?? {}, poolId), out);
+    }),
+    listAppClients: (poolId, token) => call('ListUserPoolClients', false, async ({ sdk, reads }) => {
+      const out = await reads.send(new sdk.ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: PAGE, NextToken: token }));
+      return page((out.UserPoolClients ?? []).map(toAppClient), out.NextToken, out);
+    }),
+    listUsers: (poolId, filter, token) => call('ListUsers', false, async ({ sdk, reads }) => {
+      const out = await reads.send(new sdk.ListUsersCommand({ UserPoolId: poolId, Limit: PAGE, PaginationToken: token, ...(filter ? { Filter: filter } : {}) }));
+      return page((out.Users ?? []).map(toUser), out.PaginationToken, out);
+    }),
+    listGroupsForUser: (poolId, username, token) => call('AdminListGroupsForUser', false, async ({ sdk, reads }) => {
+      const out = await reads.send(new sdk.AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: username, Limit: PAGE, NextToken: token }));
+      return page((out.Groups ?? []).map(toGroup), out.NextToken, out);
+    }),
+    listDevices: (poolId, username, token) => call('AdminListDevices', false, async ({ sdk, reads }) => {
+      const out = await reads.send(new sdk.AdminListDevicesCommand({ UserPoolId: poolId, Username: username, Limit: PAGE, PaginationToken: token }));
+      return page((out.Devices ?? []).map(toDevice), out.PaginationToken, out);
+    }),
+    listAuthEvents: (poolId, username, token) => call('AdminListUserAuthEvents', false, async ({ sdk, reads }) => {
+      const out = await reads.send(new sdk.AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: username, MaxResults: PAGE, NextToken: token }));
+      return page((out.AuthEvents ?? []).map(toAuthEvent), out.NextToken, out);
+    }),
+    updateAuthEventFeedback: (poolId, username, eventId, value: FeedbackValue) => call('AdminUpdateAuthEventFeedback', true, async ({ sdk, writes }) => {
+      const out = await writes.send(new sdk.AdminUpdateAuthEventFeedbackCommand({
+        UserPoolId: poolId, Username: username, EventId: eventId, FeedbackValue: value,
+      }));
+      return withMeta(undefined, out);
+    }),
+    describeRiskConfiguration: (poolId, clientId) => call('DescribeRiskConfiguration', false, async ({ sdk, reads }) => {
+      const out = await reads.send(new sdk.DescribeRiskConfigurationCommand({ UserPoolId: poolId, ...(clientId ? { ClientId: clientId } : {}) }));
+      return withMeta(toRiskConfiguration(out.RiskConfiguration ?? {}), out);
+    }),
+    disableUser: (poolId, username) => call('AdminDisableUser', true, async ({ sdk, writes }) =>
+      withMeta(undefined, await writes.send(new sdk.AdminDisableUserCommand({ UserPoolId: poolId, Username: username })))),
+    enableUser: (poolId, username) => call('AdminEnableUser', true, async ({ sdk, writes }) =>
+      withMeta(undefined, await writes.send(new sdk.AdminEnableUserCommand({ UserPoolId: poolId, Username: username })))),
+    globalSignOut: (poolId, username) => call('AdminUserGlobalSignOut', true, async ({ sdk, writes }) =>
+      withMeta(undefined, await writes.send(new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: username })))),
+  };
+}
+
+interface Sent<T> {
+  value: T;
+  attempts: number;
+}
+
+type Output = { $metadata?: { attempts?: number } };
+
+function page<T>(items: T[], nextToken: string | undefined, out: Output): Sent<Page<T>> {
+  return withMeta({ items, ...(nextToken ? { nextToken } : {}) }, out);
+}
+
+function withMeta<T>(value: T, out: Output): Sent<T> {
+  return { value, attempts: out.$metadata?.attempts ?? 1 };
+}

@@ -1,0 +1,150 @@
+/** One page of any Cognito list; `nextToken` is absent on the last page, whatever Cognito calls its token. */
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+/** Threat protection (advanced security) mode of a pool. */
+export type ThreatProtectionMode = 'OFF' | 'AUDIT' | 'ENFORCED';
+
+/** A user pool as ListUserPools returns it. */
+export interface PoolSummary {
+  id: string;
+  name: string;
+  createdAt?: number;
+  modifiedAt?: number;
+}
+
+/** A user pool as DescribeUserPool returns it, reduced to what the app shows. */
+export interface PoolDetail {
+  id: string;
+  name: string;
+  arn?: string;
+  tier?: string;
+  threatProtection: ThreatProtectionMode;
+  estimatedUsers?: number;
+  mfa?: string;
+  deletionProtection?: string;
+  usernameAttributes: string[];
+  aliasAttributes: string[];
+  createdAt?: number;
+  modifiedAt?: number;
+}
+
+/** An app client of a pool. */
+export interface AppClient {
+  id: string;
+  name: string;
+}
+
+/** A user as ListUsers returns it; times are epoch milliseconds. */
+export interface User {
+  username: string;
+  enabled: boolean;
+  status: string;
+  createdAt?: number;
+  modifiedAt?: number;
+  attributes: Record<string, string>;
+  mfaOptions: string[];
+}
+
+/** A group the user belongs to. */
+export interface Group {
+  name: string;
+  description?: string;
+  precedence?: number;
+  createdAt?: number;
+}
+
+/** A device remembered for a user. */
+export interface Device {
+  key: string;
+  name?: string;
+  createdAt?: number;
+  lastAuthenticatedAt?: number;
+  attributes: Record<string, string>;
+}
+
+/** Feedback value Cognito accepts: Valid trusts the session, Invalid distrusts it. */
+export type FeedbackValue = 'Valid' | 'Invalid';
+
+/** One authentication event of a user; times are epoch milliseconds. */
+export interface AuthEvent {
+  id: string;
+  type?: string;
+  createdAt?: number;
+  response?: string;
+  riskDecision?: string;
+  riskLevel?: string;
+  compromisedCredentials?: boolean;
+  challenges: { name?: string; response?: string }[];
+  ip?: string;
+  device?: string;
+  timezone?: string;
+  city?: string;
+  country?: string;
+  feedback?: { value?: string; provider?: string; date?: number };
+}
+
+/** What Cognito does at one account-takeover risk level. */
+export interface RiskAction {
+  action?: string;
+  notify?: boolean;
+}
+
+/** A pool's or app client's risk configuration. */
+export interface RiskConfiguration {
+  poolId?: string;
+  clientId?: string;
+  compromisedCredentials?: { eventFilter: string[]; action?: string };
+  accountTakeover?: {
+    low?: RiskAction;
+    medium?: RiskAction;
+    high?: RiskAction;
+    notify?: {
+      from?: string;
+      replyTo?: string;
+      sourceArn?: string;
+      blockSubject?: string;
+      noActionSubject?: string;
+      mfaSubject?: string;
+    };
+  };
+  exceptions?: { blockedIpRanges: string[]; skippedIpRanges: string[] };
+  modifiedAt?: number;
+}
+
+/** Where the gateway sends its requests, shown in the header. */
+export interface GatewayTarget {
+  region: string;
+  endpoint?: string;
+  profile?: string;
+}
+
+/** One API call as the gateway saw it, for the status bar and the API log. */
+export interface ApiCallRecord {
+  operation: string;
+  ms: number;
+  ok: boolean;
+  errorName?: string;
+  attempts: number;
+}
+
+/** Everything the app asks of Cognito. The only implementation that talks to AWS lives in sdk-gateway.ts. */
+export interface CognitoGateway {
+  readonly target: GatewayTarget;
+  listUserPools(token?: string): Promise<Page<PoolSummary>>;
+  describeUserPool(poolId: string): Promise<PoolDetail>;
+  listAppClients(poolId: string, token?: string): Promise<Page<AppClient>>;
+  listUsers(poolId: string, filter: string | undefined, token?: string): Promise<Page<User>>;
+  listGroupsForUser(poolId: string, username: string, token?: string): Promise<Page<Group>>;
+  listDevices(poolId: string, username: string, token?: string): Promise<Page<Device>>;
+  listAuthEvents(poolId: string, username: string, token?: string): Promise<Page<AuthEvent>>;
+  updateAuthEventFeedback(poolId: string, username: string, eventId: string, value: FeedbackValue): Promise<void>;
+  describeRiskConfiguration(poolId: string, clientId?: string): Promise<RiskConfiguration>;
+  disableUser(poolId: string, username: string): Promise<void>;
+  enableUser(poolId: string, username: string): Promise<void>;
+  globalSignOut(poolId: string, username: string): Promise<void>;
+  /** Calls `listener` after every API call with its outcome; returns the unsubscribe function. */
+  subscribeCalls(listener: (record: ApiCallRecord) => void): () => void;
+}

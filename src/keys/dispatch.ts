@@ -1,0 +1,52 @@
+import type { AppStore } from '../store/app-store.ts';
+import { currentListRef, currentRoute } from '../store/selectors.ts';
+import { findBinding, type KeyContext } from './binding.ts';
+import { GLOBAL_KEYS } from './global-keys.ts';
+import { VIEW_KEYS } from './view-keys.ts';
+
+/** Text typed into the search line: printable characters only. */
+function printable(input: string): string {
+  return [...input].filter((ch) => ch >= ' ' && ch !== '\u007f' && !(ch >= '\u0080' && ch <= '\u009f')).join('');
+}
+
+/**
+ * Routes one keypress: an open confirmation takes y/n, an open search line takes text, the help closes, and
+ * otherwise the current view's key table and then the global one decide.
+ */
+export function dispatchKey(store: AppStore, name: string, input = ''): void {
+  const state = store.getState();
+  const { actions } = state;
+
+  if (name === 'ctrl+c') return actions.quit();
+
+  if (state.confirm) {
+    if (name === 'y' || name === 'Y' || name === 'enter') actions.confirmYes();
+    else if (name === 'n' || name === 'N' || name === 'escape' || name === 'q') actions.confirmNo();
+    return;
+  }
+
+  if (state.prompt) {
+    const p = state.prompt;
+    if (name === 'enter') actions.submitSearch();
+    else if (name === 'escape') actions.cancelSearch();
+    else if (name === 'backspace') actions.editSearch({ text: [...p.text].slice(0, -1).join('') });
+    else if (name === 'tab') actions.editSearch({ attribute: 'next' });
+    else if (name === 'ctrl+u') actions.editSearch({ text: '' });
+    else if (name === 'space') actions.editSearch({ text: p.text + ' ' });
+    else if (!name.includes('+') && input) {
+      const text = printable(input);
+      if (text) actions.editSearch({ text: p.text + text });
+    }
+    return;
+  }
+
+  if (state.helpOpen && (name === 'escape' || name === '?' || name === 'backspace')) return actions.toggleHelp();
+
+  const route = currentRoute(state);
+  const ctx: KeyContext = { state, actions, route, list: currentListRef(state) };
+  const binding = findBinding([VIEW_KEYS[route.view], GLOBAL_KEYS], name);
+  if (!binding) return;
+  const reason = binding.disabled?.(ctx);
+  if (reason) return actions.flash('warn', `${binding.label}: ${reason}`);
+  binding.run(ctx);
+}

@@ -1,0 +1,28 @@
+import type { Binding, KeyContext, KeyTable } from './binding.ts';
+
+/** Keys that work in every view. */
+export const GLOBAL_KEYS: KeyTable = {
+  title: 'Global',
+  bindings: [
+    { keys: ['escape', 'backspace'], label: 'esc', description: 'back', hint: true, run: ({ actions }) => actions.back() },
+    { keys: ['r'], label: 'r', description: 'refresh', hint: true, run: ({ actions }) => actions.refresh() },
+    { keys: ['?'], label: '?', description: 'help', hint: true, run: ({ actions }) => actions.toggleHelp() },
+    { keys: ['q', 'ctrl+c'], label: 'q', description: 'quit', hint: true, run: ({ actions }) => actions.quit() },
+  ],
+};
+
+function move(delta: (ctx: KeyContext) => number) {
+  return (ctx: KeyContext) => {
+    if (ctx.list) ctx.actions.moveCursor(ctx.list, delta(ctx));
+  };
+}
+
+/** Cursor keys shared by every list view. */
+export const LIST_KEYS: Binding[] = [
+  { keys: ['down', 'j'], label: 'j/↓', description: 'down', hint: true, run: move(() => 1) },
+  { keys: ['up', 'k'], label: 'k/↑', description: 'up', run: move(() => -1) },
+  { keys: ['pagedown', 'ctrl+f', 'ctrl+d'], label: 'PgDn', description: 'page down', run: move((c) => c.state.viewportRows) },
+  { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: move((c) => -c.state.viewportRows) },
+  { keys: ['g', 'home'], label: 'g', description: 'first row', run: (c) => { if (c.list) c.actions.cursorTo(c.list, 0); } },
+  { keys: ['G', 'end'], label: 'G', description: 'last loaded row (loads more)', run: (c) => { if (c.list) c.actions.cursorTo(c.list, Number.MAX_SAFE_INTEGER); } },
+];

@@ -1,0 +1,83 @@
+import type { FeedbackValue } from '../gateway/types.ts';
+import { selectedItem } from '../store/paged-list.ts';
+import { listKey, type ViewName } from '../store/routes.ts';
+import type { Binding, KeyContext, KeyTable } from './binding.ts';
+import { LIST_KEYS } from './global-keys.ts';
+
+const readOnlyReason = ({ state }: KeyContext) =>
+  state.readOnly ? 'read-only mode (--read-only): writes are disabled' : undefined;
+
+function feedbackKey(keys: string[], value: FeedbackValue, meaning: string): Binding {
+  return {
+    keys, label: keys[0], description: `mark ${value} (${meaning})`, hint: true,
+    disabled: readOnlyReason, run: ({ actions }) => actions.askFeedback(value),
+  };
+}
+
+function selectedPoolId(ctx: KeyContext): string | undefined {
+  if ('poolId' in ctx.route) return ctx.route.poolId;
+  const pools = ctx.list ? ctx.state.lists[listKey(ctx.list)] : undefined;
+  return (selectedItem(pools) as { id?: string } | undefined)?.id;
+}
+
+const riskKey: Binding = {
+  keys: ['c'], label: 'c', description: 'risk configuration of the pool', hint: true,
+  run: (ctx) => { const id = selectedPoolId(ctx); if (id) ctx.actions.openRisk(id); },
+};
+
+const VALID = feedbackKey(['v'], 'Valid', 'trust this session');
+const INVALID = feedbackKey(['i'], 'Invalid', 'not the user');
+
+/** Each view's own keys, searched before the global ones. */
+export const VIEW_KEYS: Record<ViewName, KeyTable> = {
+  pools: {
+    title: 'User pools',
+    bindings: [
+      { keys: ['enter', 'right', 'l'], label: 'enter', description: 'open the pool\'s users', hint: true, run: ({ actions }) => actions.openSelected() },
+      riskKey,
+      ...LIST_KEYS,
+    ],
+  },
+  users: {
+    title: 'Users',
+    bindings: [
+      { keys: ['enter', 'right', 'l'], label: 'enter', description: 'open the user', hint: true, run: ({ actions }) => actions.openSelected() },
+      { keys: ['/'], label: '/', description: 'search users (server-side)', hint: true, run: (c) => { if (c.route.view === 'users') c.actions.openSearch(c.route.poolId); } },
+      {
+        keys: ['escape', 'backspace'], label: 'esc', description: 'clear the search, else back',
+        run: (c) => {
+          if (c.route.view === 'users' && c.state.searches[c.route.poolId]) c.actions.clearSearch(c.route.poolId);
+          else c.actions.back();
+        },
+      },
+      riskKey,
+      ...LIST_KEYS,
+    ],
+  },
+  user: {
+    title: 'User',
+    bindings: [
+      { keys: ['enter', 'e', 'right', 'l'], label: 'enter', description: 'authentication events', hint: true, run: ({ actions }) => actions.openSelected() },
+    ],
+  },
+  events: {
+    title: 'Authentication events',
+    bindings: [
+      { keys: ['enter', 'right', 'l'], label: 'enter', description: 'event detail', hint: true, run: ({ actions }) => actions.openSelected() },
+      VALID,
+      INVALID,
+      ...LIST_KEYS,
+    ],
+  },
+  event: {
+    title: 'Event',
+    bindings: [VALID, INVALID],
+  },
+  risk: {
+    title: 'Risk configuration',
+    bindings: [
+      { keys: ['enter'], label: 'enter', description: 'load the selected app client\'s configuration', hint: true, run: ({ actions }) => actions.openSelected() },
+      ...LIST_KEYS,
+    ],
+  },
+};

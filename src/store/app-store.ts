@@ -1,0 +1,387 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { GatewayError } from '../gateway/errors.ts';
+import type { AuthEvent, CognitoGateway, FeedbackValue, Page, User } from '../gateway/types.ts';
+import { describeFeedback, shortEventLabel } from './feedback-text.ts';
+import {
+  applyError, applyPage, beginLoad, canLoadMore, clearError, emptyList, moveCursorTo, nearEnd, refitWindow,
+  resetForRefresh, selectedItem, updateItems, type ListError, type PagedList,
+} from './paged-list.ts';
+import { listKey, riskKey, userKey, type ListRef, type Route } from './routes.ts';
+import { buildSearch, lookupFilters, nextSearchAttribute } from './search.ts';
+import type { AppState, Resource } from './state.ts';
+import { currentListRef } from './selectors.ts';
+
+/** What a store is built from: a gateway (the emulator's or AWS's) and the session's switches. */
+export interface StoreDeps {
+  gateway: CognitoGateway;
+  readOnly?: boolean;
+  viewportRows?: number;
+  now?: () => number;
+  flashMs?: number;
+}
+
+/** The app's store. */
+export type AppStore = StoreApi<AppState>;
+
+function toListError(error: unknown): ListError {
+  if (error instanceof GatewayError) return { kind: error.kind, message: error.message, retryable: error.retryable };
+  return { kind: 'unknown', message: error instanceof Error ? error.message : String(error), retryable: true };
+}
+
+/** Builds a store; every test and every run of the app makes its own. */
+export function createAppStore(deps: StoreDeps): AppStore {
+  const gw = deps.gateway;
+  const now = deps.now ?? Date.now;
+  let flashSeq = 0;
+
+  const store = createStore<AppState>()((set, get) => {
+    const list = <T>(ref: ListRef) => (get().lists[listKey(ref)] as PagedList<T> | undefined) ?? emptyList<T>();
+    const setList = (ref: ListRef, next: PagedList<unknown>) =>
+      set((s) => ({ lists: { ...s.lists, [listKey(ref)]: next } }));
+
+    function fetchPage(ref: ListRef, token: string | undefined): Promise<Page<unknown>> {
+      switch (ref.kind) {
+        case 'pools': return gw.listUserPools(token);
+        case 'users': return gw.listUsers(ref.poolId, ref.filter || undefined, token);
+        case 'clients': return gw.listAppClients(ref.poolId, token);
+        case 'groups': return gw.listGroupsForUser(ref.poolId, ref.username, token);
+        case 'devices': return gw.listDevices(ref.poolId, ref.username, token);
+        case 'events': return gw.listAuthEvents(ref.poolId, ref.username, token);
+      }
+    }
+
+    function loadMore(ref: ListRef) {
+      const before = list(ref);
+      if (!canLoadMore(before)) return;
+      const started = beginLoad(before);
+      setList(ref, started);
+      fetchPage(ref, before.nextToken).then(
+        (page) => {
+          const current = list(ref);
+          const next = applyPage(current, started.requestId, page);
+          if (next === current) return;
+          setList(ref, refitWindow(next, get().viewportRows));
+          if (ref.kind === 'users' && next.pagesLoaded === 1) ensurePool(ref.poolId);
+          if (ref.kind === 'clients') ensureSelectedClientRisk(ref.poolId);
+          if (canLoadMore(next) && (page.items.length === 0 || nearEnd(next, get().viewportRows))) loadMore(ref);
+        },
+        (error) => setList(ref, applyError(list(ref), started.requestId, toListError(error))),
+      );
+    }
+
+    function ensureList(ref: ListRef) {
+      const l = list(ref);
+      if (l.pagesLoaded === 0 && !l.loading && !l.error) loadMore(ref);
+    }
+
+    function loadResource<T>(field: 'pools' | 'risk', key: string, fetch: () => Promise<T>, force = false) {
+      const existing = get()[field][key] as Resource<T> | undefined;
+      if (!force && existing && (existing.loading || existing.value !== undefined)) return;
+      const requestId = (existing?.requestId ?? 0) + 1;
+      const put = (r: Resource<T>) => set((s) => ({ [field]: { ...s[field], [key]: r } }) as Partial<AppState>);
+      put({ loading: true, value: existing?.value, requestId });
+      fetch().then(
+        (value) => { if (get()[field][key]?.requestId === requestId) put({ loading: false, value, requestId }); },
+        (error) => { if (get()[field][key]?.requestId === requestId) put({ loading: false, value: existing?.value, error: toListError(error), requestId }); },
+      );
+    }
+
+    function ensurePool(poolId: string, force = false) {
+      loadResource('pools', poolId, () => gw.describeUserPool(poolId), force);
+    }
+
+    function ensureRisk(poolId: string, clientId?: string, force = false) {
+      loadResource('risk', riskKey(poolId, clientId), () => gw.describeRiskConfiguration(poolId, clientId), force);
+    }
+
+    function resolveUser(poolId: string, query: string) {
+      const key = userKey(poolId, query);
+      if (get().users[key]) return;
+      const tryFilters = async (): Promise<User | undefined> => {
+        for (const filter of lookupFilters(query)) {
+          const page = await gw.listUsers(poolId, filter);
+          if (page.items[0]) return page.items[0];
+        }
+        return undefined;
+      };
+      tryFilters().then(
+        (user) => {
+          if (user) set((s) => ({ users: { ...s.users, [key]: user } }));
+          else flash('error', `No user "${query}" in pool ${poolId}: check the username, email or sub.`);
+        },
+        (error) => flash('error', toListError(error).message),
+      );
+    }
+
+    function enter(route: Route) {
+      switch (route.view) {
+        case 'pools':
+          ensureList({ kind: 'pools' });
+          break;
+        case 'users':
+          ensureList({ kind: 'users', poolId: route.poolId, filter: get().searches[route.poolId] ?? '' });
+          break;
+        case 'user':
+          resolveUser(route.poolId, route.username);
+          ensureList({ kind: 'groups', poolId: route.poolId, username: route.username });
+          ensureList({ kind: 'devices', poolId: route.poolId, username: route.username });
+          break;
+        case 'events':
+          ensureList({ kind: 'events', poolId: route.poolId, username: route.username });
+          break;
+        case 'event':
+          break;
+        case 'risk':
+          ensurePool(route.poolId);
+          ensureRisk(route.poolId);
+          ensureList({ kind: 'clients', poolId: route.poolId });
+          break;
+      }
+    }
+
+    function top(): Route {
+      const stack = get().stack;
+      return stack[stack.length - 1];
+    }
+
+    function push(route: Route) {
+      set((s) => ({ stack: [...s.stack, route], helpOpen: false }));
+      enter(route);
+    }
+
+    function flash(level: 'info' | 'warn' | 'error', text: string) {
+      const id = ++flashSeq;
+      set({ flash: { level, text, id } });
+      const timer = setTimeout(() => { if (get().flash?.id === id) set({ flash: undefined }); }, deps.flashMs ?? 6000);
+      timer.unref?.();
+    }
+
+    function moveCursorToIndex(ref: ListRef, index: number) {
+      const rows = get().viewportRows;
+      const next = moveCursorTo(list(ref), index, rows);
+      setList(ref, next);
+      if (canLoadMore(next) && nearEnd(next, rows)) loadMore(ref);
+      if (ref.kind === 'clients') ensureSelectedClientRisk(ref.poolId);
+    }
+
+    function ensureSelectedClientRisk(poolId: string) {
+      const client = selectedItem(list<{ id: string }>({ kind: 'clients', poolId }));
+      if (client) ensureRisk(poolId, client.id);
+    }
+
+    function eventsRef(route: Route): ListRef | undefined {
+      return route.view === 'events' || route.view === 'event'
+        ? { kind: 'events', poolId: route.poolId, username: route.username }
+        : undefined;
+    }
+
+    function targetEvent(route: Route): AuthEvent | undefined {
+      const ref = eventsRef(route);
+      if (!ref) return undefined;
+      const events = list<AuthEvent>(ref);
+      if (route.view === 'event') return events.items.find((e) => e.id === route.eventId);
+      return selectedItem(events);
+    }
+
+    function patchEvent(ref: ListRef, eventId: string, feedback: AuthEvent['feedback']) {
+      setList(ref, updateItems(list<AuthEvent>(ref), (e) => (e.id === eventId ? { ...e, feedback } : undefined)));
+    }
+
+    function sendFeedback(poolId: string, username: string, event: AuthEvent, value: FeedbackValue) {
+      const ref: ListRef = { kind: 'events', poolId, username };
+      const previous = event.feedback;
+      set((s) => ({ pendingFeedback: { ...s.pendingFeedback, [event.id]: value } }));
+      patchEvent(ref, event.id, { value, provider: 'sending…' });
+      const done = () => set((s) => {
+        const { [event.id]: _sent, ...rest } = s.pendingFeedback;
+        return { pendingFeedback: rest };
+      });
+      gw.updateAuthEventFeedback(poolId, username, event.id, value).then(
+        () => {
+          done();
+          patchEvent(ref, event.id, { value, provider: 'Admin', date: now() });
+          flash('info', `Saved: ${shortEventLabel(event)} marked ${value}.`);
+        },
+        (error) => {
+          done();
+          patchEvent(ref, event.id, previous);
+          flash('error', `Feedback NOT saved for ${shortEventLabel(event)}: ${toListError(error).message}`);
+        },
+      );
+    }
+
+    return {
+      readOnly: deps.readOnly ?? false,
+      target: gw.target,
+      stack: [{ view: 'pools' }],
+      viewportRows: deps.viewportRows ?? 20,
+      lists: {},
+      pools: {},
+      risk: {},
+      users: {},
+      searches: {},
+      helpOpen: false,
+      pendingFeedback: {},
+      api: { calls: 0, failed: 0, throttled: 0, recent: [] },
+      quitting: false,
+      actions: {
+        push,
+        back() {
+          const s = get();
+          if (s.helpOpen) return set({ helpOpen: false });
+          if (s.stack.length <= 1) return;
+          set({ stack: s.stack.slice(0, -1) });
+          enter(top());
+        },
+        quit() {
+          set({ quitting: true });
+        },
+        openDeepLink(poolId, user) {
+          const stack: Route[] = [{ view: 'pools' }, { view: 'users', poolId }];
+          if (user) stack.push({ view: 'user', poolId, username: user }, { view: 'events', poolId, username: user });
+          set({ stack });
+          enter(stack[stack.length - 1]);
+        },
+        setViewportRows(rows) {
+          const viewportRows = Math.max(1, Math.floor(rows));
+          if (viewportRows === get().viewportRows) return;
+          const lists: Record<string, PagedList<unknown>> = {};
+          for (const [k, l] of Object.entries(get().lists)) lists[k] = refitWindow(l, viewportRows);
+          set({ viewportRows, lists });
+        },
+        loadMore,
+        refresh() {
+          const route = top();
+          const refs: ListRef[] = [];
+          const ref = currentListRef(get());
+          if (ref) refs.push(ref);
+          if (route.view === 'user') {
+            refs.push({ kind: 'groups', poolId: route.poolId, username: route.username },
+              { kind: 'devices', poolId: route.poolId, username: route.username });
+          }
+          if (route.view === 'event') refs.push(eventsRef(route)!);
+          for (const r of refs) {
+            const l = list(r);
+            setList(r, l.error && l.items.length > 0 ? clearError(l) : resetForRefresh(l));
+            loadMore(r);
+          }
+          if (route.view === 'users') ensurePool(route.poolId, true);
+          if (route.view === 'risk') {
+            ensurePool(route.poolId, true);
+            ensureRisk(route.poolId, undefined, true);
+            const client = selectedItem(list<{ id: string }>({ kind: 'clients', poolId: route.poolId }));
+            if (client) ensureRisk(route.poolId, client.id, true);
+          }
+        },
+        moveCursor(ref, delta) {
+          moveCursorToIndex(ref, list(ref).cursor + delta);
+        },
+        cursorTo: moveCursorToIndex,
+        openSelected() {
+          const s = get();
+          const route = top();
+          const ref = currentListRef(s);
+          if (!ref) {
+            if (route.view === 'user') push({ view: 'events', poolId: route.poolId, username: route.username });
+            return;
+          }
+          const l = list(ref);
+          if (l.error && l.items.length === 0) return;
+          const item = selectedItem(l);
+          if (!item) return;
+          if (route.view === 'pools') push({ view: 'users', poolId: (item as { id: string }).id });
+          else if (route.view === 'users') {
+            const user = item as User;
+            set((st) => ({ users: { ...st.users, [userKey(route.poolId, user.username)]: user } }));
+            push({ view: 'user', poolId: route.poolId, username: user.username });
+          } else if (route.view === 'events') {
+            push({ view: 'event', poolId: route.poolId, username: route.username, eventId: (item as AuthEvent).id });
+          } else if (route.view === 'risk') {
+            ensureRisk(route.poolId, (item as { id: string }).id);
+          }
+        },
+        openRisk(poolId) {
+          push({ view: 'risk', poolId });
+        },
+        ensurePool,
+        ensureRisk,
+        openSearch(poolId) {
+          set({ prompt: { poolId, text: get().searches[poolId] ?? '', attribute: 'email' } });
+        },
+        editSearch(change) {
+          const p = get().prompt;
+          if (!p) return;
+          const attribute = change.attribute === 'next' ? nextSearchAttribute(p.attribute) : change.attribute ?? p.attribute;
+          set({ prompt: { ...p, text: change.text ?? p.text, attribute, error: undefined } });
+        },
+        submitSearch() {
+          const p = get().prompt;
+          if (!p) return;
+          const result = buildSearch(p.text, p.attribute);
+          if (!result.ok) {
+            set({ prompt: { ...p, error: result.message } });
+            return;
+          }
+          const ref: ListRef = { kind: 'users', poolId: p.poolId, filter: result.filter };
+          set((s) => ({ prompt: undefined, searches: { ...s.searches, [p.poolId]: result.filter } }));
+          setList(ref, resetForRefresh(list(ref)));
+          loadMore(ref);
+        },
+        cancelSearch() {
+          set({ prompt: undefined });
+        },
+        clearSearch(poolId) {
+          if (!get().searches[poolId]) return;
+          set((s) => ({ searches: { ...s.searches, [poolId]: '' } }));
+          ensureList({ kind: 'users', poolId, filter: '' });
+        },
+        askFeedback(value) {
+          const s = get();
+          const route = top();
+          if (s.readOnly) return flash('warn', 'Read-only mode (--read-only): feedback is not sent. Restart without --read-only to tag events.');
+          const event = targetEvent(route);
+          if (!event || (route.view !== 'events' && route.view !== 'event')) return flash('warn', 'No event selected.');
+          if (s.pendingFeedback[event.id]) return flash('warn', `Feedback for ${shortEventLabel(event)} is still being sent; wait for it.`);
+          const { poolId, username } = route;
+          set({
+            confirm: {
+              title: `Mark ${shortEventLabel(event)} as ${value}?`,
+              detail: describeFeedback(value, event.feedback?.value),
+              onConfirm: () => sendFeedback(poolId, username, event, value),
+            },
+          });
+        },
+        confirmYes() {
+          const c = get().confirm;
+          if (!c) return;
+          set({ confirm: undefined });
+          c.onConfirm();
+        },
+        confirmNo() {
+          if (get().confirm) {
+            set({ confirm: undefined });
+            flash('info', 'Cancelled: nothing was sent.');
+          }
+        },
+        toggleHelp() {
+          set((s) => ({ helpOpen: !s.helpOpen }));
+        },
+        flash,
+      },
+    };
+  });
+
+  gw.subscribeCalls((record) => {
+    const api = store.getState().api;
+    store.setState({
+      api: {
+        calls: api.calls + 1,
+        failed: api.failed + (record.ok ? 0 : 1),
+        throttled: api.throttled + (record.attempts > 1 || record.errorName === 'TooManyRequestsException' ? 1 : 0),
+        recent: [...api.recent.slice(-99), record],
+      },
+    });
+  });
+
+  return store;
+}

@@ -1,0 +1,15 @@
+import type { AuthEvent, FeedbackValue } from '../gateway/types.ts';
+
+/** A short name for an event in messages: its type, time and the start of its id. */
+export function shortEventLabel(event: AuthEvent): string {
+  const when = event.createdAt ? new Date(event.createdAt).toISOString().slice(0, 16).replace('T', ' ') : 'unknown time';
+  return `${event.type ?? 'event'} ${when} (${event.id.slice(0, 8)})`;
+}
+
+/** What a feedback value tells Cognito, for the confirmation. */
+export function describeFeedback(value: FeedbackValue, current: string | undefined): string {
+  const meaning = value === 'Valid'
+    ? 'Valid = you trust this session: the risk rating was too high.'
+    : 'Invalid = you do not trust this session: it was not the user.';
+  return current ? `${meaning} It is currently ${current}.` : meaning;
+}

@@ -1,0 +1,128 @@
+import type { Page } from '../gateway/types.ts';
+
+/** A failure as a list keeps it: what to show and whether r may cure it. */
+export interface ListError {
+  kind: string;
+  message: string;
+  retryable: boolean;
+}
+
+/**
+ * One lazily paged list: what is loaded, where the next page starts, whether a fetch is under way, and the
+ * cursor and scroll window over it. Every list of the app is one of these.
+ */
+export interface PagedList<T> {
+  items: T[];
+  nextToken?: string;
+  /** True once the server said there are no more pages. */
+  complete: boolean;
+  /** True while a page is being fetched. */
+  loading: boolean;
+  /** Pages fetched so far, including failed attempts that were retried. */
+  pagesLoaded: number;
+  error?: ListError;
+  /** Id of the fetch whose answer is awaited; answers carrying another id are stale and dropped. */
+  requestId: number;
+  cursor: number;
+  /** Index of the first visible row. */
+  offset: number;
+}
+
+/** A list with nothing loaded yet. */
+export function emptyList<T>(): PagedList<T> {
+  return { items: [], complete: false, loading: false, pagesLoaded: 0, requestId: 0, cursor: 0, offset: 0 };
+}
+
+/** True if a fetch should start: nothing under way, more on the server, and no error waiting to be retried. */
+export function canLoadMore(list: PagedList<unknown>): boolean {
+  return !list.loading && !list.complete && !list.error;
+}
+
+/** Marks a fetch as started and gives it a fresh request id. */
+export function beginLoad<T>(list: PagedList<T>): PagedList<T> {
+  return { ...list, loading: true, error: undefined, requestId: list.requestId + 1 };
+}
+
+/** Appends a fetched page, unless the answer is stale (another fetch or a refresh came since). */
+export function applyPage<T>(list: PagedList<T>, requestId: number, page: Page<T>): PagedList<T> {
+  if (requestId !== list.requestId || !list.loading) return list;
+  return {
+    ...list,
+    items: list.items.length === 0 ? page.items : list.items.concat(page.items),
+    nextToken: page.nextToken,
+    complete: !page.nextToken,
+    loading: false,
+    pagesLoaded: list.pagesLoaded + 1,
+    error: undefined,
+  };
+}
+
+/** Records a failed fetch; what was loaded stays. */
+export function applyError<T>(list: PagedList<T>, requestId: number, error: ListError): PagedList<T> {
+  if (requestId !== list.requestId || !list.loading) return list;
+  return { ...list, loading: false, error };
+}
+
+/** Clears the error so that the next loadMore tries again from the same token. */
+export function clearError<T>(list: PagedList<T>): PagedList<T> {
+  return list.error ? { ...list, error: undefined } : list;
+}
+
+/** Starts over from the first page, dropping any answer still in flight; keeps the cursor row when it can. */
+export function resetForRefresh<T>(list: PagedList<T>): PagedList<T> {
+  return { ...emptyList<T>(), requestId: list.requestId + 1, cursor: list.cursor, offset: list.offset };
+}
+
+/** The scroll offset that keeps `cursor` visible in a window of `height` rows, moving as little as possible. */
+export function windowOffset(cursor: number, offset: number, height: number, length: number): number {
+  const h = Math.max(1, height);
+  let top = offset;
+  if (cursor < top) top = cursor;
+  if (cursor >= top + h) top = cursor - h + 1;
+  const maxTop = Math.max(0, length - h);
+  return Math.max(0, Math.min(top, maxTop));
+}
+
+/** Moves the cursor to `target`, clamped to what is loaded, and scrolls the window to keep it visible. */
+export function moveCursorTo<T>(list: PagedList<T>, target: number, height: number): PagedList<T> {
+  const last = Math.max(0, list.items.length - 1);
+  const cursor = Math.max(0, Math.min(Math.trunc(target), last));
+  const offset = windowOffset(cursor, list.offset, height, list.items.length);
+  if (cursor === list.cursor && offset === list.offset) return list;
+  return { ...list, cursor, offset };
+}
+
+/** Re-fits the window after the viewport height changed (a terminal resize) or items arrived. */
+export function refitWindow<T>(list: PagedList<T>, height: number): PagedList<T> {
+  const cursor = Math.max(0, Math.min(list.cursor, Math.max(0, list.items.length - 1)));
+  const offset = windowOffset(cursor, list.offset, height, list.items.length);
+  return cursor === list.cursor && offset === list.offset ? list : { ...list, cursor, offset };
+}
+
+/** True when the cursor is close enough to the end of what is loaded that the next page should be fetched now. */
+export function nearEnd(list: PagedList<unknown>, height: number): boolean {
+  return list.items.length - 1 - list.cursor < Math.max(height * 2, 20);
+}
+
+/** The rows to draw: only those inside the window, never the whole list. */
+export function visibleSlice<T>(list: PagedList<T>, height: number): { start: number; rows: T[] } {
+  const start = Math.max(0, Math.min(list.offset, Math.max(0, list.items.length - 1)));
+  return { start, rows: list.items.slice(start, start + Math.max(0, height)) };
+}
+
+/** The selected item, if any is loaded. */
+export function selectedItem<T>(list: PagedList<T> | undefined): T | undefined {
+  return list && list.items.length > 0 ? list.items[Math.min(list.cursor, list.items.length - 1)] : undefined;
+}
+
+/** Replaces the items for which `pick` returns a new value; keeps identity when nothing changed. */
+export function updateItems<T>(list: PagedList<T>, pick: (item: T) => T | undefined): PagedList<T> {
+  let changed = false;
+  const items = list.items.map((item) => {
+    const next = pick(item);
+    if (next === undefined || next === item) return item;
+    changed = true;
+    return next;
+  });
+  return changed ? { ...list, items } : list;
+}

@@ -1,0 +1,46 @@
+/** One screen of the navigation stack. */
+export type Route =
+  | { view: 'pools' }
+  | { view: 'users'; poolId: string }
+  | { view: 'user'; poolId: string; username: string }
+  | { view: 'events'; poolId: string; username: string }
+  | { view: 'event'; poolId: string; username: string; eventId: string }
+  | { view: 'risk'; poolId: string };
+
+/** The name of a view. */
+export type ViewName = Route['view'];
+
+/** What a paged list holds; its key names the list in the store. */
+export type ListRef =
+  | { kind: 'pools' }
+  | { kind: 'users'; poolId: string; filter: string }
+  | { kind: 'clients'; poolId: string }
+  | { kind: 'groups'; poolId: string; username: string }
+  | { kind: 'devices'; poolId: string; username: string }
+  | { kind: 'events'; poolId: string; username: string };
+
+/** The store key of a list. */
+export function listKey(ref: ListRef): string {
+  switch (ref.kind) {
+    case 'pools':
+      return 'pools';
+    case 'users':
+      return `users\u0000${ref.poolId}\u0000${ref.filter}`;
+    case 'clients':
+      return `clients\u0000${ref.poolId}`;
+    case 'groups':
+    case 'devices':
+    case 'events':
+      return `${ref.kind}\u0000${ref.poolId}\u0000${ref.username}`;
+  }
+}
+
+/** The key that identifies one user of one pool in the store. */
+export function userKey(poolId: string, username: string): string {
+  return `${poolId}\u0000${username}`;
+}
+
+/** The key of a risk configuration: the pool's, or one app client's. */
+export function riskKey(poolId: string, clientId: string | undefined): string {
+  return `${poolId}\u0000${clientId ?? ''}`;
+}

@@ -1,0 +1,49 @@
+import { formatUserFilter, parseUserFilter, type UserFilter } from '../domain/user-filter.ts';
+
+/** Attributes that plain search text can be matched against by prefix, in the order Tab cycles them. */
+export const PLAIN_SEARCH_ATTRIBUTES = [
+  'email', 'username', 'name', 'given_name', 'family_name', 'preferred_username', 'phone_number', 'sub',
+] as const;
+
+/** The filter to send, or why nothing will be sent. */
+export type SearchResult = { ok: true; filter: string; description: string } | { ok: false; message: string };
+
+const EXPRESSION = /^\s*[A-Za-z_:]+\s*\^?=/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Turns what was typed in the search line into a ListUsers filter. A full filter expression is taken as written
+ * (and checked before anything is sent); plain text searches `attribute` by prefix, except that a uuid searches
+ * `sub` exactly and a number starting with + searches `phone_number`.
+ */
+export function buildSearch(text: string, attribute: string): SearchResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, filter: '', description: 'all users' };
+  if (EXPRESSION.test(trimmed)) {
+    const parsed = parseUserFilter(trimmed);
+    if (!parsed.ok) return { ok: false, message: parsed.message };
+    if (!parsed.filter) return { ok: true, filter: '', description: 'all users' };
+    return { ok: true, filter: formatUserFilter(parsed.filter), description: formatUserFilter(parsed.filter) };
+  }
+  let filter: UserFilter;
+  if (UUID.test(trimmed)) filter = { attribute: 'sub', operator: '=', value: trimmed };
+  else if (/^\+\d+$/.test(trimmed)) filter = { attribute: 'phone_number', operator: '^=', value: trimmed };
+  else filter = { attribute, operator: '^=', value: trimmed };
+  const formatted = formatUserFilter(filter);
+  return { ok: true, filter: formatted, description: formatted };
+}
+
+/** The next attribute in the Tab cycle. */
+export function nextSearchAttribute(current: string): string {
+  const i = PLAIN_SEARCH_ATTRIBUTES.indexOf(current as (typeof PLAIN_SEARCH_ATTRIBUTES)[number]);
+  return PLAIN_SEARCH_ATTRIBUTES[(i + 1) % PLAIN_SEARCH_ATTRIBUTES.length];
+}
+
+/** The ListUsers filters that find one user by what someone typed: a username, an email or a sub. */
+export function lookupFilters(query: string): string[] {
+  const q = query.trim();
+  const filters = [formatUserFilter({ attribute: 'username', operator: '=', value: q })];
+  if (q.includes('@')) filters.push(formatUserFilter({ attribute: 'email', operator: '=', value: q }));
+  if (UUID.test(q)) filters.push(formatUserFilter({ attribute: 'sub', operator: '=', value: q.toLowerCase() }));
+  return filters;
+}

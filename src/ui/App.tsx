@@ -1,0 +1,95 @@
+import { Box, useApp, useInput, useStdin, useStdout } from 'ink';
+import { useEffect, useState } from 'react';
+import { dispatchKey } from '../keys/dispatch.ts';
+import { keyName } from '../keys/key-name.ts';
+import type { AppStore } from '../store/app-store.ts';
+import { currentRoute } from '../store/selectors.ts';
+import { ConfirmBar } from './components/ConfirmBar.tsx';
+import { FlashLine } from './components/FlashLine.tsx';
+import { Footer } from './components/Footer.tsx';
+import { Header } from './components/Header.tsx';
+import { HelpOverlay } from './components/HelpOverlay.tsx';
+import { StoreContext, useAppState, useAppStore } from './store-context.ts';
+import { CurrentView } from './views/CurrentView.tsx';
+
+/** Rows the chrome takes around a list's item rows: header, footer, flash, two view lines, list header, status. */
+export const LIST_CHROME_ROWS = 8;
+
+/** Props of the app: the store it drives; a fixed size for tests whose fake terminal has none. */
+export interface AppProps {
+  store: AppStore;
+  columns?: number;
+  rows?: number;
+}
+
+function useTerminalSize(fixed: { columns?: number; rows?: number }) {
+  const { stdout } = useStdout();
+  const read = () => ({ columns: fixed.columns ?? stdout.columns ?? 100, rows: fixed.rows ?? stdout.rows ?? 30 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const onResize = () => setSize(read());
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  return size;
+}
+
+function useNow(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    t.unref?.();
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
+
+function Shell({ columns, rows }: { columns?: number; rows?: number }) {
+  const store = useAppStore();
+  const { exit } = useApp();
+  const { isRawModeSupported } = useStdin();
+  const size = useTerminalSize({ columns, rows });
+  const now = useNow();
+  const quitting = useAppState((s) => s.quitting);
+  const helpOpen = useAppState((s) => s.helpOpen);
+  const confirmOpen = useAppState((s) => s.confirm !== undefined);
+  const view = useAppState((s) => currentRoute(s).view);
+  const readOnly = useAppState((s) => s.readOnly);
+
+  useInput((input, key) => dispatchKey(store, keyName(input, key), input), { isActive: isRawModeSupported === true });
+
+  useEffect(() => {
+    if (quitting) exit();
+  }, [quitting, exit]);
+
+  useEffect(() => {
+    store.getState().actions.setViewportRows(size.rows - LIST_CHROME_ROWS);
+  }, [size.rows, store]);
+
+  const width = Math.max(20, size.columns);
+  const height = Math.max(6, size.rows - 1);
+  const confirmRows = confirmOpen ? 4 : 0;
+  const bodyHeight = Math.max(3, height - 3 - confirmRows);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Header width={width} />
+      <Box height={bodyHeight} flexDirection="column" overflow="hidden">
+        {helpOpen ? <HelpOverlay view={view} readOnly={readOnly} /> : <CurrentView width={width} height={bodyHeight} now={now} />}
+      </Box>
+      <ConfirmBar width={width} />
+      <FlashLine width={width} />
+      <Footer width={width} />
+    </Box>
+  );
+}
+
+/** The whole TUI, built from the store it is given. */
+export function App({ store, columns, rows }: AppProps) {
+  return (
+    <StoreContext.Provider value={store}>
+      <Shell columns={columns} rows={rows} />
+    </StoreContext.Provider>
+  );
+}

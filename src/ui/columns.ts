@@ -1,0 +1,94 @@
+import type { AppClient, AuthEvent, PoolSummary, User } from '../gateway/types.ts';
+import { fit, formatAgo, formatTime, safeText } from './text.ts';
+
+/** One column of a list: a header, a width (or a share of what is left) and how a row's cell reads. */
+export interface Column<T> {
+  header: string;
+  /** Fixed width in cells; `flex` columns share the remaining width. */
+  width: number;
+  flex?: boolean;
+  align?: 'left' | 'right';
+  cell: (item: T, now: number) => string;
+  /** A colour for the cell, by value. */
+  color?: (item: T) => string | undefined;
+}
+
+/** The widths each column gets in `total` cells, one cell between columns. */
+export function layoutColumns<T>(columns: Column<T>[], total: number): number[] {
+  const gaps = Math.max(0, columns.length - 1);
+  const fixed = columns.reduce((sum, c) => sum + (c.flex ? 0 : c.width), 0);
+  const flexCount = columns.filter((c) => c.flex).length;
+  const spare = Math.max(0, total - gaps - fixed);
+  const widths = columns.map((c) => (c.flex ? Math.max(c.width, Math.floor(spare / Math.max(1, flexCount))) : c.width));
+  let over = widths.reduce((a, b) => a + b, 0) + gaps - total;
+  for (let i = widths.length - 1; i >= 0 && over > 0; i--) {
+    const cut = Math.min(over, widths[i] - Math.min(widths[i], 4));
+    widths[i] -= cut;
+    over -= cut;
+  }
+  return widths;
+}
+
+/** A row's cells, sanitised and fitted to the widths. */
+export function renderCells<T>(columns: Column<T>[], widths: number[], item: T, now: number): string[] {
+  return columns.map((c, i) => fit(safeText(c.cell(item, now)), widths[i], c.align));
+}
+
+/** The header cells fitted to the widths. */
+export function renderHeader<T>(columns: Column<T>[], widths: number[]): string[] {
+  return columns.map((c, i) => fit(c.header, widths[i], c.align));
+}
+
+/** User pool list columns. */
+export const POOL_COLUMNS: Column<PoolSummary>[] = [
+  { header: 'NAME', width: 20, flex: true, cell: (p) => p.name },
+  { header: 'POOL ID', width: 26, cell: (p) => p.id },
+  { header: 'CREATED', width: 16, cell: (p) => formatTime(p.createdAt) },
+];
+
+/** User list columns. */
+export const USER_COLUMNS: Column<User>[] = [
+  { header: 'USERNAME', width: 18, flex: true, cell: (u) => u.username },
+  { header: 'EMAIL', width: 24, flex: true, cell: (u) => u.attributes.email ?? '' },
+  { header: 'NAME', width: 18, cell: (u) => u.attributes.name ?? [u.attributes.given_name, u.attributes.family_name].filter(Boolean).join(' ') },
+  { header: 'STATUS', width: 12, cell: (u) => u.status, color: (u) => (u.status === 'CONFIRMED' ? undefined : 'yellow') },
+  { header: 'ENABLED', width: 8, cell: (u) => (u.enabled ? 'yes' : 'NO'), color: (u) => (u.enabled ? undefined : 'red') },
+  { header: 'CREATED', width: 16, cell: (u) => formatTime(u.createdAt) },
+];
+
+/** Colour of a risk level or decision; the text itself always says it too. */
+export function riskColor(e: AuthEvent): string | undefined {
+  if (e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block' || e.riskLevel === 'High') return 'red';
+  if (e.riskLevel === 'Medium') return 'yellow';
+  return undefined;
+}
+
+function riskCell(e: AuthEvent): string {
+  const level = e.riskLevel ?? '–';
+  const decision = e.riskDecision ?? '–';
+  const mark = e.compromisedCredentials ? ' !CC' : '';
+  return `${level}/${decision}${mark}`;
+}
+
+function feedbackCell(e: AuthEvent): string {
+  if (!e.feedback?.value) return '';
+  return e.feedback.provider === 'sending…' ? `${e.feedback.value}…` : e.feedback.value;
+}
+
+/** Authentication event list columns. */
+export const EVENT_COLUMNS: Column<AuthEvent>[] = [
+  { header: 'TIME', width: 16, cell: (e) => formatTime(e.createdAt) },
+  { header: 'AGE', width: 8, align: 'right', cell: (e, now) => formatAgo(e.createdAt, now) },
+  { header: 'TYPE', width: 14, cell: (e) => e.type ?? '' },
+  { header: 'RESULT', width: 10, cell: (e) => e.response ?? '', color: (e) => (e.response === 'Fail' ? 'red' : undefined) },
+  { header: 'RISK/DECISION', width: 24, cell: riskCell, color: riskColor },
+  { header: 'IP', width: 15, cell: (e) => e.ip ?? '' },
+  { header: 'LOCATION', width: 14, flex: true, cell: (e) => [e.city, e.country].filter(Boolean).join(', ') },
+  { header: 'FEEDBACK', width: 9, cell: feedbackCell, color: (e) => (e.feedback?.value === 'Invalid' ? 'magenta' : e.feedback?.value ? 'green' : undefined) },
+];
+
+/** App client list columns (risk view). */
+export const CLIENT_COLUMNS: Column<AppClient>[] = [
+  { header: 'APP CLIENT', width: 16, flex: true, cell: (c) => c.name },
+  { header: 'CLIENT ID', width: 27, cell: (c) => c.id },
+];

@@ -1,0 +1,33 @@
+import { Box, Text } from 'ink';
+import { useShallow } from 'zustand/react/shallow';
+import { GLOBAL_KEYS } from '../../keys/global-keys.ts';
+import { VIEW_KEYS } from '../../keys/view-keys.ts';
+import { currentRoute } from '../../store/selectors.ts';
+import { useAppState } from '../store-context.ts';
+import { truncate } from '../text.ts';
+
+/** The key hints of the current view (from its key table) and the API call counters. */
+export function Footer({ width }: { width: number }) {
+  const { view, readOnly, calls, throttled, failed } = useAppState(useShallow((s) => ({
+    view: currentRoute(s).view,
+    readOnly: s.readOnly,
+    calls: s.api.calls,
+    throttled: s.api.throttled,
+    failed: s.api.failed,
+  })));
+  const hints = [...VIEW_KEYS[view].bindings, ...GLOBAL_KEYS.bindings]
+    .filter((b) => b.hint)
+    .filter((b, i, all) => all.findIndex((o) => o.label === b.label) === i)
+    .map((b) => {
+      const off = readOnly && b.disabled !== undefined;
+      return `${b.label} ${b.description.split(' (')[0]}${off ? ' (off)' : ''}`;
+    })
+    .join('  ');
+  const stats = `API ${calls}${throttled ? ` · throttled ${throttled}` : ''}${failed ? ` · failed ${failed}` : ''}`;
+  return (
+    <Box width={width} justifyContent="space-between">
+      <Text dimColor>{truncate(hints, Math.max(10, width - stats.length - 2))}</Text>
+      <Text color={throttled ? 'yellow' : undefined} dimColor={!throttled}>{stats}</Text>
+    </Box>
+  );
+}

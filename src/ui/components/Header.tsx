@@ -1,0 +1,51 @@
+import { Box, Text } from 'ink';
+import { useShallow } from 'zustand/react/shallow';
+import type { PoolSummary } from '../../gateway/types.ts';
+import { listKey, type Route } from '../../store/routes.ts';
+import type { AppState } from '../../store/state.ts';
+import { useAppState } from '../store-context.ts';
+import { safeText, truncate } from '../text.ts';
+
+function poolName(state: AppState, poolId: string): string {
+  const detail = state.pools[poolId]?.value;
+  if (detail?.name) return detail.name;
+  const pools = state.lists[listKey({ kind: 'pools' })]?.items as PoolSummary[] | undefined;
+  return pools?.find((p) => p.id === poolId)?.name ?? poolId;
+}
+
+/** The breadcrumb trail of the current stack: region › pool › user › event. */
+export function breadcrumbs(state: AppState): string[] {
+  const top: Route = state.stack[state.stack.length - 1];
+  const crumbs = [state.target.region];
+  if ('poolId' in top) crumbs.push(poolName(state, top.poolId));
+  if (top.view === 'risk') crumbs.push('risk configuration');
+  if ('username' in top) crumbs.push(top.username);
+  if (top.view === 'events' || top.view === 'event') crumbs.push('events');
+  if (top.view === 'event') crumbs.push(top.eventId.slice(0, 8));
+  return crumbs.map(safeText);
+}
+
+/** Top line: where you are, and which account, endpoint and mode you are in. */
+export function Header({ width }: { width: number }) {
+  const { crumbs, readOnly, profile, endpoint } = useAppState(useShallow((s) => ({
+    crumbs: breadcrumbs(s).join(' › '),
+    readOnly: s.readOnly,
+    profile: s.target.profile,
+    endpoint: s.target.endpoint,
+  })));
+  const right = [profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean).join(' · ');
+  const left = truncate(crumbs, Math.max(10, width - right.length - (readOnly ? 12 : 0) - 16));
+  return (
+    <Box width={width} justifyContent="space-between">
+      <Text>
+        <Text bold color="cyan">cognito-tui</Text>
+        <Text> │ </Text>
+        <Text bold>{left}</Text>
+      </Text>
+      <Text>
+        {readOnly ? <Text color="black" backgroundColor="yellow"> READ-ONLY </Text> : null}
+        <Text dimColor>{right ? ` ${right}` : ''}</Text>
+      </Text>
+    </Box>
+  );
+}

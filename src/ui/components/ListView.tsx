@@ -1,0 +1,64 @@
+import { Box, Text } from 'ink';
+import { layoutColumns, renderCells, renderHeader, type Column } from '../columns.ts';
+import { visibleSlice, windowOffset, type PagedList } from '../../store/paged-list.ts';
+import { StatusLine } from './StatusLine.tsx';
+
+/** Props of the one list component every list view uses. */
+export interface ListViewProps<T> {
+  list: PagedList<T>;
+  columns: Column<T>[];
+  width: number;
+  /** Rows available for items (the header and the status line are extra). */
+  height: number;
+  noun: string;
+  emptyText: string;
+  now: number;
+  focused?: boolean;
+}
+
+/** A windowed table: draws only the rows inside the window, so its cost does not grow with the list. */
+export function ListView<T>({ list, columns, width, height, noun, emptyText, now, focused = true }: ListViewProps<T>) {
+  const widths = layoutColumns(columns, width - 2);
+  const offset = windowOffset(list.cursor, list.offset, height, list.items.length);
+  const { start, rows } = visibleSlice({ ...list, offset }, height);
+  const firstLoad = list.items.length === 0;
+  return (
+    <Box flexDirection="column">
+      <Text bold>{'  ' + renderHeader(columns, widths).join(' ')}</Text>
+      {firstLoad ? (
+        <Box height={height}>
+          {list.error ? (
+            <Text color="red">{`  ✖ ${list.error.message}`}</Text>
+          ) : list.loading || list.pagesLoaded === 0 ? (
+            <Text color="cyan">{`  Loading ${noun}…`}</Text>
+          ) : (
+            <Text dimColor>{`  ${emptyText}`}</Text>
+          )}
+        </Box>
+      ) : (
+        <Box flexDirection="column" height={height}>
+          {rows.map((item, i) => {
+            const index = start + i;
+            const selected = index === list.cursor;
+            const cells = renderCells(columns, widths, item, now);
+            return (
+              <Text key={index} inverse={selected && focused} wrap="truncate">
+                {selected ? '▶ ' : '  '}
+                {cells.map((cell, c) => {
+                  const color = columns[c].color?.(item);
+                  return (
+                    <Text key={c} color={selected && focused ? undefined : color}>
+                      {c > 0 ? ' ' : ''}
+                      {cell}
+                    </Text>
+                  );
+                })}
+              </Text>
+            );
+          })}
+        </Box>
+      )}
+      {!firstLoad && <StatusLine list={list} noun={noun} />}
+    </Box>
+  );
+}

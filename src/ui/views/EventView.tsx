@@ -1,0 +1,39 @@
+import { Box, Text } from 'ink';
+import type { AuthEvent } from '../../gateway/types.ts';
+import { riskColor } from '../columns.ts';
+import { Fields } from '../components/Fields.tsx';
+import { useAppState } from '../store-context.ts';
+import { formatAgo, formatTime } from '../text.ts';
+import { useList } from './use-list.ts';
+import type { ViewProps } from './view-props.ts';
+
+/** Every field of one authentication event. */
+export function EventView({ poolId, username, eventId, width, now }: ViewProps & { poolId: string; username: string; eventId: string }) {
+  const list = useList<AuthEvent>({ kind: 'events', poolId, username });
+  const pending = useAppState((s) => s.pendingFeedback[eventId]);
+  const e = list.items.find((x) => x.id === eventId);
+  if (!e) return <Text color="yellow">This event is no longer loaded; press esc and open it again.</Text>;
+  const risk = riskColor(e);
+  return (
+    <Box flexDirection="column">
+      <Fields width={width} fields={[
+        { label: 'event id', value: e.id },
+        { label: 'time', value: `${formatTime(e.createdAt)} (${formatAgo(e.createdAt, now)})` },
+        { label: 'type', value: e.type },
+        { label: 'response', value: e.response, color: e.response === 'Fail' ? 'red' : undefined },
+        { label: 'risk level', value: e.riskLevel ?? '–', color: risk },
+        { label: 'risk decision', value: e.riskDecision ?? '–', color: risk },
+        { label: 'compromised credentials', value: e.compromisedCredentials ? 'YES — detected' : 'no', color: e.compromisedCredentials ? 'red' : undefined },
+        { label: 'challenges', value: e.challenges.length ? e.challenges.map((c) => `${c.name ?? '?'}: ${c.response ?? '?'}`).join(', ') : 'none' },
+        { label: 'IP address', value: e.ip },
+        { label: 'city', value: e.city },
+        { label: 'country', value: e.country },
+        { label: 'device', value: e.device },
+        { label: 'timezone', value: e.timezone },
+        { label: 'feedback', value: pending ? `${pending} (sending…)` : e.feedback?.value ?? 'none', color: pending ? 'yellow' : undefined },
+        { label: 'feedback provider', value: e.feedback?.provider },
+        { label: 'feedback date', value: e.feedback?.date ? formatTime(e.feedback.date) : undefined },
+      ]} />
+    </Box>
+  );
+}

@@ -1,0 +1,105 @@
+import { GatewayError } from '../../src/gateway/errors.ts';
+import type {
+  ApiCallRecord, AuthEvent, CognitoGateway, FeedbackValue, Page, PoolSummary, User,
+} from '../../src/gateway/types.ts';
+
+/** A call the fake received. */
+export interface FakeCall {
+  op: string;
+  args: unknown[];
+}
+
+/** An in-memory gateway for store tests: data from arrays, pages of `pageSize`, failures on demand. */
+export class FakeGateway implements CognitoGateway {
+  readonly target = { region: 'us-test-1' };
+  readonly calls: FakeCall[] = [];
+  pools: PoolSummary[] = [{ id: 'us-test-1_Pool1', name: 'pool-one' }, { id: 'us-test-1_Pool2', name: 'pool-two' }];
+  users: User[] = [];
+  events: AuthEvent[] = [];
+  pageSize = 60;
+  /** Operations that fail with this error until cleared. */
+  failing = new Map<string, GatewayError>();
+  /** When set, calls wait for release() before answering. */
+  hold = false;
+  private held: (() => void)[] = [];
+  private listeners = new Set<(r: ApiCallRecord) => void>();
+
+  subscribeCalls(listener: (r: ApiCallRecord) => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Lets every held call answer. */
+  release() {
+    const h = this.held;
+    this.held = [];
+    for (const go of h) go();
+  }
+
+  count(op: string): number {
+    return this.calls.filter((c) => c.op === op).length;
+  }
+
+  private async answer<T>(op: string, args: unknown[], value: () => T): Promise<T> {
+    this.calls.push({ op, args });
+    if (this.hold) await new Promise<void>((resolve) => this.held.push(resolve));
+    else await Promise.resolve();
+    const failure = this.failing.get(op);
+    for (const l of this.listeners) l({ operation: op, ms: 0, ok: !failure, attempts: 1, errorName: failure?.awsName });
+    if (failure) throw failure;
+    return value();
+  }
+
+  private page<T>(items: T[], token: string | undefined): Page<T> {
+    const start = token ? Number(token) : 0;
+    const end = start + this.pageSize;
+    return { items: items.slice(start, end), ...(end < items.length ? { nextToken: String(end) } : {}) };
+  }
+
+  listUserPools(token?: string) { return this.answer('ListUserPools', [token], () => this.page(this.pools, token)); }
+  describeUserPool(poolId: string) {
+    return this.answer('DescribeUserPool', [poolId], () => ({ id: poolId, name: 'pool', threatProtection: 'ENFORCED' as const, usernameAttributes: [], aliasAttributes: [] }));
+  }
+  listAppClients(poolId: string, token?: string) { return this.answer('ListUserPoolClients', [poolId, token], () => this.page([{ id: 'c1', name: 'web' }], token)); }
+  listUsers(poolId: string, filter: string | undefined, token?: string) {
+    return this.answer('ListUsers', [poolId, filter, token], () => {
+      const m = filter ? /^(\w+) (\^?=) "(.*)"$/.exec(filter) : null;
+      const items = m
+        ? this.users.filter((u) => {
+          const v = m[1] === 'username' ? u.username : u.attributes[m[1]] ?? '';
+          return m[2] === '=' ? v === m[3] : v.startsWith(m[3]);
+        })
+        : this.users;
+      return this.page(items, token);
+    });
+  }
+  listGroupsForUser(poolId: string, username: string, token?: string) { return this.answer('AdminListGroupsForUser', [poolId, username, token], () => this.page([{ name: 'admins' }], token)); }
+  listDevices(poolId: string, username: string, token?: string) { return this.answer('AdminListDevices', [poolId, username, token], () => this.page([], token)); }
+  listAuthEvents(poolId: string, username: string, token?: string) { return this.answer('AdminListUserAuthEvents', [poolId, username, token], () => this.page(this.events, token)); }
+  updateAuthEventFeedback(poolId: string, username: string, eventId: string, value: FeedbackValue) {
+    return this.answer('AdminUpdateAuthEventFeedback', [poolId, username, eventId, value], () => {
+      const e = this.events.find((x) => x.id === eventId);
+      if (e) e.feedback = { value, provider: 'Admin' };
+    });
+  }
+  describeRiskConfiguration(poolId: string, clientId?: string) { return this.answer('DescribeRiskConfiguration', [poolId, clientId], () => ({ poolId, clientId })); }
+  disableUser(poolId: string, username: string) { return this.answer('AdminDisableUser', [poolId, username], () => undefined); }
+  enableUser(poolId: string, username: string) { return this.answer('AdminEnableUser', [poolId, username], () => undefined); }
+  globalSignOut(poolId: string, username: string) { return this.answer('AdminUserGlobalSignOut', [poolId, username], () => undefined); }
+}
+
+/** `n` users named user00000…, with emails. */
+export function makeUsers(n: number): User[] {
+  return Array.from({ length: n }, (_, i) => {
+    const name = `user${String(i).padStart(5, '0')}`;
+    return { username: name, enabled: true, status: 'CONFIRMED', attributes: { email: `${name}@example.com`, sub: `sub-${i}` }, mfaOptions: [] };
+  });
+}
+
+/** `n` events, newest first. */
+export function makeEvents(n: number): AuthEvent[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `evt-${String(i).padStart(4, '0')}-0000-0000`, type: 'SignIn', createdAt: 1_700_000_000_000 - i * 60_000, response: 'Pass',
+    riskLevel: i % 10 === 0 ? 'High' : 'Low', riskDecision: i % 10 === 0 ? 'AccountTakeover' : 'NoRisk', challenges: [],
+  }));
+}

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseArgs, UsageError } from '../../src/cli/args.ts';
+
+describe('command line', () => {
+  it('parses every flag', () => {
+    const o = parseArgs(['--profile', 'prod', '--region', 'eu-west-1', '--endpoint-url=http://127.0.0.1:9', '--pool', 'eu-west-1_Abc123', '--user', 'bob', '--read-only']);
+    assert.deepEqual(
+      { p: o.profile, r: o.region, e: o.endpoint, pool: o.pool, u: o.user, ro: o.readOnly, c: o.command },
+      { p: 'prod', r: 'eu-west-1', e: 'http://127.0.0.1:9', pool: 'eu-west-1_Abc123', u: 'bob', ro: true, c: 'tui' },
+    );
+  });
+  it('takes the region from the pool id', () => {
+    assert.equal(parseArgs(['--pool', 'ap-southeast-2_Xyz9']).region, 'ap-southeast-2');
+  });
+  it('routes the emulator subcommand with its own arguments', () => {
+    const o = parseArgs(['emulator', '--port', '9000']);
+    assert.equal(o.command, 'emulator');
+    assert.deepEqual(o.emulatorArgs, ['--port', '9000']);
+  });
+  it('knows --help and --version', () => {
+    assert.equal(parseArgs(['-h']).command, 'help');
+    assert.equal(parseArgs(['--version']).command, 'version');
+  });
+  const bad: [string[], RegExp][] = [
+    [['--bogus'], /Unknown option --bogus/],
+    [['--region'], /--region needs a value/],
+    [['--region', 'mars-1'], /not an AWS region/],
+    [['--user', 'bob'], /--user needs --pool/],
+    [['--pool', 'nope'], /not a user pool id/],
+    [['--pool', 'us-east-1_Abc', '--region', 'eu-west-1'], /is in us-east-1/],
+    [['--endpoint-url', 'ftp://x'], /not an http\(s\) URL/],
+    [['--demo', '--profile', 'p'], /--demo uses the built-in emulator/],
+    [['stray'], /Unexpected argument/],
+  ];
+  for (const [argv, message] of bad) {
+    it(`rejects ${argv.join(' ')} with a clear message`, () => {
+      assert.throws(() => parseArgs(argv), (e: unknown) => e instanceof UsageError && message.test(e.message));
+    });
+  }
+});

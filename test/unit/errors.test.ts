@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classifyFailure, failureFacts, type GatewayErrorKind } from '../../src/gateway/errors.ts';
+
+const ctx = { operation: 'ListUsers', region: 'eu-west-1', profile: 'prod' };
+
+describe('classifyFailure', () => {
+  const cases: [Parameters<typeof classifyFailure>[0], GatewayErrorKind, boolean, RegExp][] = [
+    [{ name: 'AccessDeniedException', message: 'User: arn:x is not authorized to perform: cognito-idp:ListUsers' }, 'permission', false, /cognito-idp:ListUsers/],
+    [{ name: 'NotAuthorizedException', message: 'nope' }, 'permission', false, /add cognito-idp:ListUsers to your IAM policy/],
+    [{ name: 'UserPoolAddOnNotEnabledException' }, 'threat-protection-off', false, /threat protection.*Plus tier/],
+    [{ name: 'TooManyRequestsException', message: 'Rate exceeded' }, 'throttled', true, /throttled/],
+    [{ name: 'UserNotFoundException' }, 'not-found', false, /No such user/],
+    [{ name: 'ResourceNotFoundException', message: 'User pool x does not exist.' }, 'not-found', false, /does not exist.*region \(eu-west-1\)/],
+    [{ name: 'InvalidParameterException', message: 'Invalid search filter' }, 'invalid-input', false, /Invalid search filter/],
+    [{ name: 'InternalErrorException' }, 'server', true, /internal error/],
+    [{ name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' }, 'credentials', false, /No AWS credentials found.*--demo/],
+    [{ name: 'CredentialsProviderError', message: 'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login' }, 'sso-expired', false, /aws sso login --profile prod/],
+    [{ name: 'TokenProviderError', message: 'SSO token expired' }, 'sso-expired', false, /aws sso login --profile prod/],
+    [{ name: 'ExpiredTokenException' }, 'sso-expired', false, /expired/],
+    [{ name: 'UnrecognizedClientException' }, 'credentials', false, /rejected the credentials/],
+    [{ name: 'Error', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' }, 'network', true, /refused the connection/],
+    [{ name: 'Error', code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND' }, 'network', true, /Cannot resolve.*region/],
+    [{ name: 'TimeoutError', message: 'socket timed out' }, 'network', true, /Lost the connection/],
+    [{ name: 'Error', message: 'Region is missing' }, 'invalid-input', false, /--region/],
+    [{ name: 'Weird', message: 'something' }, 'unknown', false, /ListUsers failed: Weird: something/],
+  ];
+  for (const [facts, kind, retryable, message] of cases) {
+    it(`${facts.name}${facts.code ? `/${facts.code}` : ''} → ${kind}`, () => {
+      const e = classifyFailure(facts, ctx);
+      assert.equal(e.kind, kind);
+      assert.equal(e.retryable, retryable);
+      assert.match(e.message, message);
+      assert.equal(e.operation, 'ListUsers');
+    });
+  }
+  it('reads the network code from a nested cause', () => {
+    const err = Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    assert.equal(failureFacts(err).code, 'ECONNREFUSED');
+  });
+});

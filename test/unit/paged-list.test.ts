@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  applyError, applyPage, beginLoad, canLoadMore, emptyList, moveCursorTo, nearEnd, refitWindow, resetForRefresh,
+  selectedItem, updateItems, visibleSlice, windowOffset,
+} from '../../src/store/paged-list.ts';
+
+const range = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i);
+
+describe('paged list', () => {
+  it('appends pages in order and completes when no token is returned', () => {
+    let l = beginLoad(emptyList<number>());
+    l = applyPage(l, l.requestId, { items: range(60), nextToken: 't1' });
+    assert.equal(l.items.length, 60);
+    assert.equal(l.complete, false);
+    assert.ok(canLoadMore(l));
+    l = beginLoad(l);
+    l = applyPage(l, l.requestId, { items: range(10, 60) });
+    assert.deepEqual(l.items, range(70));
+    assert.equal(l.complete, true);
+    assert.equal(canLoadMore(l), false);
+    assert.equal(l.pagesLoaded, 2);
+  });
+
+  it('drops a stale answer after a refresh', () => {
+    const first = beginLoad(emptyList<number>());
+    const refreshed = beginLoad(resetForRefresh(first));
+    const afterStale = applyPage(refreshed, first.requestId, { items: [1, 2, 3] });
+    assert.equal(afterStale, refreshed);
+    const fresh = applyPage(refreshed, refreshed.requestId, { items: [9] });
+    assert.deepEqual(fresh.items, [9]);
+  });
+
+  it('keeps loaded items on error and will not load more until the error is cleared', () => {
+    let l = beginLoad(emptyList<number>());
+    l = applyPage(l, l.requestId, { items: [1, 2], nextToken: 'x' });
+    l = beginLoad(l);
+    l = applyError(l, l.requestId, { kind: 'network', message: 'down', retryable: true });
+    assert.deepEqual(l.items, [1, 2]);
+    assert.equal(l.loading, false);
+    assert.equal(canLoadMore(l), false);
+    assert.equal(l.nextToken, 'x');
+  });
+
+  it('does not start a second fetch while one is under way', () => {
+    const l = beginLoad(emptyList<number>());
+    assert.equal(canLoadMore(l), false);
+  });
+
+  it('window follows the cursor and never leaves it off screen', () => {
+    assert.equal(windowOffset(0, 0, 10, 100), 0);
+    assert.equal(windowOffset(9, 0, 10, 100), 0);
+    assert.equal(windowOffset(10, 0, 10, 100), 1);
+    assert.equal(windowOffset(5, 20, 10, 100), 5);
+    assert.equal(windowOffset(99, 0, 10, 100), 90);
+    assert.equal(windowOffset(3, 50, 10, 5), 0);
+    for (let cursor = 0; cursor < 100; cursor += 7) {
+      for (const h of [1, 3, 10, 50]) {
+        const top = windowOffset(cursor, 40, h, 100);
+        assert.ok(cursor >= top && cursor < top + h, `cursor ${cursor} visible in [${top}, ${top + h})`);
+      }
+    }
+  });
+
+  it('clamps the cursor to what is loaded', () => {
+    let l = beginLoad(emptyList<number>());
+    l = applyPage(l, l.requestId, { items: range(30) });
+    assert.equal(moveCursorTo(l, 1000, 10).cursor, 29);
+    assert.equal(moveCursorTo(l, -5, 10).cursor, 0);
+    assert.equal(moveCursorTo(emptyList<number>(), 3, 10).cursor, 0);
+  });
+
+  it('visible slice holds at most one screen, wherever the cursor is', () => {
+    let l = beginLoad(emptyList<number>());
+    l = applyPage(l, l.requestId, { items: range(100_000) });
+    l = moveCursorTo(l, 54_321, 25);
+    const { start, rows } = visibleSlice(l, 25);
+    assert.equal(rows.length, 25);
+    assert.ok(start <= 54_321 && 54_321 < start + 25);
+    assert.equal(selectedItem(l), 54_321);
+  });
+
+  it('says when the next page is due', () => {
+    let l = beginLoad(emptyList<number>());
+    l = applyPage(l, l.requestId, { items: range(60), nextToken: 't' });
+    assert.equal(nearEnd(l, 10), false);
+    assert.equal(nearEnd(moveCursorTo(l, 45, 10), 10), true);
+  });
+
+  it('refits the window after a resize', () => {
+    let l = beginLoad(emptyList<number>());
+    l = applyPage(l, l.requestId, { items: range(100) });
+    l = moveCursorTo(l, 80, 40);
+    const small = refitWindow(l, 5);
+    assert.ok(small.cursor >= small.offset && small.cursor < small.offset + 5);
+  });
+
+  it('updates matching items and keeps identity when nothing matches', () => {
+    let l = beginLoad(emptyList<{ id: number; v: string }>());
+    l = applyPage(l, l.requestId, { items: [{ id: 1, v: 'a' }, { id: 2, v: 'b' }] });
+    assert.equal(updateItems(l, () => undefined), l);
+    const u = updateItems(l, (x) => (x.id === 2 ? { ...x, v: 'z' } : undefined));
+    assert.equal(u.items[1].v, 'z');
+    assert.equal(u.items[0], l.items[0]);
+  });
+});

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildSearch, lookupFilters, nextSearchAttribute, PLAIN_SEARCH_ATTRIBUTES } from '../../src/store/search.ts';
+
+describe('search line', () => {
+  it('plain text searches the chosen attribute by prefix', () => {
+    assert.deepEqual(buildSearch('maria', 'email'), { ok: true, filter: 'email ^= "maria"', description: 'email ^= "maria"' });
+    assert.equal((buildSearch('Garc', 'family_name') as { filter: string }).filter, 'family_name ^= "Garc"');
+  });
+  it('a uuid searches sub exactly, a +number the phone', () => {
+    assert.equal((buildSearch('5b0e8f3a-2c41-4d7e-9a6b-81f4c2d9e370', 'email') as { filter: string }).filter, 'sub = "5b0e8f3a-2c41-4d7e-9a6b-81f4c2d9e370"');
+    assert.equal((buildSearch('+4930', 'email') as { filter: string }).filter, 'phone_number ^= "+4930"');
+  });
+  it('quotes in plain text are escaped', () => {
+    assert.equal((buildSearch('a"b', 'name') as { filter: string }).filter, 'name ^= "a\\"b"');
+  });
+  it('a full expression is taken as written', () => {
+    assert.equal((buildSearch('cognito:user_status = "UNCONFIRMED"', 'email') as { filter: string }).filter, 'cognito:user_status = "UNCONFIRMED"');
+    assert.equal((buildSearch('status="Disabled"', 'email') as { filter: string }).filter, 'status = "Disabled"');
+  });
+  it('bad syntax is refused with a message', () => {
+    for (const bad of ['custom:tier = "gold"', 'email = bob', 'email ^= "unterminated', 'email = "a" and name = "b"']) {
+      const r = buildSearch(bad, 'email');
+      assert.equal(r.ok, false, bad);
+      assert.ok(!r.ok && r.message.length > 10);
+    }
+  });
+  it('empty text means all users', () => {
+    assert.deepEqual(buildSearch('   ', 'email'), { ok: true, filter: '', description: 'all users' });
+  });
+  it('tab cycles through every attribute', () => {
+    let a = 'email';
+    const seen = new Set<string>();
+    for (let i = 0; i < PLAIN_SEARCH_ATTRIBUTES.length; i++) { seen.add(a); a = nextSearchAttribute(a); }
+    assert.equal(seen.size, PLAIN_SEARCH_ATTRIBUTES.length);
+    assert.equal(a, 'email');
+  });
+  it('looks a user up by username, then email or sub', () => {
+    assert.deepEqual(lookupFilters('bob'), ['username = "bob"']);
+    assert.deepEqual(lookupFilters('bob@example.com'), ['username = "bob@example.com"', 'email = "bob@example.com"']);
+  });
+});
