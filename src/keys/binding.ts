@@ -22,6 +22,8 @@ export interface Binding {
   description: string;
   /** Shown in the footer (help always shows every binding). */
   hint?: boolean;
+  /** A shorter description for the footer. */
+  short?: string;
   /** Why the binding cannot run now, if it cannot (e.g. read-only mode). */
   disabled?: (ctx: KeyContext) => string | undefined;
   run: (ctx: KeyContext) => void;

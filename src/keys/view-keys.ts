@@ -9,7 +9,7 @@ const readOnlyReason = ({ state }: KeyContext) =>
 
 function feedbackKey(keys: string[], value: FeedbackValue, meaning: string): Binding {
   return {
-    keys, label: keys[0], description: `mark ${value} (${meaning})`, hint: true,
+    keys, label: keys[0], description: `mark ${value} (${meaning})`, short: value, hint: true,
     disabled: readOnlyReason, run: ({ actions }) => actions.askFeedback(value),
   };
 }
@@ -21,7 +21,7 @@ function selectedPoolId(ctx: KeyContext): string | undefined {
 }
 
 const riskKey: Binding = {
-  keys: ['c'], label: 'c', description: 'risk configuration of the pool', hint: true,
+  keys: ['c'], label: 'c', description: 'risk configuration of the pool', short: 'risk config', hint: true,
   run: (ctx) => { const id = selectedPoolId(ctx); if (id) ctx.actions.openRisk(id); },
 };
 
@@ -33,7 +33,7 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
   pools: {
     title: 'User pools',
     bindings: [
-      { keys: ['enter', 'right', 'l'], label: 'enter', description: 'open the pool\'s users', hint: true, run: ({ actions }) => actions.openSelected() },
+      { keys: ['enter', 'right', 'l'], label: 'enter', description: 'open the pool\'s users', short: 'open', hint: true, run: ({ actions }) => actions.openSelected() },
       riskKey,
       ...LIST_KEYS,
     ],
@@ -41,8 +41,8 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
   users: {
     title: 'Users',
     bindings: [
-      { keys: ['enter', 'right', 'l'], label: 'enter', description: 'open the user', hint: true, run: ({ actions }) => actions.openSelected() },
-      { keys: ['/'], label: '/', description: 'search users (server-side)', hint: true, run: (c) => { if (c.route.view === 'users') c.actions.openSearch(c.route.poolId); } },
+      { keys: ['enter', 'right', 'l'], label: 'enter', description: 'open the user', short: 'open', hint: true, run: ({ actions }) => actions.openSelected() },
+      { keys: ['/'], label: '/', description: 'search users (server-side)', short: 'search', hint: true, run: (c) => { if (c.route.view === 'users') c.actions.openSearch(c.route.poolId); } },
       {
         keys: ['escape', 'backspace'], label: 'esc', description: 'clear the search, else back',
         run: (c) => {
@@ -57,13 +57,13 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
   user: {
     title: 'User',
     bindings: [
-      { keys: ['enter', 'e', 'right', 'l'], label: 'enter', description: 'authentication events', hint: true, run: ({ actions }) => actions.openSelected() },
+      { keys: ['enter', 'e', 'right', 'l'], label: 'enter', description: 'authentication events', short: 'events', hint: true, run: ({ actions }) => actions.openSelected() },
     ],
   },
   events: {
     title: 'Authentication events',
     bindings: [
-      { keys: ['enter', 'right', 'l'], label: 'enter', description: 'event detail', hint: true, run: ({ actions }) => actions.openSelected() },
+      { keys: ['enter', 'right', 'l'], label: 'enter', description: 'event detail', short: 'detail', hint: true, run: ({ actions }) => actions.openSelected() },
       VALID,
       INVALID,
       ...LIST_KEYS,
@@ -76,7 +76,7 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
   risk: {
     title: 'Risk configuration',
     bindings: [
-      { keys: ['enter'], label: 'enter', description: 'load the selected app client\'s configuration', hint: true, run: ({ actions }) => actions.openSelected() },
+      { keys: ['enter'], label: 'enter', description: 'load the selected app client\'s configuration', short: 'load client', hint: true, run: ({ actions }) => actions.openSelected() },
       ...LIST_KEYS,
     ],
   },

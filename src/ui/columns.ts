@@ -78,7 +78,7 @@ function feedbackCell(e: AuthEvent): string {
 /** Authentication event list columns. */
 export const EVENT_COLUMNS: Column<AuthEvent>[] = [
   { header: 'TIME', width: 16, cell: (e) => formatTime(e.createdAt) },
-  { header: 'AGE', width: 8, align: 'right', cell: (e, now) => formatAgo(e.createdAt, now) },
+  { header: 'AGE', width: 9, align: 'right', cell: (e, now) => formatAgo(e.createdAt, now) },
   { header: 'TYPE', width: 14, cell: (e) => e.type ?? '' },
   { header: 'RESULT', width: 10, cell: (e) => e.response ?? '', color: (e) => (e.response === 'Fail' ? 'red' : undefined) },
   { header: 'RISK/DECISION', width: 24, cell: riskCell, color: riskColor },

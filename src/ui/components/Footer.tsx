@@ -20,7 +20,7 @@ export function Footer({ width }: { width: number }) {
     .filter((b, i, all) => all.findIndex((o) => o.label === b.label) === i)
     .map((b) => {
       const off = readOnly && b.disabled !== undefined;
-      return `${b.label} ${b.description.split(' (')[0]}${off ? ' (off)' : ''}`;
+      return `${b.label} ${b.short ?? b.description}${off ? ' (off)' : ''}`;
     })
     .join('  ');
   const stats = `API ${calls}${throttled ? ` · throttled ${throttled}` : ''}${failed ? ` · failed ${failed}` : ''}`;

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  LARGE_POOL_ID, OFF_POOL_ID, OVERRIDE_RISK_CLIENT_ID, TAKEOVER_USERNAME,
+} from '../../src/emulator/well-known-ids.ts';
+import { startApp, type AppHarness } from '../helpers/app-harness.tsx';
+
+describe('app: browse pools → users → user → events → event', () => {
+  let h: AppHarness;
+  before(async () => { h = await startApp(); });
+  after(async () => { await h.close(); });
+
+  it('shows the pools with one ListUserPools call', async () => {
+    await h.waitForText(LARGE_POOL_ID);
+    assert.deepEqual(h.operations(), ['ListUserPools']);
+  });
+
+  it('opens the large pool: first screen of users from exactly one ListUsers call', async () => {
+    await h.press('enter');
+    await h.waitForText(/\d+\/60\+ users/);
+    assert.equal(h.operations().filter((o) => o === 'ListUsers').length, 1);
+    assert.ok(!h.operations().includes('AdminGetUser'));
+  });
+
+  it('shows the pool line with the threat protection mode', async () => {
+    await h.waitForText('ENFORCED');
+  });
+
+  it('pages as the cursor moves down', async () => {
+    await h.press('pagedown', 'pagedown', 'pagedown');
+    await h.waitForText(/\/120\+ users/);
+    await h.press('g');
+    await h.waitForText(/ 1\/120\+ users/);
+  });
+
+  it('searches on the server and opens the takeover user from the row, without AdminGetUser', async () => {
+    await h.press('/');
+    await h.type('maria.garcia');
+    await h.waitForText('/maria.garcia');
+    await h.press('enter');
+    await h.waitForText('filter: email ^= "maria.garcia"');
+    await h.waitForText(TAKEOVER_USERNAME);
+    await h.press('enter');
+    await h.waitForText('attributes');
+    await h.waitForText('groups');
+    assert.ok(!h.operations().includes('AdminGetUser'));
+  });
+
+  it('opens the events, newest first, with risk shown as text', async () => {
+    await h.press('enter');
+    const frame = await h.waitForText(/High\/(AccountTakeover|Block)/);
+    assert.match(frame, /events of maria\.garcia/);
+    assert.ok(h.operations().includes('AdminListUserAuthEvents'));
+  });
+
+  it('opens an event in detail', async () => {
+    await h.press('enter');
+    const frame = await h.waitForText('compromised credentials');
+    assert.match(frame, /event id/);
+    assert.match(frame, /IP address/);
+  });
+
+  it('esc walks back to the users, where esc then clears the search', async () => {
+    await h.press('escape', 'escape', 'escape');
+    await h.waitForText('filter: email ^= "maria.garcia"');
+    await h.press('escape');
+    await h.waitForText('/ searches users on the server');
+  });
+});
+
+describe('app: search syntax errors send nothing', () => {
+  let h: AppHarness;
+  before(async () => { h = await startApp({ deepLink: { pool: LARGE_POOL_ID } }); });
+  after(async () => { await h.close(); });
+
+  it('shows the error inline', async () => {
+    await h.waitForText(/users/);
+    await h.waitForText('ENFORCED');
+    const before = h.operations().length;
+    await h.press('/');
+    await h.type('custom:tenant = "acme"');
+    await h.press('enter');
+    await h.waitForText('nothing was sent');
+    assert.equal(h.operations().length, before);
+  });
+});
+
+describe('app: threat protection off', () => {
+  let h: AppHarness;
+  before(async () => { h = await startApp({ deepLink: { pool: OFF_POOL_ID } }); });
+  after(async () => { await h.close(); });
+
+  it('explains why there are no events', async () => {
+    await h.waitForText('OFF');
+    await h.press('enter');
+    await h.waitForText('attributes');
+    await h.press('enter');
+    await h.waitForText('threat protection off');
+  });
+});
+
+describe('app: risk configuration', () => {
+  let h: AppHarness;
+  before(async () => { h = await startApp({ deepLink: { pool: LARGE_POOL_ID }, rows: 40, columns: 140 }); });
+  after(async () => { await h.close(); });
+
+  it('shows the pool default beside the selected client, and marks a client-level override', async () => {
+    await h.waitForText('ENFORCED');
+    await h.press('c');
+    await h.waitForText('Pool default');
+    await h.waitForText('takeover: high risk');
+    let frame = h.frame();
+    for (let i = 0; i < 6 && !frame.includes('overrides the pool default'); i++) {
+      await h.press('j');
+      await h.waitForText(/(no client-level configuration|overrides the pool default)/);
+      frame = h.frame();
+    }
+    assert.match(frame, /overrides the pool default/);
+    assert.ok(h.emulator.requests.some((r) => r.operation === 'DescribeRiskConfiguration' && (r.body as { ClientId?: string }).ClientId === OVERRIDE_RISK_CLIENT_ID));
+  });
+});

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
+
+const AWS = '/usr/bin/aws';
+const run = promisify(execFile);
+const available = existsSync(AWS);
+const skip = !available && !process.env.CI ? 'the AWS CLI v2 is not at /usr/bin/aws (apt-get install awscli)' : false;
+
+describe('the official AWS CLI v2 against the emulator', { skip }, () => {
+  let emu: RunningEmulator;
+  before(async () => { emu = await startEmulator({ port: 0 }); });
+  after(async () => { await emu.close(); });
+
+  async function aws(...args: string[]) {
+    const { stdout } = await run(AWS, ['cognito-idp', ...args, '--endpoint-url', emu.url, '--region', 'us-east-1', '--output', 'json'], {
+      env: { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true', AWS_PROFILE: '' },
+      timeout: 60000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return JSON.parse(stdout) as Record<string, unknown>;
+  }
+
+  it('list-users paginates with --page-size, --max-items and --starting-token', async () => {
+    const first = await aws('list-users', '--user-pool-id', LARGE_POOL_ID, '--page-size', '60', '--max-items', '130');
+    const users = first.Users as { Username: string }[];
+    assert.equal(users.length, 130);
+    assert.equal(typeof first.NextToken, 'string');
+    const second = await aws('list-users', '--user-pool-id', LARGE_POOL_ID, '--page-size', '60', '--max-items', '130', '--starting-token', first.NextToken as string);
+    const more = second.Users as { Username: string }[];
+    assert.equal(more.length, 130);
+    const all = new Set([...users, ...more].map((u) => u.Username));
+    assert.equal(all.size, 260);
+    const pages = emu.requests.filter((r) => r.operation === 'ListUsers');
+    assert.ok(pages.length >= 5, `the CLI fetched ${pages.length} pages`);
+    assert.ok(pages.every((r) => (r.body as { Limit?: number }).Limit === 60));
+  });
+
+  it('admin-list-user-auth-events paginates', async () => {
+    const out = await aws('admin-list-user-auth-events', '--user-pool-id', LARGE_POOL_ID, '--username', TAKEOVER_USERNAME, '--page-size', '10', '--max-items', '25');
+    const events = out.AuthEvents as { EventId: string; CreationDate: unknown }[];
+    assert.equal(events.length, 25);
+    assert.equal(new Set(events.map((e) => e.EventId)).size, 25);
+    assert.equal(typeof out.NextToken, 'string');
+    const calls = emu.requests.filter((r) => r.operation === 'AdminListUserAuthEvents');
+    assert.ok(calls.length >= 3);
+  });
+
+  it('errors come back as Cognito error names', async () => {
+    await assert.rejects(aws('admin-list-user-auth-events', '--user-pool-id', LARGE_POOL_ID, '--username', 'nobody-here'), /UserNotFoundException/);
+  });
+});

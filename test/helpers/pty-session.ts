@@ -1,0 +1,89 @@
+import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from './wait-for.ts';
+
+/** The built bin the pseudo-terminal tests run. */
+export const BUILT_CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+const KEYS: Record<string, string> = {
+  enter: '\r', escape: '\u001b', tab: '\t', backspace: '\u007f', space: ' ',
+  up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D',
+  pageup: '\u001b[5~', pagedown: '\u001b[6~', home: '\u001b[H', end: '\u001b[F', 'ctrl+c': '\u0003',
+};
+
+/** A program running in a real pseudo-terminal, its output parsed by a headless xterm into a screen grid. */
+export class PtySession {
+  private readonly term: InstanceType<typeof xterm.Terminal>;
+  private readonly proc: pty.IPty;
+  private pending: Promise<void> = Promise.resolve();
+  /** Every title the program set through OSC 0/2. */
+  readonly titles: string[] = [];
+  /** Raw output, for asserting that no escape sequence from data was written. */
+  raw = '';
+  exitCode: number | undefined;
+
+  constructor(args: string[], opts: { cols?: number; rows?: number; env?: Record<string, string | undefined> } = {}) {
+    const cols = opts.cols ?? 120;
+    const rows = opts.rows ?? 32;
+    this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+    this.term.onTitleChange((t) => this.titles.push(t));
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', ...opts.env })) {
+      if (v !== undefined && k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION') env[k] = v;
+    }
+    this.proc = pty.spawn(process.execPath, args, { cols, rows, env, name: 'xterm-256color' });
+    this.proc.onData((data) => {
+      this.raw += data;
+      this.pending = this.pending.then(() => new Promise<void>((resolve) => this.term.write(data, resolve)));
+    });
+    this.proc.onExit(({ exitCode }) => { this.exitCode = exitCode; });
+  }
+
+  /** The screen as text, one line per row, trailing spaces trimmed. */
+  async screen(): Promise<string> {
+    await this.pending;
+    const buf = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < this.term.rows; i++) lines.push(buf.getLine(buf.viewportY + i)?.translateToString(true) ?? '');
+    return lines.join('\n');
+  }
+
+  /** Waits until the screen shows `text` (or matches it) and returns the screen. */
+  async waitForText(text: string | RegExp, timeoutMs = 15000): Promise<string> {
+    let last = '';
+    try {
+      return await waitFor(async () => {
+        last = await this.screen();
+        return (typeof text === 'string' ? last.includes(text) : text.test(last)) ? last : '';
+      }, timeoutMs, `screen to show ${String(text)}`);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n--- screen ---\n${last}\n--------------`);
+    }
+  }
+
+  /** Sends keys by name ('enter', 'down', 'escape', …) or as the characters themselves. */
+  press(...keys: string[]): void {
+    for (const k of keys) this.proc.write(KEYS[k] ?? k);
+  }
+
+  /** Types text as it is. */
+  type(text: string): void {
+    this.proc.write(text);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.proc.resize(cols, rows);
+    this.term.resize(cols, rows);
+  }
+
+  /** Resolves with the exit code once the program has ended. */
+  async exited(timeoutMs = 10000): Promise<number> {
+    await waitFor(() => this.exitCode !== undefined, timeoutMs, 'the program to exit');
+    return this.exitCode!;
+  }
+
+  kill(): void {
+    if (this.exitCode === undefined) this.proc.kill();
+  }
+}
