@@ -51,7 +51,6 @@ async function runTui(opts: CliOptions): Promise<number> {
   const app = render(React.createElement(App, { store }), {
     exitOnCtrlC: false,
     patchConsole: true,
-    incrementalRendering: true,
     maxFps: 60,
   });
   try {

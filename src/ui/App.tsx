@@ -4,7 +4,7 @@ import { dispatchKey } from '../keys/dispatch.ts';
 import { keyName } from '../keys/key-name.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { currentRoute } from '../store/selectors.ts';
-import { ConfirmBar } from './components/ConfirmBar.tsx';
+import { ConfirmBar, CONFIRM_ROWS } from './components/ConfirmBar.tsx';
 import { FlashLine } from './components/FlashLine.tsx';
 import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
@@ -58,7 +58,14 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   const view = useAppState((s) => currentRoute(s).view);
   const readOnly = useAppState((s) => s.readOnly);
 
-  useInput((input, key) => dispatchKey(store, keyName(input, key), input), { isActive: isRawModeSupported === true });
+  useInput((input, key) => {
+    const name = keyName(input, key);
+    if (name === input && input.length > 1) {
+      for (const ch of input) dispatchKey(store, keyName(ch, {}), ch);
+    } else {
+      dispatchKey(store, name, input);
+    }
+  }, { isActive: isRawModeSupported === true });
 
   useEffect(() => {
     if (quitting) exit();
@@ -70,12 +77,12 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
 
   const width = Math.max(20, size.columns);
   const height = Math.max(6, size.rows - 1);
-  const confirmRows = confirmOpen ? 4 : 0;
+  const confirmRows = confirmOpen ? CONFIRM_ROWS : 0;
   const bodyHeight = Math.max(3, height - 3 - confirmRows);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Header width={width} />
-      <Box height={bodyHeight} flexDirection="column" overflow="hidden">
+      <Box height={bodyHeight} flexShrink={0} flexDirection="column" overflow="hidden">
         {helpOpen ? <HelpOverlay view={view} readOnly={readOnly} /> : <CurrentView width={width} height={bodyHeight} now={now} />}
       </Box>
       <ConfirmBar width={width} />

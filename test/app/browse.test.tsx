@@ -39,7 +39,8 @@ describe('app: browse pools → users → user → events → event', () => {
     await h.waitForText('/maria.garcia');
     await h.press('enter');
     await h.waitForText('filter: email ^= "maria.garcia"');
-    await h.waitForText(TAKEOVER_USERNAME);
+    await h.waitForText(/1\/1 users/);
+    assert.match(h.frame(), new RegExp(`▶ ${TAKEOVER_USERNAME}`));
     await h.press('enter');
     await h.waitForText('attributes');
     await h.waitForText('groups');

@@ -18,7 +18,7 @@ describe('the official AWS CLI v2 against the emulator', { skip }, () => {
 
   async function aws(...args: string[]) {
     const { stdout } = await run(AWS, ['cognito-idp', ...args, '--endpoint-url', emu.url, '--region', 'us-east-1', '--output', 'json'], {
-      env: { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true', AWS_PROFILE: '' },
+      env: { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true', AWS_PROFILE: undefined, AWS_DEFAULT_PROFILE: undefined },
       timeout: 60000,
       maxBuffer: 64 * 1024 * 1024,
     });

@@ -21,7 +21,7 @@ export function SearchLine({ width }: { width: number }) {
       <Text>{typed}</Text>
       <Text inverse> </Text>
       {prompt.error
-        ? <Text color="red">{`  ✖ ${safeText(prompt.error)} — nothing was sent`}</Text>
+        ? <Text color="red">{`  ✖ nothing was sent: ${safeText(prompt.error)}`}</Text>
         : <Text dimColor>{`  text: ${prompt.attribute} starts with (tab: other attribute) · or a filter: email ^= "bob"`}</Text>}
     </Text>
   );

@@ -16,7 +16,7 @@ export function EventView({ poolId, username, eventId, width, now }: ViewProps &
   const risk = riskColor(e);
   return (
     <Box flexDirection="column">
-      <Fields width={width} fields={[
+      <Fields width={width} labelWidth={26} fields={[
         { label: 'event id', value: e.id },
         { label: 'time', value: `${formatTime(e.createdAt)} (${formatAgo(e.createdAt, now)})` },
         { label: 'type', value: e.type },
