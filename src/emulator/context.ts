@@ -1,0 +1,42 @@
+import type { AuthEventStore } from './auth-event-store.ts';
+import { addOnNotEnabled, poolNotFound, userNotFound } from './errors.ts';
+import type { UserRecord } from './model.ts';
+import type { TokenCodec } from './paging.ts';
+import type { PoolStore } from './pool-store.ts';
+import type { SeededWorld } from './seed.ts';
+
+/** Everything an operation handler may read or change. */
+export interface EmulatorContext {
+  world: SeededWorld;
+  seed: number;
+  /** The fixed "now" the data was generated against (epoch ms). */
+  now: number;
+  /** Current emulated time: `now` plus the real time elapsed since the emulator started (epoch ms). */
+  clock(): number;
+  tokens: TokenCodec;
+  events: AuthEventStore;
+  /** When each user was last signed out globally, by `poolId + "\0" + username`. */
+  signOuts: Map<string, number>;
+}
+
+/** An operation: takes the parsed JSON body and returns the JSON response, or throws a CognitoError. */
+export type OperationHandler = (ctx: EmulatorContext, body: Record<string, unknown>) => unknown;
+
+/** The pool with this id, or ResourceNotFoundException. */
+export function requirePool(ctx: EmulatorContext, poolId: string): PoolStore {
+  const pool = ctx.world.byId.get(poolId);
+  if (pool === undefined) throw poolNotFound(poolId);
+  return pool;
+}
+
+/** The user known by this username, alias or sub, or UserNotFoundException. */
+export function requireUser(pool: PoolStore, name: string): UserRecord {
+  const user = pool.findUser(name);
+  if (user === undefined) throw userNotFound();
+  return user;
+}
+
+/** UserPoolAddOnNotEnabledException unless the pool has threat protection (AUDIT or ENFORCED). */
+export function requireThreatProtection(pool: PoolStore): void {
+  if (pool.def.mode === 'OFF') throw addOnNotEnabled(pool.def.id);
+}

@@ -1,0 +1,38 @@
+/** A Cognito error: `type` becomes `__type` and `x-amzn-ErrorType`, `status` the HTTP status. */
+export class CognitoError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** InvalidParameterException with the given message. */
+export function invalidParameter(message: string): CognitoError {
+  return new CognitoError('InvalidParameterException', message);
+}
+
+/** The error Cognito gives for a user that does not exist. */
+export function userNotFound(): CognitoError {
+  return new CognitoError('UserNotFoundException', 'User does not exist.');
+}
+
+/** The error Cognito gives for an unknown user pool id. */
+export function poolNotFound(poolId: string): CognitoError {
+  return new CognitoError('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
+}
+
+/** The error Cognito gives for an unknown app client id. */
+export function clientNotFound(clientId: string): CognitoError {
+  return new CognitoError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
+}
+
+/** The error for threat-protection operations on a pool whose AdvancedSecurityMode is OFF. */
+export function addOnNotEnabled(poolId: string): CognitoError {
+  return new CognitoError(
+    'UserPoolAddOnNotEnabledException',
+    `Threat protection (advanced security features) is not enabled for user pool ${poolId}.`,
+  );
+}

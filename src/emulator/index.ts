@@ -1,0 +1,102 @@
+import { once } from 'node:events';
+import { AuthEventStore } from './auth-event-store.ts';
+import type { EmulatorContext } from './context.ts';
+import { FaultInjector } from './faults.ts';
+import { TokenCodec } from './paging.ts';
+import { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED, seedWorld } from './seed.ts';
+import type { SeededWorld } from './seed.ts';
+import { createCognitoServer } from './server.ts';
+import type { EmulatorOptions, RecordedRequest, RunningEmulator } from './types.ts';
+
+export type { EmulatorFaults, EmulatorOptions, RecordedRequest, RunningEmulator } from './types.ts';
+export {
+  AUDIT_POOL_ID,
+  DEMO_REGION,
+  EMPTY_POOL_ID,
+  HOSTILE_USERNAME_PREFIX,
+  LARGE_POOL_ID,
+  LARGE_POOL_WEB_CLIENT_ID,
+  OFF_POOL_ID,
+  OVERRIDE_RISK_CLIENT_ID,
+  TAKEOVER_EMAIL,
+  TAKEOVER_SUB,
+  TAKEOVER_USERNAME,
+} from './well-known-ids.ts';
+export { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED } from './seed.ts';
+
+const WARM_UP_SLICE = 2_000;
+
+function warmUpInBackground(world: SeededWorld): () => void {
+  let handle: NodeJS.Immediate | undefined;
+  const pending = [...world.pools];
+  const step = (): void => {
+    handle = undefined;
+    const pool = pending[0];
+    if (pool === undefined) return;
+    if (pool.advance(WARM_UP_SLICE)) pending.shift();
+    handle = setImmediate(step);
+  };
+  handle = setImmediate(step);
+  return () => {
+    if (handle !== undefined) clearImmediate(handle);
+    pending.length = 0;
+  };
+}
+
+/**
+ * Starts a Cognito emulator on 127.0.0.1. Pools are defined at once; their users are generated in small
+ * slices after the server is listening (or at once when a request needs them), and auth events per user
+ * on first request.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const now = options.now ?? Date.now();
+  const startedAt = performance.now();
+  const world = seedWorld({
+    seed,
+    now,
+    hostile: options.hostile === true,
+    usersInLargePool: options.usersInLargePool ?? DEFAULT_LARGE_POOL_USERS,
+  });
+  const ctx: EmulatorContext = {
+    world,
+    seed,
+    now,
+    clock: () => now + Math.round(performance.now() - startedAt),
+    tokens: new TokenCodec(`cognito-emulator:${seed}:${now}`),
+    events: new AuthEventStore(seed, now),
+    signOuts: new Map(),
+  };
+  const faults = new FaultInjector(seed, options.faults);
+  const requests: RecordedRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  const server = createCognitoServer({
+    ctx,
+    faults,
+    requests,
+    track: (t) => timers.add(t),
+    untrack: (t) => timers.delete(t),
+  });
+  server.listen(options.port ?? 0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The emulator did not get a TCP port.');
+  const stopWarmUp = warmUpInBackground(world);
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    port: address.port,
+    requests,
+    setFaults: (f) => faults.set(f),
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
+        stopWarmUp();
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        server.close((err) => (err === undefined ? resolve() : reject(err)));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { requirePool, requireUser } from '../context.ts';
+import type { OperationHandler } from '../context.ts';
+import { pageByOffset } from '../paging.ts';
+import { userProfile } from '../user-profile.ts';
+import { RequestValidator, RULES } from '../validation.ts';
+import { deviceType } from '../wire.ts';
+
+/** AdminListDevices: Limit 0..60 (0 or absent = 60), PaginationToken; most recently used first. */
+export const adminListDevices: OperationHandler = (ctx, body) => {
+  const v = new RequestValidator(body);
+  const poolId = v.string('UserPoolId', RULES.userPoolId);
+  const username = v.string('Username', RULES.username);
+  const limit = v.integer('Limit', { min: 0, max: 60 });
+  const token = v.string('PaginationToken', RULES.token);
+  v.check();
+  const pool = requirePool(ctx, poolId as string);
+  const user = requireUser(pool, username as string);
+  const devices = [...userProfile(ctx.seed, pool.def, user, ctx.now).devices].sort((a, b) => b.lastAuthenticatedAt - a.lastAuthenticatedAt);
+  const scope = ['AdminListDevices', pool.def.id, user.username];
+  const position = token === undefined ? undefined : ctx.tokens.decode(scope, token);
+  const page = pageByOffset(devices, position, limit || 60);
+  const out: Record<string, unknown> = { Devices: page.items.map(deviceType) };
+  if (page.next !== undefined) out.PaginationToken = ctx.tokens.encode(scope, page.next);
+  return out;
+};

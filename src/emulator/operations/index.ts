@@ -1,0 +1,29 @@
+import type { OperationHandler } from '../context.ts';
+import { adminListUserAuthEvents, adminUpdateAuthEventFeedback } from './auth-events.ts';
+import { describeUserPoolClient, listUserPoolClients } from './clients.ts';
+import { adminListDevices } from './devices.ts';
+import { adminListGroupsForUser, listGroups, listUsersInGroup } from './groups.ts';
+import { listUsers } from './list-users.ts';
+import { describeUserPool, listUserPools } from './pools.ts';
+import { describeRiskConfiguration } from './risk.ts';
+import { adminDisableUser, adminEnableUser, adminGetUser, adminUserGlobalSignOut } from './users.ts';
+
+/** Every operation the emulator answers, by the name after `AWSCognitoIdentityProviderService.`. */
+export const OPERATIONS: ReadonlyMap<string, OperationHandler> = new Map<string, OperationHandler>([
+  ['ListUserPools', listUserPools],
+  ['DescribeUserPool', describeUserPool],
+  ['ListUserPoolClients', listUserPoolClients],
+  ['DescribeUserPoolClient', describeUserPoolClient],
+  ['ListUsers', listUsers],
+  ['AdminGetUser', adminGetUser],
+  ['AdminListGroupsForUser', adminListGroupsForUser],
+  ['ListGroups', listGroups],
+  ['ListUsersInGroup', listUsersInGroup],
+  ['AdminListDevices', adminListDevices],
+  ['AdminListUserAuthEvents', adminListUserAuthEvents],
+  ['AdminUpdateAuthEventFeedback', adminUpdateAuthEventFeedback],
+  ['DescribeRiskConfiguration', describeRiskConfiguration],
+  ['AdminDisableUser', adminDisableUser],
+  ['AdminEnableUser', adminEnableUser],
+  ['AdminUserGlobalSignOut', adminUserGlobalSignOut],
+]);

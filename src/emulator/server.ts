@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { EmulatorContext } from './context.ts';
+import { CognitoError } from './errors.ts';
+import type { FaultInjector } from './faults.ts';
+import { OPERATIONS } from './operations/index.ts';
+import type { RecordedRequest } from './types.ts';
+
+const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+const MAX_BODY_BYTES = 1_048_576;
+
+/** What the HTTP layer needs besides the operation context. */
+export interface ServerDeps {
+  ctx: EmulatorContext;
+  faults: FaultInjector;
+  requests: RecordedRequest[];
+  /** Registers a timer so closing the server can cancel it. */
+  track(timer: NodeJS.Timeout): void;
+  untrack(timer: NodeJS.Timeout): void;
+}
+
+interface Outcome {
+  status: number;
+  payload: unknown;
+  errorType?: string;
+}
+
+function errorOutcome(error: CognitoError): Outcome {
+  return { status: error.status, payload: { __type: error.type, message: error.message }, errorType: error.type };
+}
+
+function parseBody(raw: string): { body?: Record<string, unknown>; recorded: unknown; error?: CognitoError } {
+  if (raw.trim() === '') return { body: {}, recorded: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { recorded: raw, error: new CognitoError('SerializationException', 'The request body is not valid JSON.') };
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return { recorded: parsed, error: new CognitoError('SerializationException', 'The request body must be a JSON object.') };
+  }
+  return { body: parsed as Record<string, unknown>, recorded: parsed };
+}
+
+function operationOf(req: IncomingMessage): string {
+  const target = req.headers['x-amz-target'];
+  const value = Array.isArray(target) ? target[0] : target;
+  if (value === undefined) return '';
+  return value.startsWith(TARGET_PREFIX) ? value.slice(TARGET_PREFIX.length) : value;
+}
+
+function run(deps: ServerDeps, req: IncomingMessage, operation: string, raw: string): { outcome: Outcome; recorded: unknown } {
+  const { body, recorded, error } = parseBody(raw);
+  const target = req.headers['x-amz-target'];
+  const handler = typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? OPERATIONS.get(operation) : undefined;
+  if (handler === undefined) {
+    const message = operation === '' ? 'Missing X-Amz-Target header.' : `Unknown operation ${operation}.`;
+    return { outcome: errorOutcome(new CognitoError('UnknownOperationException', message)), recorded };
+  }
+  if (error !== undefined) return { outcome: errorOutcome(error), recorded };
+  try {
+    return { outcome: { status: 200, payload: handler(deps.ctx, body ?? {}) }, recorded };
+  } catch (e) {
+    if (e instanceof CognitoError) return { outcome: errorOutcome(e), recorded };
+    return { outcome: errorOutcome(new CognitoError('InternalErrorException', 'An internal error occurred.', 500)), recorded };
+  }
+}
+
+function faultOutcome(fault: 'throttle' | 'error'): Outcome {
+  return fault === 'throttle'
+    ? errorOutcome(new CognitoError('TooManyRequestsException', 'Rate exceeded'))
+    : errorOutcome(new CognitoError('InternalErrorException', 'An internal error occurred.', 500));
+}
+
+function send(res: ServerResponse, requestId: string, outcome: Outcome): void {
+  const text = JSON.stringify(outcome.payload);
+  const headers: Record<string, string | number> = {
+    'Content-Type': CONTENT_TYPE,
+    'Content-Length': Buffer.byteLength(text),
+    'x-amzn-RequestId': requestId,
+  };
+  if (outcome.errorType !== undefined) headers['x-amzn-ErrorType'] = outcome.errorType;
+  res.writeHead(outcome.status, headers);
+  res.end(text);
+}
+
+function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, raw: string): void {
+  const operation = operationOf(req);
+  const fault = deps.faults.decide();
+  const requestId = randomUUID();
+  const finish = (): void => {
+    if (fault === 'drop') {
+      const { recorded } = parseBody(raw);
+      deps.requests.push({ operation, body: recorded, status: 0, at: Date.now() });
+      req.socket.destroy();
+      return;
+    }
+    const { outcome, recorded } =
+      fault === undefined ? run(deps, req, operation, raw) : { outcome: faultOutcome(fault), recorded: parseBody(raw).recorded };
+    deps.requests.push({ operation, body: recorded, status: outcome.status, errorType: outcome.errorType, at: Date.now() });
+    send(res, requestId, outcome);
+  };
+  const latency = deps.faults.latencyMs;
+  if (latency <= 0) {
+    finish();
+    return;
+  }
+  const timer = setTimeout(() => {
+    deps.untrack(timer);
+    finish();
+  }, latency);
+  deps.track(timer);
+}
+
+/** An HTTP server speaking Cognito's AWS JSON 1.1 protocol (POST, X-Amz-Target) over the given context. */
+export function createCognitoServer(deps: ServerDeps): Server {
+  return createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.socket.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) return;
+      handle(deps, req, res, Buffer.concat(chunks).toString('utf8'));
+    });
+  });
+}
