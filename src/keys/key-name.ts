@@ -27,3 +27,21 @@ export function keyName(input: string, key: InkKey): string {
   if (input === ' ') return 'space';
   return input;
 }
+
+const CHAR_KEYS: Record<string, string> = {
+  '\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace', ' ': 'space', '\u0003': 'ctrl+c', '\u001b': 'escape',
+};
+
+/**
+ * Splits a chunk of plain input that arrived at once (fast typing, a paste, keys sent by tmux) into one key per
+ * character, naming Enter, Tab, Backspace and Space; other control characters are dropped.
+ */
+export function splitKeys(input: string): { name: string; input: string }[] {
+  const keys: { name: string; input: string }[] = [];
+  for (const ch of input) {
+    const named = CHAR_KEYS[ch];
+    if (named) keys.push({ name: named, input: ch });
+    else if (ch >= ' ' && !(ch >= '\u0080' && ch <= '\u009f')) keys.push({ name: ch, input: ch });
+  }
+  return keys;
+}

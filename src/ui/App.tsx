@@ -1,7 +1,7 @@
 import { Box, useApp, useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 import { dispatchKey } from '../keys/dispatch.ts';
-import { keyName } from '../keys/key-name.ts';
+import { keyName, splitKeys } from '../keys/key-name.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { currentRoute } from '../store/selectors.ts';
 import { ConfirmBar, CONFIRM_ROWS } from './components/ConfirmBar.tsx';
@@ -61,7 +61,7 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   useInput((input, key) => {
     const name = keyName(input, key);
     if (name === input && input.length > 1) {
-      for (const ch of input) dispatchKey(store, keyName(ch, {}), ch);
+      for (const k of splitKeys(input)) dispatchKey(store, k.name, k.input);
     } else {
       dispatchKey(store, name, input);
     }

@@ -69,6 +69,19 @@ describe('app: browse pools → users → user → events → event', () => {
   });
 });
 
+describe('app: keys that arrive in one chunk (a paste, tmux send-keys)', () => {
+  let h: AppHarness;
+  before(async () => { h = await startApp({ deepLink: { pool: LARGE_POOL_ID } }); });
+  after(async () => { await h.close(); });
+
+  it('are handled one by one: / opens the search, tab changes the attribute, enter submits', async () => {
+    await h.waitForText(/1\/60\+ users/);
+    await h.press('/\tmaria.garcia\r');
+    await h.waitForText('filter: username ^= "maria.garcia"');
+    await h.waitForText(/1\/1 users/);
+  });
+});
+
 describe('app: search syntax errors send nothing', () => {
   let h: AppHarness;
   before(async () => { h = await startApp({ deepLink: { pool: LARGE_POOL_ID } }); });

@@ -39,3 +39,21 @@ describe('command line', () => {
     });
   }
 });
+
+describe('keys arriving in one chunk', async () => {
+  const { splitKeys, keyName } = await import('../../src/keys/key-name.ts');
+  it('split into named keys', () => {
+    assert.deepEqual(splitKeys('/ab\t c\r\u007f').map((k) => k.name), ['/', 'a', 'b', 'tab', 'space', 'c', 'enter', 'backspace']);
+  });
+  it('drop other control characters', () => {
+    assert.deepEqual(splitKeys('a\u0007\u009bb').map((k) => k.name), ['a', 'b']);
+  });
+  it('name special keys from ink', () => {
+    assert.equal(keyName('', { downArrow: true }), 'down');
+    assert.equal(keyName('', { return: true }), 'enter');
+    assert.equal(keyName('', { delete: true }), 'backspace');
+    assert.equal(keyName('f', { ctrl: true }), 'ctrl+f');
+    assert.equal(keyName('', { tab: true, shift: true }), 'shift+tab');
+    assert.equal(keyName('G', { shift: true }), 'G');
+  });
+});
