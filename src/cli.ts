@@ -53,6 +53,8 @@ async function runTui(opts: CliOptions): Promise<number> {
     patchConsole: true,
     maxFps: 60,
   });
+  const onSignal = () => app.unmount();
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
   try {
     await app.waitUntilExit();
   } finally {
@@ -94,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stdout.write(LEAVE_ALT_SCREEN);
+    if (process.stdout.isTTY) process.stdout.write(LEAVE_ALT_SCREEN);
     process.stderr.write(`cognito-tui: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   },

@@ -97,6 +97,10 @@ export function createAppStore(deps: StoreDeps): AppStore {
     function resolveUser(poolId: string, query: string) {
       const key = userKey(poolId, query);
       if (get().users[key]) return;
+      if (get().missingUsers[key]) {
+        const { [key]: _gone, ...rest } = get().missingUsers;
+        set({ missingUsers: rest });
+      }
       const tryFilters = async (): Promise<User | undefined> => {
         for (const filter of lookupFilters(query)) {
           const page = await gw.listUsers(poolId, filter);
@@ -107,10 +111,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
       tryFilters().then(
         (user) => {
           if (user) set((s) => ({ users: { ...s.users, [key]: user } }));
-          else flash('error', `No user "${query}" in pool ${poolId}: check the username, email or sub.`);
+          else missing(`No user "${query}" in pool ${poolId}: check the username, email or sub.`);
         },
-        (error) => flash('error', toListError(error).message),
+        (error) => missing(toListError(error).message),
       );
+      function missing(message: string) {
+        set((s) => ({ missingUsers: { ...s.missingUsers, [key]: message } }));
+        flash('error', message);
+      }
     }
 
     function enter(route: Route) {
@@ -219,11 +227,13 @@ export function createAppStore(deps: StoreDeps): AppStore {
       pools: {},
       risk: {},
       users: {},
+      missingUsers: {},
       searches: {},
       helpOpen: false,
       pendingFeedback: {},
       api: { calls: 0, failed: 0, throttled: 0, recent: [] },
       quitting: false,
+      quitArmed: false,
       actions: {
         push,
         back() {
@@ -234,6 +244,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
           enter(top());
         },
         quit() {
+          const inFlight = Object.keys(get().pendingFeedback).length;
+          if (inFlight > 0 && !get().quitArmed) {
+            set({ quitArmed: true });
+            flash('warn', `${inFlight} feedback write${inFlight > 1 ? 's are' : ' is'} still being sent: wait for the result, or press q again to quit without knowing it.`);
+            return;
+          }
           set({ quitting: true });
         },
         openDeepLink(poolId, user) {

@@ -81,6 +81,8 @@ export interface AppState {
   risk: Record<string, Resource<RiskConfiguration>>;
   /** User rows already loaded, by userKey: opening a user reads these, never AdminGetUser (billed per user). */
   users: Record<string, User>;
+  /** Why a user could not be found, by userKey (a deep link to a user that does not exist). */
+  missingUsers: Record<string, string>;
   /** The active server-side filter of each pool's user list. */
   searches: Record<string, string>;
   prompt?: SearchPrompt;
@@ -91,6 +93,8 @@ export interface AppState {
   pendingFeedback: Record<string, FeedbackValue>;
   api: ApiStats;
   quitting: boolean;
+  /** Set when q was pressed while writes were in flight; a second q quits anyway. */
+  quitArmed: boolean;
   actions: AppActions;
 }
 

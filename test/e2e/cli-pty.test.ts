@@ -109,6 +109,18 @@ describe('built CLI in a pseudo-terminal: deep link and demo', () => {
     }
   });
 
+  it('SIGTERM restores the terminal and exits', async () => {
+    const s = new PtySession([BUILT_CLI, '--demo'], { env: { AWS_PROFILE: undefined } });
+    try {
+      await s.waitForText(LARGE_POOL_ID);
+      s.kill('SIGTERM');
+      assert.equal(await s.exited(), 0);
+      assert.ok(s.raw.lastIndexOf('\u001b[?1049l') > s.raw.lastIndexOf('\u001b[?1049h'));
+    } finally {
+      s.kill();
+    }
+  });
+
   it('--demo starts its own emulator and shows the pools', async () => {
     const s = new PtySession([BUILT_CLI, '--demo'], { env: { AWS_PROFILE: undefined } });
     try {

@@ -83,7 +83,7 @@ export class PtySession {
     return this.exitCode!;
   }
 
-  kill(): void {
-    if (this.exitCode === undefined) this.proc.kill();
+  kill(signal?: string): void {
+    if (this.exitCode === undefined) this.proc.kill(signal);
   }
 }

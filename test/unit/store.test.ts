@@ -245,3 +245,26 @@ describe('store: keys', () => {
     assert.deepEqual(gw.calls.filter((c) => c.op === 'DescribeRiskConfiguration').map((c) => c.args[1]), [undefined, 'c1']);
   });
 });
+
+describe('store: safety', () => {
+  it('q with a write in flight warns first; a second q quits', async () => {
+    const s = setup({ events: 5 });
+    s.store.getState().actions.openDeepLink(POOL, 'user00001');
+    await waitFor(() => s.list(eventsRef)?.pagesLoaded === 1);
+    s.gw.hold = true;
+    s.press('i', 'y', 'q');
+    assert.equal(s.store.getState().quitting, false);
+    assert.match(s.store.getState().flash?.text ?? '', /still being sent/);
+    s.press('q');
+    assert.equal(s.store.getState().quitting, true);
+    s.gw.release();
+  });
+
+  it('a deep link to a user that does not exist says so', async () => {
+    const s = setup({ users: 3 });
+    s.store.getState().actions.openDeepLink(POOL, 'ghost');
+    s.press('escape');
+    await waitFor(() => s.store.getState().missingUsers[`${POOL}\u0000ghost`]);
+    assert.match(s.store.getState().missingUsers[`${POOL}\u0000ghost`], /No user "ghost"/);
+  });
+});

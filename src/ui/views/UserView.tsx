@@ -18,10 +18,13 @@ function summary<T>(list: PagedList<T>, show: (item: T) => string, noun: string)
 /** One user: the row already loaded from ListUsers (never AdminGetUser, which is billed), groups and devices. */
 export function UserView({ poolId, username, width, height }: ViewProps & { poolId: string; username: string }) {
   const user = useAppState((s) => s.users[userKey(poolId, username)]);
+  const missing = useAppState((s) => s.missingUsers[userKey(poolId, username)]);
   const groups = useList<Group>({ kind: 'groups', poolId, username });
   const devices = useList<Device>({ kind: 'devices', poolId, username });
   if (!user) {
-    return <Text color="cyan">{`Looking up ${safeText(username)}…`}</Text>;
+    return missing
+      ? <Text color="red" wrap="truncate">{`✖ ${safeText(missing)}`}</Text>
+      : <Text color="cyan">{`Looking up ${safeText(username)}…`}</Text>;
   }
   const fields: Field[] = [
     { label: 'username', value: user.username },
