@@ -94,16 +94,19 @@ export function classifyFailure(facts: FailureFacts, ctx: FailureContext): Gatew
       if (/profile/i.test(raw) && /(not|could not) (be )?found|does not exist|could not resolve/i.test(raw) && ctx.profile) {
         return make('credentials', false, `AWS profile "${ctx.profile}" was not found in ~/.aws/config or ~/.aws/credentials. Pass an existing --profile.`);
       }
-      return make('credentials', false,
-        'No AWS credentials found. Run aws configure or aws sso login, set AWS_PROFILE, or pass --profile. To try the tool without AWS, run with --demo.');
+      return make('credentials', false, ctx.profile
+        ? `No usable AWS credentials for profile "${ctx.profile}". Check it in ~/.aws/config and ~/.aws/credentials, or run aws sso login --profile ${ctx.profile}.`
+        : 'No AWS credentials found. Run aws configure or aws sso login, set AWS_PROFILE, or pass --profile. To try the tool without AWS, run with --demo.');
     case 'TokenProviderError':
       return make('sso-expired', false, `Your SSO session has expired or was never started. Run: aws sso login${profileFlag(ctx)} — then press r.`);
     default:
       break;
   }
 
-  if (/Region is missing/i.test(raw)) {
-    return make('invalid-input', false, 'No AWS region set: pass --region (e.g. --region eu-west-1) or set AWS_REGION.');
+  if (/Region is missing|Region not accepted/i.test(raw)) {
+    return make('invalid-input', false, ctx.profile
+      ? `No AWS region for profile "${ctx.profile}" (is the profile in ~/.aws/config?): pass --region (e.g. --region eu-west-1) or an existing --profile.`
+      : 'No AWS region set: pass --region (e.g. --region eu-west-1) or set AWS_REGION.');
   }
   if (/profile .* (could not be found|not found)/i.test(raw)) {
     return make('credentials', false, `AWS profile "${ctx.profile ?? ''}" was not found in ~/.aws/config or ~/.aws/credentials. Pass an existing --profile.`);

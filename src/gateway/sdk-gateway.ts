@@ -81,6 +81,12 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
 
   return {
     target,
+    async resolveTarget() {
+      if (region) return target;
+      const { reads } = await clients();
+      const resolved = await reads.config.region();
+      return { ...target, region: resolved || target.region };
+    },
     subscribeCalls(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -133,6 +133,8 @@ export interface ApiCallRecord {
 /** Everything the app asks of Cognito. The only implementation that talks to AWS lives in sdk-gateway.ts. */
 export interface CognitoGateway {
   readonly target: GatewayTarget;
+  /** The target with the region the credential chain resolved (when none was given), once it is known. */
+  resolveTarget?(): Promise<GatewayTarget>;
   listUserPools(token?: string): Promise<Page<PoolSummary>>;
   describeUserPool(poolId: string): Promise<PoolDetail>;
   listAppClients(poolId: string, token?: string): Promise<Page<AppClient>>;

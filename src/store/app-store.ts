@@ -387,6 +387,11 @@ export function createAppStore(deps: StoreDeps): AppStore {
     };
   });
 
+  gw.resolveTarget?.().then(
+    (target) => store.setState({ target }),
+    () => {},
+  );
+
   gw.subscribeCalls((record) => {
     const api = store.getState().api;
     store.setState({

@@ -14,7 +14,7 @@ describe('classifyFailure', () => {
     [{ name: 'ResourceNotFoundException', message: 'User pool x does not exist.' }, 'not-found', false, /does not exist.*region \(eu-west-1\)/],
     [{ name: 'InvalidParameterException', message: 'Invalid search filter' }, 'invalid-input', false, /Invalid search filter/],
     [{ name: 'InternalErrorException' }, 'server', true, /internal error/],
-    [{ name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' }, 'credentials', false, /No AWS credentials found.*--demo/],
+    [{ name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' }, 'credentials', false, /No usable AWS credentials for profile "prod"/],
     [{ name: 'CredentialsProviderError', message: 'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login' }, 'sso-expired', false, /aws sso login --profile prod/],
     [{ name: 'TokenProviderError', message: 'SSO token expired' }, 'sso-expired', false, /aws sso login --profile prod/],
     [{ name: 'ExpiredTokenException' }, 'sso-expired', false, /expired/],
@@ -22,7 +22,7 @@ describe('classifyFailure', () => {
     [{ name: 'Error', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' }, 'network', true, /refused the connection/],
     [{ name: 'Error', code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND' }, 'network', true, /Cannot resolve.*region/],
     [{ name: 'TimeoutError', message: 'socket timed out' }, 'network', true, /Lost the connection/],
-    [{ name: 'Error', message: 'Region is missing' }, 'invalid-input', false, /--region/],
+    [{ name: 'Error', message: 'Region is missing' }, 'invalid-input', false, /No AWS region for profile "prod".*--region/],
     [{ name: 'Weird', message: 'something' }, 'unknown', false, /ListUsers failed: Weird: something/],
   ];
   for (const [facts, kind, retryable, message] of cases) {
@@ -37,5 +37,16 @@ describe('classifyFailure', () => {
   it('reads the network code from a nested cause', () => {
     const err = Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     assert.equal(failureFacts(err).code, 'ECONNREFUSED');
+  });
+});
+
+describe('classifyFailure without a profile', () => {
+  it('points at the ways to get credentials, and at --demo', () => {
+    const e = classifyFailure({ name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' }, { operation: 'ListUserPools' });
+    assert.equal(e.kind, 'credentials');
+    assert.match(e.message, /No AWS credentials found.*--demo/);
+  });
+  it('asks for a region', () => {
+    assert.match(classifyFailure({ message: 'Region is missing' }, { operation: 'ListUserPools' }).message, /pass --region/);
   });
 });

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { layoutColumns, renderCells, renderHeader, type Column } from '../columns.ts';
 import { visibleSlice, windowOffset, type PagedList } from '../../store/paged-list.ts';
-import { StatusLine } from './StatusLine.tsx';
+import { retryHint, StatusLine } from './StatusLine.tsx';
 
 /** Props of the one list component every list view uses. */
 export interface ListViewProps<T> {
@@ -28,7 +28,7 @@ export function ListView<T>({ list, columns, width, height, noun, emptyText, now
       {firstLoad ? (
         <Box height={height}>
           {list.error ? (
-            <Text color="red">{`  ✖ ${list.error.message}`}</Text>
+            <Text color="red" wrap="wrap">{`  ✖ ${list.error.message}${retryHint(list.error.message)}`}</Text>
           ) : list.loading || list.pagesLoaded === 0 ? (
             <Text color="cyan">{`  Loading ${noun}…`}</Text>
           ) : (

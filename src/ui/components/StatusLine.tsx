@@ -1,11 +1,16 @@
 import { Text } from 'ink';
 import type { PagedList } from '../../store/paged-list.ts';
 
+/** ' · r retries', unless the message already says so. */
+export function retryHint(message: string): string {
+  return /press r/i.test(message) ? '' : ' · r retries';
+}
+
 /** The line under a list: position, whether more is on the server, loading, or the error with its cure. */
 export function StatusLine({ list, noun }: { list: PagedList<unknown>; noun: string }) {
   const position = `${list.items.length === 0 ? 0 : list.cursor + 1}/${list.items.length}${list.complete ? '' : '+'} ${noun}`;
   if (list.error) {
-    return <Text color="red" wrap="truncate">{`  ${position} · ✖ ${list.error.message}${list.error.retryable ? '' : ' (r retries)'}`}</Text>;
+    return <Text color="red" wrap="truncate">{`  ${position} · ✖ ${list.error.message}${retryHint(list.error.message)}`}</Text>;
   }
   const more = list.loading ? ' · loading more…' : list.complete ? ' · all loaded' : ' · more on the server (scroll to load)';
   return <Text dimColor wrap="truncate">{`  ${position}${more}`}</Text>;
