@@ -109,6 +109,23 @@ describe('built CLI in a pseudo-terminal: deep link and demo', () => {
     }
   });
 
+  it('without credentials, the pool list says how to get them', async () => {
+    const s = new PtySession([BUILT_CLI, '--region', 'eu-west-1'], {
+      env: {
+        HOME: '/nonexistent-cognito-tui-home', AWS_PROFILE: undefined, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_SESSION_TOKEN: undefined, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: undefined, AWS_SHARED_CREDENTIALS_FILE: undefined,
+        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined, AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined, AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
+      },
+    });
+    try {
+      await s.waitForText('No AWS credentials found', 30000);
+      s.press('q');
+      assert.equal(await s.exited(), 0);
+    } finally {
+      s.kill();
+    }
+  });
+
   it('SIGTERM restores the terminal and exits', async () => {
     const s = new PtySession([BUILT_CLI, '--demo'], { env: { AWS_PROFILE: undefined } });
     try {
