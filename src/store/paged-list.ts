@@ -99,9 +99,12 @@ export function refitWindow<T>(list: PagedList<T>, height: number): PagedList<T>
   return cursor === list.cursor && offset === list.offset ? list : { ...list, cursor, offset };
 }
 
-/** True when the cursor is close enough to the end of what is loaded that the next page should be fetched now. */
+/**
+ * True when the cursor is within a screen of the end of what is loaded, so the next page should be fetched now,
+ * before the cursor gets there. A first page that fills the screen does not trigger a second fetch.
+ */
 export function nearEnd(list: PagedList<unknown>, height: number): boolean {
-  return list.items.length - 1 - list.cursor < Math.max(height * 2, 20);
+  return list.items.length - 1 - list.cursor < Math.max(height, 15);
 }
 
 /** The rows to draw: only those inside the window, never the whole list. */
