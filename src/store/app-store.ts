@@ -1,15 +1,16 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { GatewayError } from '../gateway/errors.ts';
-import type { AuthEvent, CognitoGateway, FeedbackValue, Page, User } from '../gateway/types.ts';
-import { describeFeedback, shortEventLabel } from './feedback-text.ts';
+import type { AuthEvent, CognitoGateway, Page, User } from '../gateway/types.ts';
+import { createFeedbackActions } from './feedback-actions.ts';
 import {
   applyError, applyPage, beginLoad, canLoadMore, clearError, emptyList, moveCursorTo, nearEnd, refitWindow,
-  resetForRefresh, selectedItem, updateItems, type ListError, type PagedList,
+  resetForRefresh, selectedItem, type PagedList,
 } from './paged-list.ts';
-import { listKey, riskKey, userKey, type ListRef, type Route } from './routes.ts';
-import { buildSearch, lookupFilters, nextSearchAttribute } from './search.ts';
-import type { AppState, Resource } from './state.ts';
+import { eventsRefOf, listKey, riskKey, userKey, type ListRef, type Route } from './routes.ts';
+import { lookupFilters } from './search.ts';
+import { createSearchActions } from './search-actions.ts';
 import { currentListRef } from './selectors.ts';
+import type { AppState, Resource } from './state.ts';
+import { toListError, type StoreKit } from './store-kit.ts';
 
 /** What a store is built from: a gateway (the emulator's or AWS's) and the session's switches. */
 export interface StoreDeps {
@@ -22,11 +23,6 @@ export interface StoreDeps {
 
 /** The app's store. */
 export type AppStore = StoreApi<AppState>;
-
-function toListError(error: unknown): ListError {
-  if (error instanceof GatewayError) return { kind: error.kind, message: error.message, retryable: error.retryable };
-  return { kind: 'unknown', message: error instanceof Error ? error.message : String(error), retryable: true };
-}
 
 /** Builds a store; every test and every run of the app makes its own. */
 export function createAppStore(deps: StoreDeps): AppStore {
@@ -177,46 +173,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
       if (client) ensureRisk(poolId, client.id);
     }
 
-    function eventsRef(route: Route): ListRef | undefined {
-      return route.view === 'events' || route.view === 'event'
-        ? { kind: 'events', poolId: route.poolId, username: route.username }
-        : undefined;
-    }
 
-    function targetEvent(route: Route): AuthEvent | undefined {
-      const ref = eventsRef(route);
-      if (!ref) return undefined;
-      const events = list<AuthEvent>(ref);
-      if (route.view === 'event') return events.items.find((e) => e.id === route.eventId);
-      return selectedItem(events);
-    }
-
-    function patchEvent(ref: ListRef, eventId: string, feedback: AuthEvent['feedback']) {
-      setList(ref, updateItems(list<AuthEvent>(ref), (e) => (e.id === eventId ? { ...e, feedback } : undefined)));
-    }
-
-    function sendFeedback(poolId: string, username: string, event: AuthEvent, value: FeedbackValue) {
-      const ref: ListRef = { kind: 'events', poolId, username };
-      const previous = event.feedback;
-      set((s) => ({ pendingFeedback: { ...s.pendingFeedback, [event.id]: value } }));
-      patchEvent(ref, event.id, { value, provider: 'sending…' });
-      const done = () => set((s) => {
-        const { [event.id]: _sent, ...rest } = s.pendingFeedback;
-        return { pendingFeedback: rest };
-      });
-      gw.updateAuthEventFeedback(poolId, username, event.id, value).then(
-        () => {
-          done();
-          patchEvent(ref, event.id, { value, provider: 'Admin', date: now() });
-          flash('info', `Saved: ${shortEventLabel(event)} marked ${value}.`);
-        },
-        (error) => {
-          done();
-          patchEvent(ref, event.id, previous);
-          flash('error', `Feedback NOT saved for ${shortEventLabel(event)}: ${toListError(error).message}`);
-        },
-      );
-    }
+    const kit: StoreKit = { get, set, gw, now, list, setList, flash, loadMore, ensureList, top };
 
     return {
       readOnly: deps.readOnly ?? false,
@@ -275,7 +233,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
             refs.push({ kind: 'groups', poolId: route.poolId, username: route.username },
               { kind: 'devices', poolId: route.poolId, username: route.username });
           }
-          if (route.view === 'event') refs.push(eventsRef(route)!);
+          if (route.view === 'event') refs.push(eventsRefOf(route)!);
           for (const r of refs) {
             const l = list(r);
             setList(r, l.error && l.items.length > 0 ? clearError(l) : resetForRefresh(l));
@@ -321,52 +279,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
         },
         ensurePool,
         ensureRisk,
-        openSearch(poolId) {
-          set({ prompt: { poolId, text: get().searches[poolId] ?? '', attribute: 'email' } });
-        },
-        editSearch(change) {
-          const p = get().prompt;
-          if (!p) return;
-          const attribute = change.attribute === 'next' ? nextSearchAttribute(p.attribute) : change.attribute ?? p.attribute;
-          set({ prompt: { ...p, text: change.text ?? p.text, attribute, error: undefined } });
-        },
-        submitSearch() {
-          const p = get().prompt;
-          if (!p) return;
-          const result = buildSearch(p.text, p.attribute);
-          if (!result.ok) {
-            set({ prompt: { ...p, error: result.message } });
-            return;
-          }
-          const ref: ListRef = { kind: 'users', poolId: p.poolId, filter: result.filter };
-          set((s) => ({ prompt: undefined, searches: { ...s.searches, [p.poolId]: result.filter } }));
-          setList(ref, resetForRefresh(list(ref)));
-          loadMore(ref);
-        },
-        cancelSearch() {
-          set({ prompt: undefined });
-        },
-        clearSearch(poolId) {
-          if (!get().searches[poolId]) return;
-          set((s) => ({ searches: { ...s.searches, [poolId]: '' } }));
-          ensureList({ kind: 'users', poolId, filter: '' });
-        },
-        askFeedback(value) {
-          const s = get();
-          const route = top();
-          if (s.readOnly) return flash('warn', 'Read-only mode (--read-only): feedback is not sent. Restart without --read-only to tag events.');
-          const event = targetEvent(route);
-          if (!event || (route.view !== 'events' && route.view !== 'event')) return flash('warn', 'No event selected.');
-          if (s.pendingFeedback[event.id]) return flash('warn', `Feedback for ${shortEventLabel(event)} is still being sent; wait for it.`);
-          const { poolId, username } = route;
-          set({
-            confirm: {
-              title: `Mark ${shortEventLabel(event)} as ${value}?`,
-              detail: describeFeedback(value, event.feedback?.value),
-              onConfirm: () => sendFeedback(poolId, username, event, value),
-            },
-          });
-        },
+        ...createSearchActions(kit),
+        ...createFeedbackActions(kit),
         confirmYes() {
           const c = get().confirm;
           if (!c) return;

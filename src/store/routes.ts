@@ -44,3 +44,10 @@ export function userKey(poolId: string, username: string): string {
 export function riskKey(poolId: string, clientId: string | undefined): string {
   return `${poolId}\u0000${clientId ?? ''}`;
 }
+
+/** The event list behind an events or event route. */
+export function eventsRefOf(route: Route): ListRef | undefined {
+  return route.view === 'events' || route.view === 'event'
+    ? { kind: 'events', poolId: route.poolId, username: route.username }
+    : undefined;
+}

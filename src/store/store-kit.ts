@@ -1,0 +1,25 @@
+import { GatewayError } from '../gateway/errors.ts';
+import type { CognitoGateway } from '../gateway/types.ts';
+import type { ListError, PagedList } from './paged-list.ts';
+import type { ListRef, Route } from './routes.ts';
+import type { AppState, Flash } from './state.ts';
+
+/** What the store's action slices share: state access, the gateway, and the core list and message actions. */
+export interface StoreKit {
+  get: () => AppState;
+  set: (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
+  gw: CognitoGateway;
+  now: () => number;
+  list: <T>(ref: ListRef) => PagedList<T>;
+  setList: (ref: ListRef, next: PagedList<unknown>) => void;
+  flash: (level: Flash['level'], text: string) => void;
+  loadMore: (ref: ListRef) => void;
+  ensureList: (ref: ListRef) => void;
+  top: () => Route;
+}
+
+/** A failure as lists and resources keep it. */
+export function toListError(error: unknown): ListError {
+  if (error instanceof GatewayError) return { kind: error.kind, message: error.message, retryable: error.retryable };
+  return { kind: 'unknown', message: error instanceof Error ? error.message : String(error), retryable: true };
+}
