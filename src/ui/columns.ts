@@ -11,6 +11,19 @@ export interface Column<T> {
   cell: (item: T, now: number) => string;
   /** A colour for the cell, by value. */
   color?: (item: T) => string | undefined;
+  /** Which columns go first when the terminal is narrow: the highest number is dropped first. */
+  drop?: number;
+}
+
+/** The columns that fit in `total` cells: low-priority ones are dropped rather than squeezed. */
+export function fitColumns<T>(columns: Column<T>[], total: number): { columns: Column<T>[]; widths: number[] } {
+  let shown = columns;
+  const need = (cols: Column<T>[]) => cols.reduce((sum, c) => sum + c.width, 0) + Math.max(0, cols.length - 1);
+  while (need(shown) > total && shown.some((c) => c.drop !== undefined)) {
+    const worst = shown.reduce((a, c) => ((c.drop ?? -1) > (a.drop ?? -1) ? c : a));
+    shown = shown.filter((c) => c !== worst);
+  }
+  return { columns: shown, widths: layoutColumns(shown, total) };
 }
 
 /** The widths each column gets in `total` cells, one cell between columns. */
@@ -43,17 +56,17 @@ export function renderHeader<T>(columns: Column<T>[], widths: number[]): string[
 export const POOL_COLUMNS: Column<PoolSummary>[] = [
   { header: 'NAME', width: 20, flex: true, cell: (p) => p.name },
   { header: 'POOL ID', width: 26, cell: (p) => p.id },
-  { header: 'CREATED', width: 16, cell: (p) => formatTime(p.createdAt) },
+  { header: 'CREATED', width: 16, drop: 1, cell: (p) => formatTime(p.createdAt) },
 ];
 
 /** User list columns. */
 export const USER_COLUMNS: Column<User>[] = [
   { header: 'USERNAME', width: 18, flex: true, cell: (u) => u.username },
   { header: 'EMAIL', width: 24, flex: true, cell: (u) => u.attributes.email ?? '' },
-  { header: 'NAME', width: 18, cell: (u) => u.attributes.name ?? [u.attributes.given_name, u.attributes.family_name].filter(Boolean).join(' ') },
-  { header: 'STATUS', width: 12, cell: (u) => u.status, color: (u) => (u.status === 'CONFIRMED' ? undefined : 'yellow') },
+  { header: 'NAME', width: 18, drop: 3, cell: (u) => u.attributes.name ?? [u.attributes.given_name, u.attributes.family_name].filter(Boolean).join(' ') },
+  { header: 'STATUS', width: 12, drop: 1, cell: (u) => u.status, color: (u) => (u.status === 'CONFIRMED' ? undefined : 'yellow') },
   { header: 'ENABLED', width: 8, cell: (u) => (u.enabled ? 'yes' : 'NO'), color: (u) => (u.enabled ? undefined : 'red') },
-  { header: 'CREATED', width: 16, cell: (u) => formatTime(u.createdAt) },
+  { header: 'CREATED', width: 16, drop: 4, cell: (u) => formatTime(u.createdAt) },
 ];
 
 /** Colour of a risk level or decision; the text itself always says it too. */
@@ -77,13 +90,13 @@ function feedbackCell(e: AuthEvent): string {
 
 /** Authentication event list columns. */
 export const EVENT_COLUMNS: Column<AuthEvent>[] = [
-  { header: 'TIME', width: 16, cell: (e) => formatTime(e.createdAt) },
+  { header: 'TIME', width: 16, drop: 5, cell: (e) => formatTime(e.createdAt) },
   { header: 'AGE', width: 9, align: 'right', cell: (e, now) => formatAgo(e.createdAt, now) },
-  { header: 'TYPE', width: 14, cell: (e) => e.type ?? '' },
-  { header: 'RESULT', width: 10, cell: (e) => e.response ?? '', color: (e) => (e.response === 'Fail' ? 'red' : undefined) },
+  { header: 'TYPE', width: 14, drop: 4, cell: (e) => e.type ?? '' },
+  { header: 'RESULT', width: 10, drop: 3, cell: (e) => e.response ?? '', color: (e) => (e.response === 'Fail' ? 'red' : undefined) },
   { header: 'RISK/DECISION', width: 24, cell: riskCell, color: riskColor },
-  { header: 'IP', width: 15, cell: (e) => e.ip ?? '' },
-  { header: 'LOCATION', width: 14, flex: true, cell: (e) => [e.city, e.country].filter(Boolean).join(', ') },
+  { header: 'IP', width: 15, drop: 1, cell: (e) => e.ip ?? '' },
+  { header: 'LOCATION', width: 14, flex: true, drop: 2, cell: (e) => [e.city, e.country].filter(Boolean).join(', ') },
   { header: 'FEEDBACK', width: 9, cell: feedbackCell, color: (e) => (e.feedback?.value === 'Invalid' ? 'magenta' : e.feedback?.value ? 'green' : undefined) },
 ];
 

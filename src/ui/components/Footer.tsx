@@ -25,8 +25,8 @@ export function Footer({ width }: { width: number }) {
     .join('  ');
   const stats = `API ${calls}${throttled ? ` · throttled ${throttled}` : ''}${failed ? ` · failed ${failed}` : ''}`;
   return (
-    <Box width={width} justifyContent="space-between">
-      <Text dimColor>{truncate(hints, Math.max(10, width - stats.length - 2))}</Text>
+    <Box width={width} justifyContent="space-between" flexShrink={0}>
+      <Text dimColor wrap="truncate">{truncate(hints, Math.max(4, width - stats.length - 2))}</Text>
       <Text color={throttled ? 'yellow' : undefined} dimColor={!throttled}>{stats}</Text>
     </Box>
   );

@@ -4,7 +4,7 @@ import type { PoolSummary } from '../../gateway/types.ts';
 import { listKey, type Route } from '../../store/routes.ts';
 import type { AppState } from '../../store/state.ts';
 import { useAppState } from '../store-context.ts';
-import { safeText, truncate } from '../text.ts';
+import { cellWidth, safeText, truncate } from '../text.ts';
 
 function poolName(state: AppState, poolId: string): string {
   const detail = state.pools[poolId]?.value;
@@ -33,17 +33,22 @@ export function Header({ width }: { width: number }) {
     profile: s.target.profile,
     endpoint: s.target.endpoint,
   })));
-  const right = [profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean).join(' · ');
-  const left = truncate(crumbs, Math.max(10, width - right.length - (readOnly ? 12 : 0) - 16));
+  const badge = readOnly ? ' READ-ONLY ' : '';
+  const title = 'cognito-tui │ ';
+  const crumbsRoom = Math.max(8, width - title.length - badge.length - 1);
+  const left = truncate(crumbs, crumbsRoom);
+  const rightRoom = width - title.length - cellWidth(left) - badge.length - 2;
+  const info = [profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean).join(' · ');
+  const right = rightRoom >= 8 ? truncate(info, rightRoom) : '';
   return (
-    <Box width={width} justifyContent="space-between">
-      <Text>
+    <Box width={width} justifyContent="space-between" flexShrink={0}>
+      <Text wrap="truncate">
         <Text bold color="cyan">cognito-tui</Text>
         <Text> │ </Text>
         <Text bold>{left}</Text>
       </Text>
-      <Text>
-        {readOnly ? <Text color="black" backgroundColor="yellow"> READ-ONLY </Text> : null}
+      <Text wrap="truncate">
+        {badge ? <Text color="black" backgroundColor="yellow">{badge}</Text> : null}
         <Text dimColor>{right ? ` ${right}` : ''}</Text>
       </Text>
     </Box>

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { layoutColumns, renderCells, renderHeader, type Column } from '../columns.ts';
+import { fitColumns, renderCells, renderHeader, type Column } from '../columns.ts';
 import { visibleSlice, windowOffset, type PagedList } from '../../store/paged-list.ts';
 import { retryHint, StatusLine } from './StatusLine.tsx';
 
@@ -17,8 +17,8 @@ export interface ListViewProps<T> {
 }
 
 /** A windowed table: draws only the rows inside the window, so its cost does not grow with the list. */
-export function ListView<T>({ list, columns, width, height, noun, emptyText, now, focused = true }: ListViewProps<T>) {
-  const widths = layoutColumns(columns, width - 2);
+export function ListView<T>({ list, columns: allColumns, width, height, noun, emptyText, now, focused = true }: ListViewProps<T>) {
+  const { columns, widths } = fitColumns(allColumns, width - 2);
   const offset = windowOffset(list.cursor, list.offset, height, list.items.length);
   const { start, rows } = visibleSlice({ ...list, offset }, height);
   const firstLoad = list.items.length === 0;
