@@ -173,7 +173,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
       if (client) ensureRisk(poolId, client.id);
     }
 
-
     const kit: StoreKit = { get, set, gw, now, list, setList, flash, loadMore, ensureList, top };
 
     return {
