@@ -2,20 +2,6 @@ import { definePools } from './pool-definitions.ts';
 import { PoolStore } from './pool-store.ts';
 import { LARGE_POOL_ID } from './well-known-ids.ts';
 
-export {
-  AUDIT_POOL_ID,
-  DEMO_REGION,
-  EMPTY_POOL_ID,
-  HOSTILE_USERNAME_PREFIX,
-  LARGE_POOL_ID,
-  LARGE_POOL_WEB_CLIENT_ID,
-  OFF_POOL_ID,
-  OVERRIDE_RISK_CLIENT_ID,
-  TAKEOVER_EMAIL,
-  TAKEOVER_SUB,
-  TAKEOVER_USERNAME,
-} from './well-known-ids.ts';
-
 /** Seed used when none is given. */
 export const DEFAULT_SEED = 20_240_601;
 
