@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   AdminListUserAuthEventsCommand,
   AdminUpdateAuthEventFeedbackCommand,
@@ -9,7 +9,7 @@ import {
   UserNotFoundException,
   UserPoolAddOnNotEnabledException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { AuthEventType, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { AuthEventType } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AUDIT_POOL_ID,
   LARGE_POOL_ID,
@@ -17,39 +17,29 @@ import {
   TAKEOVER_EMAIL,
   TAKEOVER_SUB,
   TAKEOVER_USERNAME,
-  startEmulator,
 } from '../../src/emulator/index.ts';
-import type { RunningEmulator } from '../../src/emulator/index.ts';
-import { sdkClient } from './helpers.ts';
+import { useEmulator } from './helpers.ts';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 const DAY = 86_400_000;
 
 describe('auth events', () => {
-  let emu: RunningEmulator;
-  let cognito: CognitoIdentityProviderClient;
   let startedAt: number;
+  before(() => {
+    startedAt = Date.now();
+  });
+  const fx = useEmulator({ now: NOW, usersInLargePool: 2000 });
 
   async function allEvents(pool: string, username: string, pageSize: number): Promise<AuthEventType[]> {
     const events: AuthEventType[] = [];
     let token: string | undefined;
     do {
-      const res = await cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: pool, Username: username, MaxResults: pageSize, NextToken: token }));
+      const res = await fx.cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: pool, Username: username, MaxResults: pageSize, NextToken: token }));
       events.push(...(res.AuthEvents ?? []));
       token = res.NextToken;
     } while (token !== undefined);
     return events;
   }
-
-  before(async () => {
-    startedAt = Date.now();
-    emu = await startEmulator({ port: 0, now: NOW, usersInLargePool: 2000 });
-    cognito = sdkClient(emu);
-  });
-  after(async () => {
-    cognito.destroy();
-    await emu.close();
-  });
 
   it('returns events newest first in the AuthEventType shape', async () => {
     const events = await allEvents(LARGE_POOL_ID, TAKEOVER_USERNAME, 60);
@@ -78,12 +68,12 @@ describe('auth events', () => {
 
   it('returns 60 events for MaxResults 0 or absent, and rejects values outside 0..60', async () => {
     for (const input of [{ MaxResults: 0 }, {}]) {
-      const res = await cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, ...input }));
+      const res = await fx.cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, ...input }));
       assert.equal(res.AuthEvents?.length, 60);
       assert.ok(res.NextToken);
     }
     await assert.rejects(
-      cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, MaxResults: 61 })),
+      fx.cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, MaxResults: 61 })),
       (e: unknown) => {
         assert.ok(e instanceof InvalidParameterException);
         assert.equal(e.message, "1 validation error detected: Value '61' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 60");
@@ -91,24 +81,24 @@ describe('auth events', () => {
       },
     );
     await assert.rejects(
-      cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, MaxResults: -1 })),
+      fx.cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, MaxResults: -1 })),
       InvalidParameterException,
     );
   });
 
   it("rejects another user's NextToken", async () => {
-    const res = await cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, MaxResults: 1 }));
-    const { Users } = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 1 }));
+    const res = await fx.cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, MaxResults: 1 }));
+    const { Users } = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 1 }));
     await assert.rejects(
-      cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: Users?.[0].Username as string, NextToken: res.NextToken })),
+      fx.cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: Users?.[0].Username as string, NextToken: res.NextToken })),
       InvalidParameterException,
     );
   });
 
   it('accepts the email alias or the sub as Username', async () => {
-    const byName = await cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, MaxResults: 5 }));
+    const byName = await fx.cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, MaxResults: 5 }));
     for (const alias of [TAKEOVER_EMAIL, TAKEOVER_SUB]) {
-      const res = await cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: alias, MaxResults: 5 }));
+      const res = await fx.cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: alias, MaxResults: 5 }));
       assert.deepEqual(res.AuthEvents?.map((e) => e.EventId), byName.AuthEvents?.map((e) => e.EventId));
     }
   });
@@ -136,37 +126,37 @@ describe('auth events', () => {
   });
 
   it('answers for pools in AUDIT mode', async () => {
-    const { Users } = await cognito.send(new ListUsersCommand({ UserPoolId: AUDIT_POOL_ID, Filter: 'cognito:user_status = "CONFIRMED"', Limit: 20 }));
+    const { Users } = await fx.cognito.send(new ListUsersCommand({ UserPoolId: AUDIT_POOL_ID, Filter: 'cognito:user_status = "CONFIRMED"', Limit: 20 }));
     let total = 0;
     for (const user of Users ?? []) total += (await allEvents(AUDIT_POOL_ID, user.Username as string, 60)).length;
     assert.ok(total > 0);
   });
 
   it('refuses pools without threat protection with UserPoolAddOnNotEnabledException', async () => {
-    const { Users } = await cognito.send(new ListUsersCommand({ UserPoolId: OFF_POOL_ID, Limit: 1 }));
+    const { Users } = await fx.cognito.send(new ListUsersCommand({ UserPoolId: OFF_POOL_ID, Limit: 1 }));
     const username = Users?.[0].Username as string;
-    await assert.rejects(cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: OFF_POOL_ID, Username: username })), UserPoolAddOnNotEnabledException);
+    await assert.rejects(fx.cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: OFF_POOL_ID, Username: username })), UserPoolAddOnNotEnabledException);
     await assert.rejects(
-      cognito.send(new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: OFF_POOL_ID, Username: username, EventId: 'x', FeedbackValue: 'Valid' })),
+      fx.cognito.send(new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: OFF_POOL_ID, Username: username, EventId: 'x', FeedbackValue: 'Valid' })),
       UserPoolAddOnNotEnabledException,
     );
   });
 
   it('says an unknown user does not exist', async () => {
-    await assert.rejects(cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: 'ghost' })), UserNotFoundException);
+    await assert.rejects(fx.cognito.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: 'ghost' })), UserNotFoundException);
   });
 
   it('writes feedback and reads it back, and lets it be changed', async () => {
     const events = await allEvents(LARGE_POOL_ID, TAKEOVER_USERNAME, 60);
     const target = events.find((e) => e.EventRisk?.RiskLevel === 'High' && e.EventFeedback === undefined) as AuthEventType;
-    await cognito.send(new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, EventId: target.EventId, FeedbackValue: 'Invalid' }));
+    await fx.cognito.send(new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, EventId: target.EventId, FeedbackValue: 'Invalid' }));
     const reread = (await allEvents(LARGE_POOL_ID, TAKEOVER_EMAIL, 60)).find((e) => e.EventId === target.EventId);
     assert.equal(reread?.EventFeedback?.FeedbackValue, 'Invalid');
     assert.equal(reread?.EventFeedback?.Provider, 'Admin');
     const feedbackAt = (reread?.EventFeedback?.FeedbackDate as Date).getTime();
     assert.ok(feedbackAt >= NOW && feedbackAt <= NOW + (Date.now() - startedAt));
 
-    await cognito.send(new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_SUB, EventId: target.EventId, FeedbackValue: 'Valid' }));
+    await fx.cognito.send(new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_SUB, EventId: target.EventId, FeedbackValue: 'Valid' }));
     const changed = (await allEvents(LARGE_POOL_ID, TAKEOVER_USERNAME, 60)).find((e) => e.EventId === target.EventId);
     assert.equal(changed?.EventFeedback?.FeedbackValue, 'Valid');
     const others = (await allEvents(LARGE_POOL_ID, TAKEOVER_USERNAME, 60)).filter((e) => e.EventId !== target.EventId);
@@ -174,7 +164,7 @@ describe('auth events', () => {
   });
 
   it('includes some events that already carry feedback', async () => {
-    const { Users } = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: 'cognito:user_status = "CONFIRMED"', Limit: 60 }));
+    const { Users } = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: 'cognito:user_status = "CONFIRMED"', Limit: 60 }));
     let withFeedback = 0;
     let risky = 0;
     for (const user of Users ?? []) {
@@ -193,7 +183,7 @@ describe('auth events', () => {
   it('rejects a FeedbackValue other than Valid or Invalid, and unknown events', async () => {
     const [event] = await allEvents(LARGE_POOL_ID, TAKEOVER_USERNAME, 60);
     await assert.rejects(
-      cognito.send(new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, EventId: event.EventId, FeedbackValue: 'Maybe' as never })),
+      fx.cognito.send(new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, EventId: event.EventId, FeedbackValue: 'Maybe' as never })),
       (e: unknown) => {
         assert.ok(e instanceof InvalidParameterException);
         assert.match(e.message, /Value 'Maybe' at 'feedbackValue' failed to satisfy constraint: Member must satisfy enum value set: \[Valid, Invalid\]/);
@@ -201,11 +191,11 @@ describe('auth events', () => {
       },
     );
     await assert.rejects(
-      cognito.send(new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, EventId: '00000000-0000-4000-8000-000000000000', FeedbackValue: 'Valid' })),
+      fx.cognito.send(new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, EventId: '00000000-0000-4000-8000-000000000000', FeedbackValue: 'Valid' })),
       ResourceNotFoundException,
     );
     await assert.rejects(
-      cognito.send(new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME } as never)),
+      fx.cognito.send(new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME } as never)),
       (e: unknown) => e instanceof InvalidParameterException && /2 validation errors detected/.test(e.message),
     );
   });

@@ -1,74 +1,63 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   CognitoIdentityProviderServiceException,
   InternalErrorException,
   ListUserPoolsCommand,
   TooManyRequestsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { startEmulator } from '../../src/emulator/index.ts';
-import type { RunningEmulator } from '../../src/emulator/index.ts';
-import { sdkClient } from './helpers.ts';
+import { sdkClient, useEmulator } from './helpers.ts';
 
 const listPools = new ListUserPoolsCommand({ MaxResults: 10 });
 
 describe('fault injection', () => {
-  let emu: RunningEmulator;
-  let cognito: CognitoIdentityProviderClient;
-  before(async () => {
-    emu = await startEmulator({ port: 0, usersInLargePool: 100 });
-    cognito = sdkClient(emu, 1);
-  });
-  after(async () => {
-    cognito.destroy();
-    await emu.close();
-  });
+  const fx = useEmulator({ usersInLargePool: 100 }, 1);
 
   it('throttles every request at throttleRate 1 with TooManyRequestsException', async () => {
-    emu.setFaults({ throttleRate: 1 });
-    await assert.rejects(cognito.send(listPools), (e: unknown) => {
+    fx.emu.setFaults({ throttleRate: 1 });
+    await assert.rejects(fx.cognito.send(listPools), (e: unknown) => {
       assert.ok(e instanceof TooManyRequestsException);
       assert.equal(e.message, 'Rate exceeded');
       assert.equal(e.$metadata.httpStatusCode, 400);
       return true;
     });
-    const last = emu.requests.at(-1);
+    const last = fx.emu.requests.at(-1);
     assert.deepEqual([last?.operation, last?.status, last?.errorType], ['ListUserPools', 400, 'TooManyRequestsException']);
   });
 
   it('fails every request at errorRate 1 with a 500 InternalErrorException', async () => {
-    emu.setFaults({ errorRate: 1 });
-    await assert.rejects(cognito.send(listPools), (e: unknown) => {
+    fx.emu.setFaults({ errorRate: 1 });
+    await assert.rejects(fx.cognito.send(listPools), (e: unknown) => {
       assert.ok(e instanceof InternalErrorException);
       assert.equal(e.$metadata.httpStatusCode, 500);
       return true;
     });
-    assert.equal(emu.requests.at(-1)?.status, 500);
+    assert.equal(fx.emu.requests.at(-1)?.status, 500);
   });
 
   it('drops the connection at dropRate 1 and records status 0', async () => {
-    emu.setFaults({ dropRate: 1 });
-    await assert.rejects(cognito.send(listPools), (e: unknown) => {
+    fx.emu.setFaults({ dropRate: 1 });
+    await assert.rejects(fx.cognito.send(listPools), (e: unknown) => {
       assert.ok(e instanceof Error);
       assert.ok(!(e instanceof CognitoIdentityProviderServiceException));
       return true;
     });
-    const last = emu.requests.at(-1);
+    const last = fx.emu.requests.at(-1);
     assert.deepEqual([last?.operation, last?.status, last?.errorType], ['ListUserPools', 0, undefined]);
   });
 
   it('adds latency to every response', async () => {
-    emu.setFaults({ latencyMs: 40 });
+    fx.emu.setFaults({ latencyMs: 40 });
     const started = performance.now();
-    const res = await cognito.send(listPools);
+    const res = await fx.cognito.send(listPools);
     assert.ok(performance.now() - started >= 39);
     assert.equal(res.UserPools?.length, 4);
   });
 
   it('answers normally again once faults are cleared', async () => {
-    emu.setFaults({});
-    const res = await cognito.send(listPools);
+    fx.emu.setFaults({});
+    const res = await fx.cognito.send(listPools);
     assert.equal(res.UserPools?.length, 4);
   });
 

@@ -1,29 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { AdminDisableUserCommand, AdminEnableUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoIdentityProviderClient, UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { LARGE_POOL_ID, startEmulator } from '../../src/emulator/index.ts';
-import type { RunningEmulator } from '../../src/emulator/index.ts';
-import { sdkClient } from './helpers.ts';
+import type { UserType } from '@aws-sdk/client-cognito-identity-provider';
+import { LARGE_POOL_ID } from '../../src/emulator/index.ts';
+import { useEmulator } from './helpers.ts';
 
 describe('walking the 20,000-user pool', () => {
-  let emu: RunningEmulator;
-  let cognito: CognitoIdentityProviderClient;
-  before(async () => {
-    emu = await startEmulator({ port: 0 });
-    cognito = sdkClient(emu);
-  });
-  after(async () => {
-    cognito.destroy();
-    await emu.close();
-  });
+  const fx = useEmulator();
 
   async function walk(filter: string | undefined, onPage: (page: number, users: UserType[]) => Promise<void>): Promise<UserType[]> {
     const users: UserType[] = [];
     let token: string | undefined;
     let page = 0;
     do {
-      const res = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 60, Filter: filter, PaginationToken: token }));
+      const res = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 60, Filter: filter, PaginationToken: token }));
       users.push(...(res.Users ?? []));
       token = res.PaginationToken;
       page += 1;
@@ -48,15 +38,15 @@ describe('walking the 20,000-user pool', () => {
     const ahead = full[15_000].Username as string;
     const users = await walk(undefined, async (page) => {
       if (page === 50) {
-        await cognito.send(new AdminDisableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: behind }));
-        await cognito.send(new AdminDisableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: ahead }));
+        await fx.cognito.send(new AdminDisableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: behind }));
+        await fx.cognito.send(new AdminDisableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: ahead }));
       }
     });
     assert.equal(users.length, 20_000);
     assert.equal(new Set(users.map((u) => u.Username)).size, 20_000);
     assert.equal(users.find((u) => u.Username === ahead)?.Enabled, false);
-    await cognito.send(new AdminEnableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: behind }));
-    await cognito.send(new AdminEnableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: ahead }));
+    await fx.cognito.send(new AdminEnableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: behind }));
+    await fx.cognito.send(new AdminEnableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: ahead }));
   });
 
   it('never repeats or skips a still-enabled user when walking status = "Enabled" while users change', async () => {
@@ -67,13 +57,13 @@ describe('walking the 20,000-user pool', () => {
     const users = await walk('status = "Enabled"', async (page, sofar) => {
       if (page === 40) {
         for (const u of sofar) visitedAtDisable.add(u.Username as string);
-        for (const name of toDisable) await cognito.send(new AdminDisableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: name }));
+        for (const name of toDisable) await fx.cognito.send(new AdminDisableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: name }));
       }
     });
     const names = users.map((u) => u.Username as string);
     assert.equal(new Set(names).size, names.length, 'no user appears twice');
     const expected = enabledBefore.filter((n) => !toDisable.includes(n) || visitedAtDisable.has(n));
     assert.deepEqual(new Set(names), new Set(expected));
-    for (const name of toDisable) await cognito.send(new AdminEnableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: name }));
+    for (const name of toDisable) await fx.cognito.send(new AdminEnableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: name }));
   });
 });

@@ -1,24 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { InvalidParameterException, ListUsersCommand, ResourceNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoIdentityProviderClient, ListUsersCommandInput, UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { LARGE_POOL_ID, TAKEOVER_SUB, TAKEOVER_USERNAME, startEmulator } from '../../src/emulator/index.ts';
-import type { RunningEmulator } from '../../src/emulator/index.ts';
-import { sdkClient } from './helpers.ts';
+import type { ListUsersCommandInput, UserType } from '@aws-sdk/client-cognito-identity-provider';
+import { LARGE_POOL_ID, TAKEOVER_SUB, TAKEOVER_USERNAME } from '../../src/emulator/index.ts';
+import { useEmulator } from './helpers.ts';
 
 const attr = (user: UserType, name: string): string | undefined => user.Attributes?.find((a) => a.Name === name)?.Value;
 
 describe('ListUsers', () => {
-  let emu: RunningEmulator;
-  let cognito: CognitoIdentityProviderClient;
+  const fx = useEmulator({ usersInLargePool: 2000 });
   let everyone: UserType[];
+  before(async () => {
+    everyone = (await walk({ Limit: 60 })).users;
+  });
 
   async function walk(input: Omit<ListUsersCommandInput, 'UserPoolId'>): Promise<{ users: UserType[]; pageSizes: number[] }> {
     const users: UserType[] = [];
     const pageSizes: number[] = [];
     let token: string | undefined;
     do {
-      const res = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, ...input, PaginationToken: token }));
+      const res = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, ...input, PaginationToken: token }));
       users.push(...(res.Users ?? []));
       pageSizes.push(res.Users?.length ?? 0);
       token = res.PaginationToken;
@@ -26,26 +27,16 @@ describe('ListUsers', () => {
     return { users, pageSizes };
   }
 
-  before(async () => {
-    emu = await startEmulator({ port: 0, usersInLargePool: 2000 });
-    cognito = sdkClient(emu);
-    everyone = (await walk({ Limit: 60 })).users;
-  });
-  after(async () => {
-    cognito.destroy();
-    await emu.close();
-  });
-
   it('returns 60 users by default, and for Limit 0, with a PaginationToken', async () => {
     for (const input of [{}, { Limit: 0 }]) {
-      const res = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, ...input }));
+      const res = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, ...input }));
       assert.equal(res.Users?.length, 60);
       assert.equal(typeof res.PaginationToken, 'string');
     }
   });
 
   it('returns users in the UserType shape', async () => {
-    const { Users } = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 5 }));
+    const { Users } = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 5 }));
     for (const user of Users ?? []) {
       assert.equal(typeof user.Username, 'string');
       assert.ok(user.UserCreateDate instanceof Date);
@@ -67,12 +58,12 @@ describe('ListUsers', () => {
   });
 
   it('rejects Limit above 60 or below 0 the way Cognito words it', async () => {
-    await assert.rejects(cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 100 })), (e: unknown) => {
+    await assert.rejects(fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 100 })), (e: unknown) => {
       assert.ok(e instanceof InvalidParameterException);
       assert.equal(e.message, "1 validation error detected: Value '100' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60");
       return true;
     });
-    await assert.rejects(cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: -1 })), (e: unknown) => {
+    await assert.rejects(fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: -1 })), (e: unknown) => {
       assert.ok(e instanceof InvalidParameterException);
       assert.match(e.message, /Member must have value greater than or equal to 0/);
       return true;
@@ -80,27 +71,27 @@ describe('ListUsers', () => {
   });
 
   it('requires UserPoolId and says an unknown pool does not exist', async () => {
-    await assert.rejects(cognito.send(new ListUsersCommand({} as never)), (e: unknown) => {
+    await assert.rejects(fx.cognito.send(new ListUsersCommand({} as never)), (e: unknown) => {
       assert.ok(e instanceof InvalidParameterException);
       assert.match(e.message, /Value null at 'userPoolId' failed to satisfy constraint: Member must not be null/);
       return true;
     });
-    await assert.rejects(cognito.send(new ListUsersCommand({ UserPoolId: 'us-east-1_Missing00' })), ResourceNotFoundException);
+    await assert.rejects(fx.cognito.send(new ListUsersCommand({ UserPoolId: 'us-east-1_Missing00' })), ResourceNotFoundException);
   });
 
   it('rejects garbled, tampered and foreign pagination tokens', async () => {
-    const first = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 2 }));
+    const first = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 2 }));
     const token = first.PaginationToken as string;
     const tampered = token.slice(0, 10) + (token[10] === 'A' ? 'B' : 'A') + token.slice(11);
     for (const bad of ['not-a-token', tampered, `${token}x`]) {
-      await assert.rejects(cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, PaginationToken: bad })), (e: unknown) => {
+      await assert.rejects(fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, PaginationToken: bad })), (e: unknown) => {
         assert.ok(e instanceof InvalidParameterException);
         assert.match(e.message, /^Invalid pagination token/);
         return true;
       });
     }
     await assert.rejects(
-      cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, PaginationToken: token, Filter: 'email ^= "a"' })),
+      fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, PaginationToken: token, Filter: 'email ^= "a"' })),
       (e: unknown) => {
         assert.ok(e instanceof InvalidParameterException);
         assert.match(e.message, /different request/);
@@ -119,7 +110,7 @@ describe('ListUsers', () => {
       ['email = "a" x', /^Invalid search filter: Unexpected text after the value/],
     ];
     for (const [filter, message] of cases) {
-      await assert.rejects(cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: filter })), (e: unknown) => {
+      await assert.rejects(fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: filter })), (e: unknown) => {
         assert.ok(e instanceof InvalidParameterException, filter);
         assert.match(e.message, message);
         return true;
@@ -139,18 +130,18 @@ describe('ListUsers', () => {
   });
 
   it('matches username and sub exactly and case-sensitively', async () => {
-    const byName = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: `username = "${TAKEOVER_USERNAME}"` }));
+    const byName = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: `username = "${TAKEOVER_USERNAME}"` }));
     assert.deepEqual(byName.Users?.map((u) => u.Username), [TAKEOVER_USERNAME]);
-    const upper = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: `username = "${TAKEOVER_USERNAME.toUpperCase()}"` }));
+    const upper = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: `username = "${TAKEOVER_USERNAME.toUpperCase()}"` }));
     assert.deepEqual(upper.Users, []);
-    const bySub = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: `sub = "${TAKEOVER_SUB}"` }));
+    const bySub = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: `sub = "${TAKEOVER_SUB}"` }));
     assert.deepEqual(bySub.Users?.map((u) => u.Username), [TAKEOVER_USERNAME]);
-    const upperSub = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: `sub = "${TAKEOVER_SUB.toUpperCase()}"` }));
+    const upperSub = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: `sub = "${TAKEOVER_SUB.toUpperCase()}"` }));
     assert.deepEqual(upperSub.Users, []);
   });
 
   it('matches email and names case-insensitively, with whitespace optional', async () => {
-    const res = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: 'email^="MARIA.GARCIA@EXAMPLE.COM"' }));
+    const res = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: 'email^="MARIA.GARCIA@EXAMPLE.COM"' }));
     assert.deepEqual(res.Users?.map((u) => u.Username), [TAKEOVER_USERNAME]);
     const named = await walk({ Filter: 'given_name = "maría"' });
     assert.ok(named.users.some((u) => u.Username === TAKEOVER_USERNAME));
@@ -177,15 +168,15 @@ describe('ListUsers', () => {
   });
 
   it('returns only the attributes in AttributesToGet', async () => {
-    const res = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 3, AttributesToGet: ['email', 'custom:plan'] }));
+    const res = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 3, AttributesToGet: ['email', 'custom:plan'] }));
     for (const user of res.Users ?? []) {
       assert.deepEqual(user.Attributes?.map((a) => a.Name), ['email', 'custom:plan']);
       assert.ok(user.Username && user.UserStatus);
     }
-    const none = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 3, AttributesToGet: [] }));
+    const none = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 3, AttributesToGet: [] }));
     assert.ok(none.Users?.every((u) => (u.Attributes ?? []).length === 0));
     await assert.rejects(
-      cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, AttributesToGet: ['custom:nope'] })),
+      fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, AttributesToGet: ['custom:nope'] })),
       InvalidParameterException,
     );
   });

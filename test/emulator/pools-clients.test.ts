@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
@@ -8,7 +8,6 @@ import {
   ListUserPoolsCommand,
   ResourceNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AUDIT_POOL_ID,
   EMPTY_POOL_ID,
@@ -16,25 +15,14 @@ import {
   LARGE_POOL_WEB_CLIENT_ID,
   OFF_POOL_ID,
   OVERRIDE_RISK_CLIENT_ID,
-  startEmulator,
 } from '../../src/emulator/index.ts';
-import type { RunningEmulator } from '../../src/emulator/index.ts';
-import { sdkClient } from './helpers.ts';
+import { useEmulator } from './helpers.ts';
 
 describe('user pools and app clients', () => {
-  let emu: RunningEmulator;
-  let cognito: CognitoIdentityProviderClient;
-  before(async () => {
-    emu = await startEmulator({ port: 0 });
-    cognito = sdkClient(emu);
-  });
-  after(async () => {
-    cognito.destroy();
-    await emu.close();
-  });
+  const fx = useEmulator();
 
   it('lists every pool, with dates', async () => {
-    const res = await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+    const res = await fx.cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
     assert.deepEqual(res.UserPools?.map((p) => p.Id), [LARGE_POOL_ID, AUDIT_POOL_ID, OFF_POOL_ID, EMPTY_POOL_ID]);
     assert.equal(res.NextToken, undefined);
     for (const pool of res.UserPools ?? []) {
@@ -49,7 +37,7 @@ describe('user pools and app clients', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const res = await cognito.send(new ListUserPoolsCommand({ MaxResults: 1, NextToken: token }));
+      const res = await fx.cognito.send(new ListUserPoolsCommand({ MaxResults: 1, NextToken: token }));
       ids.push(...(res.UserPools ?? []).map((p) => p.Id as string));
       token = res.NextToken;
       pages += 1;
@@ -59,31 +47,31 @@ describe('user pools and app clients', () => {
   });
 
   it('requires MaxResults from 1 to 60 for ListUserPools', async () => {
-    await assert.rejects(cognito.send(new ListUserPoolsCommand({} as never)), (e: unknown) => {
+    await assert.rejects(fx.cognito.send(new ListUserPoolsCommand({} as never)), (e: unknown) => {
       assert.ok(e instanceof InvalidParameterException);
       assert.equal(e.message, "1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null");
       return true;
     });
-    await assert.rejects(cognito.send(new ListUserPoolsCommand({ MaxResults: 0 })), (e: unknown) => {
+    await assert.rejects(fx.cognito.send(new ListUserPoolsCommand({ MaxResults: 0 })), (e: unknown) => {
       assert.ok(e instanceof InvalidParameterException);
       assert.match(e.message, /Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1/);
       return true;
     });
-    await assert.rejects(cognito.send(new ListUserPoolsCommand({ MaxResults: 61 })), InvalidParameterException);
+    await assert.rejects(fx.cognito.send(new ListUserPoolsCommand({ MaxResults: 61 })), InvalidParameterException);
   });
 
   it('rejects a garbled or foreign NextToken', async () => {
-    await assert.rejects(cognito.send(new ListUserPoolsCommand({ MaxResults: 1, NextToken: 'garbage' })), (e: unknown) => {
+    await assert.rejects(fx.cognito.send(new ListUserPoolsCommand({ MaxResults: 1, NextToken: 'garbage' })), (e: unknown) => {
       assert.ok(e instanceof InvalidParameterException);
       assert.match(e.message, /pagination token/i);
       return true;
     });
-    const clients = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: LARGE_POOL_ID, MaxResults: 1 }));
-    await assert.rejects(cognito.send(new ListUserPoolsCommand({ MaxResults: 1, NextToken: clients.NextToken })), InvalidParameterException);
+    const clients = await fx.cognito.send(new ListUserPoolClientsCommand({ UserPoolId: LARGE_POOL_ID, MaxResults: 1 }));
+    await assert.rejects(fx.cognito.send(new ListUserPoolsCommand({ MaxResults: 1, NextToken: clients.NextToken })), InvalidParameterException);
   });
 
   it('describes the ENFORCED Plus pool', async () => {
-    const { UserPool: pool } = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: LARGE_POOL_ID }));
+    const { UserPool: pool } = await fx.cognito.send(new DescribeUserPoolCommand({ UserPoolId: LARGE_POOL_ID }));
     assert.ok(pool);
     assert.equal(pool.Id, LARGE_POOL_ID);
     assert.equal(pool.Name, 'acme-prod-customers');
@@ -105,7 +93,7 @@ describe('user pools and app clients', () => {
       [EMPTY_POOL_ID, 'OFF', 'LITE', 0],
     ] as const;
     for (const [id, mode, tier, users] of expected) {
-      const { UserPool: pool } = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: id }));
+      const { UserPool: pool } = await fx.cognito.send(new DescribeUserPoolCommand({ UserPoolId: id }));
       assert.equal(pool?.UserPoolAddOns?.AdvancedSecurityMode, mode);
       assert.equal(pool?.UserPoolTier, tier);
       assert.equal(pool?.EstimatedNumberOfUsers, users);
@@ -113,7 +101,7 @@ describe('user pools and app clients', () => {
   });
 
   it('says an unknown pool does not exist', async () => {
-    await assert.rejects(cognito.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_NoSuchPl0' })), (e: unknown) => {
+    await assert.rejects(fx.cognito.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_NoSuchPl0' })), (e: unknown) => {
       assert.ok(e instanceof ResourceNotFoundException);
       assert.equal(e.message, 'User pool us-east-1_NoSuchPl0 does not exist.');
       return true;
@@ -121,31 +109,31 @@ describe('user pools and app clients', () => {
   });
 
   it('lists and pages app clients', async () => {
-    const all = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: LARGE_POOL_ID }));
+    const all = await fx.cognito.send(new ListUserPoolClientsCommand({ UserPoolId: LARGE_POOL_ID }));
     assert.equal(all.UserPoolClients?.length, 4);
     assert.ok(all.UserPoolClients?.every((c) => c.UserPoolId === LARGE_POOL_ID && c.ClientName && c.ClientId));
     const ids: string[] = [];
     let token: string | undefined;
     do {
-      const res = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: LARGE_POOL_ID, MaxResults: 3, NextToken: token }));
+      const res = await fx.cognito.send(new ListUserPoolClientsCommand({ UserPoolId: LARGE_POOL_ID, MaxResults: 3, NextToken: token }));
       ids.push(...(res.UserPoolClients ?? []).map((c) => c.ClientId as string));
       token = res.NextToken;
     } while (token !== undefined);
     assert.deepEqual(ids, all.UserPoolClients?.map((c) => c.ClientId));
     assert.ok(ids.includes(OVERRIDE_RISK_CLIENT_ID));
     for (const pool of [AUDIT_POOL_ID, OFF_POOL_ID, EMPTY_POOL_ID]) {
-      const res = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: pool }));
+      const res = await fx.cognito.send(new ListUserPoolClientsCommand({ UserPoolId: pool }));
       assert.ok((res.UserPoolClients?.length ?? 0) >= 2 && (res.UserPoolClients?.length ?? 0) <= 4);
     }
   });
 
   it('limits MaxResults for clients to 1..60', async () => {
-    await assert.rejects(cognito.send(new ListUserPoolClientsCommand({ UserPoolId: LARGE_POOL_ID, MaxResults: 0 })), InvalidParameterException);
-    await assert.rejects(cognito.send(new ListUserPoolClientsCommand({ UserPoolId: LARGE_POOL_ID, MaxResults: 61 })), InvalidParameterException);
+    await assert.rejects(fx.cognito.send(new ListUserPoolClientsCommand({ UserPoolId: LARGE_POOL_ID, MaxResults: 0 })), InvalidParameterException);
+    await assert.rejects(fx.cognito.send(new ListUserPoolClientsCommand({ UserPoolId: LARGE_POOL_ID, MaxResults: 61 })), InvalidParameterException);
   });
 
   it('describes an app client', async () => {
-    const { UserPoolClient: client } = await cognito.send(
+    const { UserPoolClient: client } = await fx.cognito.send(
       new DescribeUserPoolClientCommand({ UserPoolId: LARGE_POOL_ID, ClientId: LARGE_POOL_WEB_CLIENT_ID }),
     );
     assert.equal(client?.ClientId, LARGE_POOL_WEB_CLIENT_ID);
@@ -158,7 +146,7 @@ describe('user pools and app clients', () => {
 
   it('says an unknown client does not exist', async () => {
     await assert.rejects(
-      cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: LARGE_POOL_ID, ClientId: 'nosuchclient0000000000000' })),
+      fx.cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: LARGE_POOL_ID, ClientId: 'nosuchclient0000000000000' })),
       (e: unknown) => {
         assert.ok(e instanceof ResourceNotFoundException);
         assert.equal(e.message, 'User pool client nosuchclient0000000000000 does not exist.');

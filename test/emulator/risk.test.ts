@@ -1,37 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   DescribeRiskConfigurationCommand,
   InvalidParameterException,
   ResourceNotFoundException,
   UserPoolAddOnNotEnabledException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AUDIT_POOL_ID,
   LARGE_POOL_ID,
   LARGE_POOL_WEB_CLIENT_ID,
   OFF_POOL_ID,
   OVERRIDE_RISK_CLIENT_ID,
-  startEmulator,
 } from '../../src/emulator/index.ts';
-import type { RunningEmulator } from '../../src/emulator/index.ts';
-import { sdkClient } from './helpers.ts';
+import { useEmulator } from './helpers.ts';
 
 describe('DescribeRiskConfiguration', () => {
-  let emu: RunningEmulator;
-  let cognito: CognitoIdentityProviderClient;
-  before(async () => {
-    emu = await startEmulator({ port: 0, usersInLargePool: 100 });
-    cognito = sdkClient(emu);
-  });
-  after(async () => {
-    cognito.destroy();
-    await emu.close();
-  });
+  const fx = useEmulator({ usersInLargePool: 100 });
 
   it('describes the pool-level configuration without a ClientId', async () => {
-    const { RiskConfiguration: risk } = await cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: LARGE_POOL_ID }));
+    const { RiskConfiguration: risk } = await fx.cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: LARGE_POOL_ID }));
     assert.equal(risk?.UserPoolId, LARGE_POOL_ID);
     assert.equal(risk?.ClientId, undefined);
     const actions = risk?.AccountTakeoverRiskConfiguration?.Actions;
@@ -47,7 +35,7 @@ describe('DescribeRiskConfiguration', () => {
   });
 
   it('describes a client-level configuration that overrides the pool, with its ClientId', async () => {
-    const { RiskConfiguration: risk } = await cognito.send(
+    const { RiskConfiguration: risk } = await fx.cognito.send(
       new DescribeRiskConfigurationCommand({ UserPoolId: LARGE_POOL_ID, ClientId: OVERRIDE_RISK_CLIENT_ID }),
     );
     assert.equal(risk?.UserPoolId, LARGE_POOL_ID);
@@ -57,7 +45,7 @@ describe('DescribeRiskConfiguration', () => {
   });
 
   it('falls back to the pool-level configuration for a client without its own', async () => {
-    const { RiskConfiguration: risk } = await cognito.send(
+    const { RiskConfiguration: risk } = await fx.cognito.send(
       new DescribeRiskConfigurationCommand({ UserPoolId: LARGE_POOL_ID, ClientId: LARGE_POOL_WEB_CLIENT_ID }),
     );
     assert.equal(risk?.ClientId, undefined);
@@ -65,18 +53,18 @@ describe('DescribeRiskConfiguration', () => {
   });
 
   it('describes the AUDIT pool, whose actions are all NO_ACTION', async () => {
-    const { RiskConfiguration: risk } = await cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: AUDIT_POOL_ID }));
+    const { RiskConfiguration: risk } = await fx.cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: AUDIT_POOL_ID }));
     const actions = risk?.AccountTakeoverRiskConfiguration?.Actions;
     assert.deepEqual([actions?.LowAction?.EventAction, actions?.MediumAction?.EventAction, actions?.HighAction?.EventAction], ['NO_ACTION', 'NO_ACTION', 'NO_ACTION']);
   });
 
   it('refuses a pool without threat protection, and unknown pools or clients', async () => {
-    await assert.rejects(cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: OFF_POOL_ID })), UserPoolAddOnNotEnabledException);
-    await assert.rejects(cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: 'us-east-1_Missing00' })), ResourceNotFoundException);
+    await assert.rejects(fx.cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: OFF_POOL_ID })), UserPoolAddOnNotEnabledException);
+    await assert.rejects(fx.cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: 'us-east-1_Missing00' })), ResourceNotFoundException);
     await assert.rejects(
-      cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: LARGE_POOL_ID, ClientId: 'nosuchclient' })),
+      fx.cognito.send(new DescribeRiskConfigurationCommand({ UserPoolId: LARGE_POOL_ID, ClientId: 'nosuchclient' })),
       (e: unknown) => e instanceof ResourceNotFoundException && e.message === 'User pool client nosuchclient does not exist.',
     );
-    await assert.rejects(cognito.send(new DescribeRiskConfigurationCommand({} as never)), InvalidParameterException);
+    await assert.rejects(fx.cognito.send(new DescribeRiskConfigurationCommand({} as never)), InvalidParameterException);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   AdminDisableUserCommand,
   AdminEnableUserCommand,
@@ -10,32 +10,20 @@ import {
   ResourceNotFoundException,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AUDIT_POOL_ID,
   LARGE_POOL_ID,
   TAKEOVER_EMAIL,
   TAKEOVER_SUB,
   TAKEOVER_USERNAME,
-  startEmulator,
 } from '../../src/emulator/index.ts';
-import type { RunningEmulator } from '../../src/emulator/index.ts';
-import { sdkClient } from './helpers.ts';
+import { useEmulator } from './helpers.ts';
 
 describe('admin user operations', () => {
-  let emu: RunningEmulator;
-  let cognito: CognitoIdentityProviderClient;
-  before(async () => {
-    emu = await startEmulator({ port: 0, usersInLargePool: 1000 });
-    cognito = sdkClient(emu);
-  });
-  after(async () => {
-    cognito.destroy();
-    await emu.close();
-  });
+  const fx = useEmulator({ usersInLargePool: 1000 });
 
   it('gets a user in the AdminGetUser shape, with MFA settings', async () => {
-    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }));
+    const user = await fx.cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }));
     assert.equal(user.Username, TAKEOVER_USERNAME);
     assert.equal(user.Enabled, true);
     assert.equal(user.UserStatus, 'CONFIRMED');
@@ -49,36 +37,36 @@ describe('admin user operations', () => {
 
   it('finds a user by email alias or username in any case, or by sub', async () => {
     for (const name of [TAKEOVER_EMAIL, TAKEOVER_EMAIL.toUpperCase(), TAKEOVER_SUB, 'Maria.Garcia']) {
-      const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID, Username: name }));
+      const user = await fx.cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID, Username: name }));
       assert.equal(user.Username, TAKEOVER_USERNAME, name);
     }
   });
 
   it('finds users of an email-sign-in pool, whose usernames are their subs, by email', async () => {
-    const { Users } = await cognito.send(new ListUsersCommand({ UserPoolId: AUDIT_POOL_ID, Limit: 1 }));
+    const { Users } = await fx.cognito.send(new ListUsersCommand({ UserPoolId: AUDIT_POOL_ID, Limit: 1 }));
     const listed = Users?.[0];
     const sub = listed?.Attributes?.find((a) => a.Name === 'sub')?.Value;
     const email = listed?.Attributes?.find((a) => a.Name === 'email')?.Value as string;
     assert.equal(listed?.Username, sub);
-    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: AUDIT_POOL_ID, Username: email }));
+    const user = await fx.cognito.send(new AdminGetUserCommand({ UserPoolId: AUDIT_POOL_ID, Username: email }));
     assert.equal(user.Username, sub);
   });
 
   it('says an unknown user does not exist, and an unknown pool does not exist', async () => {
-    await assert.rejects(cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID, Username: 'no.such.user' })), (e: unknown) => {
+    await assert.rejects(fx.cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID, Username: 'no.such.user' })), (e: unknown) => {
       assert.ok(e instanceof UserNotFoundException);
       assert.equal(e.message, 'User does not exist.');
       return true;
     });
     await assert.rejects(
-      cognito.send(new AdminGetUserCommand({ UserPoolId: 'us-east-1_Missing00', Username: TAKEOVER_USERNAME })),
+      fx.cognito.send(new AdminGetUserCommand({ UserPoolId: 'us-east-1_Missing00', Username: TAKEOVER_USERNAME })),
       ResourceNotFoundException,
     );
-    await assert.rejects(cognito.send(new AdminDisableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: 'ghost' })), UserNotFoundException);
+    await assert.rejects(fx.cognito.send(new AdminDisableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: 'ghost' })), UserNotFoundException);
   });
 
   it('requires a Username', async () => {
-    await assert.rejects(cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID } as never)), (e: unknown) => {
+    await assert.rejects(fx.cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID } as never)), (e: unknown) => {
       assert.ok(e instanceof InvalidParameterException);
       assert.match(e.message, /Value null at 'username' failed to satisfy constraint: Member must not be null/);
       return true;
@@ -86,32 +74,32 @@ describe('admin user operations', () => {
   });
 
   it('disables and re-enables a user, and the change persists', async () => {
-    const before = await cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }));
-    await cognito.send(new AdminDisableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_EMAIL }));
-    const disabled = await cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }));
+    const before = await fx.cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }));
+    await fx.cognito.send(new AdminDisableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_EMAIL }));
+    const disabled = await fx.cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }));
     assert.equal(disabled.Enabled, false);
     assert.ok((disabled.UserLastModifiedDate as Date) > (before.UserLastModifiedDate as Date));
-    const listed = await cognito.send(
+    const listed = await fx.cognito.send(
       new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: `username = "${TAKEOVER_USERNAME}"` }),
     );
     assert.equal(listed.Users?.[0].Enabled, false);
-    const search = await cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: 'status = "Disabled"', Limit: 60 }));
+    const search = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Filter: 'status = "Disabled"', Limit: 60 }));
     assert.ok(search.Users?.some((u) => u.Username === TAKEOVER_USERNAME));
     assert.equal(search.PaginationToken, undefined);
 
-    await cognito.send(new AdminDisableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }));
-    await cognito.send(new AdminEnableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_SUB }));
-    const enabled = await cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }));
+    await fx.cognito.send(new AdminDisableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }));
+    await fx.cognito.send(new AdminEnableUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_SUB }));
+    const enabled = await fx.cognito.send(new AdminGetUserCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }));
     assert.equal(enabled.Enabled, true);
   });
 
   it('signs a user out globally and records the request', async () => {
-    const res = await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }));
+    const res = await fx.cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }));
     assert.equal(res.$metadata.httpStatusCode, 200);
-    const recorded = emu.requests.filter((r) => r.operation === 'AdminUserGlobalSignOut');
+    const recorded = fx.emu.requests.filter((r) => r.operation === 'AdminUserGlobalSignOut');
     assert.deepEqual(recorded.map((r) => [r.status, r.body]), [[200, { UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME }]]);
     await assert.rejects(
-      cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: LARGE_POOL_ID, Username: 'ghost' })),
+      fx.cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: LARGE_POOL_ID, Username: 'ghost' })),
       UserNotFoundException,
     );
   });
