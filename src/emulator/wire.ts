@@ -26,11 +26,10 @@ function smsOptions(user: UserRecord): Array<{ DeliveryMedium: 'SMS'; AttributeN
   return user.mfa.enabled.includes('SMS_MFA') ? [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] : undefined;
 }
 
-/** A user as ListUsers and ListUsersInGroup return it (`UserType`). */
-export function userType(user: UserRecord, only?: ReadonlySet<string>): Record<string, unknown> {
+function userFields(user: UserRecord, attributesKey: 'Attributes' | 'UserAttributes', only?: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {
     Username: user.username,
-    Attributes: attributeList(user, only),
+    [attributesKey]: attributeList(user, only),
     UserCreateDate: seconds(user.createdAt),
     UserLastModifiedDate: seconds(user.modifiedAt),
     Enabled: user.enabled,
@@ -41,18 +40,14 @@ export function userType(user: UserRecord, only?: ReadonlySet<string>): Record<s
   return out;
 }
 
+/** A user as ListUsers and ListUsersInGroup return it (`UserType`). */
+export function userType(user: UserRecord, only?: ReadonlySet<string>): Record<string, unknown> {
+  return userFields(user, 'Attributes', only);
+}
+
 /** A user as AdminGetUser returns it; MFA fields appear only when the user has MFA set up. */
 export function adminGetUserResponse(user: UserRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    Username: user.username,
-    UserAttributes: attributeList(user),
-    UserCreateDate: seconds(user.createdAt),
-    UserLastModifiedDate: seconds(user.modifiedAt),
-    Enabled: user.enabled,
-    UserStatus: user.userStatus,
-  };
-  const mfa = smsOptions(user);
-  if (mfa !== undefined) out.MFAOptions = mfa;
+  const out = userFields(user, 'UserAttributes');
   if (user.mfa.preferred !== undefined) out.PreferredMfaSetting = user.mfa.preferred;
   if (user.mfa.enabled.length > 0) out.UserMFASettingList = [...user.mfa.enabled];
   return out;
