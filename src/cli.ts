@@ -32,7 +32,6 @@ async function runTui(opts: CliOptions): Promise<number> {
   }
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
   process.removeAllListeners('warning');
-  process.on('warning', () => {});
 
   const backend = opts.demo
     ? await demoGateway()

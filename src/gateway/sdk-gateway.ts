@@ -1,5 +1,5 @@
 import type * as Sdk from '@aws-sdk/client-cognito-identity-provider';
-import { classifyFailure, failureFacts, GatewayError } from './errors.ts';
+import { classifyFailure, failureFacts } from './errors.ts';
 import {
   toAppClient, toAuthEvent, toDevice, toGroup, toPoolDetail, toPoolSummary, toRiskConfiguration, toUser,
 } from './sdk-shapes.ts';
@@ -71,9 +71,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
         }
       }
     } catch (error) {
-      const failure = error instanceof GatewayError
-        ? error
-        : classifyFailure(failureFacts(error), { operation, endpoint: options.endpoint, region: region || undefined, profile: options.profile });
+      const failure = classifyFailure(failureFacts(error), { operation, endpoint: options.endpoint, region: region || undefined, profile: options.profile });
       notify({ operation, ms: performance.now() - started, ok: false, errorName: failure.awsName ?? failure.kind, attempts: Math.max(attempts, 1) });
       throw failure;
     }
@@ -97,7 +95,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
     }),
     describeUserPool: (poolId) => call('DescribeUserPool', false, async ({ sdk, reads }) => {
       const out = await reads.send(new sdk.DescribeUserPoolCommand({ UserPoolId: poolId }));
-      return withMeta(toPoolDetail(out.UserPool ?? {}, poolId), out);
+      return sent(toPoolDetail(out.UserPool ?? {}, poolId), out);
     }),
     listAppClients: (poolId, token) => call('ListUserPoolClients', false, async ({ sdk, reads }) => {
       const out = await reads.send(new sdk.ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: PAGE, NextToken: token }));
@@ -123,18 +121,18 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       const out = await writes.send(new sdk.AdminUpdateAuthEventFeedbackCommand({
         UserPoolId: poolId, Username: username, EventId: eventId, FeedbackValue: value,
       }));
-      return withMeta(undefined, out);
+      return sent(undefined, out);
     }),
     describeRiskConfiguration: (poolId, clientId) => call('DescribeRiskConfiguration', false, async ({ sdk, reads }) => {
       const out = await reads.send(new sdk.DescribeRiskConfigurationCommand({ UserPoolId: poolId, ...(clientId ? { ClientId: clientId } : {}) }));
-      return withMeta(toRiskConfiguration(out.RiskConfiguration ?? {}), out);
+      return sent(toRiskConfiguration(out.RiskConfiguration ?? {}), out);
     }),
     disableUser: (poolId, username) => call('AdminDisableUser', true, async ({ sdk, writes }) =>
-      withMeta(undefined, await writes.send(new sdk.AdminDisableUserCommand({ UserPoolId: poolId, Username: username })))),
+      sent(undefined, await writes.send(new sdk.AdminDisableUserCommand({ UserPoolId: poolId, Username: username })))),
     enableUser: (poolId, username) => call('AdminEnableUser', true, async ({ sdk, writes }) =>
-      withMeta(undefined, await writes.send(new sdk.AdminEnableUserCommand({ UserPoolId: poolId, Username: username })))),
+      sent(undefined, await writes.send(new sdk.AdminEnableUserCommand({ UserPoolId: poolId, Username: username })))),
     globalSignOut: (poolId, username) => call('AdminUserGlobalSignOut', true, async ({ sdk, writes }) =>
-      withMeta(undefined, await writes.send(new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: username })))),
+      sent(undefined, await writes.send(new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: username })))),
   };
 }
 
@@ -146,9 +144,9 @@ interface Sent<T> {
 type Output = { $metadata?: { attempts?: number } };
 
 function page<T>(items: T[], nextToken: string | undefined, out: Output): Sent<Page<T>> {
-  return withMeta({ items, ...(nextToken ? { nextToken } : {}) }, out);
+  return sent({ items, ...(nextToken ? { nextToken } : {}) }, out);
 }
 
-function withMeta<T>(value: T, out: Output): Sent<T> {
+function sent<T>(value: T, out: Output): Sent<T> {
   return { value, attempts: out.$metadata?.attempts ?? 1 };
 }

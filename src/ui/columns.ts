@@ -69,6 +69,11 @@ export const USER_COLUMNS: Column<User>[] = [
   { header: 'CREATED', width: 16, drop: 4, cell: (u) => formatTime(u.createdAt) },
 ];
 
+/** High risk, a takeover or block decision, or compromised credentials. */
+export function isHighRisk(e: AuthEvent): boolean {
+  return e.riskLevel === 'High' || e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block' || e.compromisedCredentials === true;
+}
+
 /** Colour of a risk level or decision; the text itself always says it too. */
 export function riskColor(e: AuthEvent): string | undefined {
   if (e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block' || e.riskLevel === 'High') return 'red';

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import type { AuthEvent } from '../../gateway/types.ts';
-import { EVENT_COLUMNS } from '../columns.ts';
+import { EVENT_COLUMNS, isHighRisk } from '../columns.ts';
 import { ListView } from '../components/ListView.tsx';
 import { safeText } from '../text.ts';
 import { useList } from './use-list.ts';
@@ -9,7 +10,7 @@ import type { ViewProps } from './view-props.ts';
 /** A user's authentication events, newest first, paged from the server. */
 export function EventsView({ poolId, username, width, height, now }: ViewProps & { poolId: string; username: string }) {
   const list = useList<AuthEvent>({ kind: 'events', poolId, username });
-  const risky = list.items.filter((e) => e.riskLevel === 'High' || e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block' || e.compromisedCredentials).length;
+  const risky = useMemo(() => list.items.filter(isHighRisk).length, [list.items]);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
