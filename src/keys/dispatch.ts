@@ -1,8 +1,26 @@
 import type { AppStore } from '../store/app-store.ts';
+import type { ViewName } from '../store/routes.ts';
 import { currentListRef, currentRoute } from '../store/selectors.ts';
-import { findBinding, type KeyContext } from './binding.ts';
+import type { AppState } from '../store/state.ts';
+import { findBinding, type Binding, type KeyContext, type KeyTable } from './binding.ts';
 import { GLOBAL_KEYS } from './global-keys.ts';
 import { VIEW_KEYS } from './view-keys.ts';
+
+/** The key tables in force for a view: its own, then the global ones. */
+export function tablesFor(view: ViewName): KeyTable[] {
+  return [VIEW_KEYS[view], GLOBAL_KEYS];
+}
+
+/** What a binding's action and its disabled check see for the current state. */
+export function keyContext(state: AppState): KeyContext {
+  return { state, actions: state.actions, route: currentRoute(state), list: currentListRef(state) };
+}
+
+/** Why each binding of the current view cannot run now ('' when it can), in the order of tablesFor(view). */
+export function disabledReasons(state: AppState): string[] {
+  const ctx = keyContext(state);
+  return tablesFor(ctx.route.view).flatMap((t) => t.bindings.map((b: Binding) => b.disabled?.(ctx) ?? ''));
+}
 
 /** Text typed into the search line: printable characters only. */
 function printable(input: string): string {
@@ -42,9 +60,8 @@ export function dispatchKey(store: AppStore, name: string, input = ''): void {
 
   if (state.helpOpen && (name === 'escape' || name === '?' || name === 'backspace')) return actions.toggleHelp();
 
-  const route = currentRoute(state);
-  const ctx: KeyContext = { state, actions, route, list: currentListRef(state) };
-  const binding = findBinding([VIEW_KEYS[route.view], GLOBAL_KEYS], name);
+  const ctx = keyContext(state);
+  const binding = findBinding(tablesFor(ctx.route.view), name);
   if (!binding) return;
   const reason = binding.disabled?.(ctx);
   if (reason) return actions.flash('warn', `${binding.label}: ${reason}`);

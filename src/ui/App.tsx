@@ -56,7 +56,6 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   const helpOpen = useAppState((s) => s.helpOpen);
   const confirmOpen = useAppState((s) => s.confirm !== undefined);
   const view = useAppState((s) => currentRoute(s).view);
-  const readOnly = useAppState((s) => s.readOnly);
 
   useInput((input, key) => {
     const name = keyName(input, key);
@@ -83,7 +82,7 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
     <Box flexDirection="column" width={width} height={height}>
       <Header width={width} />
       <Box height={bodyHeight} flexShrink={0} flexDirection="column" overflow="hidden">
-        {helpOpen ? <HelpOverlay view={view} readOnly={readOnly} /> : <CurrentView width={width} height={bodyHeight} now={now} />}
+        {helpOpen ? <HelpOverlay view={view} /> : <CurrentView width={width} height={bodyHeight} now={now} />}
       </Box>
       <ConfirmBar width={width} />
       <FlashLine width={width} />

@@ -59,6 +59,16 @@ describe('app: read-only mode', () => {
     await h.waitForText('read-only');
     assert.equal(feedbackWrites(h).length, 0);
   });
+
+  it('the footer and the help mark the write keys as off, with the reason', async () => {
+    assert.match(h.frame(), /v Valid \(off\)/);
+    assert.match(h.frame(), /i Invalid \(off\)/);
+    await h.press('?');
+    const help = await h.waitForText('Keys — esc or ? closes');
+    assert.match(help, /mark Valid \(trust this session\) \(disabled: read-only mode/);
+    assert.doesNotMatch(help, /refresh \(disabled/);
+    await h.press('escape');
+  });
 });
 
 describe('app: a failed write is reported and reverted', () => {

@@ -1,27 +1,25 @@
 import { Box, Text } from 'ink';
 import { useShallow } from 'zustand/react/shallow';
-import { GLOBAL_KEYS } from '../../keys/global-keys.ts';
-import { VIEW_KEYS } from '../../keys/view-keys.ts';
+import { disabledReasons, tablesFor } from '../../keys/dispatch.ts';
 import { currentRoute } from '../../store/selectors.ts';
 import { useAppState } from '../store-context.ts';
 import { truncate } from '../text.ts';
 
 /** The key hints of the current view (from its key table) and the API call counters. */
 export function Footer({ width }: { width: number }) {
-  const { view, readOnly, calls, throttled, failed } = useAppState(useShallow((s) => ({
+  const { view, calls, throttled, failed } = useAppState(useShallow((s) => ({
     view: currentRoute(s).view,
-    readOnly: s.readOnly,
     calls: s.api.calls,
     throttled: s.api.throttled,
     failed: s.api.failed,
   })));
-  const hints = [...VIEW_KEYS[view].bindings, ...GLOBAL_KEYS.bindings]
-    .filter((b) => b.hint)
-    .filter((b, i, all) => all.findIndex((o) => o.label === b.label) === i)
-    .map((b) => {
-      const off = readOnly && b.disabled !== undefined;
-      return `${b.label} ${b.short ?? b.description}${off ? ' (off)' : ''}`;
-    })
+  const reasons = useAppState(useShallow(disabledReasons));
+  const hints = tablesFor(view)
+    .flatMap((t) => t.bindings)
+    .map((b, i) => ({ b, off: reasons[i] !== '' }))
+    .filter(({ b }) => b.hint)
+    .filter(({ b }, i, all) => all.findIndex((o) => o.b.label === b.label) === i)
+    .map(({ b, off }) => `${b.label} ${b.short ?? b.description}${off ? ' (off)' : ''}`)
     .join('  ');
   const stats = `API ${calls}${throttled ? ` · throttled ${throttled}` : ''}${failed ? ` · failed ${failed}` : ''}`;
   return (
