@@ -17,8 +17,12 @@ describe('app: errors are drawn as messages', () => {
     const h = await startApp({ emulator: { faults: { throttleRate: 0.5 } }, maxReadAttempts: 8 });
     try {
       await h.waitForText(LARGE_POOL_ID);
-      await h.waitForText(/API \d+/);
-      assert.ok(h.emulator.requests.length >= 1);
+      await h.press('enter');
+      await h.waitForText(/1\/60\+ users/);
+      const throttled = h.emulator.requests.filter((r) => r.errorType === 'TooManyRequestsException').length;
+      assert.ok(throttled > 0, 'the emulator throttled some requests');
+      assert.ok(h.emulator.requests.length > throttled, 'and the retries got through');
+      await h.waitForText(/throttled \d+/);
     } finally {
       await h.close();
     }
