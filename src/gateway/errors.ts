@@ -146,8 +146,3 @@ export function failureFacts(error: unknown): FailureFacts {
     httpStatus: e.$metadata?.httpStatusCode,
   };
 }
-
-/** True for errors that a short wait and another try may cure. */
-export function isRetryable(error: unknown): boolean {
-  return error instanceof GatewayError && error.retryable;
-}

@@ -12,7 +12,7 @@ export function tablesFor(view: ViewName): KeyTable[] {
 }
 
 /** What a binding's action and its disabled check see for the current state. */
-export function keyContext(state: AppState): KeyContext {
+function keyContext(state: AppState): KeyContext {
   return { state, actions: state.actions, route: currentRoute(state), list: currentListRef(state) };
 }
 

@@ -1,5 +1,5 @@
 import type {
-  ApiCallRecord, AuthEvent, FeedbackValue, GatewayTarget, PoolDetail, RiskConfiguration, User,
+  ApiCallRecord, FeedbackValue, GatewayTarget, PoolDetail, RiskConfiguration, User,
 } from '../gateway/types.ts';
 import type { ListError, PagedList } from './paged-list.ts';
 import type { ListRef, Route } from './routes.ts';
@@ -97,6 +97,3 @@ export interface AppState {
   quitArmed: boolean;
   actions: AppActions;
 }
-
-/** The event list items, as typed for readers. */
-export type EventList = PagedList<AuthEvent>;

@@ -13,7 +13,7 @@ import { StoreContext, useAppState, useAppStore } from './store-context.ts';
 import { CurrentView } from './views/CurrentView.tsx';
 
 /** Rows the chrome takes around a list's item rows: header, footer, flash, two view lines, list header, status. */
-export const LIST_CHROME_ROWS = 8;
+const LIST_CHROME_ROWS = 8;
 
 /** Props of the app: the store it drives; a fixed size for tests whose fake terminal has none. */
 export interface AppProps {

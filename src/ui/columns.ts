@@ -27,7 +27,7 @@ export function fitColumns<T>(columns: Column<T>[], total: number): { columns: C
 }
 
 /** The widths each column gets in `total` cells, one cell between columns. */
-export function layoutColumns<T>(columns: Column<T>[], total: number): number[] {
+function layoutColumns<T>(columns: Column<T>[], total: number): number[] {
   const gaps = Math.max(0, columns.length - 1);
   const fixed = columns.reduce((sum, c) => sum + (c.flex ? 0 : c.width), 0);
   const flexCount = columns.filter((c) => c.flex).length;

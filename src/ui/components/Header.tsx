@@ -14,7 +14,7 @@ function poolName(state: AppState, poolId: string): string {
 }
 
 /** The breadcrumb trail of the current stack: region › pool › user › event. */
-export function breadcrumbs(state: AppState): string[] {
+function breadcrumbs(state: AppState): string[] {
   const top: Route = state.stack[state.stack.length - 1];
   const crumbs = [state.target.region];
   if ('poolId' in top) crumbs.push(poolName(state, top.poolId));
