@@ -1,19 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CognitoIdentityProviderClient, AdminListUserAuthEventsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminListUserAuthEventsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
+import { sdkClient } from '../emulator/helpers.ts';
 import { startApp, type AppHarness } from '../helpers/app-harness.tsx';
 
 async function readFeedback(h: AppHarness, eventId: string): Promise<string | undefined> {
-  const sdk = new CognitoIdentityProviderClient({ region: 'us-east-1', endpoint: h.emulator.url, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  let token: string | undefined;
-  do {
-    const out = await sdk.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, NextToken: token }));
-    const hit = out.AuthEvents?.find((e) => e.EventId === eventId);
-    if (hit) return hit.EventFeedback?.FeedbackValue;
-    token = out.NextToken;
-  } while (token);
-  return undefined;
+  const sdk = sdkClient(h.emulator);
+  try {
+    let token: string | undefined;
+    do {
+      const out = await sdk.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, NextToken: token }));
+      const hit = out.AuthEvents?.find((e) => e.EventId === eventId);
+      if (hit) return hit.EventFeedback?.FeedbackValue;
+      token = out.NextToken;
+    } while (token);
+    return undefined;
+  } finally {
+    sdk.destroy();
+  }
 }
 
 function feedbackWrites(h: AppHarness) {

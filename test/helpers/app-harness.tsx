@@ -3,12 +3,8 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../..
 import { createSdkGateway } from '../../src/gateway/sdk-gateway.ts';
 import { createAppStore, type AppStore } from '../../src/store/app-store.ts';
 import { App } from '../../src/ui/App.tsx';
+import { keyCode } from './key-codes.ts';
 import { waitFor } from './wait-for.ts';
-
-const KEYS: Record<string, string> = {
-  enter: '\r', escape: '\u001b', tab: '\t', backspace: '\u007f',
-  up: '\u001b[A', down: '\u001b[B', pageup: '\u001b[5~', pagedown: '\u001b[6~',
-};
 
 /** The app rendered by ink-testing-library, talking to a fresh emulator through the real SDK. */
 export interface AppHarness {
@@ -45,7 +41,7 @@ export async function startApp(opts: {
     frame,
     async press(...keys) {
       for (const k of keys) {
-        app.stdin.write(KEYS[k] ?? k);
+        app.stdin.write(keyCode(k));
         await tick();
       }
     },

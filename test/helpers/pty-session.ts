@@ -1,16 +1,11 @@
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import { fileURLToPath } from 'node:url';
+import { keyCode } from './key-codes.ts';
 import { waitFor } from './wait-for.ts';
 
 /** The built bin the pseudo-terminal tests run. */
 export const BUILT_CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-
-const KEYS: Record<string, string> = {
-  enter: '\r', escape: '\u001b', tab: '\t', backspace: '\u007f', space: ' ',
-  up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D',
-  pageup: '\u001b[5~', pagedown: '\u001b[6~', home: '\u001b[H', end: '\u001b[F', 'ctrl+c': '\u0003',
-};
 
 /** A program running in a real pseudo-terminal, its output parsed by a headless xterm into a screen grid. */
 export class PtySession {
@@ -64,7 +59,7 @@ export class PtySession {
 
   /** Sends keys by name ('enter', 'down', 'escape', …) or as the characters themselves. */
   press(...keys: string[]): void {
-    for (const k of keys) this.proc.write(KEYS[k] ?? k);
+    for (const k of keys) this.proc.write(keyCode(k));
   }
 
   /** Types text as it is. */
