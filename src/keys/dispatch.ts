@@ -3,6 +3,7 @@ import type { ViewName } from '../store/routes.ts';
 import { currentListRef, currentRoute } from '../store/selectors.ts';
 import type { AppState } from '../store/state.ts';
 import { findBinding, type Binding, type KeyContext, type KeyTable } from './binding.ts';
+import { keyName, splitKeys, type InkKey } from './key-name.ts';
 import { GLOBAL_KEYS } from './global-keys.ts';
 import { VIEW_KEYS } from './view-keys.ts';
 
@@ -66,4 +67,17 @@ export function dispatchKey(store: AppStore, name: string, input = ''): void {
   const reason = binding.disabled?.(ctx);
   if (reason) return actions.flash('warn', `${binding.label}: ${reason}`);
   binding.run(ctx);
+}
+
+/**
+ * Routes what ink read from the terminal: one key, or a chunk of plain text that arrived at once (a paste, fast
+ * typing, tmux send-keys), which is dispatched a key at a time.
+ */
+export function dispatchInput(store: AppStore, input: string, key: InkKey): void {
+  const name = keyName(input, key);
+  if (name === input && input.length > 1) {
+    for (const k of splitKeys(input)) dispatchKey(store, k.name, k.input);
+  } else {
+    dispatchKey(store, name, input);
+  }
 }

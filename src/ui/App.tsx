@@ -1,7 +1,6 @@
 import { Box, useApp, useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useState } from 'react';
-import { dispatchKey } from '../keys/dispatch.ts';
-import { keyName, splitKeys } from '../keys/key-name.ts';
+import { dispatchInput } from '../keys/dispatch.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { currentRoute } from '../store/selectors.ts';
 import { ConfirmBar, CONFIRM_ROWS } from './components/ConfirmBar.tsx';
@@ -57,14 +56,7 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   const confirmOpen = useAppState((s) => s.confirm !== undefined);
   const view = useAppState((s) => currentRoute(s).view);
 
-  useInput((input, key) => {
-    const name = keyName(input, key);
-    if (name === input && input.length > 1) {
-      for (const k of splitKeys(input)) dispatchKey(store, k.name, k.input);
-    } else {
-      dispatchKey(store, name, input);
-    }
-  }, { isActive: isRawModeSupported === true });
+  useInput((input, key) => dispatchInput(store, input, key), { isActive: isRawModeSupported === true });
 
   useEffect(() => {
     if (quitting) exit();

@@ -268,3 +268,15 @@ describe('store: safety', () => {
     assert.match(s.store.getState().missingUsers[`${POOL}\u0000ghost`], /No user "ghost"/);
   });
 });
+
+describe('store: a chunk of keys from the terminal', () => {
+  it('is dispatched a key at a time, Enter and Tab included', async () => {
+    const { dispatchInput } = await import('../../src/keys/dispatch.ts');
+    const s = setup({ users: 200 });
+    s.store.getState().actions.openDeepLink(POOL);
+    await waitFor(() => s.list(usersRef)?.pagesLoaded === 1);
+    dispatchInput(s.store, '/\tuser0001\r', {});
+    assert.equal(s.store.getState().searches[POOL], 'username ^= "user0001"');
+    await waitFor(() => s.list({ kind: 'users', poolId: POOL, filter: 'username ^= "user0001"' })?.pagesLoaded === 1);
+  });
+});
