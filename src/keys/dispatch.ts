@@ -46,15 +46,15 @@ export function dispatchKey(store: AppStore, name: string, input = ''): void {
 
   if (state.prompt) {
     const p = state.prompt;
-    if (name === 'enter') actions.submitSearch();
-    else if (name === 'escape') actions.cancelSearch();
-    else if (name === 'backspace') actions.editSearch({ text: [...p.text].slice(0, -1).join('') });
-    else if (name === 'tab') actions.editSearch({ attribute: 'next' });
-    else if (name === 'ctrl+u') actions.editSearch({ text: '' });
-    else if (name === 'space') actions.editSearch({ text: p.text + ' ' });
+    if (name === 'enter') actions.submitPrompt();
+    else if (name === 'escape') actions.cancelPrompt();
+    else if (name === 'backspace') actions.editPrompt({ text: [...p.text].slice(0, -1).join('') });
+    else if (name === 'tab') actions.completePrompt();
+    else if (name === 'ctrl+u') actions.editPrompt({ text: '' });
+    else if (name === 'space') actions.editPrompt({ text: p.text + ' ' });
     else if (!name.includes('+') && input) {
       const text = printable(input);
-      if (text) actions.editSearch({ text: p.text + text });
+      if (text) actions.editPrompt({ text: p.text + text });
     }
     return;
   }

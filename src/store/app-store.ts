@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AuthEvent, CognitoGateway, Page, User } from '../gateway/types.ts';
+import { displayedList, isFiltering } from './displayed-list.ts';
 import { createFeedbackActions } from './feedback-actions.ts';
+import { createPromptActions } from './prompt-actions.ts';
 import {
   applyError, applyPage, beginLoad, canLoadMore, clearError, emptyList, moveCursorTo, nearEnd, refitWindow,
   resetForRefresh, selectedItem, type PagedList,
@@ -11,6 +13,7 @@ import { createSearchActions } from './search-actions.ts';
 import { currentListRef } from './selectors.ts';
 import type { AppState, Resource } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
+import { createTriageActions } from './triage-actions.ts';
 
 /** What a store is built from: a gateway (the emulator's or AWS's) and the session's switches. */
 export interface StoreDeps {
@@ -19,6 +22,8 @@ export interface StoreDeps {
   viewportRows?: number;
   now?: () => number;
   flashMs?: number;
+  /** Pause between the writes of a feedback batch. */
+  feedbackIntervalMs?: number;
 }
 
 /** The app's store. */
@@ -63,6 +68,32 @@ export function createAppStore(deps: StoreDeps): AppStore {
         },
         (error) => setList(ref, applyError(list(ref), started.requestId, toListError(error))),
       );
+    }
+
+    async function rereadList(ref: ListRef) {
+      const before = list(ref);
+      const started = beginLoad(before);
+      setList(ref, started);
+      try {
+        let items: unknown[] = [];
+        let token: string | undefined;
+        let pages = 0;
+        do {
+          const page = await fetchPage(ref, token);
+          items = items.concat(page.items);
+          token = page.nextToken;
+          pages++;
+        } while (token && items.length < before.items.length);
+        const current = list(ref);
+        if (current.requestId !== started.requestId) return;
+        const pending = get().pendingFeedback;
+        if (ref.kind === 'events') {
+          items = (items as AuthEvent[]).map((e) => (pending[e.id] ? { ...e, feedback: { value: pending[e.id], provider: 'sending…' } } : e));
+        }
+        setList(ref, refitWindow({ ...current, items, nextToken: token, complete: !token, loading: false, pagesLoaded: pages, error: undefined }, get().viewportRows));
+      } catch (error) {
+        setList(ref, applyError(list(ref), started.requestId, toListError(error)));
+      }
     }
 
     function ensureList(ref: ListRef) {
@@ -162,6 +193,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
 
     function moveCursorToIndex(ref: ListRef, index: number) {
       const rows = get().viewportRows;
+      const key = listKey(ref);
+      const view = get().eventViews[key];
+      if (ref.kind === 'events' && isFiltering(view)) {
+        const moved = moveCursorTo(displayedList<AuthEvent>(get(), ref) ?? emptyList<AuthEvent>(), index, rows);
+        set((s) => ({ eventViews: { ...s.eventViews, [key]: { ...view, cursor: moved.cursor, offset: moved.offset } } }));
+        if (canLoadMore(list(ref)) && nearEnd(moved, rows)) loadMore(ref);
+        return;
+      }
       const next = moveCursorTo(list(ref), index, rows);
       setList(ref, next);
       if (canLoadMore(next) && nearEnd(next, rows)) loadMore(ref);
@@ -173,7 +212,16 @@ export function createAppStore(deps: StoreDeps): AppStore {
       if (client) ensureRisk(poolId, client.id);
     }
 
-    const kit: StoreKit = { get, set, gw, now, list, setList, flash, loadMore, ensureList, top };
+    const kit: StoreKit = {
+      get, set, gw, now, list, setList, flash, loadMore, ensureList, top, rereadList: (ref) => { void rereadList(ref); },
+    };
+    const search = createSearchActions(kit);
+    const triage = createTriageActions(kit);
+    const prompts = createPromptActions(kit, {
+      search: search.searchPrompt,
+      filter: triage.filterPrompt,
+      command: { submit: () => 'the command line is not available yet', complete: () => [] },
+    });
 
     return {
       readOnly: deps.readOnly ?? false,
@@ -186,6 +234,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
       users: {},
       missingUsers: {},
       searches: {},
+      eventViews: {},
+      marks: {},
       helpOpen: false,
       pendingFeedback: {},
       api: { calls: 0, failed: 0, throttled: 0, recent: [] },
@@ -258,7 +308,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
             if (route.view === 'user') push({ view: 'events', poolId: route.poolId, username: route.username });
             return;
           }
-          const l = list(ref);
+          const l = displayedList(s, ref) ?? list(ref);
           if (l.error && l.items.length === 0) return;
           const item = selectedItem(l);
           if (!item) return;
@@ -278,8 +328,16 @@ export function createAppStore(deps: StoreDeps): AppStore {
         },
         ensurePool,
         ensureRisk,
-        ...createSearchActions(kit),
-        ...createFeedbackActions(kit),
+        openSearch: search.openSearch,
+        clearSearch: search.clearSearch,
+        ...prompts,
+        toggleAttention: triage.toggleAttention,
+        clearEventFilter: triage.clearEventFilter,
+        jumpRisky: triage.jumpRisky,
+        toggleMark: triage.toggleMark,
+        markAllShown: triage.markAllShown,
+        clearMarks: triage.clearMarks,
+        ...createFeedbackActions(kit, deps.feedbackIntervalMs),
         confirmYes() {
           const c = get().confirm;
           if (!c) return;

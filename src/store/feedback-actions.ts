@@ -1,47 +1,79 @@
 import type { AuthEvent, FeedbackValue } from '../gateway/types.ts';
+import { displayedList } from './displayed-list.ts';
 import { describeFeedback, shortEventLabel } from './feedback-text.ts';
 import { selectedItem, updateItems } from './paged-list.ts';
-import { eventsRefOf, type ListRef, type Route } from './routes.ts';
+import { eventsRefOf, listKey, type ListRef, type Route } from './routes.ts';
 import type { AppActions } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
 
-/** Feedback on authentication events: confirm first, one write per event at a time, revert on failure. */
-export function createFeedbackActions(kit: StoreKit): Pick<AppActions, 'askFeedback'> {
-  const { get, set, gw, now, list, setList, flash, top } = kit;
+/** How a batch of feedback writes is paced: below Cognito's 10 writes per second per user. */
+export const FEEDBACK_WRITE_INTERVAL_MS = 150;
 
-  function targetEvent(route: Route): AuthEvent | undefined {
+/**
+ * Feedback on authentication events, one or a marked set: confirm first, optimistic rows, one write per event at
+ * a time and never a second one, revert on failure, then re-read the list from the server.
+ */
+export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE_INTERVAL_MS): Pick<AppActions, 'askFeedback'> {
+  const { get, set, gw, now, list, setList, flash, top, rereadList } = kit;
+
+  function targets(route: Route): AuthEvent[] {
     const ref = eventsRefOf(route);
-    if (!ref) return undefined;
+    if (!ref) return [];
     const events = list<AuthEvent>(ref);
-    if (route.view === 'event') return events.items.find((e) => e.id === route.eventId);
-    return selectedItem(events);
+    if (route.view === 'event') return events.items.filter((e) => e.id === route.eventId);
+    const marks = get().marks[listKey(ref)] ?? {};
+    const marked = events.items.filter((e) => marks[e.id]);
+    if (marked.length > 0) return marked;
+    const one = selectedItem(displayedList<AuthEvent>(get(), ref) ?? events);
+    return one ? [one] : [];
   }
 
   function patchEvent(ref: ListRef, eventId: string, feedback: AuthEvent['feedback']) {
     setList(ref, updateItems(list<AuthEvent>(ref), (e) => (e.id === eventId ? { ...e, feedback } : undefined)));
   }
 
-  function sendFeedback(poolId: string, username: string, event: AuthEvent, value: FeedbackValue) {
-    const ref: ListRef = { kind: 'events', poolId, username };
-    const previous = event.feedback;
-    set((s) => ({ pendingFeedback: { ...s.pendingFeedback, [event.id]: value } }));
-    patchEvent(ref, event.id, { value, provider: 'sending…' });
-    const done = () => set((s) => {
-      const { [event.id]: _sent, ...rest } = s.pendingFeedback;
+  function unmark(ref: ListRef, eventId: string) {
+    const key = listKey(ref);
+    const marks = get().marks[key];
+    if (!marks?.[eventId]) return;
+    const { [eventId]: _done, ...rest } = marks;
+    set((s) => ({ marks: { ...s.marks, [key]: rest } }));
+  }
+
+  function settle(eventId: string) {
+    set((s) => {
+      const { [eventId]: _sent, ...rest } = s.pendingFeedback;
       return { pendingFeedback: rest };
     });
-    gw.updateAuthEventFeedback(poolId, username, event.id, value).then(
-      () => {
-        done();
+  }
+
+  async function sendAll(poolId: string, username: string, events: AuthEvent[], value: FeedbackValue) {
+    const ref: ListRef = { kind: 'events', poolId, username };
+    set((s) => ({ pendingFeedback: { ...s.pendingFeedback, ...Object.fromEntries(events.map((e) => [e.id, value])) } }));
+    for (const e of events) patchEvent(ref, e.id, { value, provider: 'sending…' });
+    const failures: { event: AuthEvent; reason: string }[] = [];
+    for (const [i, event] of events.entries()) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      try {
+        await gw.updateAuthEventFeedback(poolId, username, event.id, value);
+        settle(event.id);
         patchEvent(ref, event.id, { value, provider: 'Admin', date: now() });
-        flash('info', `Saved: ${shortEventLabel(event)} marked ${value}.`);
-      },
-      (error) => {
-        done();
-        patchEvent(ref, event.id, previous);
-        flash('error', `Feedback NOT saved for ${shortEventLabel(event)}: ${toListError(error).message}`);
-      },
-    );
+        unmark(ref, event.id);
+      } catch (error) {
+        settle(event.id);
+        patchEvent(ref, event.id, event.feedback);
+        failures.push({ event, reason: toListError(error).message });
+      }
+    }
+    const saved = events.length - failures.length;
+    if (failures.length === 0) {
+      flash('info', events.length === 1 ? `Saved: ${shortEventLabel(events[0])} marked ${value}.` : `Saved: ${saved} events marked ${value}.`);
+    } else if (events.length === 1) {
+      flash('error', `Feedback NOT saved for ${shortEventLabel(events[0])}: ${failures[0].reason}`);
+    } else {
+      flash('error', `${saved} of ${events.length} saved; ${failures.length} NOT saved (still marked, v/i retries them): ${failures[0].reason}`);
+    }
+    rereadList(ref);
   }
 
   return {
@@ -49,16 +81,29 @@ export function createFeedbackActions(kit: StoreKit): Pick<AppActions, 'askFeedb
       const s = get();
       const route = top();
       if (s.readOnly) return flash('warn', 'Read-only mode (--read-only): feedback is not sent. Restart without --read-only to tag events.');
-      const event = targetEvent(route);
-      if (!event || (route.view !== 'events' && route.view !== 'event')) return flash('warn', 'No event selected.');
-      if (s.pendingFeedback[event.id]) return flash('warn', `Feedback for ${shortEventLabel(event)} is still being sent; wait for it.`);
+      if (route.view !== 'events' && route.view !== 'event') return flash('warn', 'No event selected.');
+      const all = targets(route);
+      if (all.length === 0) return flash('warn', 'No event selected.');
+      const busy = all.filter((e) => s.pendingFeedback[e.id]);
+      const events = all.filter((e) => !s.pendingFeedback[e.id]);
+      if (events.length === 0) {
+        return flash('warn', `Feedback for ${all.length === 1 ? shortEventLabel(all[0]) : `these ${all.length} events`} is still being sent; wait for it.`);
+      }
       const { poolId, username } = route;
+      const already = events.filter((e) => e.feedback?.value === value).length;
+      const skipped = busy.length ? ` ${busy.length} still being sent are skipped.` : '';
       set({
-        confirm: {
-          title: `Mark ${shortEventLabel(event)} as ${value}?`,
-          detail: describeFeedback(value, event.feedback?.value),
-          onConfirm: () => sendFeedback(poolId, username, event, value),
-        },
+        confirm: events.length === 1
+          ? {
+            title: `Mark ${shortEventLabel(events[0])} as ${value}?`,
+            detail: describeFeedback(value, events[0].feedback?.value) + skipped,
+            onConfirm: () => { void sendAll(poolId, username, events, value); },
+          }
+          : {
+            title: `Mark ${events.length} marked events of ${username} as ${value}?`,
+            detail: `${describeFeedback(value, undefined)} One write per event${already ? `; ${already} already ${value}` : ''}.${skipped}`,
+            onConfirm: () => { void sendAll(poolId, username, events, value); },
+          },
       });
     },
   };

@@ -1,6 +1,7 @@
 import type {
   ApiCallRecord, FeedbackValue, GatewayTarget, PoolDetail, RiskConfiguration, User,
 } from '../gateway/types.ts';
+import type { EventFilter } from '../domain/event-filter.ts';
 import type { ListError, PagedList } from './paged-list.ts';
 import type { ListRef, Route } from './routes.ts';
 
@@ -26,13 +27,32 @@ export interface Confirmation {
   onConfirm: () => void;
 }
 
-/** The search line of the user list while it is open. */
-export interface SearchPrompt {
-  poolId: string;
+/** Which line editor is open: the user search, the event filter, or the `:` command line. */
+export type PromptKind = 'search' | 'filter' | 'command';
+
+/** The one-line editor at the top of a view while it is open. */
+export interface Prompt {
+  kind: PromptKind;
   text: string;
-  /** Attribute that plain text is matched against by prefix. */
+  /** Search: the attribute that plain text is matched against by prefix. */
   attribute: string;
+  /** Search: the pool whose users are searched. */
+  poolId?: string;
+  /** Filter: the store key of the event list being filtered. */
+  listKey?: string;
   error?: string;
+  /** Tab completion under way: the candidates and the one shown. */
+  completion?: { candidates: string[]; index: number };
+}
+
+/** A client-side view over a loaded event list: its filter and its own cursor over the rows that pass. */
+export interface EventView {
+  text: string;
+  filter: EventFilter;
+  /** The "needs attention" toggle. */
+  attention: boolean;
+  cursor: number;
+  offset: number;
 }
 
 /** Counters of API traffic for the status bar. */
@@ -59,10 +79,18 @@ export interface AppActions {
   ensurePool(poolId: string): void;
   ensureRisk(poolId: string, clientId?: string): void;
   openSearch(poolId: string): void;
-  editSearch(change: { text?: string; attribute?: string }): void;
-  submitSearch(): void;
-  cancelSearch(): void;
+  openPrompt(kind: Exclude<PromptKind, 'search'>): void;
+  editPrompt(change: { text?: string; attribute?: 'next' }): void;
+  completePrompt(): void;
+  submitPrompt(): void;
+  cancelPrompt(): void;
   clearSearch(poolId: string): void;
+  toggleAttention(): void;
+  clearEventFilter(): void;
+  jumpRisky(direction: 1 | -1): void;
+  toggleMark(): void;
+  markAllShown(): void;
+  clearMarks(): boolean;
   askFeedback(value: FeedbackValue): void;
   confirmYes(): void;
   confirmNo(): void;
@@ -85,7 +113,11 @@ export interface AppState {
   missingUsers: Record<string, string>;
   /** The active server-side filter of each pool's user list. */
   searches: Record<string, string>;
-  prompt?: SearchPrompt;
+  prompt?: Prompt;
+  /** Client-side filters of event lists, by list key. */
+  eventViews: Record<string, EventView>;
+  /** Marked rows (event ids) of event lists, by list key. */
+  marks: Record<string, Record<string, true>>;
   confirm?: Confirmation;
   helpOpen: boolean;
   flash?: Flash;

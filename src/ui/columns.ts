@@ -1,4 +1,5 @@
 import type { AppClient, AuthEvent, PoolSummary, User } from '../gateway/types.ts';
+import { riskDecisionMarker, riskLevelMarker } from '../domain/event-risk.ts';
 import { fit, formatAgo, formatTime, safeText } from './text.ts';
 
 /** One column of a list: a header, a width (or a share of what is left) and how a row's cell reads. */
@@ -69,23 +70,11 @@ export const USER_COLUMNS: Column<User>[] = [
   { header: 'CREATED', width: 16, drop: 4, cell: (u) => formatTime(u.createdAt) },
 ];
 
-/** High risk, a takeover or block decision, or compromised credentials. */
-export function isHighRisk(e: AuthEvent): boolean {
-  return e.riskLevel === 'High' || e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block' || e.compromisedCredentials === true;
-}
-
-/** Colour of a risk level or decision; the text itself always says it too. */
+/** Colour of a risk level or decision; the text marker says it too, so it reads without colour. */
 export function riskColor(e: AuthEvent): string | undefined {
   if (e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block' || e.riskLevel === 'High') return 'red';
   if (e.riskLevel === 'Medium') return 'yellow';
   return undefined;
-}
-
-function riskCell(e: AuthEvent): string {
-  const level = e.riskLevel ?? '–';
-  const decision = e.riskDecision ?? '–';
-  const mark = e.compromisedCredentials ? ' !CC' : '';
-  return `${level}/${decision}${mark}`;
 }
 
 function feedbackCell(e: AuthEvent): string {
@@ -93,15 +82,22 @@ function feedbackCell(e: AuthEvent): string {
   return e.feedback.provider === 'sending…' ? `${e.feedback.value}…` : e.feedback.value;
 }
 
-/** Authentication event list columns. */
+function shortTime(ms: number | undefined): string {
+  return ms === undefined ? '–' : formatTime(ms).slice(5);
+}
+
+/** Authentication event list columns: local time and age, what happened, how risky, from where, feedback. */
 export const EVENT_COLUMNS: Column<AuthEvent>[] = [
-  { header: 'TIME', width: 16, drop: 5, cell: (e) => formatTime(e.createdAt) },
-  { header: 'AGE', width: 9, align: 'right', cell: (e, now) => formatAgo(e.createdAt, now) },
-  { header: 'TYPE', width: 14, drop: 4, cell: (e) => e.type ?? '' },
-  { header: 'RESULT', width: 10, drop: 3, cell: (e) => e.response ?? '', color: (e) => (e.response === 'Fail' ? 'red' : undefined) },
-  { header: 'RISK/DECISION', width: 24, cell: riskCell, color: riskColor },
-  { header: 'IP', width: 15, drop: 1, cell: (e) => e.ip ?? '' },
-  { header: 'LOCATION', width: 14, flex: true, drop: 2, cell: (e) => [e.city, e.country].filter(Boolean).join(', ') },
+  { header: 'TIME', width: 11, drop: 7, cell: (e) => shortTime(e.createdAt) },
+  { header: 'AGE', width: 8, align: 'right', cell: (e, now) => formatAgo(e.createdAt, now) },
+  { header: 'TYPE', width: 14, drop: 6, cell: (e) => e.type ?? '' },
+  { header: 'RESULT', width: 6, drop: 5, cell: (e) => e.response ?? '', color: (e) => (e.response === 'Fail' ? 'red' : undefined) },
+  { header: 'RISK', width: 9, cell: (e) => riskLevelMarker(e.riskLevel), color: riskColor },
+  { header: 'DECISION', width: 17, cell: (e) => riskDecisionMarker(e.riskDecision), color: riskColor },
+  { header: 'CC', width: 3, cell: (e) => (e.compromisedCredentials ? '!CC' : ''), color: (e) => (e.compromisedCredentials ? 'red' : undefined) },
+  { header: 'IP', width: 15, drop: 4, cell: (e) => e.ip ?? '' },
+  { header: 'LOCATION', width: 14, flex: true, drop: 3, cell: (e) => [e.city, e.country].filter(Boolean).join(', ') },
+  { header: 'DEVICE', width: 14, drop: 8, cell: (e) => e.device ?? '' },
   { header: 'FEEDBACK', width: 9, cell: feedbackCell, color: (e) => (e.feedback?.value === 'Invalid' ? 'magenta' : e.feedback?.value ? 'green' : undefined) },
 ];
 

@@ -49,7 +49,7 @@ describe('app: browse pools → users → user → events → event', () => {
 
   it('opens the events, newest first, with risk shown as text', async () => {
     await h.press('enter');
-    const frame = await h.waitForText(/High\/(AccountTakeover|Block)/);
+    const frame = await h.waitForText(/▲▲ High +✖ (AccountTakeover|Block)/);
     assert.match(frame, /events of maria\.garcia/);
     assert.ok(h.operations().includes('AdminListUserAuthEvents'));
   });

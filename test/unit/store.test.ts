@@ -170,7 +170,9 @@ describe('store: feedback', () => {
     assert.equal(first(s).feedback?.value, 'Invalid');
     await waitFor(() => first(s).feedback?.provider === 'Admin');
     assert.equal(s.gw.count('AdminUpdateAuthEventFeedback'), 1);
-    assert.deepEqual(s.gw.calls.at(-1)?.args, [POOL, 'user00001', first(s).id, 'Invalid']);
+    assert.deepEqual(s.gw.calls.find((c) => c.op === 'AdminUpdateAuthEventFeedback')?.args, [POOL, 'user00001', first(s).id, 'Invalid']);
+    await waitFor(() => s.gw.calls.at(-1)?.op === 'AdminListUserAuthEvents' && !s.list(eventsRef)?.loading);
+    assert.equal(first(s).feedback?.value, 'Invalid', 'the value read back from the server');
   });
 
   it('n cancels and sends nothing', async () => {

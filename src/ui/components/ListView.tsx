@@ -14,10 +14,14 @@ export interface ListViewProps<T> {
   emptyText: string;
   now: number;
   focused?: boolean;
+  /** Rows marked for a bulk action get a ● beside the cursor column. */
+  isMarked?: (item: T) => boolean;
+  /** Replaces the status line under the rows. */
+  status?: string;
 }
 
 /** A windowed table: draws only the rows inside the window, so its cost does not grow with the list. */
-export function ListView<T>({ list, columns: allColumns, width, height, noun, emptyText, now, focused = true }: ListViewProps<T>) {
+export function ListView<T>({ list, columns: allColumns, width, height, noun, emptyText, now, focused = true, isMarked, status }: ListViewProps<T>) {
   const { columns, widths } = fitColumns(allColumns, width - 2);
   const offset = windowOffset(list.cursor, list.offset, height, list.items.length);
   const { start, rows } = visibleSlice({ ...list, offset }, height);
@@ -43,7 +47,8 @@ export function ListView<T>({ list, columns: allColumns, width, height, noun, em
             const cells = renderCells(columns, widths, item, now);
             return (
               <Text key={index} inverse={selected && focused} wrap="truncate">
-                {selected ? '▶ ' : '  '}
+                {selected ? '▶' : ' '}
+                {isMarked?.(item) ? <Text color="cyan">●</Text> : ' '}
                 {cells.map((cell, c) => {
                   const color = columns[c].color?.(item);
                   return (
@@ -58,7 +63,7 @@ export function ListView<T>({ list, columns: allColumns, width, height, noun, em
           })}
         </Box>
       )}
-      {!firstLoad && <StatusLine list={list} noun={noun} />}
+      {!firstLoad && (status === undefined ? <StatusLine list={list} noun={noun} /> : <Text dimColor wrap="truncate">{`  ${status}`}</Text>)}
     </Box>
   );
 }

@@ -1,27 +1,61 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { EVENT_FILTER_SYNTAX } from '../../domain/event-filter.ts';
+import { isHighRisk } from '../../domain/event-risk.ts';
 import type { AuthEvent } from '../../gateway/types.ts';
-import { EVENT_COLUMNS, isHighRisk } from '../columns.ts';
+import { displayedList, isFiltering } from '../../store/displayed-list.ts';
+import { emptyList, type PagedList } from '../../store/paged-list.ts';
+import { listKey, type ListRef } from '../../store/routes.ts';
+import { EVENT_COLUMNS } from '../columns.ts';
 import { ListView } from '../components/ListView.tsx';
+import { PromptLine } from '../components/PromptLine.tsx';
+import { useAppState } from '../store-context.ts';
 import { safeText } from '../text.ts';
-import { useList } from './use-list.ts';
 import type { ViewProps } from './view-props.ts';
 
-/** A user's authentication events, newest first, paged from the server. */
+const EMPTY = emptyList<AuthEvent>();
+const NO_MARKS: Record<string, true> = {};
+
+function historyNote(list: PagedList<unknown>): string {
+  if (list.error) return ` · ✖ ${list.error.message} · r retries`;
+  if (list.loading) return ' · loading more…';
+  return list.complete ? ' · whole history loaded' : ' · older events on the server (G or scrolling loads more)';
+}
+
+/** A user's authentication events, newest first, paged from the server, with the client-side triage filter. */
 export function EventsView({ poolId, username, width, height, now }: ViewProps & { poolId: string; username: string }) {
-  const list = useList<AuthEvent>({ kind: 'events', poolId, username });
-  const risky = useMemo(() => list.items.filter(isHighRisk).length, [list.items]);
+  const ref: ListRef = { kind: 'events', poolId, username };
+  const key = listKey(ref);
+  const base = useAppState((s) => (s.lists[key] as PagedList<AuthEvent> | undefined) ?? EMPTY);
+  const shown = useAppState((s) => displayedList<AuthEvent>(s, ref) ?? EMPTY);
+  const view = useAppState((s) => s.eventViews[key]);
+  const marks = useAppState((s) => s.marks[key] ?? NO_MARKS);
+  const risky = useMemo(() => base.items.filter(isHighRisk).length, [base.items]);
+  const filtering = isFiltering(view);
+  const markCount = Object.keys(marks).length;
+  const filterText = filtering ? [view.attention ? 'needs attention' : '', view.text].filter(Boolean).join(' + ') : '';
+  const idle = filtering
+    ? <Text color="cyan" wrap="truncate">{`filter: ${safeText(filterText)}   (f edits, F clears, a toggles attention)`}</Text>
+    : <Text dimColor wrap="truncate">a needs attention · f filters loaded events · n/N next/previous risky · space marks</Text>;
+  const position = `${shown.items.length === 0 ? 0 : shown.cursor + 1}/${shown.items.length}`;
+  const status = filtering
+    ? `${position} shown of ${base.items.length}${base.complete ? '' : '+'} loaded${markCount ? ` · ${markCount} marked` : ''}${historyNote(base)}`
+    : `${position}${base.complete ? '' : '+'} events${markCount ? ` · ${markCount} marked` : ''}${historyNote(base)}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
         <Text dimColor>events of </Text>
         <Text bold>{safeText(username)}</Text>
-        <Text dimColor>{` · ${list.items.length}${list.complete ? '' : '+'} loaded`}</Text>
+        <Text dimColor>{` · ${base.items.length}${base.complete ? '' : '+'} loaded`}</Text>
         {risky ? <Text color="red">{` · ${risky} high-risk or blocked`}</Text> : null}
+        {markCount ? <Text color="cyan">{` · ${markCount} marked`}</Text> : null}
       </Text>
-      <Text> </Text>
-      <ListView list={list} columns={EVENT_COLUMNS} width={width} height={height - 4} noun="events" now={now}
-        emptyText="No authentication events recorded for this user." />
+      <PromptLine kind="filter" width={width} idle={idle} hint={EVENT_FILTER_SYNTAX} />
+      <ListView list={shown} columns={EVENT_COLUMNS} width={width} height={height - 4} noun="events" now={now}
+        isMarked={(e) => marks[e.id] === true} status={status}
+        emptyText={filtering
+          ? `No loaded event matches (F clears the filter)${base.complete ? '.' : '; older events are on the server: F, then G loads more.'}`
+          : 'No authentication events recorded for this user.'} />
     </Box>
   );
 }

@@ -1,0 +1,30 @@
+import type { AuthEvent } from '../gateway/types.ts';
+
+/** High risk, a takeover or block decision, or compromised credentials: what turns a row red. */
+export function isHighRisk(e: AuthEvent): boolean {
+  return e.riskLevel === 'High' || e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block' || e.compromisedCredentials === true;
+}
+
+/**
+ * Worth a look during an incident: High or Medium risk, a takeover or block decision, compromised credentials,
+ * or a failed attempt. The "needs attention" filter, n / N and the sweep all use this one definition.
+ */
+export function needsAttention(e: AuthEvent): boolean {
+  return isHighRisk(e) || e.riskLevel === 'Medium' || e.response === 'Fail';
+}
+
+/** A text marker for a risk level, so it reads without colour. */
+export function riskLevelMarker(level: string | undefined): string {
+  if (level === 'High') return '▲▲ High';
+  if (level === 'Medium') return '▲ Medium';
+  if (level === 'Low') return '· Low';
+  return '–';
+}
+
+/** A text marker for a risk decision, so it reads without colour. */
+export function riskDecisionMarker(decision: string | undefined): string {
+  if (decision === 'AccountTakeover') return '✖ AccountTakeover';
+  if (decision === 'Block') return '✖ Block';
+  if (decision === 'NoRisk') return 'NoRisk';
+  return decision ?? '–';
+}

@@ -1,0 +1,62 @@
+import { listKey } from './routes.ts';
+import { nextSearchAttribute } from './search.ts';
+import { currentListRef } from './selectors.ts';
+import type { AppActions, Prompt, PromptKind } from './state.ts';
+import type { StoreKit } from './store-kit.ts';
+
+/** What one kind of prompt does with its text. */
+export interface PromptHandler {
+  /** Acts on the submitted text; returns why nothing was done, to show inline. */
+  submit(prompt: Prompt): string | undefined;
+  /** Full-line completions of the text so far. */
+  complete(prompt: Prompt): string[];
+  /** The text the prompt opens with. */
+  initialText?(): string;
+}
+
+type PromptActions = Pick<AppActions, 'openPrompt' | 'editPrompt' | 'completePrompt' | 'submitPrompt' | 'cancelPrompt'>;
+
+/** Next completion: the first candidate, then each following one on every further Tab. */
+function cycle(prompt: Prompt, candidates: string[]): Prompt {
+  if (prompt.completion && prompt.completion.candidates.length > 1) {
+    const index = (prompt.completion.index + 1) % prompt.completion.candidates.length;
+    return { ...prompt, text: prompt.completion.candidates[index], completion: { ...prompt.completion, index } };
+  }
+  if (candidates.length === 0) return { ...prompt, error: 'no completion' };
+  return { ...prompt, text: candidates[0], error: undefined, completion: { candidates, index: 0 } };
+}
+
+/** The line editor shared by the user search, the event filter and the command line. */
+export function createPromptActions(kit: StoreKit, handlers: Record<PromptKind, PromptHandler>): PromptActions {
+  const { get, set } = kit;
+  return {
+    openPrompt(kind) {
+      const ref = currentListRef(get());
+      if (kind === 'filter' && ref?.kind !== 'events') return;
+      const key = kind === 'filter' && ref ? listKey(ref) : undefined;
+      set({ prompt: { kind, text: handlers[kind].initialText?.() ?? '', attribute: 'email', listKey: key } });
+    },
+    editPrompt(change) {
+      const p = get().prompt;
+      if (!p) return;
+      const attribute = change.attribute === 'next' ? nextSearchAttribute(p.attribute) : p.attribute;
+      set({ prompt: { ...p, text: change.text ?? p.text, attribute, error: undefined, completion: undefined } });
+    },
+    completePrompt() {
+      const p = get().prompt;
+      if (!p) return;
+      if (p.kind === 'search') return set({ prompt: { ...p, attribute: nextSearchAttribute(p.attribute), error: undefined } });
+      set({ prompt: cycle(p, p.completion ? [] : handlers[p.kind].complete(p)) });
+    },
+    submitPrompt() {
+      const p = get().prompt;
+      if (!p) return;
+      const error = handlers[p.kind].submit(p);
+      if (error) set({ prompt: { ...p, error, completion: undefined } });
+      else if (get().prompt === p) set({ prompt: undefined });
+    },
+    cancelPrompt() {
+      set({ prompt: undefined });
+    },
+  };
+}
