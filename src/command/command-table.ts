@@ -1,0 +1,74 @@
+/** Which list of known values completes a command's argument. */
+export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles';
+
+/** Names of the `:` commands. */
+export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help';
+
+/** The argument a command takes. */
+export interface CommandArgument {
+  /** Shown in usage and help, e.g. `pool id`. */
+  name: string;
+  required: boolean;
+  completes: CompletionSource;
+  /** A valid value, for error messages. */
+  example: string;
+}
+
+/** One `:` command: the single source for parsing, completion and the help. */
+export interface CommandSpec {
+  name: CommandName;
+  aliases: readonly string[];
+  argument?: CommandArgument;
+  description: string;
+}
+
+/** Every `:` command, in the order the help lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  { name: 'pools', aliases: [], description: 'list the user pools of the region' },
+  {
+    name: 'pool',
+    aliases: [],
+    argument: { name: 'pool id', required: true, completes: 'poolIds', example: 'eu-west-1_AbCdEf123' },
+    description: "open a pool's users",
+  },
+  {
+    name: 'user',
+    aliases: [],
+    argument: { name: 'username, email or sub', required: true, completes: 'usernames', example: 'alice@example.com' },
+    description: "open a user of the current pool and their events",
+  },
+  {
+    name: 'risk',
+    aliases: [],
+    argument: { name: 'pool id', required: false, completes: 'poolIds', example: 'eu-west-1_AbCdEf123' },
+    description: "show a pool's risk configuration (the current pool when no id is given)",
+  },
+  {
+    name: 'region',
+    aliases: [],
+    argument: { name: 'region', required: true, completes: 'regions', example: 'eu-west-1' },
+    description: 'switch to another AWS region',
+  },
+  {
+    name: 'profile',
+    aliases: [],
+    argument: { name: 'profile', required: true, completes: 'profiles', example: 'my-profile' },
+    description: 'switch to another AWS profile',
+  },
+  { name: 'sweep', aliases: [], description: "sweep the current pool's users for risky events" },
+  { name: 'log', aliases: [], description: 'show the recent API calls' },
+  { name: 'quit', aliases: ['q'], description: 'quit cognito-tui' },
+  { name: 'help', aliases: ['h'], description: 'list the commands and keys' },
+];
+
+/** The command called `name` (or with that alias), case-insensitively. */
+export function findCommand(name: string): CommandSpec | undefined {
+  const lower = name.toLowerCase();
+  return COMMANDS.find((c) => c.name === lower || c.aliases.includes(lower));
+}
+
+/** Usage text for the help: `:pool <pool id>`, `:risk [pool id]`, `:quit`. */
+export function commandUsage(spec: CommandSpec): string {
+  if (!spec.argument) return `:${spec.name}`;
+  return spec.argument.required ? `:${spec.name} <${spec.argument.name}>` : `:${spec.name} [${spec.argument.name}]`;
+}

@@ -1,0 +1,89 @@
+import { COMMANDS, commandUsage, findCommand } from './command-table.ts';
+import type { CommandSpec } from './command-table.ts';
+import { closestMatch } from './edit-distance.ts';
+import { isPoolId, isRegion } from './regions.ts';
+
+/** A `:` command line the app can act on. */
+export type Command =
+  | { kind: 'pools' }
+  | { kind: 'pool'; poolId: string }
+  | { kind: 'user'; query: string }
+  | { kind: 'risk'; poolId?: string }
+  | { kind: 'region'; region: string }
+  | { kind: 'profile'; profile: string }
+  | { kind: 'sweep' }
+  | { kind: 'log' }
+  | { kind: 'quit' }
+  | { kind: 'help' };
+
+/**
+ * The parsed command, or a sentence saying what is wrong; `suggestion` is the closest command name when the
+ * name was not known. The error may quote what was typed: pass it through safeText before showing it.
+ */
+export type ParseResult = { ok: true; command: Command } | { ok: false; error: string; suggestion?: string };
+
+const USERNAME_MAX = 128;
+const PROFILE_MAX = 128;
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/;
+
+/** Splits a command line into its name and argument text; one leading `:` is optional. */
+export function splitCommandLine(text: string): { name: string; argument: string } {
+  const trimmed = text.trim().replace(/^:/, '').trimStart();
+  const space = trimmed.search(/\s/);
+  if (space < 0) return { name: trimmed, argument: '' };
+  return { name: trimmed.slice(0, space), argument: trimmed.slice(space).trim() };
+}
+
+/** Parses what was typed after `:` (with or without the colon) into a Command. */
+export function parseCommand(text: string): ParseResult {
+  const { name, argument } = splitCommandLine(text);
+  if (name === '') return { ok: false, error: 'Type a command, e.g. :pools or :user alice. :help lists them all.' };
+  const spec = findCommand(name);
+  if (!spec) {
+    const suggestion = closestMatch(name, COMMANDS.map((c) => c.name));
+    const hint = suggestion ? ` Did you mean :${suggestion}?` : ' :help lists the commands.';
+    return { ok: false, error: `Unknown command :${name}.${hint}`, ...(suggestion ? { suggestion } : {}) };
+  }
+  const problem = argumentProblem(spec, argument);
+  if (problem) return { ok: false, error: problem };
+  return { ok: true, command: toCommand(spec, argument) };
+}
+
+function argumentProblem(spec: CommandSpec, argument: string): string | undefined {
+  const arg = spec.argument;
+  if (!arg) return argument === '' ? undefined : `:${spec.name} takes no argument; type just :${spec.name}.`;
+  if (argument === '') {
+    return arg.required ? `:${spec.name} needs a ${arg.name}, e.g. :${spec.name} ${arg.example}. Tab completes known ones.` : undefined;
+  }
+  if (/\s/.test(argument)) return `:${spec.name} takes one ${arg.name} without spaces: ${commandUsage(spec)}.`;
+  switch (arg.completes) {
+    case 'poolIds':
+      return isPoolId(argument) ? undefined : `"${argument}" is not a user pool id; one looks like ${arg.example} (region, underscore, letters and digits).`;
+    case 'regions':
+      return isRegion(argument) ? undefined : `"${argument}" is not an AWS region; one looks like ${arg.example}.`;
+    case 'usernames':
+      if (argument.length > USERNAME_MAX) return `A username, email or sub has at most ${USERNAME_MAX} characters.`;
+      return CONTROL_OR_SPACE.test(argument) ? 'A username cannot contain control characters.' : undefined;
+    case 'profiles':
+      if (argument.length > PROFILE_MAX) return `A profile name has at most ${PROFILE_MAX} characters.`;
+      return CONTROL_OR_SPACE.test(argument) ? 'A profile name cannot contain control characters.' : undefined;
+  }
+}
+
+function toCommand(spec: CommandSpec, argument: string): Command {
+  switch (spec.name) {
+    case 'pool':
+      return { kind: 'pool', poolId: argument };
+    case 'user':
+      return { kind: 'user', query: argument };
+    case 'risk':
+      return argument === '' ? { kind: 'risk' } : { kind: 'risk', poolId: argument };
+    case 'region':
+      return { kind: 'region', region: argument };
+    case 'profile':
+      return { kind: 'profile', profile: argument };
+    default:
+      return { kind: spec.name };
+  }
+}
