@@ -1,14 +1,10 @@
 import type { AuthEvent } from '../gateway/types.ts';
+import { needsAttention } from '../domain/event-risk.ts';
 
 /**
- * Whether an event needs attention: High or Medium risk, an AccountTakeover or Block decision, compromised
- * credentials, or a failed response.
+ * Whether the sweep reports an event: the app's one "needs attention" rule (High or Medium risk, an
+ * AccountTakeover or Block decision, compromised credentials, or a failed response).
  */
 export function isRiskyEvent(event: AuthEvent): boolean {
-  return event.riskLevel === 'High'
-    || event.riskLevel === 'Medium'
-    || event.riskDecision === 'AccountTakeover'
-    || event.riskDecision === 'Block'
-    || event.compromisedCredentials === true
-    || event.response === 'Fail';
+  return needsAttention(event);
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { GatewayError } from '../gateway/errors.ts';
 import type { GatewayErrorKind } from '../gateway/errors.ts';
 import type { AuthEvent, Page, User } from '../gateway/types.ts';
@@ -48,6 +49,7 @@ export function startSweep(options: SweepOptions): SweepHandle {
 
   const controller = new AbortController();
   const { signal } = controller;
+  setMaxListeners(4 * concurrency + 16, signal);
   const queue = new UserQueue();
   const findings: SweepFinding[] = [];
   const startedAt = clock();
