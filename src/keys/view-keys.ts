@@ -25,6 +25,15 @@ const riskKey: Binding = {
   run: (ctx) => { const id = selectedPoolId(ctx); if (id) ctx.actions.openRisk(id); },
 };
 
+const DISABLE: Binding = {
+  keys: ['d'], label: 'd', description: 'disable the user (enable when disabled); asks first', short: 'disable/enable', hint: true,
+  disabled: readOnlyReason, run: ({ actions }) => actions.askUserWrite('toggle'),
+};
+const SIGN_OUT: Binding = {
+  keys: ['S'], label: 'S', description: 'sign the user out everywhere (revoke refresh tokens); asks first',
+  disabled: readOnlyReason, run: ({ actions }) => actions.askUserWrite('sign-out'),
+};
+
 const VALID = feedbackKey(['v'], 'Valid', 'trust this session');
 const INVALID = feedbackKey(['i'], 'Invalid', 'not the user');
 
@@ -58,6 +67,10 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
     title: 'User',
     bindings: [
       { keys: ['enter', 'e', 'right', 'l'], label: 'enter', description: 'authentication events', short: 'events', hint: true, run: ({ actions }) => actions.openSelected() },
+      { keys: ['tab'], label: 'tab', description: 'move the cursor between groups and devices', short: 'groups/devices', hint: true, run: ({ actions }) => actions.switchUserPane() },
+      DISABLE,
+      SIGN_OUT,
+      ...LIST_KEYS,
     ],
   },
   events: {
@@ -66,6 +79,8 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
       { keys: ['enter', 'right', 'l'], label: 'enter', description: 'event detail', short: 'detail', hint: true, run: ({ actions }) => actions.openSelected() },
       VALID,
       INVALID,
+      DISABLE,
+      SIGN_OUT,
       { keys: ['space'], label: 'space', description: 'mark / unmark the event (v or i then tags every marked one)', short: 'mark', hint: true, run: ({ actions }) => actions.toggleMark() },
       { keys: ['*'], label: '*', description: 'mark / unmark every event shown', run: ({ actions }) => actions.markAllShown() },
       { keys: ['a'], label: 'a', description: 'needs attention only (High/Medium risk, takeover/block, compromised, failed)', short: 'attention', hint: true, run: ({ actions }) => actions.toggleAttention() },
@@ -82,7 +97,7 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
   },
   event: {
     title: 'Event',
-    bindings: [VALID, INVALID],
+    bindings: [VALID, INVALID, DISABLE, SIGN_OUT],
   },
   risk: {
     title: 'Risk configuration',

@@ -14,6 +14,7 @@ import { currentListRef } from './selectors.ts';
 import type { AppState, Resource } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
 import { createTriageActions } from './triage-actions.ts';
+import { createUserActions } from './user-actions.ts';
 
 /** What a store is built from: a gateway (the emulator's or AWS's) and the session's switches. */
 export interface StoreDeps {
@@ -236,6 +237,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
       searches: {},
       eventViews: {},
       marks: {},
+      userPane: 'groups',
+      pendingUserWrites: {},
       helpOpen: false,
       pendingFeedback: {},
       api: { calls: 0, failed: 0, throttled: 0, recent: [] },
@@ -251,10 +254,10 @@ export function createAppStore(deps: StoreDeps): AppStore {
           enter(top());
         },
         quit() {
-          const inFlight = Object.keys(get().pendingFeedback).length;
+          const inFlight = Object.keys(get().pendingFeedback).length + Object.keys(get().pendingUserWrites).length;
           if (inFlight > 0 && !get().quitArmed) {
             set({ quitArmed: true });
-            flash('warn', `${inFlight} feedback write${inFlight > 1 ? 's are' : ' is'} still being sent: wait for the result, or press q again to quit without knowing it.`);
+            flash('warn', `${inFlight} write${inFlight > 1 ? 's are' : ' is'} still being sent: wait for the result, or press q again to quit without knowing it.`);
             return;
           }
           set({ quitting: true });
@@ -277,7 +280,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           const route = top();
           const refs: ListRef[] = [];
           const ref = currentListRef(get());
-          if (ref) refs.push(ref);
+          if (ref && route.view !== 'user') refs.push(ref);
           if (route.view === 'user') {
             refs.push({ kind: 'groups', poolId: route.poolId, username: route.username },
               { kind: 'devices', poolId: route.poolId, username: route.username });
@@ -304,10 +307,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
           const s = get();
           const route = top();
           const ref = currentListRef(s);
-          if (!ref) {
-            if (route.view === 'user') push({ view: 'events', poolId: route.poolId, username: route.username });
-            return;
-          }
+          if (route.view === 'user') return push({ view: 'events', poolId: route.poolId, username: route.username });
+          if (!ref) return;
           const l = displayedList(s, ref) ?? list(ref);
           if (l.error && l.items.length === 0) return;
           const item = selectedItem(l);
@@ -338,6 +339,10 @@ export function createAppStore(deps: StoreDeps): AppStore {
         markAllShown: triage.markAllShown,
         clearMarks: triage.clearMarks,
         ...createFeedbackActions(kit, deps.feedbackIntervalMs),
+        ...createUserActions(kit),
+        switchUserPane() {
+          set((s) => ({ userPane: s.userPane === 'groups' ? 'devices' : 'groups' }));
+        },
         confirmYes() {
           const c = get().confirm;
           if (!c) return;

@@ -7,13 +7,15 @@ export function currentRoute(state: Pick<AppState, 'stack'>): Route {
 }
 
 /** The scrolling list of the current view, if it has one. */
-export function currentListRef(state: Pick<AppState, 'stack' | 'searches'>): ListRef | undefined {
+export function currentListRef(state: Pick<AppState, 'stack' | 'searches' | 'userPane'>): ListRef | undefined {
   const route = currentRoute(state);
   switch (route.view) {
     case 'pools':
       return { kind: 'pools' };
     case 'users':
       return { kind: 'users', poolId: route.poolId, filter: state.searches[route.poolId] ?? '' };
+    case 'user':
+      return { kind: state.userPane, poolId: route.poolId, username: route.username };
     case 'events':
       return { kind: 'events', poolId: route.poolId, username: route.username };
     case 'risk':

@@ -45,6 +45,9 @@ export interface Prompt {
   completion?: { candidates: string[]; index: number };
 }
 
+/** A write on a user that the on-call engineer can send. */
+export type UserWrite = 'disable' | 'enable' | 'sign-out';
+
 /** A client-side view over a loaded event list: its filter and its own cursor over the rows that pass. */
 export interface EventView {
   text: string;
@@ -92,6 +95,10 @@ export interface AppActions {
   markAllShown(): void;
   clearMarks(): boolean;
   askFeedback(value: FeedbackValue): void;
+  /** Asks to disable, enable or sign out the user on screen; 'toggle' disables an enabled user and enables a disabled one. */
+  askUserWrite(write: UserWrite | 'toggle'): void;
+  /** Moves the focus between the user view's groups and devices. */
+  switchUserPane(): void;
   confirmYes(): void;
   confirmNo(): void;
   toggleHelp(): void;
@@ -121,6 +128,10 @@ export interface AppState {
   confirm?: Confirmation;
   helpOpen: boolean;
   flash?: Flash;
+  /** Which list of the user view the cursor keys move. */
+  userPane: 'groups' | 'devices';
+  /** User writes in flight, by userKey. */
+  pendingUserWrites: Record<string, UserWrite>;
   /** Event ids whose feedback write is in flight. */
   pendingFeedback: Record<string, FeedbackValue>;
   api: ApiStats;

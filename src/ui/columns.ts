@@ -1,4 +1,4 @@
-import type { AppClient, AuthEvent, PoolSummary, User } from '../gateway/types.ts';
+import type { AppClient, AuthEvent, Device, Group, PoolSummary, User } from '../gateway/types.ts';
 import { riskDecisionMarker, riskLevelMarker } from '../domain/event-risk.ts';
 import { fit, formatAgo, formatTime, safeText } from './text.ts';
 
@@ -105,4 +105,18 @@ export const EVENT_COLUMNS: Column<AuthEvent>[] = [
 export const CLIENT_COLUMNS: Column<AppClient>[] = [
   { header: 'APP CLIENT', width: 16, flex: true, cell: (c) => c.name },
   { header: 'CLIENT ID', width: 27, cell: (c) => c.id },
+];
+
+/** Group list columns (user view). */
+export const GROUP_COLUMNS: Column<Group>[] = [
+  { header: 'GROUP', width: 14, flex: true, cell: (g) => g.name },
+  { header: 'PREC', width: 4, align: 'right', drop: 2, cell: (g) => (g.precedence === undefined ? '' : String(g.precedence)) },
+  { header: 'DESCRIPTION', width: 16, flex: true, drop: 1, cell: (g) => g.description ?? '' },
+];
+
+/** Remembered device list columns (user view). */
+export const DEVICE_COLUMNS: Column<Device>[] = [
+  { header: 'DEVICE', width: 14, flex: true, cell: (d) => d.name ?? d.attributes.device_name ?? d.key },
+  { header: 'LAST SIGN-IN', width: 16, cell: (d) => formatTime(d.lastAuthenticatedAt) },
+  { header: 'KEY', width: 12, flex: true, drop: 1, cell: (d) => d.key },
 ];

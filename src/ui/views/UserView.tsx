@@ -1,50 +1,84 @@
 import { Box, Text } from 'ink';
-import type { Device, Group } from '../../gateway/types.ts';
-import type { PagedList } from '../../store/paged-list.ts';
-import { userKey } from '../../store/routes.ts';
+import type { Device, Group, User } from '../../gateway/types.ts';
+import { userKey, type ListRef } from '../../store/routes.ts';
+import type { UserWrite } from '../../store/state.ts';
+import { DEVICE_COLUMNS, GROUP_COLUMNS } from '../columns.ts';
 import { Fields, type Field } from '../components/Fields.tsx';
+import { ListView } from '../components/ListView.tsx';
 import { useAppState } from '../store-context.ts';
 import { formatTime, safeText } from '../text.ts';
 import { useList } from './use-list.ts';
 import type { ViewProps } from './view-props.ts';
 
-function summary<T>(list: PagedList<T>, show: (item: T) => string, noun: string): string {
-  if (list.error) return `✖ ${list.error.message}`;
-  if (list.pagesLoaded === 0) return 'loading…';
-  if (list.items.length === 0) return `no ${noun}`;
-  return list.items.map(show).join(', ') + (list.complete ? '' : ', …');
+const PENDING: Record<UserWrite, string> = { disable: 'disabling…', enable: 'enabling…', 'sign-out': 'signing out everywhere…' };
+
+function userFields(user: User, pending: UserWrite | undefined): Field[] {
+  return [
+    { label: 'username', value: user.username },
+    { label: 'status', value: user.status, color: user.status === 'CONFIRMED' ? undefined : 'yellow' },
+    {
+      label: 'enabled',
+      value: `${user.enabled ? 'yes' : 'NO (disabled)'}${pending ? ` · ${PENDING[pending]}` : ''}`,
+      color: pending ? 'yellow' : user.enabled ? 'green' : 'red',
+    },
+    { label: 'MFA (SMS options)', value: user.mfaOptions.length ? user.mfaOptions.join(', ') : 'none' },
+    { label: 'created', value: formatTime(user.createdAt) },
+    { label: 'modified', value: formatTime(user.modifiedAt) },
+  ];
+}
+
+function Pane<T>({ refOf, title, list, columns, width, height, now, focused, noun }: {
+  refOf: ListRef; title: string; list: ReturnType<typeof useList<T>>; columns: Parameters<typeof ListView<T>>[0]['columns'];
+  width: number; height: number; now: number; focused: boolean; noun: string;
+}) {
+  return (
+    <Box flexDirection="column" height={height + 3} key={refOf.kind}>
+      <Text bold color={focused ? 'cyan' : undefined}>{`${focused ? '▸ ' : '  '}${title}`}</Text>
+      <ListView list={list} columns={columns} width={width} height={Math.max(1, height - 1)} noun={noun} now={now}
+        focused={focused} emptyText={`no ${noun}`} />
+    </Box>
+  );
 }
 
 /** One user: the row already loaded from ListUsers (never AdminGetUser, which is billed), groups and devices. */
-export function UserView({ poolId, username, width, height }: ViewProps & { poolId: string; username: string }) {
-  const user = useAppState((s) => s.users[userKey(poolId, username)]);
-  const missing = useAppState((s) => s.missingUsers[userKey(poolId, username)]);
-  const groups = useList<Group>({ kind: 'groups', poolId, username });
-  const devices = useList<Device>({ kind: 'devices', poolId, username });
+export function UserView({ poolId, username, width, height, now }: ViewProps & { poolId: string; username: string }) {
+  const key = userKey(poolId, username);
+  const user = useAppState((s) => s.users[key]);
+  const missing = useAppState((s) => s.missingUsers[key]);
+  const pending = useAppState((s) => s.pendingUserWrites[key]);
+  const pane = useAppState((s) => s.userPane);
+  const groupsRef: ListRef = { kind: 'groups', poolId, username };
+  const devicesRef: ListRef = { kind: 'devices', poolId, username };
+  const groups = useList<Group>(groupsRef);
+  const devices = useList<Device>(devicesRef);
   if (!user) {
     return missing
       ? <Text color="red" wrap="truncate">{`✖ ${safeText(missing)}`}</Text>
       : <Text color="cyan">{`Looking up ${safeText(username)}…`}</Text>;
   }
-  const fields: Field[] = [
-    { label: 'username', value: user.username },
-    { label: 'status', value: user.status, color: user.status === 'CONFIRMED' ? undefined : 'yellow' },
-    { label: 'enabled', value: user.enabled ? 'yes' : 'NO (disabled)', color: user.enabled ? 'green' : 'red' },
-    { label: 'MFA (SMS options)', value: user.mfaOptions.length ? user.mfaOptions.join(', ') : 'none' },
-    { label: 'created', value: formatTime(user.createdAt) },
-    { label: 'modified', value: formatTime(user.modifiedAt) },
-    { label: 'groups', value: summary(groups, (g) => g.name, 'groups') },
-    { label: 'devices', value: summary(devices, (d) => `${d.name ?? d.key} (last ${formatTime(d.lastAuthenticatedAt)})`, 'remembered devices') },
-  ];
+  const wide = width >= 100;
+  const leftWidth = wide ? Math.floor(width / 2) - 1 : width;
+  const rightWidth = wide ? width - leftWidth - 2 : width;
+  const paneRows = wide ? Math.max(2, Math.floor((height - 6) / 2) - 1) : Math.max(1, Math.min(4, Math.floor((height - 14) / 2)));
+  const panes = (
+    <Box flexDirection="column" width={rightWidth}>
+      <Pane refOf={groupsRef} title="groups" list={groups} columns={GROUP_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'groups'} noun="groups" />
+      <Pane refOf={devicesRef} title="remembered devices" list={devices} columns={DEVICE_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'devices'} noun="devices" />
+    </Box>
+  );
+  const fields = userFields(user, pending);
   const attributes = Object.entries(user.attributes).sort(([a], [b]) => a.localeCompare(b));
-  const room = Math.max(0, height - fields.length - 3);
+  const room = Math.max(0, height - fields.length - 2 - (wide ? 0 : 2 * (paneRows + 3)));
   const shown = attributes.slice(0, room);
-  return (
-    <Box flexDirection="column">
-      <Fields fields={fields} width={width} />
+  const details = (
+    <Box flexDirection="column" width={leftWidth}>
+      <Fields fields={fields} width={leftWidth} />
       <Text bold>attributes</Text>
-      <Fields fields={shown.map(([k, v]) => ({ label: safeText(k), value: v }))} width={width} />
+      <Fields fields={shown.map(([k, v]) => ({ label: safeText(k), value: v }))} width={leftWidth} />
       {attributes.length > shown.length ? <Text dimColor>{`… ${attributes.length - shown.length} more (enlarge the terminal)`}</Text> : null}
     </Box>
   );
+  return wide
+    ? <Box flexDirection="row">{details}<Box width={2} />{panes}</Box>
+    : <Box flexDirection="column">{details}{panes}</Box>;
 }

@@ -1,0 +1,99 @@
+import type { User } from '../gateway/types.ts';
+import { updateItems, type PagedList } from './paged-list.ts';
+import { formatUserFilter } from '../domain/user-filter.ts';
+import { userKey, type Route } from './routes.ts';
+import type { AppActions, UserWrite } from './state.ts';
+import { toListError, type StoreKit } from './store-kit.ts';
+
+const WRITES: Record<UserWrite, { verb: string; done: string; operation: string; detail: string }> = {
+  disable: {
+    verb: 'Disable', done: 'Disabled', operation: 'AdminDisableUser',
+    detail: 'They can no longer sign in and their access tokens are revoked. d again enables them.',
+  },
+  enable: {
+    verb: 'Enable', done: 'Enabled', operation: 'AdminEnableUser',
+    detail: 'They can sign in again.',
+  },
+  'sign-out': {
+    verb: 'Sign out everywhere', done: 'Signed out everywhere', operation: 'AdminUserGlobalSignOut',
+    detail: 'Revokes every refresh token; access and ID tokens already issued stay valid until they expire (1 h by default).',
+  },
+};
+
+function userOf(route: Route): { poolId: string; username: string } | undefined {
+  return 'username' in route ? { poolId: route.poolId, username: route.username } : undefined;
+}
+
+/** Acting on a compromised user: disable, enable, global sign-out; confirmed, one at a time, never resent. */
+export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite'> {
+  const { get, set, gw, flash, top } = kit;
+
+  function send(poolId: string, username: string, write: UserWrite) {
+    const key = userKey(poolId, username);
+    const spec = WRITES[write];
+    set((s) => ({ pendingUserWrites: { ...s.pendingUserWrites, [key]: write } }));
+    const call = write === 'disable' ? gw.disableUser(poolId, username)
+      : write === 'enable' ? gw.enableUser(poolId, username)
+      : gw.globalSignOut(poolId, username);
+    const settle = () => set((s) => {
+      const { [key]: _done, ...rest } = s.pendingUserWrites;
+      return { pendingUserWrites: rest };
+    });
+    call.then(
+      () => {
+        settle();
+        flash('info', `${spec.done}: ${username} (${spec.operation} succeeded).`);
+        if (write !== 'sign-out') reread(poolId, username, write === 'enable');
+      },
+      (error) => {
+        settle();
+        flash('error', `${spec.verb} ${username} NOT done: ${toListError(error).message}`);
+      },
+    );
+  }
+
+  function putUser(poolId: string, user: User) {
+    set((s) => {
+      const lists: Record<string, PagedList<unknown>> = {};
+      for (const [k, l] of Object.entries(s.lists)) {
+        if (!k.startsWith(`users\u0000${poolId}\u0000`)) continue;
+        const next = updateItems(l as PagedList<User>, (u) => (u.username === user.username ? user : undefined));
+        if (next !== l) lists[k] = next;
+      }
+      return { users: { ...s.users, [userKey(poolId, user.username)]: user }, lists: { ...s.lists, ...lists } };
+    });
+  }
+
+  function reread(poolId: string, username: string, expectEnabled: boolean) {
+    const known = get().users[userKey(poolId, username)];
+    if (known) putUser(poolId, { ...known, enabled: expectEnabled });
+    gw.listUsers(poolId, formatUserFilter({ attribute: 'username', operator: '=', value: known?.username ?? username })).then(
+      (page) => { if (page.items[0]) putUser(poolId, page.items[0]); },
+      (error) => flash('warn', `Done, but the user could not be read back: ${toListError(error).message}`),
+    );
+  }
+
+  return {
+    askUserWrite(requested) {
+      const s = get();
+      if (s.readOnly) return flash('warn', 'Read-only mode (--read-only): nothing is sent. Restart without --read-only to act on users.');
+      const who = userOf(top());
+      if (!who) return flash('warn', 'Open a user first.');
+      const key = userKey(who.poolId, who.username);
+      const pending = s.pendingUserWrites[key];
+      if (pending) return flash('warn', `${WRITES[pending].verb} ${who.username} is still being sent; wait for it.`);
+      const user = s.users[key];
+      const write: UserWrite = requested === 'toggle' ? (user?.enabled === false ? 'enable' : 'disable') : requested;
+      if (write === 'disable' && user?.enabled === false) return flash('info', `${who.username} is already disabled.`);
+      if (write === 'enable' && user?.enabled === true) return flash('info', `${who.username} is already enabled.`);
+      const spec = WRITES[write];
+      set({
+        confirm: {
+          title: `${spec.verb} ${who.username}? (${spec.operation})`,
+          detail: spec.detail,
+          onConfirm: () => send(who.poolId, who.username, write),
+        },
+      });
+    },
+  };
+}
