@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args.ts';
+import { awsProfileNames } from './cli/aws-profiles.ts';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
 import type { CognitoGateway } from './gateway/types.ts';
 
@@ -37,10 +38,17 @@ async function runTui(opts: CliOptions): Promise<number> {
     ? await demoGateway()
     : { gateway: createSdkGateway({ region: opts.region, profile: opts.profile, endpoint: opts.endpoint }), close: async () => {} };
 
+  if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
   const [{ render }, React, { App }, { createAppStore }] = await Promise.all([
     import('ink'), import('react'), import('./ui/App.tsx'), import('./store/app-store.ts'),
   ]);
-  const store = createAppStore({ gateway: backend.gateway, readOnly: opts.readOnly });
+  const store = createAppStore({
+    gateway: backend.gateway,
+    readOnly: opts.readOnly,
+    connect: opts.demo ? undefined : (t) => createSdkGateway({ region: t.region.startsWith('(') ? undefined : t.region, profile: t.profile, endpoint: opts.endpoint }),
+    profiles: () => awsProfileNames(),
+    writeToTerminal: (bytes) => { process.stdout.write(bytes); },
+  });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });
 

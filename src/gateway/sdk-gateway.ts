@@ -22,11 +22,12 @@ type SdkModule = typeof Sdk;
 const PAGE = 60;
 
 /** Builds the gateway over the AWS SDK; the SDK itself loads on the first call, off the start-up path. */
-export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
+export function createSdkGateway(options: SdkGatewayOptions, sharedListeners?: Set<(r: ApiCallRecord) => void>): CognitoGateway {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? '';
   const target: GatewayTarget = { region: region || '(from profile)', endpoint: options.endpoint, profile: options.profile };
-  const listeners = new Set<(r: ApiCallRecord) => void>();
+  const listeners = sharedListeners ?? new Set<(r: ApiCallRecord) => void>();
+  let sweepGateway: CognitoGateway | undefined;
   let loaded: Promise<{ sdk: SdkModule; reads: Sdk.CognitoIdentityProviderClient; writes: Sdk.CognitoIdentityProviderClient }> | undefined;
   const writeDelays = options.writeRetryDelaysMs ?? [250, 750, 2000];
 
@@ -88,6 +89,10 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
     subscribeCalls(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    forSweep() {
+      sweepGateway ??= createSdkGateway({ ...options, maxReadAttempts: 1 }, listeners);
+      return sweepGateway;
     },
     listUserPools: (token) => call('ListUserPools', false, async ({ sdk, reads }) => {
       const out = await reads.send(new sdk.ListUserPoolsCommand({ MaxResults: PAGE, NextToken: token }));

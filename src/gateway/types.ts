@@ -128,6 +128,8 @@ export interface ApiCallRecord {
   ok: boolean;
   errorName?: string;
   attempts: number;
+  /** When the call ended (epoch ms), stamped by the store. */
+  at?: number;
 }
 
 /** Everything the app asks of Cognito. The only implementation that talks to AWS lives in sdk-gateway.ts. */
@@ -147,6 +149,11 @@ export interface CognitoGateway {
   disableUser(poolId: string, username: string): Promise<void>;
   enableUser(poolId: string, username: string): Promise<void>;
   globalSignOut(poolId: string, username: string): Promise<void>;
+  /**
+   * The same connection without automatic read retries, for a sweep that paces and backs off by itself; its calls
+   * reach the same listeners.
+   */
+  forSweep?(): CognitoGateway;
   /** Calls `listener` after every API call with its outcome; returns the unsubscribe function. */
   subscribeCalls(listener: (record: ApiCallRecord) => void): () => void;
 }

@@ -34,6 +34,19 @@ const SIGN_OUT: Binding = {
   disabled: readOnlyReason, run: ({ actions }) => actions.askUserWrite('sign-out'),
 };
 
+const EXPORT_JSON: Binding = {
+  keys: ['e'], label: 'e', description: 'export the user\'s loaded events to a JSON file', short: 'export', hint: true,
+  run: ({ actions }) => actions.exportEvents('json'),
+};
+const EXPORT_CSV: Binding = {
+  keys: ['E'], label: 'E', description: 'export the user\'s loaded events to a CSV file',
+  run: ({ actions }) => actions.exportEvents('csv'),
+};
+const SWEEP: Binding = {
+  keys: ['s'], label: 's', description: 'sweep the pool (or the users matching the search) for risky events; asks first', short: 'sweep', hint: true,
+  run: ({ actions }) => actions.askSweep(),
+};
+
 const VALID = feedbackKey(['v'], 'Valid', 'trust this session');
 const INVALID = feedbackKey(['i'], 'Invalid', 'not the user');
 
@@ -60,16 +73,19 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
         },
       },
       riskKey,
+      SWEEP,
       ...LIST_KEYS,
     ],
   },
   user: {
     title: 'User',
     bindings: [
-      { keys: ['enter', 'e', 'right', 'l'], label: 'enter', description: 'authentication events', short: 'events', hint: true, run: ({ actions }) => actions.openSelected() },
+      { keys: ['enter', 'right', 'l'], label: 'enter', description: 'authentication events', short: 'events', hint: true, run: ({ actions }) => actions.openSelected() },
       { keys: ['tab'], label: 'tab', description: 'move the cursor between groups and devices', short: 'groups/devices', hint: true, run: ({ actions }) => actions.switchUserPane() },
       DISABLE,
       SIGN_OUT,
+      EXPORT_JSON,
+      EXPORT_CSV,
       ...LIST_KEYS,
     ],
   },
@@ -81,6 +97,8 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
       INVALID,
       DISABLE,
       SIGN_OUT,
+      EXPORT_JSON,
+      EXPORT_CSV,
       { keys: ['space'], label: 'space', description: 'mark / unmark the event (v or i then tags every marked one)', short: 'mark', hint: true, run: ({ actions }) => actions.toggleMark() },
       { keys: ['*'], label: '*', description: 'mark / unmark every event shown', run: ({ actions }) => actions.markAllShown() },
       { keys: ['a'], label: 'a', description: 'needs attention only (High/Medium risk, takeover/block, compromised, failed)', short: 'attention', hint: true, run: ({ actions }) => actions.toggleAttention() },
@@ -97,7 +115,22 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
   },
   event: {
     title: 'Event',
-    bindings: [VALID, INVALID, DISABLE, SIGN_OUT],
+    bindings: [VALID, INVALID, DISABLE, SIGN_OUT, EXPORT_JSON, EXPORT_CSV],
+  },
+  sweep: {
+    title: 'Sweep',
+    bindings: [
+      { keys: ['enter', 'right', 'l'], label: 'enter', description: 'open the user\'s events (tag them there)', short: 'open', hint: true, run: ({ actions }) => actions.openFinding() },
+      {
+        keys: ['escape', 'backspace'], label: 'esc', description: 'cancel the sweep while it runs, else back', short: 'cancel/back', hint: true,
+        run: ({ actions }) => { if (!actions.cancelSweep()) actions.back(); },
+      },
+      ...LIST_KEYS,
+    ],
+  },
+  log: {
+    title: 'API log',
+    bindings: [...LIST_KEYS],
   },
   risk: {
     title: 'Risk configuration',

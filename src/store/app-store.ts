@@ -1,5 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AuthEvent, CognitoGateway, Page, User } from '../gateway/types.ts';
+import type { AuthEvent, CognitoGateway, GatewayTarget, Page, User } from '../gateway/types.ts';
+import { withCallRecorded } from './api-stats.ts';
+import { createCommandActions } from './command-actions.ts';
+import { rereadList } from './reread-list.ts';
+import { createOutputActions, type OutputDeps } from './output-actions.ts';
+import { createSweepActions } from './sweep-actions.ts';
 import { displayedList, isFiltering } from './displayed-list.ts';
 import { createFeedbackActions } from './feedback-actions.ts';
 import { createPromptActions } from './prompt-actions.ts';
@@ -17,8 +22,14 @@ import { createTriageActions } from './triage-actions.ts';
 import { createUserActions } from './user-actions.ts';
 
 /** What a store is built from: a gateway (the emulator's or AWS's) and the session's switches. */
-export interface StoreDeps {
+export interface StoreDeps extends OutputDeps {
   gateway: CognitoGateway;
+  /** Builds a gateway for another region or profile (`:region`, `:profile`); absent for the demo emulator. */
+  connect?: (target: GatewayTarget) => CognitoGateway;
+  /** AWS profile names for completion. */
+  profiles?: () => string[];
+  /** Share of Cognito's quotas a sweep may use. */
+  sweepShare?: number;
   readOnly?: boolean;
   viewportRows?: number;
   now?: () => number;
@@ -32,7 +43,8 @@ export type AppStore = StoreApi<AppState>;
 
 /** Builds a store; every test and every run of the app makes its own. */
 export function createAppStore(deps: StoreDeps): AppStore {
-  const gw = deps.gateway;
+  let gw = deps.gateway;
+  let detach = () => {};
   const now = deps.now ?? Date.now;
   let flashSeq = 0;
 
@@ -49,6 +61,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
         case 'groups': return gw.listGroupsForUser(ref.poolId, ref.username, token);
         case 'devices': return gw.listDevices(ref.poolId, ref.username, token);
         case 'events': return gw.listAuthEvents(ref.poolId, ref.username, token);
+        case 'log': return Promise.resolve({ items: [...get().api.recent].reverse() });
+        case 'findings': return Promise.resolve({ items: list(ref).items });
       }
     }
 
@@ -69,32 +83,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
         },
         (error) => setList(ref, applyError(list(ref), started.requestId, toListError(error))),
       );
-    }
-
-    async function rereadList(ref: ListRef) {
-      const before = list(ref);
-      const started = beginLoad(before);
-      setList(ref, started);
-      try {
-        let items: unknown[] = [];
-        let token: string | undefined;
-        let pages = 0;
-        do {
-          const page = await fetchPage(ref, token);
-          items = items.concat(page.items);
-          token = page.nextToken;
-          pages++;
-        } while (token && items.length < before.items.length);
-        const current = list(ref);
-        if (current.requestId !== started.requestId) return;
-        const pending = get().pendingFeedback;
-        if (ref.kind === 'events') {
-          items = (items as AuthEvent[]).map((e) => (pending[e.id] ? { ...e, feedback: { value: pending[e.id], provider: 'sending…' } } : e));
-        }
-        setList(ref, refitWindow({ ...current, items, nextToken: token, complete: !token, loading: false, pagesLoaded: pages, error: undefined }, get().viewportRows));
-      } catch (error) {
-        setList(ref, applyError(list(ref), started.requestId, toListError(error)));
-      }
     }
 
     function ensureList(ref: ListRef) {
@@ -213,15 +201,42 @@ export function createAppStore(deps: StoreDeps): AppStore {
       if (client) ensureRisk(poolId, client.id);
     }
 
+    function reset(stack: Route[]) {
+      set({ stack, helpOpen: false });
+      enter(top());
+    }
+
+    function switchTarget(change: { region?: string; profile?: string }): string | undefined {
+      if (!deps.connect) return 'this session cannot switch region or profile';
+      const target: GatewayTarget = { ...get().target, ...change };
+      let next: CognitoGateway;
+      try {
+        next = deps.connect(target);
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+      set({
+        target: next.target, lists: {}, pools: {}, risk: {}, users: {}, missingUsers: {}, searches: {}, eventViews: {}, marks: {},
+      });
+      attach(next);
+      reset([{ view: 'pools' }]);
+      flash('info', `Now on ${[target.profile ? `profile ${target.profile}` : '', target.region].filter(Boolean).join(', ')}.`);
+      return undefined;
+    }
+
     const kit: StoreKit = {
-      get, set, gw, now, list, setList, flash, loadMore, ensureList, top, rereadList: (ref) => { void rereadList(ref); },
+      get, set, get gw() { return gw; }, now, list, setList, flash, loadMore, ensureList, top, push, reset,
+      rereadList: (ref) => {
+        void rereadList({ list, setList, fetchPage, viewportRows: () => get().viewportRows, pendingFeedback: () => get().pendingFeedback }, ref);
+      },
     };
+    const commands = createCommandActions(kit, { switchTarget, profiles: deps.profiles });
     const search = createSearchActions(kit);
     const triage = createTriageActions(kit);
     const prompts = createPromptActions(kit, {
       search: search.searchPrompt,
       filter: triage.filterPrompt,
-      command: { submit: () => 'the command line is not available yet', complete: () => [] },
+      command: commands.commandPrompt,
     });
 
     return {
@@ -237,6 +252,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       searches: {},
       eventViews: {},
       marks: {},
+      sweeps: {},
       userPane: 'groups',
       pendingUserWrites: {},
       helpOpen: false,
@@ -278,6 +294,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         loadMore,
         refresh() {
           const route = top();
+          if (route.view === 'sweep') return flash('info', 'r does not re-run a sweep: esc, then s starts a new one.');
           const refs: ListRef[] = [];
           const ref = currentListRef(get());
           if (ref && route.view !== 'user') refs.push(ref);
@@ -340,6 +357,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
         clearMarks: triage.clearMarks,
         ...createFeedbackActions(kit, deps.feedbackIntervalMs),
         ...createUserActions(kit),
+        ...createSweepActions(kit, deps.sweepShare),
+        ...createOutputActions(kit, deps),
+        runCommand: commands.runCommand,
         switchUserPane() {
           set((s) => ({ userPane: s.userPane === 'groups' ? 'devices' : 'groups' }));
         },
@@ -363,22 +383,16 @@ export function createAppStore(deps: StoreDeps): AppStore {
     };
   });
 
-  gw.resolveTarget?.().then(
-    (target) => store.setState({ target }),
-    () => {},
-  );
+  function attach(gateway: CognitoGateway) {
+    detach();
+    gw = gateway;
+    gateway.resolveTarget?.().then(
+      (target) => { if (gw === gateway) store.setState({ target }); },
+      () => {},
+    );
+    detach = gateway.subscribeCalls((record) => store.setState(withCallRecorded(store.getState(), record, now())));
+  }
 
-  gw.subscribeCalls((record) => {
-    const api = store.getState().api;
-    store.setState({
-      api: {
-        calls: api.calls + 1,
-        failed: api.failed + (record.ok ? 0 : 1),
-        throttled: api.throttled + (record.attempts > 1 || record.errorName === 'TooManyRequestsException' ? 1 : 0),
-        recent: [...api.recent.slice(-99), record],
-      },
-    });
-  });
-
+  attach(gw);
   return store;
 }

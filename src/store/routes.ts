@@ -5,7 +5,9 @@ export type Route =
   | { view: 'user'; poolId: string; username: string }
   | { view: 'events'; poolId: string; username: string }
   | { view: 'event'; poolId: string; username: string; eventId: string }
-  | { view: 'risk'; poolId: string };
+  | { view: 'risk'; poolId: string }
+  | { view: 'sweep'; poolId: string }
+  | { view: 'log' };
 
 /** The name of a view. */
 export type ViewName = Route['view'];
@@ -17,13 +19,18 @@ export type ListRef =
   | { kind: 'clients'; poolId: string }
   | { kind: 'groups'; poolId: string; username: string }
   | { kind: 'devices'; poolId: string; username: string }
-  | { kind: 'events'; poolId: string; username: string };
+  | { kind: 'events'; poolId: string; username: string }
+  | { kind: 'findings'; poolId: string }
+  | { kind: 'log' };
 
 /** The store key of a list. */
 export function listKey(ref: ListRef): string {
   switch (ref.kind) {
     case 'pools':
-      return 'pools';
+    case 'log':
+      return ref.kind;
+    case 'findings':
+      return `findings\u0000${ref.poolId}`;
     case 'users':
       return `users\u0000${ref.poolId}\u0000${ref.filter}`;
     case 'clients':

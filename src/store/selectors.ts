@@ -20,6 +20,10 @@ export function currentListRef(state: Pick<AppState, 'stack' | 'searches' | 'use
       return { kind: 'events', poolId: route.poolId, username: route.username };
     case 'risk':
       return { kind: 'clients', poolId: route.poolId };
+    case 'sweep':
+      return { kind: 'findings', poolId: route.poolId };
+    case 'log':
+      return { kind: 'log' };
     default:
       return undefined;
   }

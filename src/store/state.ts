@@ -2,6 +2,7 @@ import type {
   ApiCallRecord, FeedbackValue, GatewayTarget, PoolDetail, RiskConfiguration, User,
 } from '../gateway/types.ts';
 import type { EventFilter } from '../domain/event-filter.ts';
+import type { SweepProgress } from '../sweep/index.ts';
 import type { ListError, PagedList } from './paged-list.ts';
 import type { ListRef, Route } from './routes.ts';
 
@@ -43,6 +44,16 @@ export interface Prompt {
   error?: string;
   /** Tab completion under way: the candidates and the one shown. */
   completion?: { candidates: string[]; index: number };
+}
+
+/** A pool-wide sweep, running or over; its findings are the pool's 'findings' list. */
+export interface SweepState {
+  filter: string;
+  running: boolean;
+  startedAt: number;
+  progress?: SweepProgress;
+  /** Why it stopped early. */
+  error?: string;
 }
 
 /** A write on a user that the on-call engineer can send. */
@@ -97,6 +108,18 @@ export interface AppActions {
   askFeedback(value: FeedbackValue): void;
   /** Asks to disable, enable or sign out the user on screen; 'toggle' disables an enabled user and enables a disabled one. */
   askUserWrite(write: UserWrite | 'toggle'): void;
+  /** Asks to sweep the current pool (narrowed by its search), showing the estimated calls and time. */
+  askSweep(): void;
+  /** Cancels the sweep on screen; false when none is running. */
+  cancelSweep(): boolean;
+  /** Opens the events of the selected sweep finding's user. */
+  openFinding(): void;
+  /** Runs a `:` command line. */
+  runCommand(text: string): string | undefined;
+  /** Copies the selected row (or the event or user on screen) to the clipboard as JSON, through OSC 52. */
+  copySelected(): void;
+  /** Writes the loaded events of the user on screen to a JSON or CSV file and says where. */
+  exportEvents(format: 'json' | 'csv'): void;
   /** Moves the focus between the user view's groups and devices. */
   switchUserPane(): void;
   confirmYes(): void;
@@ -128,6 +151,8 @@ export interface AppState {
   confirm?: Confirmation;
   helpOpen: boolean;
   flash?: Flash;
+  /** Sweeps by pool id. */
+  sweeps: Record<string, SweepState>;
   /** Which list of the user view the cursor keys move. */
   userPane: 'groups' | 'devices';
   /** User writes in flight, by userKey. */

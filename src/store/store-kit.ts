@@ -18,6 +18,9 @@ export interface StoreKit {
   /** Fetches a list again from its first page, as far as it was loaded, and replaces its rows. */
   rereadList: (ref: ListRef) => void;
   top: () => Route;
+  push: (route: Route) => void;
+  /** Replaces the navigation stack and enters its top view. */
+  reset: (stack: Route[]) => void;
 }
 
 /** A failure as lists and resources keep it. */

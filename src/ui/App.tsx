@@ -8,6 +8,7 @@ import { FlashLine } from './components/FlashLine.tsx';
 import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
+import { PromptLine } from './components/PromptLine.tsx';
 import { StoreContext, useAppState, useAppStore } from './store-context.ts';
 import { CurrentView } from './views/CurrentView.tsx';
 
@@ -77,7 +78,7 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
         {helpOpen ? <HelpOverlay view={view} /> : <CurrentView width={width} height={bodyHeight} now={now} />}
       </Box>
       <ConfirmBar width={width} />
-      <FlashLine width={width} />
+      <PromptLine kind="command" width={width} hint="tab completes · enter runs · esc cancels" idle={<FlashLine width={width} />} />
       <Footer width={width} />
     </Box>
   );

@@ -1,4 +1,5 @@
-import type { AppClient, AuthEvent, Device, Group, PoolSummary, User } from '../gateway/types.ts';
+import type { ApiCallRecord, AppClient, AuthEvent, Device, Group, PoolSummary, User } from '../gateway/types.ts';
+import type { SweepFinding } from '../sweep/index.ts';
 import { riskDecisionMarker, riskLevelMarker } from '../domain/event-risk.ts';
 import { fit, formatAgo, formatTime, safeText } from './text.ts';
 
@@ -119,4 +120,29 @@ export const DEVICE_COLUMNS: Column<Device>[] = [
   { header: 'DEVICE', width: 14, flex: true, cell: (d) => d.name ?? d.attributes.device_name ?? d.key },
   { header: 'LAST SIGN-IN', width: 16, cell: (d) => formatTime(d.lastAuthenticatedAt) },
   { header: 'KEY', width: 12, flex: true, drop: 1, cell: (d) => d.key },
+];
+
+function worstRisk(f: SweepFinding): string {
+  const e = f.events.find((x) => x.riskDecision === 'AccountTakeover' || x.riskDecision === 'Block')
+    ?? f.events.find((x) => x.riskLevel === 'High') ?? f.events[0];
+  return e ? `${riskLevelMarker(e.riskLevel)} ${riskDecisionMarker(e.riskDecision)}` : '';
+}
+
+/** Sweep finding columns: a user with risky events among those read. */
+export const FINDING_COLUMNS: Column<SweepFinding>[] = [
+  { header: 'USERNAME', width: 18, flex: true, cell: (f) => f.user.username },
+  { header: 'EMAIL', width: 22, flex: true, drop: 2, cell: (f) => f.user.attributes.email ?? '' },
+  { header: 'RISKY', width: 8, align: 'right', cell: (f) => `${f.events.length}/${f.eventsRead}` },
+  { header: 'WORST', width: 26, cell: worstRisk, color: (f) => (f.events.some((e) => riskColor(e) === 'red') ? 'red' : 'yellow') },
+  { header: 'CC', width: 3, cell: (f) => (f.events.some((e) => e.compromisedCredentials) ? '!CC' : ''), color: () => 'red' },
+  { header: 'NEWEST', width: 8, align: 'right', drop: 1, cell: (f, now) => formatAgo(f.events[0]?.createdAt, now) },
+];
+
+/** API log columns: the newest call first. */
+export const LOG_COLUMNS: Column<ApiCallRecord>[] = [
+  { header: 'TIME', width: 8, cell: (r) => (r.at === undefined ? '' : new Date(r.at).toTimeString().slice(0, 8)) },
+  { header: 'OPERATION', width: 28, flex: true, cell: (r) => r.operation },
+  { header: 'MS', width: 6, align: 'right', cell: (r) => String(Math.round(r.ms)) },
+  { header: 'TRIES', width: 5, align: 'right', cell: (r) => String(r.attempts), color: (r) => (r.attempts > 1 ? 'yellow' : undefined) },
+  { header: 'OUTCOME', width: 26, flex: true, cell: (r) => (r.ok ? 'ok' : `✖ ${r.errorName ?? 'failed'}`), color: (r) => (r.ok ? undefined : 'red') },
 ];

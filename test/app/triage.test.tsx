@@ -78,7 +78,7 @@ describe('app: events triage on the emulator', () => {
     await h.waitForText('filter: country=');
     await h.type('Brazil');
     await h.press('enter');
-    const rows = await waitFor(() => (shown(h).items.length > 0 && shown(h).items.length < loaded(h).items.length ? shown(h).items : undefined));
+    const rows = (await waitFor(() => (shown(h).items.length > 0 && shown(h).items.length < loaded(h).items.length ? shown(h).items : undefined)))!;
     assert.ok(rows.every((e) => e.country === 'Brazil'), rows.map((e) => e.country).join());
     await h.waitForText('filter: country=Brazil');
     await h.press('F');

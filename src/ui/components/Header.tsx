@@ -19,6 +19,8 @@ function breadcrumbs(state: AppState): string[] {
   const crumbs = [state.target.region];
   if ('poolId' in top) crumbs.push(poolName(state, top.poolId));
   if (top.view === 'risk') crumbs.push('risk configuration');
+  if (top.view === 'sweep') crumbs.push('sweep');
+  if (top.view === 'log') crumbs.push('API log');
   if ('username' in top) crumbs.push(top.username);
   if (top.view === 'events' || top.view === 'event') crumbs.push('events');
   if (top.view === 'event') crumbs.push(top.eventId.slice(0, 8));

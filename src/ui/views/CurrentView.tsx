@@ -5,7 +5,9 @@ import { safeText } from '../text.ts';
 import { EventsView } from './EventsView.tsx';
 import { EventView } from './EventView.tsx';
 import { PoolsView } from './PoolsView.tsx';
+import { LogView } from './LogView.tsx';
 import { RiskView } from './RiskView.tsx';
+import { SweepView } from './SweepView.tsx';
 import { UsersView } from './UsersView.tsx';
 import { UserView } from './UserView.tsx';
 import type { ViewProps } from './view-props.ts';
@@ -33,5 +35,9 @@ export function CurrentView(props: ViewProps) {
       return <EventView {...props} poolId={route.poolId} username={route.username} eventId={route.eventId} />;
     case 'risk':
       return <RiskView {...props} poolId={route.poolId} />;
+    case 'sweep':
+      return <SweepView {...props} poolId={route.poolId} />;
+    case 'log':
+      return <LogView {...props} />;
   }
 }

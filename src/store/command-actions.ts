@@ -1,0 +1,117 @@
+import { cycleCompletion, type KnownValues } from '../command/complete-command.ts';
+import { parseCommand, type Command } from '../command/parse-command.ts';
+import { COGNITO_REGIONS } from '../command/regions.ts';
+import type { PoolSummary, User } from '../gateway/types.ts';
+import type { PromptHandler } from './prompt-actions.ts';
+import { listKey, type Route } from './routes.ts';
+import type { AppActions } from './state.ts';
+import type { StoreKit } from './store-kit.ts';
+
+/** What the command line needs from outside the store: switching account or region, and the known profiles. */
+export interface CommandDeps {
+  /** Points the app at another region or profile; absent when the backend cannot change (the demo emulator). */
+  switchTarget?: (change: { region?: string; profile?: string }) => string | undefined;
+  profiles?: () => string[];
+}
+
+const MAX_USERNAMES = 500;
+
+/** The `:` command line: parse, run, and complete from the pools and users already loaded. */
+export function createCommandActions(kit: StoreKit, deps: CommandDeps): Pick<AppActions, 'runCommand'> & { commandPrompt: PromptHandler } {
+  const { get, set, top, push, flash, reset } = kit;
+
+  function currentPool(): string | undefined {
+    const route = top();
+    return 'poolId' in route ? route.poolId : undefined;
+  }
+
+  function known(): KnownValues {
+    const lists = get().lists;
+    const pools = (lists[listKey({ kind: 'pools' })]?.items as PoolSummary[] | undefined)?.map((p) => p.id) ?? [];
+    const poolId = currentPool();
+    const usernames = new Set<string>();
+    if (poolId) {
+      for (const [key, l] of Object.entries(lists)) {
+        if (!key.startsWith(`users\u0000${poolId}\u0000`)) continue;
+        for (const u of l.items as User[]) {
+          if (usernames.size >= MAX_USERNAMES) break;
+          usernames.add(u.username);
+        }
+      }
+    }
+    const here = poolId && !pools.includes(poolId) ? [poolId] : [];
+    return { poolIds: [...here, ...pools], usernames: [...usernames], regions: COGNITO_REGIONS, profiles: deps.profiles?.() ?? [] };
+  }
+
+  function stackTo(...routes: Route[]) {
+    reset([{ view: 'pools' }, ...routes]);
+  }
+
+  function run(command: Command): string | undefined {
+    switch (command.kind) {
+      case 'pools':
+        stackTo();
+        return undefined;
+      case 'pool':
+        stackTo({ view: 'users', poolId: command.poolId });
+        return undefined;
+      case 'user': {
+        const poolId = currentPool();
+        if (!poolId) return 'open a pool first (or :pool <id>): users are looked up in the current pool';
+        stackTo({ view: 'users', poolId }, { view: 'user', poolId, username: command.query }, { view: 'events', poolId, username: command.query });
+        return undefined;
+      }
+      case 'risk': {
+        const poolId = command.poolId ?? currentPool();
+        if (!poolId) return 'which pool? :risk <pool id>, or open a pool first';
+        stackTo({ view: 'users', poolId }, { view: 'risk', poolId });
+        return undefined;
+      }
+      case 'region':
+      case 'profile': {
+        if (!deps.switchTarget) return 'the demo emulator has one region and no profiles; restart without --demo to use AWS';
+        const change = command.kind === 'region' ? { region: command.region } : { profile: command.profile };
+        return deps.switchTarget(change);
+      }
+      case 'sweep':
+        get().actions.askSweep();
+        return undefined;
+      case 'log':
+        push({ view: 'log' });
+        return undefined;
+      case 'quit':
+        get().actions.quit();
+        return undefined;
+      case 'help':
+        if (!get().helpOpen) get().actions.toggleHelp();
+        return undefined;
+    }
+  }
+
+  function runCommand(text: string): string | undefined {
+    const parsed = parseCommand(text);
+    if (!parsed.ok) return parsed.error;
+    const error = run(parsed.command);
+    if (error) flash('warn', error);
+    return error;
+  }
+
+  return {
+    runCommand,
+    commandPrompt: {
+      submit(p) {
+        const parsed = parseCommand(p.text);
+        if (!parsed.ok) return parsed.error;
+        set({ prompt: undefined });
+        const error = run(parsed.command);
+        if (error) flash('warn', error);
+        return undefined;
+      },
+      complete(p) {
+        const values = known();
+        const first = cycleCompletion(p.text, values, 0);
+        return Array.from({ length: first.count }, (_, i) => cycleCompletion(p.text, values, i).text);
+      },
+    },
+  };
+}

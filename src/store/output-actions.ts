@@ -1,0 +1,55 @@
+import { copyToClipboard, rowAsJson } from '../export/clipboard.ts';
+import { writeEventsExport } from '../export/events-file.ts';
+import type { AuthEvent } from '../gateway/types.ts';
+import { displayedList } from './displayed-list.ts';
+import { selectedItem } from './paged-list.ts';
+import { userKey } from './routes.ts';
+import { currentListRef } from './selectors.ts';
+import type { AppActions } from './state.ts';
+import type { StoreKit } from './store-kit.ts';
+
+/** Where copies and exports go: the terminal (for OSC 52) and a directory. */
+export interface OutputDeps {
+  /** Writes raw bytes to the user's terminal; absent in tests that do not look. */
+  writeToTerminal?: (bytes: string) => void;
+  env?: Record<string, string | undefined>;
+  exportDir?: string;
+}
+
+/** Getting data out: copy a row as JSON through OSC 52, export a user's loaded events to a file. */
+export function createOutputActions(kit: StoreKit, deps: OutputDeps): Pick<AppActions, 'copySelected' | 'exportEvents'> {
+  const { get, top, list, flash, now } = kit;
+
+  function selectedValue(): unknown {
+    const state = get();
+    const route = top();
+    if (route.view === 'event') return list<AuthEvent>({ kind: 'events', poolId: route.poolId, username: route.username }).items.find((e) => e.id === route.eventId);
+    if (route.view === 'user') return state.users[userKey(route.poolId, route.username)];
+    const ref = currentListRef(state);
+    return ref ? selectedItem(displayedList(state, ref) ?? list(ref)) : undefined;
+  }
+
+  return {
+    copySelected() {
+      const value = selectedValue();
+      if (value === undefined) return flash('warn', 'Nothing selected to copy.');
+      if (!deps.writeToTerminal) return flash('warn', 'No terminal to copy through.');
+      const result = copyToClipboard(rowAsJson(value), { write: deps.writeToTerminal, env: deps.env ?? process.env });
+      if (!result.ok) return flash('error', result.error);
+      const how = result.via === 'tmux' ? ' (through tmux: needs `set -g allow-passthrough on`)' : '';
+      flash('info', `${result.message}${how} Terminals without OSC 52 support ignore it.`);
+    },
+    exportEvents(format) {
+      const route = top();
+      if (!('username' in route)) return flash('warn', 'Open a user first: e exports their loaded events.');
+      const events = list<AuthEvent>({ kind: 'events', poolId: route.poolId, username: route.username });
+      if (events.items.length === 0) return flash('warn', 'No events loaded yet: open the events (enter) first.');
+      const dir = deps.exportDir ?? process.cwd();
+      const count = events.items.length;
+      writeEventsExport({ dir, poolId: route.poolId, username: route.username, events: events.items, format, now: now() }).then(
+        (path) => flash('info', `Exported ${count} loaded events${events.complete ? '' : ' (older ones are still on the server)'} to ${path}`),
+        (error) => flash('error', error instanceof Error ? error.message : String(error)),
+      );
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { AuthEvent, FeedbackValue, Page } from '../gateway/types.ts';
+import { applyError, beginLoad, refitWindow, type PagedList } from './paged-list.ts';
+import type { ListRef } from './routes.ts';
+import { toListError } from './store-kit.ts';
+
+/** What re-reading a list needs from the store. */
+export interface RereadDeps {
+  list: (ref: ListRef) => PagedList<unknown>;
+  setList: (ref: ListRef, next: PagedList<unknown>) => void;
+  fetchPage: (ref: ListRef, token: string | undefined) => Promise<Page<unknown>>;
+  viewportRows: () => number;
+  /** Feedback still being sent, whose rows keep showing it. */
+  pendingFeedback: () => Record<string, FeedbackValue>;
+}
+
+/**
+ * Fetches a list again from its first page, as far as it was loaded, and replaces its rows in one step (the
+ * cursor stays where it was). A newer fetch or refresh that starts meanwhile wins.
+ */
+export async function rereadList(deps: RereadDeps, ref: ListRef): Promise<void> {
+  const before = deps.list(ref);
+  const started = beginLoad(before);
+  deps.setList(ref, started);
+  try {
+    let items: unknown[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await deps.fetchPage(ref, token);
+      items = items.concat(page.items);
+      token = page.nextToken;
+      pages++;
+    } while (token && items.length < before.items.length);
+    const current = deps.list(ref);
+    if (current.requestId !== started.requestId) return;
+    const pending = deps.pendingFeedback();
+    if (ref.kind === 'events') {
+      items = (items as AuthEvent[]).map((e) => (pending[e.id] ? { ...e, feedback: { value: pending[e.id], provider: 'sending…' } } : e));
+    }
+    deps.setList(ref, refitWindow({ ...current, items, nextToken: token, complete: !token, loading: false, pagesLoaded: pages, error: undefined }, deps.viewportRows()));
+  } catch (error) {
+    deps.setList(ref, applyError(deps.list(ref), started.requestId, toListError(error)));
+  }
+}

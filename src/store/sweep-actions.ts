@@ -1,0 +1,92 @@
+import { describeEstimate, estimateSweep, startSweep, type SweepFinding, type SweepHandle, type SweepProgress } from '../sweep/index.ts';
+import { emptyList, type PagedList } from './paged-list.ts';
+import { userKey, type ListRef } from './routes.ts';
+import type { AppActions, SweepState } from './state.ts';
+import type { StoreKit } from './store-kit.ts';
+
+type SweepActions = Pick<AppActions, 'askSweep' | 'cancelSweep' | 'openFinding'>;
+
+/** Share of each Cognito quota a sweep uses, so that production traffic keeps the rest. */
+export const SWEEP_SHARE = 0.5;
+
+/** The pool-wide sweep: confirm with the estimated cost, run it paced, stream findings into a list, cancel. */
+export function createSweepActions(kit: StoreKit, share = SWEEP_SHARE): SweepActions {
+  const { get, set, flash, top, push, setList, list } = kit;
+  const handles = new Map<string, SweepHandle>();
+
+  function putSweep(poolId: string, change: Partial<SweepState>) {
+    set((s) => ({ sweeps: { ...s.sweeps, [poolId]: { ...s.sweeps[poolId], ...change } as SweepState } }));
+  }
+
+  function run(poolId: string, filter: string, estimatedUsers: number | undefined) {
+    const ref: ListRef = { kind: 'findings', poolId };
+    setList(ref, { ...emptyList<SweepFinding>(), pagesLoaded: 1 });
+    const handle = startSweep({
+      gateway: kit.gw.forSweep?.() ?? kit.gw, poolId, filter, estimatedUsers, share,
+      onProgress: (progress: SweepProgress) => putSweep(poolId, { progress }),
+      onFinding: (finding) => {
+        const l = list<SweepFinding>(ref);
+        setList(ref, { ...l, items: [...l.items, finding] });
+      },
+    });
+    handles.set(poolId, handle);
+    putSweep(poolId, { filter, running: true, error: undefined, progress: undefined, startedAt: kit.now() });
+    push({ view: 'sweep', poolId });
+    void handle.done.then((summary) => {
+      handles.delete(poolId);
+      const l = list<SweepFinding>(ref);
+      setList(ref, { ...l, complete: true } as PagedList<unknown>);
+      putSweep(poolId, { running: false, progress: summary, error: summary.error?.message });
+      const found = `${summary.riskyEvents} risky events in ${summary.riskyUsers} of ${summary.usersScanned} users`;
+      if (summary.error) flash('error', `Sweep stopped: ${summary.error.message}`);
+      else if (summary.cancelled) flash('warn', `Sweep cancelled: ${found} so far.`);
+      else flash('info', `Sweep done: ${found}.`);
+    });
+  }
+
+  return {
+    askSweep() {
+      const route = top();
+      if (!('poolId' in route)) return flash('warn', 'Open a pool first: a sweep reads the events of one pool\'s users.');
+      const { poolId } = route;
+      if (handles.has(poolId)) {
+        push({ view: 'sweep', poolId });
+        return flash('info', 'A sweep of this pool is already running.');
+      }
+      const pool = get().pools[poolId]?.value;
+      if (pool && pool.threatProtection === 'OFF') {
+        return flash('error', 'Threat protection is OFF for this pool: Cognito records no risk data, so there is nothing to sweep.');
+      }
+      const filter = get().searches[poolId] ?? '';
+      const estimated = pool?.estimatedUsers;
+      const users = estimated ?? 0;
+      const cost = estimated !== undefined ? describeEstimate(estimateSweep(users, share)) : 'cost unknown until the pool details load';
+      const scope = filter ? `the users matching ${filter} (at most ${estimated?.toLocaleString('en-US') ?? '?'})` : `${estimated?.toLocaleString('en-US') ?? 'all'} users`;
+      set({
+        confirm: {
+          title: `Sweep ${scope} of ${pool?.name ?? poolId} for risky events?`,
+          detail: `${cost} at ${Math.round(share * 100)}% of Cognito's quotas (shared with production). Reads only; esc cancels.`,
+          onConfirm: () => run(poolId, filter, estimated),
+        },
+      });
+    },
+    cancelSweep() {
+      const route = top();
+      if (route.view !== 'sweep') return false;
+      const handle = handles.get(route.poolId);
+      if (!handle) return false;
+      handle.cancel();
+      return true;
+    },
+    openFinding() {
+      const route = top();
+      if (route.view !== 'sweep') return;
+      const l = list<SweepFinding>({ kind: 'findings', poolId: route.poolId });
+      const finding = l.items[l.cursor];
+      if (!finding) return;
+      const { poolId } = route;
+      set((s) => ({ users: { ...s.users, [userKey(poolId, finding.user.username)]: finding.user } }));
+      push({ view: 'events', poolId, username: finding.user.username });
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { Box, Text } from 'ink';
+import type { SweepFinding } from '../../sweep/index.ts';
+import { FINDING_COLUMNS } from '../columns.ts';
+import { ListView } from '../components/ListView.tsx';
+import { useAppState } from '../store-context.ts';
+import { safeText } from '../text.ts';
+import { PoolLine } from './PoolLine.tsx';
+import { useList } from './use-list.ts';
+import type { ViewProps } from './view-props.ts';
+
+function bar(done: number, total: number | undefined, width: number): string {
+  if (!total) return '';
+  const filled = Math.max(0, Math.min(width, Math.round((done / total) * width)));
+  return `[${'█'.repeat(filled)}${'·'.repeat(width - filled)}] ${Math.min(100, Math.floor((done / total) * 100))}%`;
+}
+
+/** A running or finished sweep: progress, counts, and the users with risky events as they are found. */
+export function SweepView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
+  const sweep = useAppState((s) => s.sweeps[poolId]);
+  const findings = useList<SweepFinding>({ kind: 'findings', poolId });
+  const p = sweep?.progress;
+  const phase = !sweep ? 'not started' : sweep.running ? (p?.phase === 'backing-off' ? 'backing off (throttled)' : 'running') : p?.phase ?? 'over';
+  const elapsed = p ? `${Math.round(p.elapsedMs / 1000)}s` : '0s';
+  return (
+    <Box flexDirection="column">
+      <PoolLine poolId={poolId} />
+      <Text wrap="truncate">
+        <Text bold color={sweep?.running ? 'cyan' : undefined}>{`sweep ${phase}`}</Text>
+        <Text dimColor>{sweep?.filter ? ` · users matching ${safeText(sweep.filter)}` : ' · all users'}</Text>
+        <Text>{`  ${bar(p?.usersScanned ?? 0, p?.usersEstimated, 24)}`}</Text>
+      </Text>
+      <Text wrap="truncate">
+        <Text>{`${p?.usersScanned ?? 0}${p?.usersEstimated ? `/${p.usersEstimated}` : ''} users · ${p?.eventsRead ?? 0} events read · `}</Text>
+        <Text color={p?.riskyEvents ? 'red' : undefined} bold>{`${p?.riskyEvents ?? 0} risky events in ${p?.riskyUsers ?? 0} users`}</Text>
+        <Text dimColor>{` · ${p?.calls ?? 0} calls · ${p?.throttled ?? 0} throttled · ${p?.errors ?? 0} errors · ${elapsed}`}</Text>
+      </Text>
+      {sweep?.error ? <Text color="red" wrap="truncate">{`✖ ${safeText(sweep.error)}`}</Text>
+        : p?.lastError ? <Text color="yellow" wrap="truncate">{`last error: ${safeText(p.lastError)}`}</Text>
+        : <Text dimColor wrap="truncate">{sweep?.running ? 'esc cancels · enter opens a user\'s events to tag them' : 'enter opens a user\'s events to tag them'}</Text>}
+      <ListView list={findings} columns={FINDING_COLUMNS} width={width} height={height - 6} noun="users with risky events" now={now}
+        emptyText={sweep?.running ? 'No risky events found yet…' : 'No risky events found.'}
+        status={`${findings.items.length === 0 ? 0 : findings.cursor + 1}/${findings.items.length} users with risky events${sweep?.running ? ' · more coming' : ''}`} />
+    </Box>
+  );
+}
