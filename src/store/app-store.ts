@@ -78,6 +78,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           if (next === current) return;
           setList(ref, refitWindow(next, get().viewportRows));
           if (ref.kind === 'users' && next.pagesLoaded === 1) ensurePool(ref.poolId);
+          if (ref.kind === 'events' && next.pagesLoaded === 1) resolveUser(ref.poolId, ref.username);
           if (ref.kind === 'clients') ensureSelectedClientRisk(ref.poolId);
           if (canLoadMore(next) && (page.items.length === 0 || nearEnd(next, get().viewportRows))) loadMore(ref);
         },
@@ -154,6 +155,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
           ensureList({ kind: 'events', poolId: route.poolId, username: route.username });
           break;
         case 'event':
+          break;
+        case 'log':
+          setList({ kind: 'log' }, { ...list({ kind: 'log' }), items: [...get().api.recent].reverse(), complete: true, pagesLoaded: 1 });
+          break;
+        case 'sweep':
+          ensurePool(route.poolId);
           break;
         case 'risk':
           ensurePool(route.poolId);

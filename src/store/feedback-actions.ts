@@ -3,6 +3,7 @@ import { displayedList } from './displayed-list.ts';
 import { describeFeedback, shortEventLabel } from './feedback-text.ts';
 import { selectedItem, updateItems } from './paged-list.ts';
 import { eventsRefOf, listKey, type ListRef, type Route } from './routes.ts';
+import { canonicalUsername } from './selectors.ts';
 import type { AppActions } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
 
@@ -14,7 +15,7 @@ export const FEEDBACK_WRITE_INTERVAL_MS = 150;
  * a time and never a second one, revert on failure, then re-read the list from the server.
  */
 export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE_INTERVAL_MS): Pick<AppActions, 'askFeedback'> {
-  const { get, set, gw, now, list, setList, flash, top, rereadList } = kit;
+  const { get, set, now, list, setList, flash, top, rereadList } = kit;
 
   function targets(route: Route): AuthEvent[] {
     const ref = eventsRefOf(route);
@@ -55,7 +56,7 @@ export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE
     for (const [i, event] of events.entries()) {
       if (i > 0) await new Promise((resolve) => setTimeout(resolve, intervalMs));
       try {
-        await gw.updateAuthEventFeedback(poolId, username, event.id, value);
+        await kit.gw.updateAuthEventFeedback(poolId, canonicalUsername(get(), poolId, username), event.id, value);
         settle(event.id);
         patchEvent(ref, event.id, { value, provider: 'Admin', date: now() });
         unmark(ref, event.id);

@@ -4,7 +4,7 @@ import type { AuthEvent } from '../gateway/types.ts';
 import { displayedList } from './displayed-list.ts';
 import { selectedItem } from './paged-list.ts';
 import { userKey } from './routes.ts';
-import { currentListRef } from './selectors.ts';
+import { canonicalUsername, currentListRef } from './selectors.ts';
 import type { AppActions } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
 
@@ -46,8 +46,9 @@ export function createOutputActions(kit: StoreKit, deps: OutputDeps): Pick<AppAc
       if (events.items.length === 0) return flash('warn', 'No events loaded yet: open the events (enter) first.');
       const dir = deps.exportDir ?? process.cwd();
       const count = events.items.length;
-      writeEventsExport({ dir, poolId: route.poolId, username: route.username, events: events.items, format, now: now() }).then(
-        (path) => flash('info', `Exported ${count} loaded events${events.complete ? '' : ' (older ones are still on the server)'} to ${path}`),
+      const username = canonicalUsername(get(), route.poolId, route.username);
+      writeEventsExport({ dir, poolId: route.poolId, username, events: events.items, format, now: now() }).then(
+        (path) => flash('info', `Exported ${count} events to ${path}${events.complete ? '' : ' (older ones are still on the server)'}`),
         (error) => flash('error', error instanceof Error ? error.message : String(error)),
       );
     },

@@ -1,4 +1,4 @@
-import type { ListRef, Route } from './routes.ts';
+import { userKey, type ListRef, type Route } from './routes.ts';
 import type { AppState } from './state.ts';
 
 /** The route on top of the navigation stack. */
@@ -27,4 +27,12 @@ export function currentListRef(state: Pick<AppState, 'stack' | 'searches' | 'use
     default:
       return undefined;
   }
+}
+
+/**
+ * The username Cognito knows a user by: a route may name them by email or sub (a deep link, `:user`), which reads
+ * accept but writes may not once the user has been looked up.
+ */
+export function canonicalUsername(state: Pick<AppState, 'users'>, poolId: string, name: string): string {
+  return state.users[userKey(poolId, name)]?.username ?? name;
 }

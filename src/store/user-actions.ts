@@ -2,6 +2,7 @@ import type { User } from '../gateway/types.ts';
 import { updateItems, type PagedList } from './paged-list.ts';
 import { formatUserFilter } from '../domain/user-filter.ts';
 import { userKey, type Route } from './routes.ts';
+import { canonicalUsername } from './selectors.ts';
 import type { AppActions, UserWrite } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
 
@@ -26,15 +27,17 @@ function userOf(route: Route): { poolId: string; username: string } | undefined 
 
 /** Acting on a compromised user: disable, enable, global sign-out; confirmed, one at a time, never resent. */
 export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite'> {
-  const { get, set, gw, flash, top } = kit;
+  const { get, set, flash, top } = kit;
 
   function send(poolId: string, username: string, write: UserWrite) {
     const key = userKey(poolId, username);
     const spec = WRITES[write];
     set((s) => ({ pendingUserWrites: { ...s.pendingUserWrites, [key]: write } }));
-    const call = write === 'disable' ? gw.disableUser(poolId, username)
-      : write === 'enable' ? gw.enableUser(poolId, username)
-      : gw.globalSignOut(poolId, username);
+    const gw = kit.gw;
+    const name = canonicalUsername(get(), poolId, username);
+    const call = write === 'disable' ? gw.disableUser(poolId, name)
+      : write === 'enable' ? gw.enableUser(poolId, name)
+      : gw.globalSignOut(poolId, name);
     const settle = () => set((s) => {
       const { [key]: _done, ...rest } = s.pendingUserWrites;
       return { pendingUserWrites: rest };
@@ -60,14 +63,16 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
         const next = updateItems(l as PagedList<User>, (u) => (u.username === user.username ? user : undefined));
         if (next !== l) lists[k] = next;
       }
-      return { users: { ...s.users, [userKey(poolId, user.username)]: user }, lists: { ...s.lists, ...lists } };
+      const users = { ...s.users, [userKey(poolId, user.username)]: user };
+      for (const [k, u] of Object.entries(s.users)) if (k.startsWith(`${poolId}\u0000`) && u.username === user.username) users[k] = user;
+      return { users, lists: { ...s.lists, ...lists } };
     });
   }
 
   function reread(poolId: string, username: string, expectEnabled: boolean) {
     const known = get().users[userKey(poolId, username)];
     if (known) putUser(poolId, { ...known, enabled: expectEnabled });
-    gw.listUsers(poolId, formatUserFilter({ attribute: 'username', operator: '=', value: known?.username ?? username })).then(
+    kit.gw.listUsers(poolId, formatUserFilter({ attribute: 'username', operator: '=', value: known?.username ?? username })).then(
       (page) => { if (page.items[0]) putUser(poolId, page.items[0]); },
       (error) => flash('warn', `Done, but the user could not be read back: ${toListError(error).message}`),
     );

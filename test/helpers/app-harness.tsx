@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.ts';
 import { createSdkGateway } from '../../src/gateway/sdk-gateway.ts';
-import { createAppStore, type AppStore } from '../../src/store/app-store.ts';
+import { createAppStore, type AppStore, type StoreDeps } from '../../src/store/app-store.ts';
 import { App } from '../../src/ui/App.tsx';
 import { keyCode } from './key-codes.ts';
 import { waitFor } from './wait-for.ts';
@@ -23,13 +23,15 @@ export interface AppHarness {
 export async function startApp(opts: {
   emulator?: EmulatorOptions; readOnly?: boolean; columns?: number; rows?: number;
   deepLink?: { pool: string; user?: string }; maxReadAttempts?: number;
+  /** Extra store dependencies (terminal writer, export directory, sweep share…). */
+  deps?: Partial<Omit<StoreDeps, 'gateway'>>;
 } = {}): Promise<AppHarness> {
   const emulator = await startEmulator({ port: 0, ...opts.emulator });
   const gateway = createSdkGateway({
     region: 'us-east-1', endpoint: emulator.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     maxReadAttempts: opts.maxReadAttempts, writeRetryDelaysMs: [5, 10, 20],
   });
-  const store = createAppStore({ gateway, readOnly: opts.readOnly, flashMs: 60_000 });
+  const store = createAppStore({ gateway, readOnly: opts.readOnly, flashMs: 60_000, ...opts.deps });
   if (opts.deepLink) store.getState().actions.openDeepLink(opts.deepLink.pool, opts.deepLink.user);
   else store.getState().actions.push({ view: 'pools' });
   const app = render(<App store={store} columns={opts.columns ?? 120} rows={opts.rows ?? 30} />);
