@@ -1,0 +1,63 @@
+import { performance } from 'node:perf_hooks';
+import { LARGE_POOL_ID, startEmulator, TAKEOVER_USERNAME } from '../../src/emulator/index.ts';
+
+/** A message the bench sends to this child. */
+export type EmulatorRequest = { type: 'counts' } | { type: 'stop' };
+
+/** A message this child sends to the bench. */
+export type EmulatorReport =
+  | { type: 'ready'; url: string; users: number }
+  | { type: 'counts'; counts: Record<string, number>; total: number };
+
+const users = Number(process.argv[2] ?? '20000');
+const emulator = await startEmulator({ port: 0, usersInLargePool: users });
+
+async function call(operation: string, body: unknown): Promise<unknown> {
+  const res = await fetch(emulator.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+async function warmUp(): Promise<void> {
+  await call('ListUserPools', { MaxResults: 60 });
+  let token: string | undefined;
+  for (let i = 0; i < 20; i++) {
+    const page = (await call('ListUsers', { UserPoolId: LARGE_POOL_ID, Limit: 60, PaginationToken: token })) as { PaginationToken?: string };
+    token = page.PaginationToken;
+  }
+  await call('ListUsers', { UserPoolId: LARGE_POOL_ID, Filter: `username = "${TAKEOVER_USERNAME}"` });
+  await call('AdminListUserAuthEvents', { UserPoolId: LARGE_POOL_ID, Username: TAKEOVER_USERNAME, MaxResults: 60 });
+  await call('DescribeUserPool', { UserPoolId: LARGE_POOL_ID });
+}
+
+async function untilIdle(): Promise<void> {
+  let quiet = 0;
+  let last = performance.eventLoopUtilization();
+  while (quiet < 3) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = performance.eventLoopUtilization();
+    quiet = performance.eventLoopUtilization(now, last).utilization < 0.05 ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
+function counts(): EmulatorReport {
+  const byOperation: Record<string, number> = {};
+  for (const r of emulator.requests) byOperation[r.operation] = (byOperation[r.operation] ?? 0) + 1;
+  return { type: 'counts', counts: byOperation, total: emulator.requests.length };
+}
+
+await warmUp();
+await untilIdle();
+process.on('message', (msg: EmulatorRequest) => {
+  if (msg.type === 'counts') process.send!(counts());
+  else void emulator.close().then(() => process.exit(0));
+});
+process.on('disconnect', () => void emulator.close().then(() => process.exit(0)));
+process.send!({ type: 'ready', url: emulator.url, users } satisfies EmulatorReport);

@@ -1,0 +1,50 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import type { EmulatorReport, EmulatorRequest } from './emulator-child.ts';
+
+const CHILD = fileURLToPath(new URL('./emulator-child.ts', import.meta.url));
+
+/** Requests the emulator has answered, by operation, and in all. */
+export interface RequestCounts {
+  counts: Record<string, number>;
+  total: number;
+}
+
+/** An emulator running in its own process, so that its CPU does not count against the program measured. */
+export class EmulatorProcess {
+  private constructor(private readonly child: ChildProcess, readonly url: string, readonly users: number) {}
+
+  /** Starts an emulator whose large pool holds `users` users; resolves once it is warm and idle. */
+  static async start(users: number): Promise<EmulatorProcess> {
+    const child = fork(CHILD, [String(users)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const [msg] = (await Promise.race([
+      once(child, 'message'),
+      once(child, 'exit').then(([code]) => { throw new Error(`the emulator process exited with code ${code}`); }),
+    ])) as [EmulatorReport];
+    if (msg.type !== 'ready') throw new Error(`the emulator process said ${JSON.stringify(msg)} instead of ready`);
+    return new EmulatorProcess(child, msg.url, msg.users);
+  }
+
+  /** What the emulator has answered so far. */
+  async counts(): Promise<RequestCounts> {
+    const reply = once(this.child, 'message') as Promise<[EmulatorReport]>;
+    this.child.send({ type: 'counts' } satisfies EmulatorRequest);
+    const [msg] = await reply;
+    if (msg.type !== 'counts') throw new Error(`the emulator process said ${JSON.stringify(msg)} instead of counts`);
+    return { counts: msg.counts, total: msg.total };
+  }
+
+  /** Stops the emulator and waits for its process to end. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = once(this.child, 'exit');
+    this.child.send({ type: 'stop' } satisfies EmulatorRequest);
+    await exited;
+  }
+}
+
+/** How many more `operation` requests `after` holds than `before`. */
+export function callsBetween(before: RequestCounts, after: RequestCounts, operation: string): number {
+  return (after.counts[operation] ?? 0) - (before.counts[operation] ?? 0);
+}

@@ -1,0 +1,175 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { DEMO_REGION, LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
+import { callsBetween, type EmulatorProcess } from './emulator-process.ts';
+import { benchEnv, PtyScreen } from './pty-screen.ts';
+
+/** The shipped bin, as `npm run build` writes it. */
+export const BUILT_CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+/** The AWS CLI v2 from the Debian `awscli` package (the `aws` on PATH may be another one). */
+export const AWS_CLI = '/usr/bin/aws';
+
+/** True if the AWS CLI peer can be run. */
+export function awsCliAvailable(): boolean {
+  return existsSync(AWS_CLI);
+}
+
+const POOL_NAME = 'acme-prod-customers';
+const USERS_STATUS = /(\d+)\/(\d+)(\+?) users · (all loaded|loading more…|more on the server)/;
+const EVENTS_STATUS = /\d+\/\d+\+? events/;
+const SETTLE_MS = 400;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function cliArgs(emulator: EmulatorProcess, ...more: string[]): string[] {
+  return [BUILT_CLI, '--endpoint-url', emulator.url, '--region', DEMO_REGION, ...more];
+}
+
+/** Milliseconds from spawning `command` to its exit; throws unless it exits with 0. */
+export function spawnToExit(command: string, args: string[], env: Record<string, string> = benchEnv()): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let stderr = '';
+    const started = performance.now();
+    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = performance.now() - started;
+      if (code === 0) resolve(ms);
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim()}`));
+    });
+  });
+}
+
+/** Floor of figure 1: `node -e 0` from spawn to exit. */
+export function nodeFloor(): Promise<number> {
+  return spawnToExit(process.execPath, ['-e', '0']);
+}
+
+/** Figure 1: spawn → the first frame that shows the pool names. */
+export async function poolListFirstFrame(emulator: EmulatorProcess): Promise<number> {
+  const screen = new PtyScreen(cliArgs(emulator));
+  try {
+    const at = await screen.until((s) => s.includes(POOL_NAME), 'the pool list');
+    return at - screen.spawnedAt;
+  } finally {
+    await screen.quit();
+  }
+}
+
+/** Figures 2 and 5b: spawn with `--pool --user` → the user's events on screen, and the AdminListUserAuthEvents calls it took. */
+export async function deepLinkEvents(emulator: EmulatorProcess): Promise<{ ms: number; calls: number }> {
+  const before = await emulator.counts();
+  const screen = new PtyScreen(cliArgs(emulator, '--pool', LARGE_POOL_ID, '--user', TAKEOVER_USERNAME));
+  try {
+    const at = await screen.until((s) => EVENTS_STATUS.test(s), `${TAKEOVER_USERNAME}'s events`);
+    await pause(SETTLE_MS);
+    const after = await emulator.counts();
+    return { ms: at - screen.spawnedAt, calls: callsBetween(before, after, 'AdminListUserAuthEvents') };
+  } finally {
+    await screen.quit();
+  }
+}
+
+/** Peer of figure 2: the AWS CLI listing the same user's events, spawn → exit. */
+export function awsAuthEvents(emulator: EmulatorProcess): Promise<number> {
+  return spawnToExit(AWS_CLI, [
+    'cognito-idp', 'admin-list-user-auth-events', '--user-pool-id', LARGE_POOL_ID, '--username', TAKEOVER_USERNAME,
+    '--endpoint-url', emulator.url, '--region', DEMO_REGION, '--no-cli-pager',
+  ], benchEnv({ AWS_PAGER: '' }));
+}
+
+/** Figure 5a: spawn with `--pool` → the first screen of users, and the ListUsers calls it took. */
+export async function firstUsersScreen(emulator: EmulatorProcess): Promise<{ ms: number; calls: number }> {
+  const before = await emulator.counts();
+  const screen = new PtyScreen(cliArgs(emulator, '--pool', LARGE_POOL_ID));
+  try {
+    const at = await screen.until((s) => USERS_STATUS.test(s), 'the first screen of users');
+    await pause(SETTLE_MS);
+    const after = await emulator.counts();
+    return { ms: at - screen.spawnedAt, calls: callsBetween(before, after, 'ListUsers') };
+  } finally {
+    await screen.quit();
+  }
+}
+
+function usersStatus(screen: string): { loaded: number; complete: boolean } | undefined {
+  const m = USERS_STATUS.exec(screen);
+  return m ? { loaded: Number(m[2]), complete: m[4] === 'all loaded' } : undefined;
+}
+
+/** Presses G until the status line says every user is loaded; resolves with the arrival time of that frame and the presses. */
+async function walkToEnd(screen: PtyScreen): Promise<{ at: number; presses: number; loaded: number }> {
+  let at = await screen.until((s) => usersStatus(s) !== undefined, 'the first screen of users');
+  let presses = 0;
+  for (;;) {
+    const status = usersStatus(screen.screen)!;
+    if (status.complete) return { at, presses, loaded: status.loaded };
+    screen.write('G');
+    presses++;
+    at = await screen.until((s) => {
+      const now = usersStatus(s);
+      return now !== undefined && (now.complete || now.loaded > status.loaded);
+    }, `more than ${status.loaded} users loaded`);
+  }
+}
+
+/** Figure 6: spawn with `--pool` → every user of the pool loaded by pressing G, as the status line says. */
+export async function walkUsers(emulator: EmulatorProcess): Promise<{ ms: number; presses: number; loaded: number; calls: number }> {
+  const before = await emulator.counts();
+  const screen = new PtyScreen(cliArgs(emulator, '--pool', LARGE_POOL_ID));
+  try {
+    const walk = await walkToEnd(screen);
+    const after = await emulator.counts();
+    return { ms: walk.at - screen.spawnedAt, presses: walk.presses, loaded: walk.loaded, calls: callsBetween(before, after, 'ListUsers') };
+  } finally {
+    await screen.quit();
+  }
+}
+
+/** Peer of figure 6: the AWS CLI paginating ListUsers over the same pool, spawn → exit. */
+export async function awsListUsers(emulator: EmulatorProcess): Promise<{ ms: number; calls: number }> {
+  const before = await emulator.counts();
+  const ms = await spawnToExit(AWS_CLI, [
+    'cognito-idp', 'list-users', '--user-pool-id', LARGE_POOL_ID,
+    '--endpoint-url', emulator.url, '--region', DEMO_REGION, '--no-cli-pager',
+  ], benchEnv({ AWS_PAGER: '' }));
+  const after = await emulator.counts();
+  return { ms, calls: callsBetween(before, after, 'ListUsers') };
+}
+
+/** What one session over a fully loaded large pool measured. */
+export interface LargeListSample {
+  loadMs: number;
+  loaded: number;
+  rssBytes: number;
+  peakRssBytes: number;
+  rssAfterKeysBytes: number;
+  keyMs: number[];
+}
+
+/** Figures 3 and 4: load every user of the large pool, then read the memory and time `presses` presses of j. */
+export async function largeList(emulator: EmulatorProcess, presses: number): Promise<LargeListSample> {
+  const screen = new PtyScreen(cliArgs(emulator, '--pool', LARGE_POOL_ID));
+  try {
+    const walk = await walkToEnd(screen);
+    await screen.pressAndTimeFrame('g');
+    await pause(SETTLE_MS);
+    const mem = screen.memory();
+    const keyMs: number[] = [];
+    for (let i = 0; i < presses; i++) keyMs.push(await screen.pressAndTimeFrame('j'));
+    return {
+      loadMs: walk.at - screen.spawnedAt,
+      loaded: walk.loaded,
+      rssBytes: mem.rss,
+      peakRssBytes: mem.peak,
+      rssAfterKeysBytes: screen.memory().rss,
+      keyMs,
+    };
+  } finally {
+    await screen.quit();
+  }
+}
