@@ -1,4 +1,5 @@
 import { describeEstimate, estimateSweep, startSweep, type SweepFinding, type SweepHandle, type SweepProgress } from '../sweep/index.ts';
+import { findingInsertIndex } from '../sweep/severity.ts';
 import { emptyList, type PagedList } from './paged-list.ts';
 import { userKey, type ListRef } from './routes.ts';
 import type { AppActions, SweepState } from './state.ts';
@@ -26,7 +27,10 @@ export function createSweepActions(kit: StoreKit, share = SWEEP_SHARE): SweepAct
       onProgress: (progress: SweepProgress) => putSweep(poolId, { progress }),
       onFinding: (finding) => {
         const l = list<SweepFinding>(ref);
-        setList(ref, { ...l, items: [...l.items, finding] });
+        const at = findingInsertIndex(l.items, finding);
+        const items = [...l.items.slice(0, at), finding, ...l.items.slice(at)];
+        const cursor = l.items.length > 0 && at <= l.cursor ? l.cursor + 1 : l.cursor;
+        setList(ref, { ...l, items, cursor });
       },
     });
     handles.set(poolId, handle);

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { LARGE_POOL_ID, OFF_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
+import { currentRoute } from '../../src/store/selectors.ts';
+import { startApp, type AppHarness } from '../helpers/app-harness.tsx';
+import { waitFor } from '../helpers/wait-for.ts';
+
+function count(h: AppHarness, op: string): number {
+  return h.operations().filter((o) => o === op).length;
+}
+
+describe('app: a pool-wide sweep', () => {
+  let h: AppHarness;
+  before(async () => {
+    h = await startApp({ deepLink: { pool: LARGE_POOL_ID }, deps: { sweepShare: 1 } });
+    await h.waitForText('threat protection');
+    await h.waitForText(/\d+\/\d+\+ users/);
+  });
+  after(async () => { await h.close(); });
+
+  it('asks first with the estimated calls and time, and sends nothing on n', async () => {
+    const events = count(h, 'AdminListUserAuthEvents');
+    await h.press('s');
+    await h.waitForText(/Sweep 20,000 users of acme-prod-customers for risky events\?/);
+    await h.waitForText(/about 20,334 calls, about \d+ minutes at 100% of Cognito's quotas/);
+    await h.press('n');
+    await h.waitForText('nothing was sent');
+    assert.equal(count(h, 'AdminListUserAuthEvents'), events);
+  });
+
+  it('narrowed by the search, streams findings; enter opens a user\'s events to tag them', async () => {
+    await h.press('/');
+    await h.type('username ^= "maria"');
+    await h.press('enter');
+    await h.waitForText('filter: username ^= "maria"');
+    await h.press('s');
+    await h.waitForText('the users matching username ^= "maria"');
+    await h.press('y');
+    await h.waitForText(/sweep (running|done)/);
+    await h.waitForText(/Sweep done: \d+ risky events in \d+ of \d+ users/, 15_000);
+    const frame = h.frame();
+    assert.match(frame, new RegExp(TAKEOVER_USERNAME));
+    assert.match(frame, /▲▲ High/);
+    const listed = h.emulator.requests.filter((r) => r.operation === 'ListUsers').map((r) => (r.body as { Filter?: string }).Filter);
+    assert.ok(listed.includes('username ^= "maria"'));
+    const findings = h.store.getState().lists[`findings\u0000${LARGE_POOL_ID}`]!.items as { user: { username: string }; events: unknown[] }[];
+    const at = findings.findIndex((f) => f.user.username === TAKEOVER_USERNAME);
+    assert.ok(at >= 0 && at < 5, `maria.garcia's takeover is among the worst findings (at ${at})`);
+    for (let i = 0; i < at; i++) await h.press('j');
+    await h.waitForText(`▶ ${TAKEOVER_USERNAME}`);
+    await h.press('enter');
+    await h.waitForText(`events of ${TAKEOVER_USERNAME}`);
+    await h.waitForText(/\/\d+\+? events/);
+    await h.press('i');
+    await h.waitForText('as Invalid?');
+    await h.press('y');
+    await h.waitForText('Saved:');
+    await h.press('escape');
+    assert.equal(currentRoute(h.store.getState()).view, 'sweep');
+  });
+
+  it('esc cancels a running sweep; nothing is sent after it', async () => {
+    await h.press('escape');
+    await h.waitForText('filter: username ^= "maria"');
+    await h.press('escape');
+    await h.waitForText('/ searches users on the server');
+    await h.press('s', 'y');
+    await h.waitForText('sweep running');
+    await waitFor(() => (h.store.getState().sweeps[LARGE_POOL_ID]?.progress?.usersScanned ?? 0) > 3);
+    await h.press('escape');
+    await h.waitForText(/Sweep cancelled: \d+ risky events/);
+    const sent = h.emulator.requests.length;
+    await h.press('g');
+    await new Promise((resolve) => setImmediate(resolve));
+    await waitFor(() => currentRoute(h.store.getState()).view === 'sweep');
+    assert.ok(h.emulator.requests.length - sent <= 0, 'no request after the cancel');
+  });
+});
+
+describe('app: sweep on a pool without threat protection', () => {
+  it('is refused with the reason, nothing is sent', async () => {
+    const h = await startApp({ deepLink: { pool: OFF_POOL_ID } });
+    try {
+      await h.waitForText('threat protection');
+      await h.waitForText('OFF');
+      await h.press('s');
+      await h.waitForText('Threat protection is OFF for this pool');
+      assert.equal(h.store.getState().confirm, undefined);
+      assert.equal(count(h, 'AdminListUserAuthEvents'), 0);
+    } finally {
+      await h.close();
+    }
+  });
+});
