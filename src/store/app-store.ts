@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AuthEvent, CognitoGateway, GatewayTarget, Page, User } from '../gateway/types.ts';
 import { withCallRecorded } from './api-stats.ts';
 import { createCommandActions } from './command-actions.ts';
+import { createNavigationActions } from './navigation-actions.ts';
 import { rereadList } from './reread-list.ts';
 import { createOutputActions, type OutputDeps } from './output-actions.ts';
 import { createSweepActions } from './sweep-actions.ts';
@@ -9,13 +10,12 @@ import { displayedList, isFiltering } from './displayed-list.ts';
 import { createFeedbackActions } from './feedback-actions.ts';
 import { createPromptActions } from './prompt-actions.ts';
 import {
-  applyError, applyPage, beginLoad, canLoadMore, clearError, emptyList, moveCursorTo, nearEnd, refitWindow,
-  resetForRefresh, selectedItem, type PagedList,
+  applyError, applyPage, beginLoad, canLoadMore, emptyList, moveCursorTo, nearEnd, refitWindow,
+  selectedItem, type PagedList,
 } from './paged-list.ts';
-import { eventsRefOf, listKey, riskKey, userKey, type ListRef, type Route } from './routes.ts';
+import { listKey, riskKey, userKey, type ListRef, type Route } from './routes.ts';
 import { lookupFilters } from './search.ts';
 import { createSearchActions } from './search-actions.ts';
-import { currentListRef } from './selectors.ts';
 import type { AppState, Resource } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
 import { createTriageActions } from './triage-actions.ts';
@@ -79,7 +79,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           setList(ref, refitWindow(next, get().viewportRows));
           if (ref.kind === 'users' && next.pagesLoaded === 1) ensurePool(ref.poolId);
           if (ref.kind === 'events' && next.pagesLoaded === 1) resolveUser(ref.poolId, ref.username);
-          if (ref.kind === 'clients') ensureSelectedClientRisk(ref.poolId);
+          followSelection(ref);
           if (canLoadMore(next) && (page.items.length === 0 || nearEnd(next, get().viewportRows))) loadMore(ref);
         },
         (error) => setList(ref, applyError(list(ref), started.requestId, toListError(error))),
@@ -200,7 +200,16 @@ export function createAppStore(deps: StoreDeps): AppStore {
       const next = moveCursorTo(list(ref), index, rows);
       setList(ref, next);
       if (canLoadMore(next) && nearEnd(next, rows)) loadMore(ref);
+      followSelection(ref);
+    }
+
+    /** Loads what the selected row's detail line shows: a pool's mode and tier, a client's risk configuration. */
+    function followSelection(ref: ListRef) {
       if (ref.kind === 'clients') ensureSelectedClientRisk(ref.poolId);
+      if (ref.kind === 'pools') {
+        const pool = selectedItem(list<{ id: string }>(ref));
+        if (pool) ensurePool(pool.id);
+      }
     }
 
     function ensureSelectedClientRisk(poolId: string) {
@@ -299,55 +308,10 @@ export function createAppStore(deps: StoreDeps): AppStore {
           set({ viewportRows, lists });
         },
         loadMore,
-        refresh() {
-          const route = top();
-          if (route.view === 'sweep') return flash('info', 'r does not re-run a sweep: esc, then s starts a new one.');
-          const refs: ListRef[] = [];
-          const ref = currentListRef(get());
-          if (ref && route.view !== 'user') refs.push(ref);
-          if (route.view === 'user') {
-            refs.push({ kind: 'groups', poolId: route.poolId, username: route.username },
-              { kind: 'devices', poolId: route.poolId, username: route.username });
-          }
-          if (route.view === 'event') refs.push(eventsRefOf(route)!);
-          for (const r of refs) {
-            const l = list(r);
-            setList(r, l.error && l.items.length > 0 ? clearError(l) : resetForRefresh(l));
-            loadMore(r);
-          }
-          if (route.view === 'users') ensurePool(route.poolId, true);
-          if (route.view === 'risk') {
-            ensurePool(route.poolId, true);
-            ensureRisk(route.poolId, undefined, true);
-            const client = selectedItem(list<{ id: string }>({ kind: 'clients', poolId: route.poolId }));
-            if (client) ensureRisk(route.poolId, client.id, true);
-          }
-        },
         moveCursor(ref, delta) {
-          moveCursorToIndex(ref, list(ref).cursor + delta);
+          moveCursorToIndex(ref, (displayedList(get(), ref) ?? list(ref)).cursor + delta);
         },
         cursorTo: moveCursorToIndex,
-        openSelected() {
-          const s = get();
-          const route = top();
-          const ref = currentListRef(s);
-          if (route.view === 'user') return push({ view: 'events', poolId: route.poolId, username: route.username });
-          if (!ref) return;
-          const l = displayedList(s, ref) ?? list(ref);
-          if (l.error && l.items.length === 0) return;
-          const item = selectedItem(l);
-          if (!item) return;
-          if (route.view === 'pools') push({ view: 'users', poolId: (item as { id: string }).id });
-          else if (route.view === 'users') {
-            const user = item as User;
-            set((st) => ({ users: { ...st.users, [userKey(route.poolId, user.username)]: user } }));
-            push({ view: 'user', poolId: route.poolId, username: user.username });
-          } else if (route.view === 'events') {
-            push({ view: 'event', poolId: route.poolId, username: route.username, eventId: (item as AuthEvent).id });
-          } else if (route.view === 'risk') {
-            ensureRisk(route.poolId, (item as { id: string }).id);
-          }
-        },
         openRisk(poolId) {
           push({ view: 'risk', poolId });
         },
@@ -363,6 +327,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         markAllShown: triage.markAllShown,
         clearMarks: triage.clearMarks,
         ...createFeedbackActions(kit, deps.feedbackIntervalMs),
+        ...createNavigationActions(kit),
         ...createUserActions(kit),
         ...createSweepActions(kit, deps.sweepShare),
         ...createOutputActions(kit, deps),

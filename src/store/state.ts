@@ -90,8 +90,10 @@ export interface AppActions {
   cursorTo(ref: ListRef, index: number): void;
   openSelected(): void;
   openRisk(poolId: string): void;
-  ensurePool(poolId: string): void;
-  ensureRisk(poolId: string, clientId?: string): void;
+  /** Loads a pool's details once (again when `force`). */
+  ensurePool(poolId: string, force?: boolean): void;
+  /** Loads the pool's or an app client's risk configuration once (again when `force`). */
+  ensureRisk(poolId: string, clientId?: string, force?: boolean): void;
   openSearch(poolId: string): void;
   openPrompt(kind: Exclude<PromptKind, 'search'>): void;
   editPrompt(change: { text?: string; attribute?: 'next' }): void;

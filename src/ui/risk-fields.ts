@@ -1,9 +1,29 @@
 import type { RiskAction, RiskConfiguration } from '../gateway/types.ts';
-import type { Field } from './components/Fields.tsx';
 import { formatTime } from './text.ts';
 
-function action(a: RiskAction | undefined): string {
-  if (!a) return 'not set';
+/** One line of the risk comparison: the pool default beside the app client's effective value. */
+export interface RiskRow {
+  label: string;
+  pool: string;
+  /** The client's value; absent when no client is selected or its configuration is not loaded. */
+  client?: string;
+  /** The client's configuration sets this and it differs from the pool's. */
+  overrides: boolean;
+  poolColor?: string;
+  clientColor?: string;
+}
+
+type Section = 'takeover' | 'compromised' | 'exceptions' | 'meta';
+
+interface RowSpec {
+  label: string;
+  section: Section;
+  read: (cfg: RiskConfiguration) => string | undefined;
+  color?: (cfg: RiskConfiguration) => string | undefined;
+}
+
+function action(a: RiskAction | undefined): string | undefined {
+  if (!a) return undefined;
   return `${a.action ?? '?'}${a.notify ? ' + notify' : ''}`;
 }
 
@@ -13,23 +33,45 @@ function actionColor(a: RiskAction | undefined): string | undefined {
   return undefined;
 }
 
-/** A risk configuration as labelled lines: the takeover matrix, compromised credentials, IP exceptions, notifications. */
-export function riskFields(cfg: RiskConfiguration): Field[] {
-  const ato = cfg.accountTakeover;
-  const cc = cfg.compromisedCredentials;
-  const ex = cfg.exceptions;
-  return [
-    { label: 'takeover: low risk', value: action(ato?.low), color: actionColor(ato?.low) },
-    { label: 'takeover: medium risk', value: action(ato?.medium), color: actionColor(ato?.medium) },
-    { label: 'takeover: high risk', value: action(ato?.high), color: actionColor(ato?.high) },
-    { label: 'compromised creds', value: cc ? `${cc.action ?? '?'} on ${cc.eventFilter.join(', ') || 'all events'}` : 'not set', color: cc?.action === 'BLOCK' ? 'red' : undefined },
-    { label: 'blocked IP ranges', value: ex?.blockedIpRanges.join(', ') || 'none' },
-    { label: 'skipped IP ranges', value: ex?.skippedIpRanges.join(', ') || 'none' },
-    { label: 'notify from', value: ato?.notify?.from },
-    { label: 'notify reply-to', value: ato?.notify?.replyTo },
-    { label: 'block email subject', value: ato?.notify?.blockSubject },
-    { label: 'MFA email subject', value: ato?.notify?.mfaSubject },
-    { label: 'no-action subject', value: ato?.notify?.noActionSubject },
-    { label: 'last modified', value: formatTime(cfg.modifiedAt) },
-  ];
+const ROWS: RowSpec[] = [
+  { label: 'takeover: Low risk', section: 'takeover', read: (c) => action(c.accountTakeover?.low), color: (c) => actionColor(c.accountTakeover?.low) },
+  { label: 'takeover: Medium risk', section: 'takeover', read: (c) => action(c.accountTakeover?.medium), color: (c) => actionColor(c.accountTakeover?.medium) },
+  { label: 'takeover: High risk', section: 'takeover', read: (c) => action(c.accountTakeover?.high), color: (c) => actionColor(c.accountTakeover?.high) },
+  { label: 'compromised creds', section: 'compromised', read: (c) => c.compromisedCredentials?.action, color: (c) => (c.compromisedCredentials?.action === 'BLOCK' ? 'red' : undefined) },
+  { label: 'compromised: checked on', section: 'compromised', read: (c) => (c.compromisedCredentials ? c.compromisedCredentials.eventFilter.join(', ') || 'all events' : undefined) },
+  { label: 'blocked IP ranges', section: 'exceptions', read: (c) => (c.exceptions ? c.exceptions.blockedIpRanges.join(', ') || 'none' : undefined) },
+  { label: 'skipped IP ranges', section: 'exceptions', read: (c) => (c.exceptions ? c.exceptions.skippedIpRanges.join(', ') || 'none' : undefined) },
+  { label: 'notify from', section: 'takeover', read: (c) => c.accountTakeover?.notify?.from },
+  { label: 'notify reply-to', section: 'takeover', read: (c) => c.accountTakeover?.notify?.replyTo },
+  { label: 'notify via (SES)', section: 'takeover', read: (c) => c.accountTakeover?.notify?.sourceArn },
+  { label: 'block email subject', section: 'takeover', read: (c) => c.accountTakeover?.notify?.blockSubject },
+  { label: 'MFA email subject', section: 'takeover', read: (c) => c.accountTakeover?.notify?.mfaSubject },
+  { label: 'no-action subject', section: 'takeover', read: (c) => c.accountTakeover?.notify?.noActionSubject },
+  { label: 'last modified', section: 'meta', read: (c) => formatTime(c.modifiedAt) },
+];
+
+function hasSection(cfg: RiskConfiguration, section: Section): boolean {
+  if (section === 'takeover') return cfg.accountTakeover !== undefined;
+  if (section === 'compromised') return cfg.compromisedCredentials !== undefined;
+  if (section === 'exceptions') return cfg.exceptions !== undefined;
+  return true;
+}
+
+/**
+ * The risk configuration as rows: the pool default and, for a selected app client, the configuration that applies
+ * to it. A client with a configuration of its own (DescribeRiskConfiguration returns its ClientId) uses that one;
+ * rows it sets differently from the pool are marked as overrides. A client without one uses the pool's.
+ */
+export function riskRows(pool: RiskConfiguration | undefined, client: RiskConfiguration | undefined): RiskRow[] {
+  const own = client?.clientId !== undefined;
+  return ROWS.map((row) => {
+    const poolValue = pool ? row.read(pool) ?? 'not set' : '…';
+    if (!client) return { label: row.label, pool: poolValue, overrides: false, poolColor: pool && row.color?.(pool) };
+    const clientValue = row.read(client) ?? (own && !hasSection(client, row.section) ? 'not set for this client' : 'not set');
+    const overrides = own && row.section !== 'meta' && pool !== undefined && clientValue !== poolValue;
+    return {
+      label: row.label, pool: poolValue, client: clientValue, overrides,
+      poolColor: pool && row.color?.(pool), clientColor: row.color?.(client),
+    };
+  });
 }

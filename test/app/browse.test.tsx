@@ -121,15 +121,19 @@ describe('app: risk configuration', () => {
   it('shows the pool default beside the selected client, and marks a client-level override', async () => {
     await h.waitForText('ENFORCED');
     await h.press('c');
-    await h.waitForText('Pool default');
-    await h.waitForText('takeover: high risk');
+    await h.waitForText('POOL DEFAULT');
+    await h.waitForText(/takeover: High risk +\S/);
     let frame = h.frame();
-    for (let i = 0; i < 6 && !frame.includes('overrides the pool default'); i++) {
+    for (let i = 0; i < 6 && !frame.includes('own configuration'); i++) {
       await h.press('j');
-      await h.waitForText(/(no client-level configuration|overrides the pool default)/);
+      await h.waitForText(/(no configuration of its own|own configuration · \d+ override)/);
       frame = h.frame();
     }
-    assert.match(frame, /overrides the pool default/);
+    assert.match(frame, /own configuration · [1-9]\d* overrides? of the pool/);
+    assert.match(frame, /◆ /, 'the rows that differ are marked');
+    for (const row of ['takeover: Low risk', 'takeover: Medium risk', 'compromised creds', 'blocked IP ranges', 'skipped IP ranges', 'notify from', 'block email subject', 'last modified']) {
+      assert.match(frame, new RegExp(row), row);
+    }
     assert.ok(h.emulator.requests.some((r) => r.operation === 'DescribeRiskConfiguration' && (r.body as { ClientId?: string }).ClientId === OVERRIDE_RISK_CLIENT_ID));
   });
 });

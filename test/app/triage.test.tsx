@@ -50,6 +50,14 @@ describe('app: events triage on the emulator', () => {
     assert.ok(rows.length > 0 && rows.length < all, `${rows.length} of ${all}`);
     assert.ok(rows.every(needsAttention));
     await h.waitForText(new RegExp(`${rows.length} shown of ${all}`));
+    await h.press('j', 'j');
+    await waitFor(() => shown(h).cursor === 2);
+    await h.waitForText(new RegExp(`3/${rows.length} shown of ${all}`));
+    await h.press('enter');
+    await h.waitForText('compromised credentials');
+    const opened = h.store.getState().stack.at(-1) as { eventId: string };
+    assert.equal(opened.eventId, rows[2].id, 'enter opens the row under the cursor of the filtered view');
+    await h.press('escape');
     await h.press('a');
     await h.waitForText('f filters loaded events');
     assert.equal(shown(h).items.length, all);

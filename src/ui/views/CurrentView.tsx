@@ -21,7 +21,6 @@ export function CurrentView(props: ViewProps) {
       return (
         <Box flexDirection="column">
           <Text dimColor>{`User pools in ${safeText(region)}`}</Text>
-          <Text> </Text>
           <PoolsView {...props} />
         </Box>
       );
