@@ -73,7 +73,7 @@ describe('built CLI in a pseudo-terminal: pools → users → user → events �
 
   it('shows her events with the takeover burst', async () => {
     s.press('enter');
-    await s.waitForText(/High\/(AccountTakeover|Block)/);
+    await s.waitForText(/▲▲ High +✖ (AccountTakeover|Block)/);
   });
 
   it('tags the selected event Invalid after confirming, and the emulator receives exactly one write', async () => {
@@ -100,7 +100,10 @@ describe('built CLI in a pseudo-terminal: deep link and demo', () => {
     try {
       await s.waitForText(`events of ${TAKEOVER_USERNAME}`);
       await s.waitForText(/\d+\/\d+\+? events/);
-      assert.deepEqual(emu.requests.map((r) => r.operation), ['AdminListUserAuthEvents']);
+      const ops = emu.requests.map((r) => r.operation);
+      assert.equal(ops[0], 'AdminListUserAuthEvents', 'the events are the first call');
+      assert.equal(ops.filter((o) => o === 'AdminListUserAuthEvents').length, 1, 'one events call for the first screen');
+      assert.deepEqual(ops.filter((o) => o !== 'AdminListUserAuthEvents' && o !== 'ListUsers'), [], 'nothing else, and never AdminGetUser');
       s.press('q');
       assert.equal(await s.exited(), 0);
     } finally {

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
+import { BUILT_CLI, PtySession } from '../helpers/pty-session.ts';
+
+const AWS_ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', AWS_PROFILE: undefined, AWS_EC2_METADATA_DISABLED: 'true' };
+
+/** Keys pressed after the shell command, counted for the issue's keystroke figures. */
+let keystrokes = 0;
+function press(s: PtySession, ...keys: string[]) {
+  keystrokes += keys.length;
+  s.press(...keys);
+}
+
+function ops(emu: RunningEmulator, name: string) {
+  return emu.requests.filter((r) => r.operation === name);
+}
+
+describe('built CLI in a pseudo-terminal: alert → user → risky event → tag → disable → sweep', () => {
+  let emu: RunningEmulator;
+  let s: PtySession;
+  before(async () => {
+    emu = await startEmulator({ port: 0 });
+    s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--pool', LARGE_POOL_ID, '--user', TAKEOVER_USERNAME], { cols: 140, rows: 36, env: AWS_ENV });
+  });
+  after(async () => {
+    s.kill();
+    await emu.close();
+  });
+
+  it('the deep link from the alert lands on the user\'s events', async () => {
+    await s.waitForText(`events of ${TAKEOVER_USERNAME}`);
+    await s.waitForText(/\d+\/\d+\+? events/);
+  });
+
+  it('a, enter: the newest event that needs attention, in detail (2 keys from the shell)', async () => {
+    keystrokes = 0;
+    press(s, 'a');
+    await s.waitForText('filter: needs attention');
+    press(s, 'enter');
+    const screen = await s.waitForText('compromised credentials');
+    assert.equal(keystrokes, 2);
+    assert.match(screen, /risk level +High|risk decision +(AccountTakeover|Block)|response +Fail/);
+  });
+
+  it('i, y tags it Invalid: one write', async () => {
+    press(s, 'i');
+    await s.waitForText('as Invalid?');
+    press(s, 'y');
+    await s.waitForText('Saved:');
+    assert.equal(ops(emu, 'AdminUpdateAuthEventFeedback').length, 1);
+  });
+
+  it('esc, then 5 × space, i, y tags 5 events Invalid (7 keys), each written once', async () => {
+    press(s, 'escape');
+    await s.waitForText('filter: needs attention');
+    press(s, 'F');
+    await s.waitForText('f filters loaded events');
+    press(s, 'g');
+    keystrokes = 0;
+    press(s, 'space', 'space', 'space', 'space', 'space');
+    await s.waitForText('5 marked');
+    press(s, 'i');
+    await s.waitForText('Mark 5 marked events');
+    press(s, 'y');
+    await s.waitForText('Saved: 5 events marked Invalid');
+    assert.equal(keystrokes, 7);
+    const ids = ops(emu, 'AdminUpdateAuthEventFeedback').slice(1).map((r) => (r.body as { EventId: string }).EventId);
+    assert.equal(ids.length, 5);
+    assert.equal(new Set(ids).size, 5);
+  });
+
+  it('d, y disables the user and shows it', async () => {
+    press(s, 'd');
+    await s.waitForText(`Disable ${TAKEOVER_USERNAME}? (AdminDisableUser)`);
+    press(s, 'y');
+    await s.waitForText(`Disabled: ${TAKEOVER_USERNAME}`);
+    assert.equal(ops(emu, 'AdminDisableUser').length, 1);
+    press(s, 'escape');
+    await s.waitForText('NO (disabled)');
+  });
+
+  it('back to the users, narrowed to the user, s sweeps after confirming; the finding opens', async () => {
+    press(s, 'escape');
+    await s.waitForText('/ searches users on the server');
+    press(s, '/');
+    s.type(`username ^= "${TAKEOVER_USERNAME}"`);
+    press(s, 'enter');
+    await s.waitForText(`filter: username ^= "${TAKEOVER_USERNAME}"`);
+    press(s, 's');
+    await s.waitForText('for risky events?');
+    await s.waitForText(/about [\d,]+ calls/);
+    press(s, 'y');
+    await s.waitForText(/Sweep done: \d+ risky events in 1 of 1 users/);
+    press(s, 'enter');
+    await s.waitForText(`events of ${TAKEOVER_USERNAME}`);
+  });
+
+  it('q quits cleanly', async () => {
+    press(s, 'q');
+    assert.equal(await s.exited(), 0);
+  });
+});
+
+describe('built CLI: NO_COLOR', () => {
+  it('draws no colour, and the risk still reads as text', async () => {
+    const emu = await startEmulator({ port: 0 });
+    const s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--pool', LARGE_POOL_ID, '--user', TAKEOVER_USERNAME], { env: { ...AWS_ENV, NO_COLOR: '1' } });
+    try {
+      await s.waitForText(/▲▲ High +✖ (AccountTakeover|Block)/);
+      assert.doesNotMatch(s.raw, /\u001b\[(3[0-7]|9[0-7]|38;[25];)[\d;]*m/, 'no foreground colour sequence');
+      s.press('q');
+      assert.equal(await s.exited(), 0);
+    } finally {
+      s.kill();
+      await emu.close();
+    }
+  });
+});
