@@ -46,6 +46,57 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
+/**
+ * Wraps safe text into lines of at most `width` cells: at spaces where it can (the spaces at a break are dropped),
+ * inside a word only when the word alone is wider than a line; wide characters never straddle a line end.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const w = Math.max(1, Math.floor(width));
+  if (stringWidth(text) <= w) return [text];
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  let gap = '';
+  const flush = () => {
+    lines.push(line);
+    line = '';
+    used = 0;
+  };
+  for (const token of text.split(/( +)/)) {
+    if (token === '') continue;
+    if (token.startsWith(' ')) {
+      gap = token;
+      continue;
+    }
+    const gapWidth = line !== '' || lines.length === 0 ? gap.length : 0;
+    const tokenWidth = stringWidth(token);
+    if (used + gapWidth + tokenWidth <= w) {
+      line += gapWidth > 0 ? gap + token : token;
+      used += gapWidth + tokenWidth;
+    } else if (tokenWidth <= w) {
+      if (line !== '') flush();
+      line = token;
+      used = tokenWidth;
+    } else {
+      if (line !== '' && used + gapWidth < w - 1) {
+        line += gap;
+        used += gapWidth;
+      } else if (line !== '') {
+        flush();
+      }
+      for (const { segment } of segmenter.segment(token)) {
+        const segmentWidth = stringWidth(segment);
+        if (used + segmentWidth > w && used > 0) flush();
+        line += segment;
+        used += segmentWidth;
+      }
+    }
+    gap = '';
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
 /** Truncates or pads safe text to exactly `width` cells. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   const cut = truncate(text, width);

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { safeText, truncate } from '../text.ts';
+import { fit, safeText, wrapText } from '../text.ts';
 
 /** One labelled value; `color` highlights it. */
 export interface Field {
@@ -8,16 +8,21 @@ export interface Field {
   color?: string;
 }
 
-/** Labelled values in two aligned columns; values are untrusted and cut to the width. */
+/**
+ * Labelled values in two aligned columns. Values are untrusted: made safe, then wrapped onto as many lines as
+ * they need (a detail view shows a value whole; lists are where values are cut). On a narrow terminal the label
+ * column shrinks so that values keep most of the width.
+ */
 export function Fields({ fields, width, labelWidth = 22 }: { fields: Field[]; width: number; labelWidth?: number }) {
-  return (
-    <Box flexDirection="column">
-      {fields.map((f, i) => (
-        <Text key={i} wrap="truncate">
-          <Text dimColor>{truncate(f.label, labelWidth - 1).padEnd(labelWidth)}</Text>
-          <Text color={f.color}>{truncate(safeText(f.value ?? '–') || '–', Math.max(4, width - labelWidth))}</Text>
-        </Text>
-      ))}
-    </Box>
-  );
+  const labelCells = Math.max(2, Math.min(labelWidth, Math.floor(width * 0.4)));
+  const valueCells = Math.max(4, width - labelCells);
+  const blank = ' '.repeat(labelCells);
+  const rows = fields.flatMap((f, i) =>
+    wrapText(safeText(f.value ?? '–') || '–', valueCells).map((line, j) => (
+      <Text key={`${i}:${j}`} wrap="truncate">
+        <Text dimColor>{j === 0 ? fit(fit(safeText(f.label), labelCells - 1), labelCells) : blank}</Text>
+        <Text color={f.color}>{line}</Text>
+      </Text>
+    )));
+  return <Box flexDirection="column">{rows}</Box>;
 }
