@@ -12,7 +12,9 @@ describe('app: browse pools → users → user → events → event', () => {
 
   it('shows the pools with one ListUserPools call', async () => {
     await h.waitForText(LARGE_POOL_ID);
-    assert.deepEqual(h.operations(), ['ListUserPools']);
+    assert.equal(h.operations()[0], 'ListUserPools');
+    await h.waitForText('threat protection ENFORCED · tier PLUS');
+    assert.deepEqual(h.operations(), ['ListUserPools', 'DescribeUserPool'], 'the list, then the selected pool\'s mode and tier');
   });
 
   it('opens the large pool: first screen of users from exactly one ListUsers call', async () => {
