@@ -20,10 +20,11 @@ function listOf<T>(h: AppHarness, ref: ListRef): PagedList<T> {
 }
 
 async function settled<T>(h: AppHarness, ref: ListRef, what: string, ok: (l: PagedList<T>) => boolean, timeoutMs = 10000): Promise<PagedList<T>> {
-  return waitFor(() => {
+  const found = await waitFor(() => {
     const l = listOf<T>(h, ref);
     return l && !l.loading && ok(l) ? l : undefined;
   }, timeoutMs, what);
+  return found!;
 }
 
 function unique(users: User[]): boolean {
