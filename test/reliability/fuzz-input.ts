@@ -1,0 +1,74 @@
+import { GLOBAL_KEYS, LIST_KEYS } from '../../src/keys/global-keys.ts';
+import { VIEW_KEYS } from '../../src/keys/view-keys.ts';
+
+/** A small seeded PRNG (mulberry32), so that a failing run can be replayed from its seed. */
+export class FuzzRng {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+}
+
+/** Every key name any key table binds, read from the tables, so keys added later are fuzzed too. */
+export function tableKeyNames(): string[] {
+  const names = new Set<string>();
+  for (const table of [...Object.values(VIEW_KEYS), GLOBAL_KEYS]) for (const b of table.bindings) for (const k of b.keys) names.add(k);
+  for (const b of LIST_KEYS) for (const k of b.keys) names.add(k);
+  return [...names].sort();
+}
+
+/** Keys every modal state takes (confirmations, prompts) that the tables do not list. */
+export const MODAL_KEYS = ['y', 'Y', 'n', 'N', 'enter', 'escape', 'tab', 'backspace', 'space', 'ctrl+u'];
+
+const JUNK_PIECES = [
+  'x', 'Z', '0', '9', '!', '"', '=', '^=', '~', '\\', '{', 'é', 'ß', '東', '👩‍💻', '\u202e', '\u200b',
+  '\u001b', '\u001b[', '\u001b]0;t\u0007', '\u009b', '\u009d', '\u0007', '\u0000', '\t', '\r', '\n', '\u007f',
+  'username ^= "', 'hostile', 'maria', 'us-east-1_', ':pool ', ':user ', ':risk', ':log', ':sweep', ':region eu-west-1',
+  'risk=High', 'country=', 'cc', ' ',
+];
+
+/** A chunk of junk, as a paste or a burst of typing would deliver it. */
+export function junk(rng: FuzzRng): string {
+  let out = '';
+  const n = rng.int(1, 6);
+  for (let i = 0; i < n; i++) out += rng.pick(JUNK_PIECES);
+  return out;
+}
+
+const CTRL = /^ctrl\+([a-z])$/;
+const NAMED_BYTES: Record<string, string> = {
+  enter: '\r', escape: '\u001b', tab: '\t', 'shift+tab': '\u001b[Z', backspace: '\u007f', space: ' ',
+  up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D',
+  pageup: '\u001b[5~', pagedown: '\u001b[6~', home: '\u001b[H', end: '\u001b[F',
+};
+
+/** The bytes a terminal sends for a key name as the key tables spell it, or undefined for a name it cannot send. */
+export function keyBytes(name: string): string | undefined {
+  const ctrl = CTRL.exec(name);
+  if (ctrl) return String.fromCharCode(ctrl[1].charCodeAt(0) - 96);
+  if (name in NAMED_BYTES) return NAMED_BYTES[name];
+  return [...name].length === 1 ? name : undefined;
+}
