@@ -41,7 +41,7 @@ describe('built CLI in a pseudo-terminal: alert → user → risky event → tag
     press(s, 'enter');
     const screen = await s.waitForText('compromised credentials');
     assert.equal(keystrokes, 2);
-    assert.match(screen, /risk level +High|risk decision +(AccountTakeover|Block)|response +Fail/);
+    assert.match(screen, /risk level +▲▲ High|risk decision +✖ (AccountTakeover|Block)|response +Fail/);
   });
 
   it('i, y tags it Invalid: one write', async () => {

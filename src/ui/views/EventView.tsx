@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { riskDecisionMarker, riskLevelMarker } from '../../domain/event-risk.ts';
 import type { AuthEvent } from '../../gateway/types.ts';
 import { riskColor } from '../columns.ts';
 import { Fields } from '../components/Fields.tsx';
@@ -21,9 +22,9 @@ export function EventView({ poolId, username, eventId, width, now }: ViewProps &
         { label: 'time', value: `${formatTime(e.createdAt)} (${formatAgo(e.createdAt, now)})` },
         { label: 'type', value: e.type },
         { label: 'response', value: e.response, color: e.response === 'Fail' ? 'red' : undefined },
-        { label: 'risk level', value: e.riskLevel ?? '–', color: risk },
-        { label: 'risk decision', value: e.riskDecision ?? '–', color: risk },
-        { label: 'compromised credentials', value: e.compromisedCredentials ? 'YES — detected' : 'no', color: e.compromisedCredentials ? 'red' : undefined },
+        { label: 'risk level', value: riskLevelMarker(e.riskLevel), color: risk },
+        { label: 'risk decision', value: riskDecisionMarker(e.riskDecision), color: risk },
+        { label: 'compromised credentials', value: e.compromisedCredentials ? '!CC YES — detected' : 'no', color: e.compromisedCredentials ? 'red' : undefined },
         { label: 'challenges', value: e.challenges.length ? e.challenges.map((c) => `${c.name ?? '?'}: ${c.response ?? '?'}`).join(', ') : 'none' },
         { label: 'IP address', value: e.ip },
         { label: 'city', value: e.city },
