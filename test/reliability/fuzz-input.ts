@@ -58,6 +58,15 @@ export function junk(rng: FuzzRng): string {
   return out;
 }
 
+/**
+ * Keystroke sequences a person would type to get somewhere with writes (a user's events) and to act there; they go
+ * through the same dispatcher, one key at a time, and make the fuzz reach the write paths often.
+ */
+export const MACROS = [
+  ':pool us-east-1_Qm7Rk2Tz9\r', ':user maria.garcia\r', ':user hostile-osc52\r', ':user hostile-long\r',
+  'vy', 'iy', ' iy', '  vy', 'dy', 'Sy', 'jjiy', '*iy',
+];
+
 const CTRL = /^ctrl\+([a-z])$/;
 const NAMED_BYTES: Record<string, string> = {
   enter: '\r', escape: '\u001b', tab: '\t', 'shift+tab': '\u001b[Z', backspace: '\u007f', space: ' ',

@@ -11,7 +11,7 @@ import { createAppStore, type AppStore } from '../../src/store/app-store.ts';
 import { App } from '../../src/ui/App.tsx';
 import { waitFor } from '../helpers/wait-for.ts';
 import { faultsInjected, listViolations, staleFilteredWindows, WriteLedger } from './fuzz-invariants.ts';
-import { FuzzRng, junk, keyBytes, MODAL_KEYS, tableKeyNames } from './fuzz-input.ts';
+import { FuzzRng, junk, keyBytes, MACROS, MODAL_KEYS, tableKeyNames } from './fuzz-input.ts';
 import { UNSAFE_ON_SCREEN } from './screen.ts';
 import { writeRequests } from './writes.ts';
 
@@ -98,6 +98,11 @@ function storeStep(rng: FuzzRng, store: AppStore, names: string[]): string {
     const name = rng.pick(MODAL_KEYS);
     dispatchKey(store, name, name.length === 1 ? name : name === 'space' ? ' ' : '');
     return name;
+  }
+  if (roll < 0.8) {
+    const text = rng.pick(MACROS);
+    dispatchInput(store, text, {});
+    return JSON.stringify(text);
   }
   if (roll < 0.92) {
     const text = junk(rng);
@@ -212,7 +217,8 @@ async function inkSession(seed: number, readOnly: boolean, steps: number, column
       const roll = rng.next();
       let sent: string;
       if (roll < 0.7) sent = keyBytes(rng.pick(names))!;
-      else if (roll < 0.85) sent = keyBytes(rng.pick(MODAL_KEYS))!;
+      else if (roll < 0.8) sent = keyBytes(rng.pick(MODAL_KEYS))!;
+      else if (roll < 0.87) sent = rng.pick(MACROS);
       else sent = junk(rng).replaceAll('q', 'Q');
       app.stdin.write(sent);
       recent.push(JSON.stringify(sent));
