@@ -4,7 +4,7 @@ import type { Binding, KeyContext, KeyTable } from './binding.ts';
 export const GLOBAL_KEYS: KeyTable = {
   title: 'Global',
   bindings: [
-    { keys: ['escape', 'backspace'], label: 'esc', description: 'back', hint: true, run: ({ actions }) => actions.back() },
+    { keys: ['escape', 'backspace'], label: 'esc', description: 'back (first stops a G still loading)', hint: true, run: ({ actions }) => { if (!actions.stopLoading()) actions.back(); } },
     { keys: ['r'], label: 'r', description: 'refresh', hint: true, run: ({ actions }) => actions.refresh() },
     { keys: [':'], label: ':', description: 'command line: :pools :pool <id> :user <name|email|sub> :risk :region <r> :profile <p> :sweep :log :q', short: 'command', hint: true, run: ({ actions }) => actions.openPrompt('command') },
     { keys: ['C'], label: 'C', description: 'copy the selected row as JSON to the clipboard (OSC 52)', run: ({ actions }) => actions.copySelected() },
@@ -26,5 +26,5 @@ export const LIST_KEYS: Binding[] = [
   { keys: ['pagedown', 'ctrl+f', 'ctrl+d'], label: 'PgDn', description: 'page down', run: move((c) => c.state.viewportRows) },
   { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: move((c) => -c.state.viewportRows) },
   { keys: ['g', 'home'], label: 'g', description: 'first row', run: (c) => { if (c.list) c.actions.cursorTo(c.list, 0); } },
-  { keys: ['G', 'end'], label: 'G', description: 'last loaded row (loads more)', run: (c) => { if (c.list) c.actions.cursorTo(c.list, Number.MAX_SAFE_INTEGER); } },
+  { keys: ['G', 'end'], label: 'G', description: 'last row: keeps loading to the end (50,000 rows a time; esc stops)', run: (c) => { if (c.list) c.actions.loadToEnd(c.list); } },
 ];

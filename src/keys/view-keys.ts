@@ -68,6 +68,7 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
       {
         keys: ['escape', 'backspace'], label: 'esc', description: 'clear the search, else back',
         run: (c) => {
+          if (c.actions.stopLoading()) return;
           if (c.route.view === 'users' && c.state.searches[c.route.poolId]) c.actions.clearSearch(c.route.poolId);
           else c.actions.back();
         },
@@ -108,7 +109,7 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
       { keys: ['F'], label: 'F', description: 'clear the filter and the attention toggle', run: ({ actions }) => actions.clearEventFilter() },
       {
         keys: ['escape', 'backspace'], label: 'esc', description: 'clear the marks, else back',
-        run: ({ actions }) => { if (!actions.clearMarks()) actions.back(); },
+        run: ({ actions }) => { if (!actions.stopLoading() && !actions.clearMarks()) actions.back(); },
       },
       ...LIST_KEYS,
     ],

@@ -10,11 +10,12 @@ import { displayedList, isFiltering } from './displayed-list.ts';
 import { createFeedbackActions } from './feedback-actions.ts';
 import { createPromptActions } from './prompt-actions.ts';
 import {
-  applyError, applyPage, beginLoad, canLoadMore, emptyList, moveCursorTo, nearEnd, refitWindow,
+  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, emptyList, startFollow, stopFollow, moveCursorTo, nearEnd, refitWindow,
   selectedItem, type PagedList,
 } from './paged-list.ts';
 import { listKey, riskKey, userKey, type ListRef, type Route } from './routes.ts';
 import { lookupFilters } from './search.ts';
+import { currentListRef } from './selectors.ts';
 import { createSearchActions } from './search-actions.ts';
 import type { AppState, Resource } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
@@ -76,11 +77,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
           const current = list(ref);
           const next = applyPage(current, started.requestId, page);
           if (next === current) return;
-          setList(ref, refitWindow(next, get().viewportRows));
+          const shown = next.followUntil === undefined ? refitWindow(next, get().viewportRows) : advanceFollow(next, get().viewportRows);
+          setList(ref, shown);
           if (ref.kind === 'users' && next.pagesLoaded === 1) ensurePool(ref.poolId);
           if (ref.kind === 'events' && next.pagesLoaded === 1) resolveUser(ref.poolId, ref.username);
           followSelection(ref);
-          if (canLoadMore(next) && (page.items.length === 0 || nearEnd(next, get().viewportRows))) loadMore(ref);
+          if (canLoadMore(shown) && (page.items.length === 0 || shown.followUntil !== undefined || nearEnd(shown, get().viewportRows))) loadMore(ref);
         },
         (error) => setList(ref, applyError(list(ref), started.requestId, toListError(error))),
       );
@@ -197,7 +199,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         if (canLoadMore(list(ref)) && nearEnd(moved, rows)) loadMore(ref);
         return;
       }
-      const next = moveCursorTo(list(ref), index, rows);
+      const next = moveCursorTo(stopFollow(list(ref)), index, rows);
       setList(ref, next);
       if (canLoadMore(next) && nearEnd(next, rows)) loadMore(ref);
       followSelection(ref);
@@ -308,6 +310,22 @@ export function createAppStore(deps: StoreDeps): AppStore {
           set({ viewportRows, lists });
         },
         loadMore,
+        loadToEnd(ref) {
+          const view = get().eventViews[listKey(ref)];
+          if (ref.kind === 'events' && isFiltering(view)) return moveCursorToIndex(ref, Number.MAX_SAFE_INTEGER);
+          const next = startFollow(list(ref), get().viewportRows);
+          setList(ref, next);
+          if (canLoadMore(next)) loadMore(ref);
+          followSelection(ref);
+        },
+        stopLoading() {
+          const ref = currentListRef(get());
+          const l = ref ? list(ref) : undefined;
+          if (!ref || l?.followUntil === undefined) return false;
+          setList(ref, stopFollow(l));
+          flash('info', `Stopped loading at ${l.items.length.toLocaleString('en-US')} rows; G continues.`);
+          return true;
+        },
         moveCursor(ref, delta) {
           moveCursorToIndex(ref, (displayedList(get(), ref) ?? list(ref)).cursor + delta);
         },

@@ -26,6 +26,8 @@ export interface PagedList<T> {
   cursor: number;
   /** Index of the first visible row. */
   offset: number;
+  /** While set (after G), each page that arrives moves the cursor to the last row and the next one is fetched, until this many rows are loaded. */
+  followUntil?: number;
 }
 
 /** A list with nothing loaded yet. */
@@ -57,10 +59,32 @@ export function applyPage<T>(list: PagedList<T>, requestId: number, page: Page<T
   };
 }
 
+/** How many more rows one G may load before it stops and asks for another G. */
+export const FOLLOW_BATCH = 50_000;
+
+/** Starts following the end: the cursor goes to the last row and stays there while pages keep coming. */
+export function startFollow<T>(list: PagedList<T>, height: number): PagedList<T> {
+  const moved = moveCursorTo(list, Number.MAX_SAFE_INTEGER, height);
+  return list.complete ? moved : { ...moved, followUntil: list.items.length + FOLLOW_BATCH };
+}
+
+/** After a page arrived: keeps the cursor on the last row while following, and stops at the end, the batch or an error. */
+export function advanceFollow<T>(list: PagedList<T>, height: number): PagedList<T> {
+  if (list.followUntil === undefined) return list;
+  const moved = moveCursorTo(list, Number.MAX_SAFE_INTEGER, height);
+  const done = list.complete || list.error !== undefined || list.items.length >= list.followUntil;
+  return done ? { ...moved, followUntil: undefined } : moved;
+}
+
+/** Stops following. */
+export function stopFollow<T>(list: PagedList<T>): PagedList<T> {
+  return list.followUntil === undefined ? list : { ...list, followUntil: undefined };
+}
+
 /** Records a failed fetch; what was loaded stays. */
 export function applyError<T>(list: PagedList<T>, requestId: number, error: ListError): PagedList<T> {
   if (requestId !== list.requestId || !list.loading) return list;
-  return { ...list, loading: false, error };
+  return { ...list, loading: false, error, followUntil: undefined };
 }
 
 /** Clears the error so that the next loadMore tries again from the same token. */
@@ -91,6 +115,7 @@ export function moveCursorTo<T>(list: PagedList<T>, target: number, height: numb
   if (cursor === list.cursor && offset === list.offset) return list;
   return { ...list, cursor, offset };
 }
+
 
 /** Re-fits the window after the viewport height changed (a terminal resize) or items arrived. */
 export function refitWindow<T>(list: PagedList<T>, height: number): PagedList<T> {

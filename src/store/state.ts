@@ -87,6 +87,10 @@ export interface AppActions {
   loadMore(ref: ListRef): void;
   refresh(): void;
   moveCursor(ref: ListRef, delta: number): void;
+  /** G: the last row, then keeps loading pages to the end of the list (in batches; esc stops). */
+  loadToEnd(ref: ListRef): void;
+  /** Stops a G that is still loading; false when none is. */
+  stopLoading(): boolean;
   cursorTo(ref: ListRef, index: number): void;
   openSelected(): void;
   openRisk(poolId: string): void;

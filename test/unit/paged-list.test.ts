@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  applyError, applyPage, beginLoad, canLoadMore, emptyList, moveCursorTo, nearEnd, refitWindow, resetForRefresh,
+  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, emptyList, FOLLOW_BATCH, moveCursorTo, nearEnd, refitWindow, resetForRefresh,
+  startFollow, stopFollow,
   selectedItem, updateItems, visibleSlice, windowOffset,
 } from '../../src/store/paged-list.ts';
 
@@ -102,5 +103,36 @@ describe('paged list', () => {
     const u = updateItems(l, (x) => (x.id === 2 ? { ...x, v: 'z' } : undefined));
     assert.equal(u.items[1].v, 'z');
     assert.equal(u.items[0], l.items[0]);
+  });
+});
+
+describe('G: following the end of a list', () => {
+  const page = (from: number, n: number, more: boolean) => ({ items: Array.from({ length: n }, (_, i) => from + i), ...(more ? { nextToken: 't' } : {}) });
+
+  it('keeps the cursor on the last row as pages arrive, and stops at the end', () => {
+    let l = applyPage(beginLoad(emptyList<number>()), 1, page(0, 60, true));
+    l = startFollow(l, 20);
+    assert.equal(l.cursor, 59);
+    assert.ok(l.followUntil !== undefined);
+    const b = beginLoad(l);
+    l = advanceFollow(applyPage(b, b.requestId, page(60, 60, true)), 20);
+    assert.equal(l.cursor, 119);
+    assert.ok(l.followUntil !== undefined);
+    const c = beginLoad(l);
+    l = advanceFollow(applyPage(c, c.requestId, page(120, 10, false)), 20);
+    assert.equal(l.cursor, 129);
+    assert.equal(l.followUntil, undefined);
+  });
+
+  it('stops after a batch, on an error, and when asked', () => {
+    let l = startFollow(applyPage(beginLoad(emptyList<number>()), 1, page(0, 60, true)), 20);
+    assert.equal(l.followUntil, 60 + FOLLOW_BATCH);
+    l = advanceFollow({ ...l, items: Array.from({ length: 60 + FOLLOW_BATCH }, (_, i) => i) }, 20);
+    assert.equal(l.followUntil, undefined);
+    l = startFollow(l, 20);
+    const b = beginLoad(l);
+    assert.equal(applyError(b, b.requestId, { kind: 'network', message: 'x', retryable: true }).followUntil, undefined);
+    assert.equal(stopFollow(l).followUntil, undefined);
+    assert.equal(startFollow({ ...l, complete: true, followUntil: undefined }, 20).followUntil, undefined, 'nothing to follow on a complete list');
   });
 });

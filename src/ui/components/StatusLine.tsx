@@ -12,6 +12,7 @@ export function StatusLine({ list, noun }: { list: PagedList<unknown>; noun: str
   if (list.error) {
     return <Text color="red" wrap="truncate">{`  ${position} · ✖ ${list.error.message}${retryHint(list.error.message)}`}</Text>;
   }
-  const more = list.loading ? ' · loading more…' : list.complete ? ' · all loaded' : ' · more on the server (scroll to load)';
+  const more = list.followUntil !== undefined ? ' · loading to the end… (esc stops)'
+    : list.loading ? ' · loading more…' : list.complete ? ' · all loaded' : ' · more on the server (scroll to load)';
   return <Text dimColor wrap="truncate">{`  ${position}${more}`}</Text>;
 }
