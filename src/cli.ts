@@ -1,11 +1,65 @@
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { parseArgs, USAGE, UsageError, type CliOptions } from './cli/args.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, unknownProfileMessage, USAGE, UsageError, type CliOptions } from './cli/args.ts';
 import { awsProfileNames } from './cli/aws-profiles.ts';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
-import type { CognitoGateway } from './gateway/types.ts';
+import type { CognitoGateway, GatewayTarget } from './gateway/types.ts';
+import { safeText } from './ui/text.ts';
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+/** Puts the terminal back as it was: main screen, cursor shown, line mode. */
+function restoreTerminal(): void {
+  if (process.stdout.isTTY) process.stdout.write(LEAVE_ALT_SCREEN + SHOW_CURSOR);
+  if (process.stdin.isTTY) process.stdin.setRawMode?.(false);
+}
+
+/**
+ * Reports a failure nobody expected in one line (its stack goes to a file, never to the screen), after giving
+ * the terminal back.
+ */
+function reportCrash(error: unknown): void {
+  restoreTerminal();
+  const message = error instanceof Error ? error.message : String(error);
+  const log = join(tmpdir(), `cognito-tui-crash-${process.pid}.log`);
+  let details = '';
+  try {
+    writeFileSync(log, `${new Date().toISOString()}\n${error instanceof Error ? error.stack ?? message : message}\n`);
+    details = ` Details are in ${log}.`;
+  } catch {
+    details = '';
+  }
+  process.stderr.write(`cognito-tui: internal error: ${safeText(message)}.${details} Please report it with what you did just before.\n`);
+}
+
+function onFatal(error: unknown): void {
+  reportCrash(error);
+  process.exit(70);
+}
+
+/** Profile names from the AWS files, reading an empty AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE as unset, as the SDK does. */
+function knownProfiles(): string[] {
+  return awsProfileNames(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)));
+}
+
+/** The profile the SDK would use, when one is named by --profile or AWS_PROFILE. */
+function namedProfile(opts: CliOptions): string | undefined {
+  const profile = opts.profile ?? (process.env.AWS_PROFILE || undefined);
+  return profile === 'default' && !opts.profile ? undefined : profile;
+}
+
+/** A gateway for another region or profile (`:region`, `:profile`); an unknown profile is refused with the reason. */
+function connectTo(opts: CliOptions): (target: GatewayTarget) => CognitoGateway {
+  return (t) => {
+    const problem = t.profile === opts.profile ? undefined : unknownProfileMessage(t.profile, knownProfiles(), process.env);
+    if (problem) throw new Error(problem);
+    return createSdkGateway({ region: t.region.startsWith('(') ? undefined : t.region, profile: t.profile, endpoint: opts.endpoint });
+  };
+}
 
 function version(): string {
   try {
@@ -27,6 +81,11 @@ async function demoGateway(): Promise<{ gateway: CognitoGateway; close: () => Pr
 }
 
 async function runTui(opts: CliOptions): Promise<number> {
+  const profileProblem = opts.demo ? undefined : unknownProfileMessage(namedProfile(opts), knownProfiles(), process.env);
+  if (profileProblem) {
+    process.stderr.write(`cognito-tui: ${safeText(profileProblem)}\n`);
+    return 2;
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('cognito-tui needs an interactive terminal: stdin and stdout must be a TTY. Run it directly in a terminal (not piped); for scripts, use the AWS CLI or `cognito-tui emulator`.\n');
     return 1;
@@ -45,13 +104,15 @@ async function runTui(opts: CliOptions): Promise<number> {
   const store = createAppStore({
     gateway: backend.gateway,
     readOnly: opts.readOnly,
-    connect: opts.demo ? undefined : (t) => createSdkGateway({ region: t.region.startsWith('(') ? undefined : t.region, profile: t.profile, endpoint: opts.endpoint }),
+    connect: opts.demo ? undefined : connectTo(opts),
     profiles: () => awsProfileNames(),
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });
 
+  process.on('uncaughtException', onFatal);
+  process.on('unhandledRejection', onFatal);
   process.stdout.write(ENTER_ALT_SCREEN);
   const restore = () => process.stdout.write(LEAVE_ALT_SCREEN);
   process.on('exit', restore);
@@ -79,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
     opts = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`cognito-tui: ${error.message}\n`);
+      process.stderr.write(`cognito-tui: ${safeText(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -103,8 +164,7 @@ export async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (process.stdout.isTTY) process.stdout.write(LEAVE_ALT_SCREEN);
-    process.stderr.write(`cognito-tui: ${error instanceof Error ? error.message : String(error)}\n`);
+    reportCrash(error);
     process.exit(1);
   },
 );

@@ -1,3 +1,5 @@
+import { isRegion, regionOfPoolId } from '../command/regions.ts';
+
 /** What the command line asked for. */
 export interface CliOptions {
   command: 'tui' | 'emulator' | 'help' | 'version';
@@ -22,9 +24,6 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
   '--pool': 'pool',
   '--user': 'user',
 };
-
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/;
-const POOL_ID = /^([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d+)_[0-9A-Za-z]+$/;
 
 /** Usage text for --help. */
 export const USAGE = `cognito-tui — browse Amazon Cognito user pools, users and authentication events
@@ -80,17 +79,17 @@ function example(flag: string): string {
 }
 
 function validate(opts: CliOptions): CliOptions {
-  if (opts.region && !REGION.test(opts.region)) {
+  if (opts.region && !isRegion(opts.region)) {
     throw new UsageError(`"${opts.region}" is not an AWS region name. Use one like us-east-1 or eu-west-2.`);
   }
   if (opts.user && !opts.pool) throw new UsageError('--user needs --pool: the pool the user is in, e.g. --pool eu-west-1_AbCdEf123 --user alice');
   if (opts.pool) {
-    const m = POOL_ID.exec(opts.pool);
-    if (!m) throw new UsageError(`"${opts.pool}" is not a user pool id. Pool ids look like eu-west-1_AbCdEf123.`);
-    if (opts.region && opts.region !== m[1] && !opts.demo) {
-      throw new UsageError(`Pool ${opts.pool} is in ${m[1]}, but --region is ${opts.region}. Drop --region or fix it.`);
+    const poolRegion = regionOfPoolId(opts.pool);
+    if (!poolRegion) throw new UsageError(`"${opts.pool}" is not a user pool id. Pool ids look like eu-west-1_AbCdEf123.`);
+    if (opts.region && opts.region !== poolRegion && !opts.demo) {
+      throw new UsageError(`Pool ${opts.pool} is in ${poolRegion}, but --region is ${opts.region}. Drop --region or fix it.`);
     }
-    if (!opts.region && !opts.demo) opts.region = m[1];
+    if (!opts.region && !opts.demo) opts.region = poolRegion;
   }
   if (opts.endpoint) {
     try {
@@ -104,4 +103,16 @@ function validate(opts: CliOptions): CliOptions {
     throw new UsageError('--demo uses the built-in emulator: drop --profile and --endpoint-url, or drop --demo.');
   }
   return opts;
+}
+
+/**
+ * Why a named AWS profile cannot be used, when it is in neither the config nor the credentials file (the SDK
+ * itself only says it could not load credentials); undefined when it is there, or when no profile was named.
+ */
+export function unknownProfileMessage(profile: string | undefined, known: readonly string[], env: Record<string, string | undefined>): string | undefined {
+  if (!profile || known.includes(profile)) return undefined;
+  const files = [...new Set([env.AWS_CONFIG_FILE || '~/.aws/config', env.AWS_SHARED_CREDENTIALS_FILE || '~/.aws/credentials'])].join(' or ');
+  const from = env.AWS_PROFILE === profile ? ' (from AWS_PROFILE)' : '';
+  const choices = known.length > 0 ? ` Profiles there: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}.` : ' No profiles are defined there.';
+  return `AWS profile "${profile}"${from} is not in ${files}.${choices} Run aws configure --profile ${profile} (or aws configure sso), pass another --profile, or try --demo.`;
 }

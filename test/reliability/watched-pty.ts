@@ -18,7 +18,7 @@ const DCS_IDS: { intermediates?: string; final: string }[] = [
 ];
 
 /**
- * The built CLI in a pseudo-terminal whose headless xterm reports, through its parser hooks, every OSC 0/1/2
+ * A program (node unless `file` says otherwise) in a pseudo-terminal whose headless xterm reports, through its parser hooks, every OSC 0/1/2
  * (window and icon titles), OSC 52 (clipboard) and DCS sequence it receives. The hooks are registered before the
  * program writes anything.
  */
@@ -31,7 +31,7 @@ export class WatchedPty {
   private readonly proc: pty.IPty;
   private pending: Promise<void> = Promise.resolve();
 
-  constructor(args: string[], opts: { cols?: number; rows?: number; env?: Record<string, string | undefined> } = {}) {
+  constructor(args: string[], opts: { cols?: number; rows?: number; env?: Record<string, string | undefined>; file?: string } = {}) {
     const cols = opts.cols ?? 120;
     const rows = opts.rows ?? 32;
     this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
@@ -53,7 +53,7 @@ export class WatchedPty {
     for (const [k, v] of Object.entries(merged)) {
       if (v !== undefined && k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION') env[k] = v;
     }
-    this.proc = pty.spawn(process.execPath, args, { cols, rows, env, name: 'xterm-256color' });
+    this.proc = pty.spawn(opts.file ?? process.execPath, args, { cols, rows, env, name: 'xterm-256color' });
     this.proc.onData((data) => {
       this.raw += data;
       this.pending = this.pending.then(() => new Promise<void>((resolve) => this.term.write(data, resolve)));
