@@ -4,21 +4,40 @@ import type { EmulatorFaults } from './types.ts';
 /** What to do to one request instead of answering it normally. */
 export type FaultDecision = 'drop' | 'throttle' | 'error' | undefined;
 
+/** A Cognito error that one operation is answered with every time, e.g. NotAuthorizedException for a missing permission. */
+export interface OperationError {
+  /** The exception name, e.g. 'NotAuthorizedException' or 'AccessDeniedException'. */
+  type: string;
+  message?: string;
+  /** HTTP status; 400 unless given. */
+  status?: number;
+}
+
+/** Fault settings plus errors by operation name (the X-Amz-Target operation, e.g. 'AdminListUserAuthEvents'). */
+export type FaultSettings = EmulatorFaults & { operationErrors?: Readonly<Record<string, OperationError>> };
+
 const rate = (value: number | undefined): number => Math.min(1, Math.max(0, value ?? 0));
 
 /** Decides faults for each request from a PRNG seeded by the emulator's seed, so runs are reproducible. */
 export class FaultInjector {
-  private faults: EmulatorFaults;
+  private faults: FaultSettings;
   private readonly rng: Rng;
 
-  constructor(seed: number, faults: EmulatorFaults = {}) {
+  constructor(seed: number, faults: FaultSettings = {}) {
     this.rng = new Rng(seed, 'faults');
     this.faults = { ...faults };
   }
 
   /** Replaces the fault settings. */
-  set(faults: EmulatorFaults): void {
+  set(faults: FaultSettings): void {
     this.faults = { ...faults };
+  }
+
+  /** The error an operation is always answered with, if the settings name one for it. */
+  operationError(operation: string): Required<OperationError> | undefined {
+    const e = this.faults.operationErrors?.[operation];
+    if (e === undefined) return undefined;
+    return { type: e.type, message: e.message ?? `Not authorized to perform ${operation}.`, status: e.status ?? 400 };
   }
 
   /** Milliseconds to wait before answering. */
