@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,7 +19,8 @@ their own processes, drives the built CLI in a pseudo-terminal and prints one ma
 Raw numbers go to .bench/last.json.
 
   --runs N      runs to take the medians over (default 5, at least 5 for figures worth quoting)
-  --presses N   j presses timed per run with ${TARGETS.largeUsers} users loaded (default 200)`;
+  --presses N   j presses timed per run with ${TARGETS.largeUsers} users loaded (default 200)
+  --cli PATH    measure another build of the bin instead of dist/cli.js (to compare a change)`;
 
 const RESULT_FILE = fileURLToPath(new URL('../../.bench/last.json', import.meta.url));
 
@@ -41,16 +42,17 @@ async function step<T>(label: string, work: () => Promise<T>, show: (value: T) =
   return value;
 }
 
-async function measureRun(run: number, small: EmulatorProcess, large: EmulatorProcess, presses: number, withAws: boolean): Promise<RunRecord> {
+async function measureRun(run: number, cli: string, small: EmulatorProcess, large: EmulatorProcess, presses: number, withAws: boolean): Promise<RunRecord> {
   const f = (v: number) => `${v.toFixed(0)} ms`;
+  const onSmall = { cli, emulator: small };
   const nodeFloorMs = await step('node -e 0', nodeFloor, f);
-  const poolListMs = await step('pool list', () => poolListFirstFrame(small), f);
-  const deep = await step('deep link to events', () => deepLinkEvents(small), (v) => `${f(v.ms)}, ${v.calls} AdminListUserAuthEvents`);
+  const poolListMs = await step('pool list', () => poolListFirstFrame(onSmall), f);
+  const deep = await step('deep link to events', () => deepLinkEvents(onSmall), (v) => `${f(v.ms)}, ${v.calls} AdminListUserAuthEvents`);
   const awsEventsMs = withAws ? await step('aws auth events', () => awsAuthEvents(small), f) : null;
-  const first = await step('first users screen', () => firstUsersScreen(small), (v) => `${f(v.ms)}, ${v.calls} ListUsers`);
-  const walk = await step(`walk ${TARGETS.walkUsers} users`, () => walkUsers(small), (v) => `${f(v.ms)}, ${v.presses} G, ${v.calls} ListUsers`);
+  const first = await step('first users screen', () => firstUsersScreen(onSmall), (v) => `${f(v.ms)}, ${v.calls} ListUsers`);
+  const walk = await step(`walk ${TARGETS.walkUsers} users`, () => walkUsers(onSmall), (v) => `${f(v.ms)}, ${v.presses} G, ${v.calls} ListUsers`);
   const awsList = withAws ? await step('aws list-users', () => awsListUsers(small), (v) => `${f(v.ms)}, ${v.calls} ListUsers`) : null;
-  const big = await step(`${TARGETS.largeUsers} users + keys`, () => largeList(large, presses), (v) =>
+  const big = await step(`${TARGETS.largeUsers} users + keys`, () => largeList({ cli, emulator: large }, presses), (v) =>
     `load ${f(v.loadMs)}, ${(v.rssBytes / 1e6).toFixed(0)} MB, p95 ${percentile(v.keyMs, 95).toFixed(1)} ms`);
   if (walk.loaded !== TARGETS.walkUsers || big.loaded !== TARGETS.largeUsers) {
     throw new Error(`expected ${TARGETS.walkUsers} and ${TARGETS.largeUsers} users loaded, the status lines said ${walk.loaded} and ${big.loaded}`);
@@ -83,14 +85,17 @@ async function measureRun(run: number, small: EmulatorProcess, large: EmulatorPr
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, presses: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string' }, presses: { type: 'string' }, cli: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
   const runs = positive('runs', values.runs, 5);
   const presses = positive('presses', values.presses, 200);
-  if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run npm run build first (npm run bench does)`);
+  const cli = resolve(values.cli ?? BUILT_CLI);
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first (npm run bench does)`);
   const withAws = awsCliAvailable();
   if (!withAws) log('The AWS CLI v2 is not at /usr/bin/aws (Debian: apt-get install awscli): its columns will say n/a.');
 
@@ -101,18 +106,18 @@ async function main(): Promise<void> {
   try {
     log('Warming up (not counted)…');
     await nodeFloor();
-    await poolListFirstFrame(small);
+    await poolListFirstFrame({ cli, emulator: small });
     if (withAws) await awsAuthEvents(small);
     for (let run = 1; run <= runs; run++) {
       log(`Run ${run} of ${runs}`);
-      records.push(await measureRun(run, small, large, presses, withAws));
+      records.push(await measureRun(run, cli, small, large, presses, withAws));
     }
   } finally {
     await Promise.all([small.stop(), large.stop()]);
   }
   const table = renderTable(records);
   await mkdir(dirname(RESULT_FILE), { recursive: true });
-  await writeFile(RESULT_FILE, `${JSON.stringify({ when: new Date().toISOString(), node: process.version, runs: records, table }, null, 2)}\n`);
+  await writeFile(RESULT_FILE, `${JSON.stringify({ when: new Date().toISOString(), node: process.version, cli, runs: records, table }, null, 2)}\n`);
   log(`Done in ${((performance.now() - started) / 1000).toFixed(0)} s; raw numbers in .bench/last.json`);
   process.stdout.write(`${table}\n`);
 }

@@ -24,8 +24,14 @@ const SETTLE_MS = 400;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function cliArgs(emulator: EmulatorProcess, ...more: string[]): string[] {
-  return [BUILT_CLI, '--endpoint-url', emulator.url, '--region', DEMO_REGION, ...more];
+/** The bin under test and the emulator it talks to. */
+export interface Target {
+  cli: string;
+  emulator: EmulatorProcess;
+}
+
+function cliArgs({ cli, emulator }: Target, ...more: string[]): string[] {
+  return [cli, '--endpoint-url', emulator.url, '--region', DEMO_REGION, ...more];
 }
 
 /** Milliseconds from spawning `command` to its exit; throws unless it exits with 0. */
@@ -50,8 +56,8 @@ export function nodeFloor(): Promise<number> {
 }
 
 /** Figure 1: spawn → the first frame that shows the pool names. */
-export async function poolListFirstFrame(emulator: EmulatorProcess): Promise<number> {
-  const screen = new PtyScreen(cliArgs(emulator));
+export async function poolListFirstFrame(target: Target): Promise<number> {
+  const screen = new PtyScreen(cliArgs(target));
   try {
     const at = await screen.until((s) => s.includes(POOL_NAME), 'the pool list');
     return at - screen.spawnedAt;
@@ -61,9 +67,10 @@ export async function poolListFirstFrame(emulator: EmulatorProcess): Promise<num
 }
 
 /** Figures 2 and 5b: spawn with `--pool --user` → the user's events on screen, and the AdminListUserAuthEvents calls it took. */
-export async function deepLinkEvents(emulator: EmulatorProcess): Promise<{ ms: number; calls: number }> {
+export async function deepLinkEvents(target: Target): Promise<{ ms: number; calls: number }> {
+  const { emulator } = target;
   const before = await emulator.counts();
-  const screen = new PtyScreen(cliArgs(emulator, '--pool', LARGE_POOL_ID, '--user', TAKEOVER_USERNAME));
+  const screen = new PtyScreen(cliArgs(target, '--pool', LARGE_POOL_ID, '--user', TAKEOVER_USERNAME));
   try {
     const at = await screen.until((s) => EVENTS_STATUS.test(s), `${TAKEOVER_USERNAME}'s events`);
     await pause(SETTLE_MS);
@@ -83,9 +90,10 @@ export function awsAuthEvents(emulator: EmulatorProcess): Promise<number> {
 }
 
 /** Figure 5a: spawn with `--pool` → the first screen of users, and the ListUsers calls it took. */
-export async function firstUsersScreen(emulator: EmulatorProcess): Promise<{ ms: number; calls: number }> {
+export async function firstUsersScreen(target: Target): Promise<{ ms: number; calls: number }> {
+  const { emulator } = target;
   const before = await emulator.counts();
-  const screen = new PtyScreen(cliArgs(emulator, '--pool', LARGE_POOL_ID));
+  const screen = new PtyScreen(cliArgs(target, '--pool', LARGE_POOL_ID));
   try {
     const at = await screen.until((s) => USERS_STATUS.test(s), 'the first screen of users');
     await pause(SETTLE_MS);
@@ -118,9 +126,10 @@ async function walkToEnd(screen: PtyScreen): Promise<{ at: number; presses: numb
 }
 
 /** Figure 6: spawn with `--pool` → every user of the pool loaded by pressing G, as the status line says. */
-export async function walkUsers(emulator: EmulatorProcess): Promise<{ ms: number; presses: number; loaded: number; calls: number }> {
+export async function walkUsers(target: Target): Promise<{ ms: number; presses: number; loaded: number; calls: number }> {
+  const { emulator } = target;
   const before = await emulator.counts();
-  const screen = new PtyScreen(cliArgs(emulator, '--pool', LARGE_POOL_ID));
+  const screen = new PtyScreen(cliArgs(target, '--pool', LARGE_POOL_ID));
   try {
     const walk = await walkToEnd(screen);
     const after = await emulator.counts();
@@ -152,8 +161,8 @@ export interface LargeListSample {
 }
 
 /** Figures 3 and 4: load every user of the large pool, then read the memory and time `presses` presses of j. */
-export async function largeList(emulator: EmulatorProcess, presses: number): Promise<LargeListSample> {
-  const screen = new PtyScreen(cliArgs(emulator, '--pool', LARGE_POOL_ID));
+export async function largeList(target: Target, presses: number): Promise<LargeListSample> {
+  const screen = new PtyScreen(cliArgs(target, '--pool', LARGE_POOL_ID));
   try {
     const walk = await walkToEnd(screen);
     await screen.pressAndTimeFrame('g');
