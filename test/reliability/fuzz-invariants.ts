@@ -1,21 +1,27 @@
 import type { RecordedRequest } from '../../src/emulator/index.ts';
 import type { AuthEvent, CognitoGateway } from '../../src/gateway/types.ts';
 import { applyEventView, isFiltering } from '../../src/store/displayed-list.ts';
-import { windowOffset, type PagedList } from '../../src/store/paged-list.ts';
+import type { PagedList } from '../../src/store/paged-list.ts';
 import type { AppState } from '../../src/store/state.ts';
 import { WRITE_OPERATIONS } from './writes.ts';
 
-function checkList(name: string, l: PagedList<unknown>, rows: number, out: string[]): void {
+/** What is wrong with the lists of one state; `staleWindows` names lists whose stored window has lost the cursor. */
+export interface ListCheck {
+  violations: string[];
+  staleWindows: string[];
+}
+
+function checkList(name: string, l: PagedList<unknown>, rows: number, out: ListCheck): void {
   const n = l.items.length;
   const where = `${name} (items ${n}, cursor ${l.cursor}, offset ${l.offset}, rows ${rows}${l.loading ? ', loading' : ''}${l.error ? ', error' : ''})`;
-  if (!Number.isInteger(l.cursor) || !Number.isInteger(l.offset)) out.push(`${where}: cursor or offset is not a whole number`);
+  if (!Number.isInteger(l.cursor) || !Number.isInteger(l.offset)) out.violations.push(`${where}: cursor or offset is not a whole number`);
   if (n === 0) {
-    if (!l.loading && (l.cursor !== 0 || l.offset !== 0)) out.push(`${where}: an empty list keeps a cursor`);
+    if (!l.loading && (l.cursor !== 0 || l.offset !== 0)) out.violations.push(`${where}: an empty list keeps a cursor`);
     return;
   }
-  if (l.cursor < 0 || l.cursor >= n) out.push(`${where}: cursor outside the list`);
-  if (l.offset < 0 || l.offset > l.cursor) out.push(`${where}: window starts after the cursor`);
-  if (l.cursor >= l.offset + Math.max(1, rows)) out.push(`${where}: cursor below the window`);
+  if (l.cursor < 0 || l.cursor >= n) out.violations.push(`${where}: cursor outside the list`);
+  if (l.offset < 0 || l.offset > l.cursor) out.violations.push(`${where}: window starts after the cursor`);
+  if (l.cursor >= l.offset + Math.max(1, rows)) out.staleWindows.push(`${where}: cursor below the stored window`);
 }
 
 /** Labels a store key for a message (its parts are separated by NUL). */
@@ -24,34 +30,18 @@ function label(key: string): string {
 }
 
 /**
- * What is wrong with the lists of a state: each stored list and each filtered event view must keep its cursor
- * inside its rows (0 when empty, unless a reload is under way) and its window around the cursor.
+ * Checks every stored list and every filtered event view: the cursor inside its rows (0 when empty, unless a
+ * reload is under way) and the window starting at or above it. A stored window that ends above the cursor is
+ * reported apart: the list view re-fits the window when it draws, so the screen is right while the state is stale.
  */
-export function listViolations(state: AppState): string[] {
-  const out: string[] = [];
+export function checkLists(state: AppState): ListCheck {
+  const out: ListCheck = { violations: [], staleWindows: [] };
   for (const [key, list] of Object.entries(state.lists)) {
     checkList(label(key), list, state.viewportRows, out);
     const view = state.eventViews[key];
     if (key.startsWith('events\u0000') && isFiltering(view)) {
-      const shown = applyEventView(list as PagedList<AuthEvent>, view);
-      const drawn = { ...shown, offset: windowOffset(shown.cursor, shown.offset, state.viewportRows, shown.items.length) };
-      checkList(`${label(key)} filtered`, drawn, state.viewportRows, out);
+      checkList(`${label(key)} filtered`, applyEventView(list as PagedList<AuthEvent>, view), state.viewportRows, out);
     }
-  }
-  return out;
-}
-
-/**
- * Filtered event views whose stored window no longer holds the cursor (after the terminal got shorter): harmless
- * on screen, because the list re-fits the window when it draws, but the stored state is stale.
- */
-export function staleFilteredWindows(state: AppState): string[] {
-  const out: string[] = [];
-  for (const [key, view] of Object.entries(state.eventViews)) {
-    const list = state.lists[key];
-    if (!list || !isFiltering(view)) continue;
-    const shown = applyEventView(list as PagedList<AuthEvent>, view);
-    if (shown.items.length > 0 && shown.cursor >= shown.offset + Math.max(1, state.viewportRows)) out.push(label(key));
   }
   return out;
 }
