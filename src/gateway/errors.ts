@@ -88,6 +88,9 @@ export function classifyFailure(facts: FailureFacts, ctx: FailureContext): Gatew
     case 'ExpiredTokenException':
       return make('sso-expired', false, `Your AWS session has expired. Renew it (aws sso login${profileFlag(ctx)}) and press r.`);
     case 'CredentialsProviderError':
+      if (/sso/i.test(raw) && /not found/i.test(raw)) {
+        return make('sso-expired', false, `No SSO session for this profile yet, or it was cleared. Run: aws sso login${profileFlag(ctx)} — then press r.`);
+      }
       if (/sso|token/i.test(raw) && /expire|refresh/i.test(raw)) {
         return make('sso-expired', false, `Your SSO session has expired. Run: aws sso login${profileFlag(ctx)} — then press r.`);
       }
