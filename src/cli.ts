@@ -36,9 +36,28 @@ function reportCrash(error: unknown): void {
   process.stderr.write(`cognito-tui: internal error: ${safeText(message)}.${details} Please report it with what you did just before.\n`);
 }
 
+/** Exits once what was written to the terminal has gone out (a TTY write can still be queued), or after a second. */
+function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+  setTimeout(() => process.exit(code), 1000).unref();
+}
+
+/** Unmounts the running app, so that no frame is drawn after the terminal has been given back. */
+let stopApp: (() => void) | undefined;
+
 function onFatal(error: unknown): void {
+  try {
+    stopApp?.();
+  } catch {
+    stopApp = undefined;
+  }
   reportCrash(error);
-  process.exit(70);
+  exitWhenFlushed(70);
 }
 
 /** Profile names from the AWS files, reading an empty AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE as unset, as the SDK does. */
@@ -121,6 +140,7 @@ async function runTui(opts: CliOptions): Promise<number> {
     patchConsole: true,
     maxFps: 60,
   });
+  stopApp = () => app.unmount();
   const onSignal = () => app.unmount();
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
   try {
@@ -162,9 +182,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitWhenFlushed(code),
   (error: unknown) => {
     reportCrash(error);
-    process.exit(1);
+    exitWhenFlushed(1);
   },
 );

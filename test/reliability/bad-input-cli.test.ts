@@ -9,7 +9,6 @@ import stringWidth from 'string-width';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import { LARGE_POOL_ID } from '../../src/emulator/well-known-ids.ts';
 import { BUILT_CLI } from '../helpers/pty-session.ts';
-import { waitFor } from '../helpers/wait-for.ts';
 import { WatchedPty } from './watched-pty.ts';
 
 /** A stack frame as Node prints it. */
@@ -207,13 +206,19 @@ describe('a failure nobody expected', () => {
   it('gives the terminal back and prints one line, with the stack in a file', async () => {
     const emu = await startEmulator({ port: 0, usersInLargePool: 100 });
     const boom = join(scratch, 'boom.mjs');
-    writeFileSync(boom, "process.on('SIGUSR2', () => { throw new Error('boom from a test'); });\n");
-    const s = new WatchedPty([BUILT_CLI, '--endpoint-url', emu.url], { env: bareEnv({ ...KEYS, AWS_REGION: 'us-east-1', NODE_OPTIONS: `--import=${boom}` }) });
+    const trigger = join(scratch, 'boom-now');
+    writeFileSync(boom, [
+      "import { existsSync } from 'node:fs';",
+      `const timer = setInterval(() => { if (existsSync(${JSON.stringify(trigger)})) { clearInterval(timer); throw new Error('boom from a test'); } }, 20);`,
+      'timer.unref();',
+    ].join('\n'));
+    const script = `"${process.execPath}" "${BUILT_CLI}" --endpoint-url ${emu.url}; echo "exit=$?"; sleep 1`;
+    const s = new WatchedPty(['-c', script], { file: '/bin/sh', env: bareEnv({ ...KEYS, AWS_REGION: 'us-east-1', NODE_OPTIONS: `--import=${boom}` }) });
     try {
       await s.waitForText(LARGE_POOL_ID);
-      s.kill('SIGUSR2');
-      assert.equal(await s.exited(), 70);
-      await waitFor(async () => (await s.screen()).includes('internal error: boom from a test'), 5000, 'the one-line report');
+      writeFileSync(trigger, '');
+      await s.waitForText('exit=70');
+      await s.waitForText('internal error: boom from a test');
       const log = /Details are in (\S+cognito-tui-crash-\d+\.log)/.exec(s.raw)?.[1];
       assert.ok(log, 'names the file with the details');
       rmSync(log, { force: true });
