@@ -22,7 +22,7 @@ function sections(path: string, prefix: RegExp): string[] {
 /** Profile names from the AWS config and credentials files (honouring AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE). */
 export function awsProfileNames(env: Record<string, string | undefined> = process.env): string[] {
   const home = homedir();
-  const config = env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config');
-  const credentials = env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials');
+  const config = env.AWS_CONFIG_FILE || join(home, '.aws', 'config');
+  const credentials = env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials');
   return [...new Set([...sections(config, /^profile\s+/), ...sections(credentials, /^$/)])].sort();
 }

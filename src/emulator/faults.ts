@@ -1,20 +1,14 @@
 import { Rng } from './prng.ts';
-import type { EmulatorFaults } from './types.ts';
+import type { EmulatorFaults, OperationErrorFault } from './types.ts';
 
 /** What to do to one request instead of answering it normally. */
 export type FaultDecision = 'drop' | 'throttle' | 'error' | undefined;
 
-/** A Cognito error that one operation is answered with every time, e.g. NotAuthorizedException for a missing permission. */
-export interface OperationError {
-  /** The exception name, e.g. 'NotAuthorizedException' or 'AccessDeniedException'. */
-  type: string;
-  message?: string;
-  /** HTTP status; 400 unless given. */
-  status?: number;
-}
+/** A Cognito error that one operation is answered with every time. */
+export type OperationError = OperationErrorFault;
 
-/** Fault settings plus errors by operation name (the X-Amz-Target operation, e.g. 'AdminListUserAuthEvents'). */
-export type FaultSettings = EmulatorFaults & { operationErrors?: Readonly<Record<string, OperationError>> };
+/** Fault settings, errors by operation name (the X-Amz-Target operation, e.g. 'AdminListUserAuthEvents') included. */
+export type FaultSettings = EmulatorFaults;
 
 const rate = (value: number | undefined): number => Math.min(1, Math.max(0, value ?? 0));
 

@@ -98,8 +98,10 @@ function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, raw
       req.socket.destroy();
       return;
     }
-    const { outcome, recorded } =
-      fault === undefined ? run(deps, req, operation, raw) : { outcome: faultOutcome(fault), recorded: parseBody(raw).recorded };
+    const denied = fault === undefined ? deps.faults.operationError(operation) : undefined;
+    const { outcome, recorded } = denied
+      ? { outcome: errorOutcome(new CognitoError(denied.type, denied.message, denied.status)), recorded: parseBody(raw).recorded }
+      : fault === undefined ? run(deps, req, operation, raw) : { outcome: faultOutcome(fault), recorded: parseBody(raw).recorded };
     deps.requests.push({ operation, body: recorded, status: outcome.status, errorType: outcome.errorType, at: Date.now() });
     send(res, requestId, outcome);
   };

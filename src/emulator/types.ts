@@ -1,9 +1,19 @@
-/** Fault injection: probabilities in 0..1, latency in ms added to every response. */
+/** A Cognito error that one operation is answered with every time, e.g. NotAuthorizedException for a missing permission. */
+export interface OperationErrorFault {
+  /** The exception name, e.g. 'NotAuthorizedException' or 'AccessDeniedException'. */
+  type: string;
+  message?: string;
+  /** HTTP status; 400 unless given. */
+  status?: number;
+}
+
+/** Fault injection: probabilities in 0..1, latency in ms added to every response, errors by operation name. */
 export interface EmulatorFaults {
   throttleRate?: number;
   latencyMs?: number;
   errorRate?: number;
   dropRate?: number;
+  operationErrors?: Readonly<Record<string, OperationErrorFault>>;
 }
 
 /** How to start an emulator. */

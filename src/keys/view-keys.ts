@@ -82,6 +82,7 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
     title: 'User',
     bindings: [
       { keys: ['enter', 'right', 'l'], label: 'enter', description: 'authentication events', short: 'events', hint: true, run: ({ actions }) => actions.openSelected() },
+      { keys: ['A'], label: 'A', description: 'every attribute, each value whole (scrollable)', short: 'attributes', hint: true, run: (c) => { if (c.route.view === 'user') c.actions.push({ view: 'attributes', poolId: c.route.poolId, username: c.route.username }); } },
       { keys: ['tab'], label: 'tab', description: 'move the cursor between groups and devices', short: 'groups/devices', hint: true, run: ({ actions }) => actions.switchUserPane() },
       DISABLE,
       SIGN_OUT,
@@ -127,6 +128,18 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
         run: ({ actions }) => { if (!actions.cancelSweep()) actions.back(); },
       },
       ...LIST_KEYS,
+    ],
+  },
+  attributes: {
+    title: 'User attributes',
+    bindings: [
+      { keys: ['down', 'j'], label: 'j/↓', description: 'scroll down', hint: true, run: ({ actions }) => actions.scrollDetail(1) },
+      { keys: ['up', 'k'], label: 'k/↑', description: 'scroll up', run: ({ actions }) => actions.scrollDetail(-1) },
+      { keys: ['pagedown', 'ctrl+f', 'ctrl+d', 'space'], label: 'PgDn', description: 'page down', run: (c) => c.actions.scrollDetail(c.state.viewportRows) },
+      { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: (c) => c.actions.scrollDetail(-c.state.viewportRows) },
+      { keys: ['g', 'home'], label: 'g', description: 'top', run: (c) => c.actions.scrollDetail(-c.state.detailScroll) },
+      { keys: ['G', 'end'], label: 'G', description: 'bottom', run: ({ actions }) => actions.scrollDetail(Number.MAX_SAFE_INTEGER / 2) },
+      EXPORT_JSON,
     ],
   },
   log: {

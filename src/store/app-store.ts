@@ -6,11 +6,11 @@ import { createNavigationActions } from './navigation-actions.ts';
 import { rereadList } from './reread-list.ts';
 import { createOutputActions, type OutputDeps } from './output-actions.ts';
 import { createSweepActions } from './sweep-actions.ts';
-import { displayedList, isFiltering } from './displayed-list.ts';
+import { applyEventView, displayedList, isFiltering } from './displayed-list.ts';
 import { createFeedbackActions } from './feedback-actions.ts';
 import { createPromptActions } from './prompt-actions.ts';
 import {
-  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, emptyList, startFollow, stopFollow, moveCursorTo, nearEnd, refitWindow,
+  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, emptyList, FOLLOW_BATCH, startFollow, stopFollow, windowOffset, moveCursorTo, nearEnd, refitWindow,
   selectedItem, type PagedList,
 } from './paged-list.ts';
 import { listKey, riskKey, userKey, type ListRef, type Route } from './routes.ts';
@@ -79,6 +79,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
           if (next === current) return;
           const shown = next.followUntil === undefined ? refitWindow(next, get().viewportRows) : advanceFollow(next, get().viewportRows);
           setList(ref, shown);
+          if (next.followUntil !== undefined && shown.followUntil === undefined && !shown.complete && !shown.error) {
+            flash('info', `Loaded ${shown.items.length.toLocaleString('en-US')} rows; more on the server: G loads the next ${FOLLOW_BATCH.toLocaleString('en-US')}.`);
+          }
           if (ref.kind === 'users' && next.pagesLoaded === 1) ensurePool(ref.poolId);
           if (ref.kind === 'events' && next.pagesLoaded === 1) resolveUser(ref.poolId, ref.username);
           followSelection(ref);
@@ -178,7 +181,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     }
 
     function push(route: Route) {
-      set((s) => ({ stack: [...s.stack, route], helpOpen: false }));
+      set((s) => ({ stack: [...s.stack, route], helpOpen: false, detailScroll: 0 }));
       enter(route);
     }
 
@@ -271,6 +274,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       eventViews: {},
       marks: {},
       sweeps: {},
+      detailScroll: 0,
       userPane: 'groups',
       pendingUserWrites: {},
       helpOpen: false,
@@ -307,7 +311,11 @@ export function createAppStore(deps: StoreDeps): AppStore {
           if (viewportRows === get().viewportRows) return;
           const lists: Record<string, PagedList<unknown>> = {};
           for (const [k, l] of Object.entries(get().lists)) lists[k] = refitWindow(l, viewportRows);
-          set({ viewportRows, lists });
+          const eventViews = Object.fromEntries(Object.entries(get().eventViews).map(([k, v]) => {
+            const shown = lists[k] ? applyEventView(lists[k] as PagedList<AuthEvent>, v) : undefined;
+            return [k, shown ? { ...v, offset: windowOffset(shown.cursor, v.offset, viewportRows, shown.items.length) } : v];
+          }));
+          set({ viewportRows, lists, eventViews });
         },
         loadMore,
         loadToEnd(ref) {
@@ -350,6 +358,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
         ...createSweepActions(kit, deps.sweepShare),
         ...createOutputActions(kit, deps),
         runCommand: commands.runCommand,
+        scrollDetail(delta) {
+          set((s) => ({ detailScroll: Math.max(0, s.detailScroll + Math.trunc(delta)) }));
+        },
         switchUserPane() {
           set((s) => ({ userPane: s.userPane === 'groups' ? 'devices' : 'groups' }));
         },

@@ -23,7 +23,7 @@ export function createNavigationActions(kit: StoreKit): Pick<AppActions, 'refres
       if (route.view === 'event') refs.push(eventsRefOf(route)!);
       for (const r of refs) {
         const l = list(r);
-        setList(r, l.error && l.items.length > 0 ? clearError(l) : resetForRefresh(l));
+        setList(r, l.error && l.error.retryable && l.items.length > 0 ? clearError(l) : resetForRefresh(l));
         loadMore(r);
       }
       if (route.view === 'users') get().actions.ensurePool(route.poolId, true);

@@ -3,6 +3,7 @@ export type Route =
   | { view: 'pools' }
   | { view: 'users'; poolId: string }
   | { view: 'user'; poolId: string; username: string }
+  | { view: 'attributes'; poolId: string; username: string }
   | { view: 'events'; poolId: string; username: string }
   | { view: 'event'; poolId: string; username: string; eventId: string }
   | { view: 'risk'; poolId: string }

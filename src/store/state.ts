@@ -126,6 +126,8 @@ export interface AppActions {
   copySelected(): void;
   /** Writes the loaded events of the user on screen to a JSON or CSV file and says where. */
   exportEvents(format: 'json' | 'csv'): void;
+  /** Scrolls a detail view's text by `delta` lines (never above the top). */
+  scrollDetail(delta: number): void;
   /** Moves the focus between the user view's groups and devices. */
   switchUserPane(): void;
   confirmYes(): void;
@@ -159,6 +161,8 @@ export interface AppState {
   flash?: Flash;
   /** Sweeps by pool id. */
   sweeps: Record<string, SweepState>;
+  /** First line shown of a scrolled detail view (the whole attributes of a user). */
+  detailScroll: number;
   /** Which list of the user view the cursor keys move. */
   userPane: 'groups' | 'devices';
   /** User writes in flight, by userKey. */

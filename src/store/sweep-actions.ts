@@ -1,6 +1,6 @@
 import { describeEstimate, estimateSweep, startSweep, type SweepFinding, type SweepHandle, type SweepProgress } from '../sweep/index.ts';
 import { findingInsertIndex } from '../sweep/severity.ts';
-import { emptyList, type PagedList } from './paged-list.ts';
+import { emptyList, refitWindow, type PagedList } from './paged-list.ts';
 import { userKey, type ListRef } from './routes.ts';
 import type { AppActions, SweepState } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
@@ -30,7 +30,7 @@ export function createSweepActions(kit: StoreKit, share = SWEEP_SHARE): SweepAct
         const at = findingInsertIndex(l.items, finding);
         const items = [...l.items.slice(0, at), finding, ...l.items.slice(at)];
         const cursor = l.items.length > 0 && at <= l.cursor ? l.cursor + 1 : l.cursor;
-        setList(ref, { ...l, items, cursor });
+        setList(ref, refitWindow({ ...l, items, cursor }, get().viewportRows));
       },
     });
     handles.set(poolId, handle);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.ts';
 import { createSdkGateway } from '../../src/gateway/sdk-gateway.ts';
@@ -31,7 +34,8 @@ export async function startApp(opts: {
     region: 'us-east-1', endpoint: emulator.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     maxReadAttempts: opts.maxReadAttempts, writeRetryDelaysMs: [5, 10, 20],
   });
-  const store = createAppStore({ gateway, readOnly: opts.readOnly, flashMs: 60_000, ...opts.deps });
+  const exportDir = mkdtempSync(join(tmpdir(), 'cognito-tui-test-export-'));
+  const store = createAppStore({ gateway, readOnly: opts.readOnly, flashMs: 60_000, exportDir, ...opts.deps });
   if (opts.deepLink) store.getState().actions.openDeepLink(opts.deepLink.pool, opts.deepLink.user);
   else store.getState().actions.push({ view: 'pools' });
   const app = render(<App store={store} columns={opts.columns ?? 120} rows={opts.rows ?? 30} />);
@@ -67,6 +71,7 @@ export async function startApp(opts: {
     async close() {
       app.unmount();
       await emulator.close();
+      rmSync(exportDir, { recursive: true, force: true });
     },
   };
 }

@@ -122,8 +122,7 @@ describe('faults: reads', () => {
 
 describe('faults: the emulator goes away mid-scroll and comes back', () => {
   for (const sameData of [true, false]) {
-    const todo = sameData ? undefined : 'app-store refresh() retries the stale token forever; reported to the lead';
-    it(`r reloads once it is back on the same port (${sameData ? 'same' : 'new'} data, so the page token ${sameData ? 'still works' : 'is stale'})`, { todo }, async () => {
+    it(`r reloads once it is back on the same port (${sameData ? 'same' : 'new'} data, so the page token ${sameData ? 'still works' : 'is stale'})`, async () => {
       const h = await startApp({ emulator: { usersInLargePool: 1500, now: NOW }, maxReadAttempts: 2, deepLink: { pool: LARGE_POOL_ID } });
       let again: RunningEmulator | undefined;
       try {

@@ -130,13 +130,16 @@ describe('a 10,000-character value in the detail view', () => {
     return out;
   }
 
-  it('is shown whole, wrapped across lines no wider than the screen', async () => {
+  it('is cut to two lines in the user view, and A shows it whole, wrapped across lines no wider than the screen', async () => {
     await h.waitForText(/\d+\/\d+\+? events/);
     await h.press('escape');
+    const summary = await h.waitForText('A shows every value whole');
+    assert.equal(fieldValue(summary, 'name').length, 2, 'the user view keeps a long value to two lines');
+    await h.press('A');
     const frame = await waitFor(() => {
       const f = h.frame();
-      return /^address /m.test(f) && /^name /m.test(f) ? f : '';
-    }, 8000, 'the user detail with its attributes');
+      return /attributes of/.test(f) && /^address /m.test(f) && /^name /m.test(f) ? f : '';
+    }, 8000, 'every attribute, whole');
     assertSafeFrame(frame, 'long detail');
     for (const [label, value] of [['name', LONG_HOSTILE_VALUE], ['address', LONG_DETAIL_VALUE]] as const) {
       const lines = fieldValue(frame, label);

@@ -1,11 +1,22 @@
 import { Box, Text } from 'ink';
-import { fit, safeText, wrapText } from '../text.ts';
+import { fit, safeText, truncate, wrapText } from '../text.ts';
 
 /** One labelled value; `color` highlights it. */
 export interface Field {
   label: string;
   value: string | undefined;
   color?: string;
+  /** At most this many lines; a longer value ends in an ellipsis. */
+  maxLines?: number;
+}
+
+/** A value's lines at `width`, cut to `maxLines` with an ellipsis on the last one. */
+export function fieldLines(value: string, width: number, maxLines = Number.POSITIVE_INFINITY): string[] {
+  const lines = wrapText(value, width);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, Math.max(1, maxLines));
+  kept[kept.length - 1] = truncate(`${kept[kept.length - 1]} ${lines[kept.length]}`, width);
+  return kept;
 }
 
 /**
@@ -19,7 +30,7 @@ export function Fields({ fields, width, labelWidth = 22 }: { fields: Field[]; wi
   const valueCells = Math.max(4, width - labelCells);
   const blank = ' '.repeat(labelCells);
   const rows = fields.flatMap((f, i) =>
-    wrapText(safeText(f.value ?? '–') || '–', valueCells).map((line, j) => (
+    fieldLines(safeText(f.value ?? '–') || '–', valueCells, f.maxLines).map((line, j) => (
       <Box key={`${i}:${j}`} flexShrink={0}>
         <Text wrap="truncate">
           <Text dimColor>{j === 0 ? fit(fit(safeText(f.label), labelCells - 1), labelCells) : blank}</Text>

@@ -24,7 +24,8 @@ export function Footer({ width }: { width: number }) {
   const stats = `API ${calls}${throttled ? ` · throttled ${throttled}` : ''}${failed ? ` · failed ${failed}` : ''}`;
   return (
     <Box width={width} justifyContent="space-between" flexShrink={0}>
-      <Text dimColor wrap="truncate">{truncate(hints, Math.max(4, width - stats.length - 2))}</Text>
+      <Text dimColor wrap="truncate">{truncate(hints, Math.max(4, width - stats.length - 3))}</Text>
+      <Text>{'  '}</Text>
       <Text color={throttled ? 'yellow' : undefined} dimColor={!throttled}>{stats}</Text>
     </Box>
   );

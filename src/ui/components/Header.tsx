@@ -23,6 +23,7 @@ function breadcrumbs(state: AppState): string[] {
   if (top.view === 'log') crumbs.push('API log');
   if ('username' in top) crumbs.push(top.username);
   if (top.view === 'events' || top.view === 'event') crumbs.push('events');
+  if (top.view === 'attributes') crumbs.push('attributes');
   if (top.view === 'event') crumbs.push(top.eventId.slice(0, 8));
   return crumbs.map(safeText);
 }

@@ -21,7 +21,8 @@ export interface ListViewProps<T> {
 }
 
 /** A windowed table: draws only the rows inside the window, so its cost does not grow with the list. */
-export function ListView<T>({ list, columns: allColumns, width, height, noun, emptyText, now, focused = true, isMarked, status }: ListViewProps<T>) {
+export function ListView<T>({ list, columns: allColumns, width, height: wanted, noun, emptyText, now, focused = true, isMarked, status }: ListViewProps<T>) {
+  const height = Math.max(1, wanted);
   const { columns, widths } = fitColumns(allColumns, width - 2);
   const offset = windowOffset(list.cursor, list.offset, height, list.items.length);
   const { start, rows } = visibleSlice({ ...list, offset }, height);
@@ -32,7 +33,7 @@ export function ListView<T>({ list, columns: allColumns, width, height, noun, em
       {firstLoad ? (
         <Box height={height}>
           {list.error ? (
-            <Text color="red" wrap="wrap">{`  ✖ ${list.error.message}${retryHint(list.error.message)}`}</Text>
+            <Text color="red" wrap="wrap">{`  ✖ ${list.error.message}${retryHint(list.error)}`}</Text>
           ) : list.loading || list.pagesLoaded === 0 ? (
             <Text color="cyan">{`  Loading ${noun}…`}</Text>
           ) : (
@@ -40,7 +41,7 @@ export function ListView<T>({ list, columns: allColumns, width, height, noun, em
           )}
         </Box>
       ) : (
-        <Box flexDirection="column" height={height}>
+        <Box flexDirection="column" height={height} flexShrink={0}>
           {rows.map((item, i) => {
             const index = start + i;
             const selected = index === list.cursor;

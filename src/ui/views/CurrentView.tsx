@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { currentRoute } from '../../store/selectors.ts';
 import { useAppState } from '../store-context.ts';
 import { safeText } from '../text.ts';
+import { AttributesView } from './AttributesView.tsx';
 import { EventsView } from './EventsView.tsx';
 import { EventView } from './EventView.tsx';
 import { PoolsView } from './PoolsView.tsx';
@@ -28,6 +29,8 @@ export function CurrentView(props: ViewProps) {
       return <UsersView {...props} poolId={route.poolId} />;
     case 'user':
       return <UserView {...props} poolId={route.poolId} username={route.username} />;
+    case 'attributes':
+      return <AttributesView {...props} poolId={route.poolId} username={route.username} />;
     case 'events':
       return <EventsView {...props} poolId={route.poolId} username={route.username} />;
     case 'event':

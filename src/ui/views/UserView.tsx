@@ -3,10 +3,10 @@ import type { Device, Group, User } from '../../gateway/types.ts';
 import { userKey, type ListRef } from '../../store/routes.ts';
 import type { UserWrite } from '../../store/state.ts';
 import { DEVICE_COLUMNS, GROUP_COLUMNS } from '../columns.ts';
-import { Fields, type Field } from '../components/Fields.tsx';
+import { fieldLines, Fields, type Field } from '../components/Fields.tsx';
 import { ListView } from '../components/ListView.tsx';
 import { useAppState } from '../store-context.ts';
-import { formatTime, safeText } from '../text.ts';
+import { formatTime, safeText, wrapText } from '../text.ts';
 import { useList } from './use-list.ts';
 import type { ViewProps } from './view-props.ts';
 
@@ -61,24 +61,33 @@ export function UserView({ poolId, username, width, height, now }: ViewProps & {
   const rightWidth = wide ? width - leftWidth - 2 : width;
   const paneRows = wide ? Math.max(2, Math.floor((height - 6) / 2) - 1) : Math.max(1, Math.min(4, Math.floor((height - 14) / 2)));
   const panes = (
-    <Box flexDirection="column" width={rightWidth}>
+    <Box flexDirection="column" width={rightWidth} flexShrink={0}>
       <Pane refOf={groupsRef} title="groups" list={groups} columns={GROUP_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'groups'} noun="groups" />
       <Pane refOf={devicesRef} title="remembered devices" list={devices} columns={DEVICE_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'devices'} noun="devices" />
     </Box>
   );
   const fields = userFields(user, pending);
+  const showPanes = wide || height >= 22;
   const attributes = Object.entries(user.attributes).sort(([a], [b]) => a.localeCompare(b));
-  const room = Math.max(0, height - fields.length - 2 - (wide ? 0 : 2 * (paneRows + 3)));
-  const shown = attributes.slice(0, room);
+  const valueCells = Math.max(4, leftWidth - Math.max(2, Math.min(22, Math.floor(leftWidth * 0.4))));
+  let room = Math.max(0, height - fields.length - 2 - (wide || !showPanes ? 0 : 2 * (paneRows + 3)));
+  const shown: [string, string][] = [];
+  for (const [k, v] of attributes) {
+    const lines = fieldLines(safeText(v), valueCells, 2).length;
+    if (lines > room) break;
+    room -= lines;
+    shown.push([k, v]);
+  }
+  const cut = attributes.some(([, v]) => wrapText(safeText(v), valueCells).length > 2);
   const details = (
-    <Box flexDirection="column" width={leftWidth}>
+    <Box flexDirection="column" width={leftWidth} flexShrink={0}>
       <Fields fields={fields} width={leftWidth} />
-      <Text bold>attributes</Text>
-      <Fields fields={shown.map(([k, v]) => ({ label: safeText(k), value: v }))} width={leftWidth} />
-      {attributes.length > shown.length ? <Text dimColor>{`… ${attributes.length - shown.length} more (enlarge the terminal)`}</Text> : null}
+      <Text bold>attributes{cut || attributes.length > shown.length ? <Text dimColor> (A shows every value whole)</Text> : null}</Text>
+      <Fields fields={shown.map(([k, v]) => ({ label: safeText(k), value: v, maxLines: 2 }))} width={leftWidth} />
+      {attributes.length > shown.length ? <Text dimColor>{`… ${attributes.length - shown.length} more: A shows them`}</Text> : null}
     </Box>
   );
   return wide
     ? <Box flexDirection="row">{details}<Box width={2} />{panes}</Box>
-    : <Box flexDirection="column">{details}{panes}</Box>;
+    : <Box flexDirection="column">{details}{showPanes ? panes : null}</Box>;
 }

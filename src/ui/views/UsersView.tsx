@@ -14,9 +14,9 @@ export function UsersView({ poolId, width, height, now }: ViewProps & { poolId: 
   const list = useList<User>({ kind: 'users', poolId, filter });
   return (
     <Box flexDirection="column">
-      <PoolLine poolId={poolId} />
+      {height >= 7 ? <PoolLine poolId={poolId} /> : null}
       <SearchLine width={width} />
-      <ListView list={list} columns={USER_COLUMNS} width={width} height={height - 4} noun="users" now={now}
+      <ListView list={list} columns={USER_COLUMNS} width={width} height={height - (height >= 7 ? 4 : 3)} noun="users" now={now}
         emptyText={filter ? 'No user matches this filter. esc clears it.' : 'This pool has no users.'} />
     </Box>
   );
