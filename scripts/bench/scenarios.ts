@@ -18,7 +18,7 @@ export function awsCliAvailable(): boolean {
 }
 
 const POOL_NAME = 'acme-prod-customers';
-const USERS_STATUS = /(\d+)\/(\d+)(\+?) users · (all loaded|loading more…|more on the server)/;
+const USERS_STATUS = /(\d+)\/(\d+)(\+?) users · ([^\n]*)/;
 const EVENTS_STATUS = /\d+\/\d+\+? events/;
 const SETTLE_MS = 400;
 
@@ -104,12 +104,16 @@ export async function firstUsersScreen(target: Target): Promise<{ ms: number; ca
   }
 }
 
-function usersStatus(screen: string): { loaded: number; complete: boolean } | undefined {
+/** The users status line (src/ui/components/StatusLine.tsx): rows loaded, no `+` once complete, and whether a load runs. */
+function usersStatus(screen: string): { loaded: number; complete: boolean; loading: boolean } | undefined {
   const m = USERS_STATUS.exec(screen);
-  return m ? { loaded: Number(m[2]), complete: m[4] === 'all loaded' } : undefined;
+  return m ? { loaded: Number(m[2]), complete: m[3] === '', loading: /loading/.test(m[4]) } : undefined;
 }
 
-/** Presses G until the status line says every user is loaded; resolves with the arrival time of that frame and the presses. */
+/**
+ * Presses G until the status line says every user is loaded, pressing again only once the rows a G brought are in
+ * and nothing is loading; resolves with the arrival time of the frame that showed the end, and the presses.
+ */
 async function walkToEnd(screen: PtyScreen): Promise<{ at: number; presses: number; loaded: number }> {
   let at = await screen.until((s) => usersStatus(s) !== undefined, 'the first screen of users');
   let presses = 0;
@@ -120,8 +124,8 @@ async function walkToEnd(screen: PtyScreen): Promise<{ at: number; presses: numb
     presses++;
     at = await screen.until((s) => {
       const now = usersStatus(s);
-      return now !== undefined && (now.complete || now.loaded > status.loaded);
-    }, `more than ${status.loaded} users loaded`);
+      return now !== undefined && (now.complete || (now.loaded > status.loaded && !now.loading));
+    }, `more than ${status.loaded} users loaded`, 120_000);
   }
 }
 
