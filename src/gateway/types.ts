@@ -46,6 +46,8 @@ export interface User {
   modifiedAt?: number;
   attributes: Record<string, string>;
   mfaOptions: string[];
+  /** A list row that keeps only what the list shows; opening the user reads the whole row again. */
+  partial?: boolean;
 }
 
 /** A group the user belongs to. */

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AuthEvent, CognitoGateway, GatewayTarget, Page, User } from '../gateway/types.ts';
 import { withCallRecorded } from './api-stats.ts';
 import { createCommandActions } from './command-actions.ts';
+import { compactUser } from './compact-user.ts';
 import { createNavigationActions } from './navigation-actions.ts';
 import { rereadList } from './reread-list.ts';
 import { createOutputActions, type OutputDeps } from './output-actions.ts';
@@ -73,7 +74,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
       const started = beginLoad(before);
       setList(ref, started);
       fetchPage(ref, before.nextToken).then(
-        (page) => {
+        (fetched) => {
+          const page = ref.kind === 'users' ? { ...fetched, items: (fetched.items as User[]).map(compactUser) } : fetched;
           const current = list(ref);
           const next = applyPage(current, started.requestId, page);
           if (next === current) return;
@@ -118,7 +120,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
 
     function resolveUser(poolId: string, query: string) {
       const key = userKey(poolId, query);
-      if (get().users[key]) return;
+      const known = get().users[key];
+      if (known && !known.partial) return;
       if (get().missingUsers[key]) {
         const { [key]: _gone, ...rest } = get().missingUsers;
         set({ missingUsers: rest });

@@ -1,4 +1,5 @@
 import type { User } from '../gateway/types.ts';
+import { compactUser } from './compact-user.ts';
 import { updateItems, type PagedList } from './paged-list.ts';
 import { formatUserFilter } from '../domain/user-filter.ts';
 import { userKey, type Route } from './routes.ts';
@@ -60,7 +61,7 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
       const lists: Record<string, PagedList<unknown>> = {};
       for (const [k, l] of Object.entries(s.lists)) {
         if (!k.startsWith(`users\u0000${poolId}\u0000`)) continue;
-        const next = updateItems(l as PagedList<User>, (u) => (u.username === user.username ? user : undefined));
+        const next = updateItems(l as PagedList<User>, (u) => (u.username === user.username ? compactUser(user) : undefined));
         if (next !== l) lists[k] = next;
       }
       const users = { ...s.users, [userKey(poolId, user.username)]: user };

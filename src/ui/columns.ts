@@ -17,8 +17,23 @@ export interface Column<T> {
   drop?: number;
 }
 
-/** The columns that fit in `total` cells: low-priority ones are dropped rather than squeezed. */
+const fitted = new WeakMap<Column<never>[], Map<number, { columns: Column<never>[]; widths: number[] }>>();
+
+/**
+ * The columns that fit in `total` cells: low-priority ones are dropped rather than squeezed. The answer for a
+ * column set and width is computed once, so rows drawn with it can tell that their layout did not change.
+ */
 export function fitColumns<T>(columns: Column<T>[], total: number): { columns: Column<T>[]; widths: number[] } {
+  let byTotal = fitted.get(columns as Column<never>[]);
+  if (!byTotal) fitted.set(columns as Column<never>[], (byTotal = new Map()));
+  const hit = byTotal.get(total);
+  if (hit) return hit as { columns: Column<T>[]; widths: number[] };
+  const result = computeFit(columns, total);
+  byTotal.set(total, result as { columns: Column<never>[]; widths: number[] });
+  return result;
+}
+
+function computeFit<T>(columns: Column<T>[], total: number): { columns: Column<T>[]; widths: number[] } {
   let shown = columns;
   const need = (cols: Column<T>[]) => cols.reduce((sum, c) => sum + c.width, 0) + Math.max(0, cols.length - 1);
   while (need(shown) > total && shown.some((c) => c.drop !== undefined)) {

@@ -26,14 +26,17 @@ export function safeText(value: unknown): string {
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Display width of already-safe text, in terminal cells. */
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
+/** Display width of already-safe text, in terminal cells; printable ASCII, most of what is drawn, is one cell a character. */
 export function cellWidth(text: string): number {
-  return stringWidth(text);
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
 /** Cuts safe text to at most `width` cells, ending with … when cut; wide characters never straddle the edge. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
+  if (PRINTABLE_ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
   if (stringWidth(text) <= width) return text;
   let out = '';
   let used = 0;
@@ -100,7 +103,7 @@ export function wrapText(text: string, width: number): string[] {
 /** Truncates or pads safe text to exactly `width` cells. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   const cut = truncate(text, width);
-  const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  const pad = ' '.repeat(Math.max(0, width - cellWidth(cut)));
   return align === 'right' ? pad + cut : cut + pad;
 }
 

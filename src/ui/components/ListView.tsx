@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { fitColumns, renderCells, renderHeader, type Column } from '../columns.ts';
+import { fitColumns, renderHeader, type Column } from '../columns.ts';
+import { ListRow } from './ListRow.tsx';
 import { visibleSlice, windowOffset, type PagedList } from '../../store/paged-list.ts';
 import { retryHint, StatusLine } from './StatusLine.tsx';
 
@@ -24,6 +25,7 @@ export interface ListViewProps<T> {
 export function ListView<T>({ list, columns: allColumns, width, height: wanted, noun, emptyText, now, focused = true, isMarked, status }: ListViewProps<T>) {
   const height = Math.max(1, wanted);
   const { columns, widths } = fitColumns(allColumns, width - 2);
+  const widthsKey = widths.join(',');
   const offset = windowOffset(list.cursor, list.offset, height, list.items.length);
   const { start, rows } = visibleSlice({ ...list, offset }, height);
   const firstLoad = list.items.length === 0;
@@ -44,22 +46,9 @@ export function ListView<T>({ list, columns: allColumns, width, height: wanted, 
         <Box flexDirection="column" height={height} flexShrink={0}>
           {rows.map((item, i) => {
             const index = start + i;
-            const selected = index === list.cursor;
-            const cells = renderCells(columns, widths, item, now);
             return (
-              <Text key={index} inverse={selected && focused} wrap="truncate">
-                {selected ? '▶' : ' '}
-                {isMarked?.(item) ? <Text color="cyan">●</Text> : ' '}
-                {cells.map((cell, c) => {
-                  const color = columns[c].color?.(item);
-                  return (
-                    <Text key={c} color={selected && focused ? undefined : color}>
-                      {c > 0 ? ' ' : ''}
-                      {cell}
-                    </Text>
-                  );
-                })}
-              </Text>
+              <ListRow key={index} item={item} columns={columns} widthsKey={widthsKey} now={now}
+                selected={index === list.cursor} focused={focused} marked={isMarked?.(item) ?? false} />
             );
           })}
         </Box>

@@ -82,7 +82,7 @@ export function UserView({ poolId, username, width, height, now }: ViewProps & {
   const details = (
     <Box flexDirection="column" width={leftWidth} flexShrink={0}>
       <Fields fields={fields} width={leftWidth} />
-      <Text bold>attributes{cut || attributes.length > shown.length ? <Text dimColor> (A shows every value whole)</Text> : null}</Text>
+      <Text bold>attributes{user.partial ? <Text color="cyan"> (reading the whole row…)</Text> : cut || attributes.length > shown.length ? <Text dimColor> (A shows every value whole)</Text> : null}</Text>
       <Fields fields={shown.map(([k, v]) => ({ label: safeText(k), value: v, maxLines: 2 }))} width={leftWidth} />
       {attributes.length > shown.length ? <Text dimColor>{`… ${attributes.length - shown.length} more: A shows them`}</Text> : null}
     </Box>

@@ -1,0 +1,44 @@
+import { Text } from 'ink';
+import { memo } from 'react';
+import { renderCells, type Column } from '../columns.ts';
+
+/** What one row of a list needs to draw itself; equal props mean an unchanged row, which React skips. */
+export interface ListRowProps<T> {
+  item: T;
+  columns: Column<T>[];
+  /** The column widths, joined: a string so that equal layouts compare equal. */
+  widthsKey: string;
+  now: number;
+  selected: boolean;
+  focused: boolean;
+  marked: boolean;
+}
+
+/** Consecutive cells of the same colour, drawn as one text span. */
+function spans<T>(columns: Column<T>[], cells: string[], item: T, plain: boolean): { text: string; color?: string }[] {
+  const out: { text: string; color?: string }[] = [];
+  cells.forEach((cell, c) => {
+    const color = plain ? undefined : columns[c].color?.(item);
+    const text = (c > 0 ? ' ' : '') + cell;
+    const last = out[out.length - 1];
+    if (last && last.color === color) last.text += text;
+    else out.push({ text, color });
+  });
+  return out;
+}
+
+function ListRowImpl<T>({ item, columns, widthsKey, now, selected, focused, marked }: ListRowProps<T>) {
+  const widths = widthsKey.split(',').map(Number);
+  const highlighted = selected && focused;
+  const parts = spans(columns, renderCells(columns, widths, item, now), item, highlighted);
+  return (
+    <Text inverse={highlighted} wrap="truncate">
+      {selected ? '▶' : ' '}
+      {marked ? <Text color="cyan">●</Text> : ' '}
+      {parts.map((p, i) => (p.color ? <Text key={i} color={p.color}>{p.text}</Text> : p.text))}
+    </Text>
+  );
+}
+
+/** One list row, redrawn only when its item, layout, time, selection or mark changes. */
+export const ListRow = memo(ListRowImpl) as typeof ListRowImpl;
