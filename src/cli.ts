@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { awsProfileNames } from './cli/aws-profiles.ts';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
 import type { CognitoGateway, GatewayTarget } from './gateway/types.ts';
 import { safeText } from './ui/text.ts';
+
+setFlagsFromString('--heap-growing-percent=25');
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
@@ -117,9 +120,7 @@ async function runTui(opts: CliOptions): Promise<number> {
     : { gateway: createSdkGateway({ region: opts.region, profile: opts.profile, endpoint: opts.endpoint }), close: async () => {} };
 
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-  const [{ render }, React, { App }, { createAppStore }] = await Promise.all([
-    import('ink'), import('react'), import('./ui/App.tsx'), import('./store/app-store.ts'),
-  ]);
+  const { createAppStore } = await import('./store/app-store.ts');
   const store = createAppStore({
     gateway: backend.gateway,
     readOnly: opts.readOnly,
@@ -129,6 +130,7 @@ async function runTui(opts: CliOptions): Promise<number> {
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });
+  const [{ render }, React, { App }] = await Promise.all([import('ink'), import('react'), import('./ui/App.tsx')]);
 
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
@@ -138,7 +140,7 @@ async function runTui(opts: CliOptions): Promise<number> {
   const app = render(React.createElement(App, { store }), {
     exitOnCtrlC: false,
     patchConsole: true,
-    maxFps: 60,
+    maxFps: 1000,
   });
   stopApp = () => app.unmount();
   const onSignal = () => app.unmount();

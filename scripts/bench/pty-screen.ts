@@ -43,13 +43,15 @@ export class PtyScreen {
   private insideFrame = false;
   private tail = '';
 
+  /** `args[0]` is the executable itself (the shipped bin, run through its #! line as a user runs it). */
   constructor(args: string[], opts: { cols?: number; rows?: number } = {}) {
     const cols = opts.cols ?? 120;
     const rows = opts.rows ?? 32;
     this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
     const env = benchEnv();
     this.spawnedAt = performance.now();
-    this.proc = pty.spawn(process.execPath, args, { cols, rows, env, name: 'xterm-256color' });
+    const [bin, ...rest] = args;
+    this.proc = pty.spawn(bin, rest, { cols, rows, env, name: 'xterm-256color' });
     this.proc.onData((data) => {
       const at = performance.now();
       this.trackFrame(data);

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AuthEvent, CognitoGateway, GatewayTarget, Page, User } from '../gateway/types.ts';
 import { withCallRecorded } from './api-stats.ts';
 import { createCommandActions } from './command-actions.ts';
+import { followPages } from './follow-loader.ts';
 import { compactUser } from './compact-user.ts';
 import { createNavigationActions } from './navigation-actions.ts';
 import { rereadList } from './reread-list.ts';
@@ -75,22 +76,34 @@ export function createAppStore(deps: StoreDeps): AppStore {
       setList(ref, started);
       fetchPage(ref, before.nextToken).then(
         (fetched) => {
-          const page = ref.kind === 'users' ? { ...fetched, items: (fetched.items as User[]).map(compactUser) } : fetched;
+          const page = { ...fetched, items: prepare(ref, fetched.items) };
           const current = list(ref);
           const next = applyPage(current, started.requestId, page);
           if (next === current) return;
           const shown = next.followUntil === undefined ? refitWindow(next, get().viewportRows) : advanceFollow(next, get().viewportRows);
           setList(ref, shown);
-          if (next.followUntil !== undefined && shown.followUntil === undefined && !shown.complete && !shown.error) {
-            flash('info', `Loaded ${shown.items.length.toLocaleString('en-US')} rows; more on the server: G loads the next ${FOLLOW_BATCH.toLocaleString('en-US')}.`);
-          }
           if (ref.kind === 'users' && next.pagesLoaded === 1) ensurePool(ref.poolId);
           if (ref.kind === 'events' && next.pagesLoaded === 1) resolveUser(ref.poolId, ref.username);
           followSelection(ref);
-          if (canLoadMore(shown) && (page.items.length === 0 || shown.followUntil !== undefined || nearEnd(shown, get().viewportRows))) loadMore(ref);
+          if (shown.followUntil !== undefined) follow(ref);
+          else if (canLoadMore(shown) && (page.items.length === 0 || nearEnd(shown, get().viewportRows))) loadMore(ref);
         },
         (error) => setList(ref, applyError(list(ref), started.requestId, toListError(error))),
       );
+    }
+
+    function prepare(ref: ListRef, items: unknown[]): unknown[] {
+      return ref.kind === 'users' ? (items as User[]).map(compactUser) : items;
+    }
+
+    function follow(ref: ListRef) {
+      const deps = { list, setList, fetchPage, prepare, viewportRows: () => get().viewportRows, toError: toListError };
+      void followPages(deps, ref).then((end) => {
+        followSelection(ref);
+        if (end === 'batch') {
+          flash('info', `Loaded ${list(ref).items.length.toLocaleString('en-US')} rows; more on the server: G loads the next ${FOLLOW_BATCH.toLocaleString('en-US')}.`);
+        }
+      });
     }
 
     function ensureList(ref: ListRef) {
@@ -326,7 +339,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           if (ref.kind === 'events' && isFiltering(view)) return moveCursorToIndex(ref, Number.MAX_SAFE_INTEGER);
           const next = startFollow(list(ref), get().viewportRows);
           setList(ref, next);
-          if (canLoadMore(next)) loadMore(ref);
+          if (canLoadMore(next)) follow(ref);
           followSelection(ref);
         },
         stopLoading() {

@@ -74,7 +74,7 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Header width={width} />
-      <Box height={bodyHeight} flexShrink={0} flexDirection="column" overflow="hidden">
+      <Box height={bodyHeight} flexShrink={0} flexDirection="column" overflowY="hidden">
         {helpOpen ? <HelpOverlay view={view} /> : <CurrentView width={width} height={bodyHeight} now={now} />}
       </Box>
       <ConfirmBar width={width} />

@@ -1,0 +1,62 @@
+import type { Page } from '../gateway/types.ts';
+import { advanceFollow, applyError, beginLoad, canLoadMore, refitWindow, type ListError, type PagedList } from './paged-list.ts';
+import type { ListRef } from './routes.ts';
+
+/** What following a list to its end needs from the store. */
+export interface FollowDeps {
+  list: (ref: ListRef) => PagedList<unknown>;
+  setList: (ref: ListRef, next: PagedList<unknown>) => void;
+  fetchPage: (ref: ListRef, token: string | undefined) => Promise<Page<unknown>>;
+  /** Turns fetched items into stored rows (user rows are compacted). */
+  prepare: (ref: ListRef, items: unknown[]) => unknown[];
+  viewportRows: () => number;
+  toError: (error: unknown) => ListError;
+  clock?: () => number;
+}
+
+/** How often the rows fetched while following are shown: often enough to watch, rarely enough not to slow the walk. */
+export const FOLLOW_PUBLISH_MS = 100;
+
+/** How a follow ended: at the end of the list, at the end of a batch, stopped by the user, on an error, or overtaken. */
+export type FollowEnd = 'complete' | 'batch' | 'stopped' | 'error' | 'stale';
+
+/**
+ * Fetches page after page while the list follows its end (after G), one request at a time, and shows what has
+ * arrived every FOLLOW_PUBLISH_MS rather than after every page, so that drawing does not slow the walk down.
+ */
+export async function followPages(deps: FollowDeps, ref: ListRef): Promise<FollowEnd> {
+  const clock = deps.clock ?? (() => performance.now());
+  const start = deps.list(ref);
+  if (!canLoadMore(start) || start.followUntil === undefined) return 'stopped';
+  const started = beginLoad(start);
+  deps.setList(ref, started);
+  const rows = start.items.slice();
+  let token = start.nextToken;
+  let pages = start.pagesLoaded;
+  let shownAt = clock();
+  for (;;) {
+    let page: Page<unknown>;
+    try {
+      page = await deps.fetchPage(ref, token);
+    } catch (error) {
+      const current = deps.list(ref);
+      if (current.requestId !== started.requestId) return 'stale';
+      const loaded = { ...current, items: rows.slice(), nextToken: token, pagesLoaded: pages };
+      deps.setList(ref, refitWindow(applyError(loaded, started.requestId, deps.toError(error)), deps.viewportRows()));
+      return 'error';
+    }
+    const current = deps.list(ref);
+    if (current.requestId !== started.requestId) return 'stale';
+    for (const row of deps.prepare(ref, page.items)) rows.push(row);
+    token = page.nextToken;
+    pages++;
+    const stopped = current.followUntil === undefined;
+    const done = !token || stopped || rows.length >= (current.followUntil ?? 0);
+    if (done || clock() - shownAt >= FOLLOW_PUBLISH_MS) {
+      const next = { ...current, items: rows.slice(), nextToken: token, complete: !token, pagesLoaded: pages, loading: !done, error: undefined };
+      deps.setList(ref, stopped ? refitWindow(next, deps.viewportRows()) : advanceFollow(next, deps.viewportRows()));
+      shownAt = clock();
+    }
+    if (done) return !token ? 'complete' : stopped ? 'stopped' : 'batch';
+  }
+}
