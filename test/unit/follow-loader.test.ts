@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from '../../src/gateway/types.ts';
+import { followPages, FOLLOW_PUBLISH_MS } from '../../src/store/follow-loader.ts';
+import { applyPage, beginLoad, emptyList, startFollow, stopFollow, type PagedList } from '../../src/store/paged-list.ts';
+import type { ListRef } from '../../src/store/routes.ts';
+
+const REF: ListRef = { kind: 'pools' };
+
+function harness(total: number, pageSize = 10) {
+  let stored: PagedList<unknown> = applyPage(beginLoad(emptyList<unknown>()), 1, { items: Array.from({ length: pageSize }, (_, i) => i), nextToken: String(pageSize) });
+  let time = 0;
+  const published: number[] = [];
+  const fetched: (string | undefined)[] = [];
+  const deps = {
+    list: () => stored,
+    setList: (_: ListRef, next: PagedList<unknown>) => { stored = next; published.push(next.items.length); },
+    fetchPage: async (_: ListRef, token: string | undefined): Promise<Page<unknown>> => {
+      fetched.push(token);
+      time += 30;
+      const from = Number(token);
+      const end = Math.min(total, from + pageSize);
+      return { items: Array.from({ length: end - from }, (_, i) => from + i), ...(end < total ? { nextToken: String(end) } : {}) };
+    },
+    prepare: (_: ListRef, items: unknown[]) => items,
+    viewportRows: () => 5,
+    toError: () => ({ kind: 'network', message: 'x', retryable: true }),
+    clock: () => time,
+  };
+  return { deps, get: () => stored, set: (l: PagedList<unknown>) => { stored = l; }, published, fetched };
+}
+
+describe('following a list to its end (G)', () => {
+  it('fetches every page once, in order, and shows rows a few times rather than after every page', async () => {
+    const h = harness(200);
+    h.set(startFollow(h.get(), 5));
+    assert.equal(await followPages(h.deps, REF), 'complete');
+    const list = h.get();
+    assert.equal(list.items.length, 200);
+    assert.deepEqual(list.items, Array.from({ length: 200 }, (_, i) => i));
+    assert.equal(list.complete, true);
+    assert.equal(list.loading, false);
+    assert.equal(list.cursor, 199);
+    assert.equal(list.followUntil, undefined);
+    assert.deepEqual(h.fetched, Array.from({ length: 19 }, (_, i) => String((i + 1) * 10)));
+    const shows = h.published.length - 1;
+    assert.ok(shows < 19, `${shows} redraws for 19 pages`);
+    assert.ok(shows >= Math.floor((19 * 30) / FOLLOW_PUBLISH_MS), `${shows} redraws`);
+  });
+
+  it('stops after the page in flight when the user stops it, keeping what arrived', async () => {
+    const h = harness(10_000);
+    h.set(startFollow(h.get(), 5));
+    const fetchPage = h.deps.fetchPage;
+    let calls = 0;
+    h.deps.fetchPage = async (ref, token) => {
+      if (++calls === 3) h.set(stopFollow(h.get()));
+      return fetchPage(ref, token);
+    };
+    assert.equal(await followPages(h.deps, REF), 'stopped');
+    assert.equal(calls, 3);
+    assert.equal(h.get().items.length, 40);
+    assert.equal(h.get().loading, false);
+    assert.equal(h.get().complete, false);
+  });
+
+  it('keeps the rows and records the error when a page fails', async () => {
+    const h = harness(1000);
+    h.set(startFollow(h.get(), 5));
+    let calls = 0;
+    const fetchPage = h.deps.fetchPage;
+    h.deps.fetchPage = async (ref, token) => {
+      if (++calls === 4) throw new Error('gone');
+      return fetchPage(ref, token);
+    };
+    assert.equal(await followPages(h.deps, REF), 'error');
+    assert.equal(h.get().items.length, 40);
+    assert.equal(h.get().nextToken, '40');
+    assert.ok(h.get().error);
+    assert.equal(h.get().followUntil, undefined);
+  });
+});
