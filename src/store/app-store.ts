@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AuthEvent, CognitoGateway, GatewayTarget, Page, User } from '../gateway/types.ts';
-import { withCallRecorded } from './api-stats.ts';
+import { createCallRecorder } from './api-stats.ts';
 import { createCommandActions } from './command-actions.ts';
 import { followPages } from './follow-loader.ts';
 import { compactUser } from './compact-user.ts';
@@ -407,8 +407,10 @@ export function createAppStore(deps: StoreDeps): AppStore {
       (target) => { if (gw === gateway) store.setState({ target }); },
       () => {},
     );
-    detach = gateway.subscribeCalls((record) => store.setState(withCallRecorded(store.getState(), record, now())));
+    detach = gateway.subscribeCalls((record) => recordCall(record));
   }
+
+  const recordCall = createCallRecorder(store, now);
 
   attach(gw);
   return store;

@@ -33,11 +33,14 @@ export function createOutputActions(kit: StoreKit, deps: OutputDeps): Pick<AppAc
     copySelected() {
       const value = selectedValue();
       if (value === undefined) return flash('warn', 'Nothing selected to copy.');
+      const partial = (value as { partial?: boolean }).partial === true;
+      if (partial && top().view === 'user') return flash('warn', 'Still reading the whole user row: press C again in a moment.');
       if (!deps.writeToTerminal) return flash('warn', 'No terminal to copy through.');
       const result = copyToClipboard(rowAsJson(value), { write: deps.writeToTerminal, env: deps.env ?? process.env });
       if (!result.ok) return flash('error', result.error);
       const how = result.via === 'tmux' ? ' (through tmux: needs `set -g allow-passthrough on`)' : '';
-      flash('info', `${result.message}${how} Terminals without OSC 52 support ignore it.`);
+      const scope = partial ? ' (the list row: open the user to copy every attribute)' : '';
+      flash('info', `${result.message}${scope}${how} Terminals without OSC 52 support ignore it.`);
     },
     exportEvents(format) {
       const route = top();

@@ -90,6 +90,7 @@ describe('built CLI showing hostile users in a pseudo-terminal', () => {
     await s.waitForText(USERS);
     s.press('g', 'enter');
     await s.waitForText(/username\s+hostile-/);
+    await waitFor(async () => !(await s.screen()).includes('reading the whole row'), 10000, 'the whole user row');
     s.press('C');
     await waitFor(() => s.effects.length > 0, 10000, 'a clipboard write');
     await s.waitForText('to the clipboard');
