@@ -23,7 +23,7 @@ await build({
   alias: { 'react-devtools-core': stub },
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {
-    js: "#!/usr/bin/env -S node --max-semi-space-size=2\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+    js: "#!/usr/bin/env -S node --max-semi-space-size=1\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
 });
 await chmod(join(root, 'dist', 'cli.js'), 0o755);
