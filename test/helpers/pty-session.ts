@@ -7,6 +7,17 @@ import { waitFor } from './wait-for.ts';
 /** The built bin the pseudo-terminal tests run. */
 export const BUILT_CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
+/** How to start a PtySession. */
+export interface PtySessionOptions {
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string | undefined>;
+  /** The executable; node unless given. */
+  file?: string;
+  /** Called with the headless terminal before the program starts, e.g. to register parser hooks. */
+  watch?: (term: InstanceType<typeof xterm.Terminal>) => void;
+}
+
 /** A program running in a real pseudo-terminal, its output parsed by a headless xterm into a screen grid. */
 export class PtySession {
   private readonly term: InstanceType<typeof xterm.Terminal>;
@@ -18,16 +29,17 @@ export class PtySession {
   raw = '';
   exitCode: number | undefined;
 
-  constructor(args: string[], opts: { cols?: number; rows?: number; env?: Record<string, string | undefined> } = {}) {
+  constructor(args: string[], opts: PtySessionOptions = {}) {
     const cols = opts.cols ?? 120;
     const rows = opts.rows ?? 32;
     this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+    opts.watch?.(this.term);
     this.term.onTitleChange((t) => this.titles.push(t));
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', ...opts.env })) {
       if (v !== undefined && k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION') env[k] = v;
     }
-    this.proc = pty.spawn(process.execPath, args, { cols, rows, env, name: 'xterm-256color' });
+    this.proc = pty.spawn(opts.file ?? process.execPath, args, { cols, rows, env, name: 'xterm-256color' });
     this.proc.onData((data) => {
       this.raw += data;
       this.pending = this.pending.then(() => new Promise<void>((resolve) => this.term.write(data, resolve)));
@@ -67,6 +79,7 @@ export class PtySession {
     this.proc.write(text);
   }
 
+  /** Resizes the pseudo-terminal and the headless screen. */
   resize(cols: number, rows: number): void {
     this.proc.resize(cols, rows);
     this.term.resize(cols, rows);
