@@ -131,10 +131,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
       loadResource('risk', riskKey(poolId, clientId), () => gw.describeRiskConfiguration(poolId, clientId), force);
     }
 
+    /** Users whose whole row is being looked up, so that a second visit does not send the lookup again. */
+    const resolving = new Set<string>();
+
     function resolveUser(poolId: string, query: string) {
       const key = userKey(poolId, query);
       const known = get().users[key];
-      if (known && !known.partial) return;
+      if ((known && !known.partial) || resolving.has(key)) return;
+      resolving.add(key);
       if (get().missingUsers[key]) {
         const { [key]: _gone, ...rest } = get().missingUsers;
         set({ missingUsers: rest });
@@ -146,7 +150,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         }
         return undefined;
       };
-      tryFilters().then(
+      tryFilters().finally(() => resolving.delete(key)).then(
         (user) => {
           if (user) set((s) => ({ users: { ...s.users, [key]: user } }));
           else missing(`No user "${query}" in pool ${poolId}: check the username, email or sub.`);

@@ -47,7 +47,8 @@ export function createNavigationActions(kit: StoreKit): Pick<AppActions, 'refres
       if (route.view === 'pools') push({ view: 'users', poolId: (item as { id: string }).id });
       else if (route.view === 'users') {
         const user = item as User;
-        set((st) => ({ users: { ...st.users, [userKey(route.poolId, user.username)]: user } }));
+        const key = userKey(route.poolId, user.username);
+        if (!get().users[key] || get().users[key].partial) set((st) => ({ users: { ...st.users, [key]: user } }));
         push({ view: 'user', poolId: route.poolId, username: user.username });
       } else if (route.view === 'events') {
         push({ view: 'event', poolId: route.poolId, username: route.username, eventId: (item as AuthEvent).id });

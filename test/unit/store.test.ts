@@ -114,6 +114,26 @@ describe('store: navigation and lazy paging', () => {
   });
 });
 
+describe('store: opening a user reads the whole row once', () => {
+  it('a second visit, or a visit while the lookup is in flight, sends no second lookup', async () => {
+    const { gw, store, list, press } = setup({ users: 5 });
+    store.getState().actions.openDeepLink(POOL);
+    await waitFor(() => list(usersRef)?.pagesLoaded === 1);
+    const lookups = () => gw.calls.filter((c) => c.op === 'ListUsers' && c.args[1] === 'username = "user00000"').length;
+    gw.hold = true;
+    press('enter');
+    press('escape', 'enter');
+    gw.release();
+    gw.hold = false;
+    await waitFor(() => store.getState().users[`${POOL}\u0000user00000`]?.partial === undefined);
+    assert.equal(lookups(), 1, 'one lookup for two visits during it');
+    press('escape', 'enter');
+    await waitFor(() => currentRoute(store.getState()).view === 'user');
+    assert.equal(store.getState().users[`${POOL}\u0000user00000`]?.partial, undefined, 'the whole row is kept');
+    assert.equal(lookups(), 1, 'no lookup once the whole row is known');
+  });
+});
+
 describe('store: search', () => {
   it('bad syntax is shown and nothing is sent', async () => {
     const { gw, store, list, press } = setup();
