@@ -28,7 +28,7 @@ const PROFILE_MAX = 128;
 const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/;
 
 /** Splits a command line into its name and argument text; one leading `:` is optional. */
-export function splitCommandLine(text: string): { name: string; argument: string } {
+function splitCommandLine(text: string): { name: string; argument: string } {
   const trimmed = text.trim().replace(/^:/, '').trimStart();
   const space = trimmed.search(/\s/);
   if (space < 0) return { name: trimmed, argument: '' };

@@ -32,7 +32,7 @@ const FIELDS: FilterField[] = [
 ];
 
 /** Words the filter line understands, for completion and the help text. */
-export const EVENT_FILTER_WORDS = [...FIELDS.flatMap((f) => f.names.map((n) => `${n}=`)), 'cc', 'cc=no'];
+const EVENT_FILTER_WORDS = [...FIELDS.flatMap((f) => f.names.map((n) => `${n}=`)), 'cc', 'cc=no'];
 
 /** One line that explains the syntax. */
 export const EVENT_FILTER_SYNTAX = 'risk=High,Medium decision=ato response=Fail type=SignIn country=BR ip=203.0. cc';

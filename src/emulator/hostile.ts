@@ -10,7 +10,7 @@ const ST = `${ESC}\\`;
  * Terminal-hostile strings: CSI, OSC 0/1/2 (titles) and OSC 52 (clipboard) ended by BEL or ST, DCS, C0 and C1
  * controls (raw 0x9b CSI, 0x9d OSC, 0x90 DCS), bidi overrides and isolates, zero-width characters, wide text.
  */
-export const HOSTILE_STRINGS = {
+const HOSTILE_STRINGS = {
   clearScreen: `${ESC}[2J${ESC}[H`,
   red: `${ESC}[31m`,
   reset: `${ESC}[0m`,

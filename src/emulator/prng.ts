@@ -45,7 +45,7 @@ function writeHex(word: number, at: number, digits: number): void {
 }
 
 /** Formats four 32-bit words as an RFC 4122 version-4 UUID string. */
-export function uuidFromWords(w0: number, w1: number, w2: number, w3: number): string {
+function uuidFromWords(w0: number, w1: number, w2: number, w3: number): string {
   const w1v = ((w1 & 0xffff0fff) | 0x00004000) >>> 0;
   const w2v = ((w2 & 0x3fffffff) | 0x80000000) >>> 0;
   writeHex(w0, 0, 8);

@@ -124,7 +124,7 @@ export function eventsToJson(events: AuthEvent[], meta: EventsExportMeta): strin
 }
 
 /** Challenges as one cell: `Password:Success; Mfa:Failure`. */
-export function challengesText(challenges: AuthEvent['challenges']): string {
+function challengesText(challenges: AuthEvent['challenges']): string {
   return challenges.map((c) => (c.response === undefined ? (c.name ?? '') : `${c.name ?? ''}:${c.response}`)).join('; ');
 }
 
@@ -152,13 +152,13 @@ export function eventsToCsv(events: AuthEvent[]): string {
 }
 
 /** A name part reduced to [A-Za-z0-9._-] (anything else becomes `_`), at most 64 characters, never empty. */
-export function safeNamePart(value: string, fallback: string): string {
+function safeNamePart(value: string, fallback: string): string {
   const cleaned = value.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.-]+/, '').slice(0, MAX_NAME_PART);
   return cleaned === '' ? fallback : cleaned;
 }
 
 /** `20250102T030405Z`: a UTC timestamp that sorts and is safe in a file name. */
-export function fileTimestamp(now: number): string {
+function fileTimestamp(now: number): string {
   return (isoTime(now) ?? new Date(0).toISOString()).replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
 }
 

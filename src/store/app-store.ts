@@ -15,14 +15,14 @@ import {
   advanceFollow, applyError, applyPage, beginLoad, canLoadMore, emptyList, FOLLOW_BATCH, startFollow, stopFollow, windowOffset, moveCursorTo, nearEnd, refitWindow,
   selectedItem, type PagedList,
 } from './paged-list.ts';
-import { listKey, riskKey, userKey, type ListRef, type Route } from './routes.ts';
-import { lookupFilters } from './search.ts';
+import { listKey, riskKey, type ListRef, type Route } from './routes.ts';
 import { currentListRef } from './selectors.ts';
 import { createSearchActions } from './search-actions.ts';
 import type { AppState, Resource } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
 import { createTriageActions } from './triage-actions.ts';
 import { createUserActions } from './user-actions.ts';
+import { createUserLookup } from './user-lookup.ts';
 
 /** What a store is built from: a gateway (the emulator's or AWS's) and the session's switches. */
 export interface StoreDeps extends OutputDeps {
@@ -131,37 +131,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       loadResource('risk', riskKey(poolId, clientId), () => gw.describeRiskConfiguration(poolId, clientId), force);
     }
 
-    /** Users whose whole row is being looked up, so that a second visit does not send the lookup again. */
-    const resolving = new Set<string>();
-
-    function resolveUser(poolId: string, query: string) {
-      const key = userKey(poolId, query);
-      const known = get().users[key];
-      if ((known && !known.partial) || resolving.has(key)) return;
-      resolving.add(key);
-      if (get().missingUsers[key]) {
-        const { [key]: _gone, ...rest } = get().missingUsers;
-        set({ missingUsers: rest });
-      }
-      const tryFilters = async (): Promise<User | undefined> => {
-        for (const filter of lookupFilters(query)) {
-          const page = await gw.listUsers(poolId, filter);
-          if (page.items[0]) return page.items[0];
-        }
-        return undefined;
-      };
-      tryFilters().finally(() => resolving.delete(key)).then(
-        (user) => {
-          if (user) set((s) => ({ users: { ...s.users, [key]: user } }));
-          else missing(`No user "${query}" in pool ${poolId}: check the username, email or sub.`);
-        },
-        (error) => missing(toListError(error).message),
-      );
-      function missing(message: string) {
-        set((s) => ({ missingUsers: { ...s.missingUsers, [key]: message } }));
-        flash('error', message);
-      }
-    }
+    const resolveUser = createUserLookup({ get, set, flash, gateway: () => gw });
 
     function enter(route: Route) {
       switch (route.view) {

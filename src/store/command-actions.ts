@@ -88,12 +88,16 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): Pick<App
     }
   }
 
-  function runCommand(text: string): string | undefined {
-    const parsed = parseCommand(text);
-    if (!parsed.ok) return parsed.error;
-    const error = run(parsed.command);
+  /** Runs a command; a command that cannot run now says why on the flash line, and the reason is returned. */
+  function execute(command: Command): string | undefined {
+    const error = run(command);
     if (error) flash('warn', error);
     return error;
+  }
+
+  function runCommand(text: string): string | undefined {
+    const parsed = parseCommand(text);
+    return parsed.ok ? execute(parsed.command) : parsed.error;
   }
 
   return {
@@ -103,8 +107,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): Pick<App
         const parsed = parseCommand(p.text);
         if (!parsed.ok) return parsed.error;
         set({ prompt: undefined });
-        const error = run(parsed.command);
-        if (error) flash('warn', error);
+        execute(parsed.command);
         return undefined;
       },
       complete(p) {

@@ -8,7 +8,7 @@ import type { AppActions } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
 
 /** How a batch of feedback writes is paced: below Cognito's 10 writes per second per user. */
-export const FEEDBACK_WRITE_INTERVAL_MS = 150;
+const FEEDBACK_WRITE_INTERVAL_MS = 150;
 
 /**
  * Feedback on authentication events, one or a marked set: confirm first, optimistic rows, one write per event at

@@ -39,8 +39,7 @@ export function createPromptActions(kit: StoreKit, handlers: Record<PromptKind, 
     editPrompt(change) {
       const p = get().prompt;
       if (!p) return;
-      const attribute = change.attribute === 'next' ? nextSearchAttribute(p.attribute) : p.attribute;
-      set({ prompt: { ...p, text: change.text ?? p.text, attribute, error: undefined, completion: undefined } });
+      set({ prompt: { ...p, text: change.text, error: undefined, completion: undefined } });
     },
     completePrompt() {
       const p = get().prompt;

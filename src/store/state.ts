@@ -100,7 +100,7 @@ export interface AppActions {
   ensureRisk(poolId: string, clientId?: string, force?: boolean): void;
   openSearch(poolId: string): void;
   openPrompt(kind: Exclude<PromptKind, 'search'>): void;
-  editPrompt(change: { text?: string; attribute?: 'next' }): void;
+  editPrompt(change: { text: string }): void;
   completePrompt(): void;
   submitPrompt(): void;
   cancelPrompt(): void;

@@ -8,7 +8,7 @@ import type { StoreKit } from './store-kit.ts';
 type SweepActions = Pick<AppActions, 'askSweep' | 'cancelSweep' | 'openFinding'>;
 
 /** Share of each Cognito quota a sweep uses, so that production traffic keeps the rest. */
-export const SWEEP_SHARE = 0.5;
+const SWEEP_SHARE = 0.5;
 
 /** The pool-wide sweep: confirm with the estimated cost, run it paced, stream findings into a list, cancel. */
 export function createSweepActions(kit: StoreKit, share = SWEEP_SHARE): SweepActions {

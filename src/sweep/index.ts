@@ -2,7 +2,6 @@ export { describeEstimate, estimateSweep } from './estimate.ts';
 export type { SweepEstimate } from './estimate.ts';
 export { QUOTAS, quotaCategoryOf, quotaRps, SWEEP_CALLS } from './quotas.ts';
 export type { QuotaCategory, QuotaCategoryInfo, QuotaOverrides } from './quotas.ts';
-export { isRiskyEvent } from './risky.ts';
 export { startSweep } from './run-sweep.ts';
 export { clampShare, DEFAULT_SHARE, TokenBucket } from './token-bucket.ts';
 export type { TokenBucketOptions } from './token-bucket.ts';

@@ -1,11 +1,11 @@
 import { setMaxListeners } from 'node:events';
+import { needsAttention } from '../domain/event-risk.ts';
 import { GatewayError } from '../gateway/errors.ts';
 import type { GatewayErrorKind } from '../gateway/errors.ts';
 import type { AuthEvent, Page, User } from '../gateway/types.ts';
 import { abortError, isAbortError, raceAbort, realClock, realSleep } from './abort.ts';
 import { backoffDelay, resolveBackoff } from './backoff.ts';
 import { quotaRps, SWEEP_CALLS } from './quotas.ts';
-import { isRiskyEvent } from './risky.ts';
 import { TokenBucket } from './token-bucket.ts';
 import type { SweepFinding, SweepHandle, SweepOptions, SweepPhase, SweepProgress, SweepSummary } from './types.ts';
 import { UserQueue } from './user-queue.ts';
@@ -165,7 +165,7 @@ export function startSweep(options: SweepOptions): SweepHandle {
     consecutiveErrors = 0;
     counts.usersScanned++;
     counts.eventsRead += events.length;
-    const risky = events.filter(isRiskyEvent);
+    const risky = events.filter(needsAttention);
     if (risky.length === 0) return;
     counts.riskyEvents += risky.length;
     const finding: SweepFinding = { user, events: risky, eventsRead: events.length };

@@ -4,7 +4,7 @@ import { LARGE_POOL_ID, OFF_POOL_ID, startEmulator, TAKEOVER_USERNAME } from '..
 import type { RunningEmulator } from '../../src/emulator/index.ts';
 import { createSdkGateway } from '../../src/gateway/sdk-gateway.ts';
 import type { CognitoGateway } from '../../src/gateway/types.ts';
-import { isRiskyEvent } from '../../src/sweep/risky.ts';
+import { needsAttention } from '../../src/domain/event-risk.ts';
 import { startSweep } from '../../src/sweep/run-sweep.ts';
 import type { SweepOptions } from '../../src/sweep/types.ts';
 
@@ -64,7 +64,7 @@ describe('sweep through the real SDK against the emulator', () => {
     const maria = summary.findings.find((f) => f.user.username === TAKEOVER_USERNAME);
     assert.ok(maria, 'maria.garcia is among the findings');
     const direct = (await gateway.listAuthEvents(LARGE_POOL_ID, TAKEOVER_USERNAME)).items;
-    assert.deepEqual(maria.events.map((e) => e.id), direct.filter(isRiskyEvent).map((e) => e.id));
+    assert.deepEqual(maria.events.map((e) => e.id), direct.filter(needsAttention).map((e) => e.id));
     assert.ok(maria.events.some((e) => e.riskDecision === 'AccountTakeover' && e.riskLevel === 'High'));
     assert.ok(maria.events.some((e) => e.compromisedCredentials === true));
     assert.equal(summary.riskyEvents, summary.findings.reduce((n, f) => n + f.events.length, 0));

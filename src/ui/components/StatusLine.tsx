@@ -7,13 +7,24 @@ export function retryHint(error: ListError): string {
   return error.retryable ? ' · r retries' : ' · r reloads from the first page';
 }
 
+/** How a list's loading state is worded; a view may say it in its own terms. */
+export interface ProgressWords {
+  complete: string;
+  more: string;
+}
+
+const LIST_WORDS: ProgressWords = { complete: 'all loaded', more: 'more on the server (scroll to load)' };
+
+/** ' · …' after a list's position: the error with its cure, loading, or whether more is on the server. */
+export function listProgress(list: PagedList<unknown>, words: ProgressWords = LIST_WORDS): string {
+  if (list.error) return ` · ✖ ${list.error.message}${retryHint(list.error)}`;
+  if (list.followUntil !== undefined) return ' · loading to the end… (esc stops)';
+  if (list.loading) return ' · loading more…';
+  return ` · ${list.complete ? words.complete : words.more}`;
+}
+
 /** The line under a list: position, whether more is on the server, loading, or the error with its cure. */
 export function StatusLine({ list, noun }: { list: PagedList<unknown>; noun: string }) {
   const position = `${list.items.length === 0 ? 0 : list.cursor + 1}/${list.items.length}${list.complete ? '' : '+'} ${noun}`;
-  if (list.error) {
-    return <Text color="red" wrap="truncate">{`  ${position} · ✖ ${list.error.message}${retryHint(list.error)}`}</Text>;
-  }
-  const more = list.followUntil !== undefined ? ' · loading to the end… (esc stops)'
-    : list.loading ? ' · loading more…' : list.complete ? ' · all loaded' : ' · more on the server (scroll to load)';
-  return <Text dimColor wrap="truncate">{`  ${position}${more}`}</Text>;
+  return <Text color={list.error ? 'red' : undefined} dimColor={!list.error} wrap="truncate">{`  ${position}${listProgress(list)}`}</Text>;
 }

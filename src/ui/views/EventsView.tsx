@@ -8,6 +8,7 @@ import { emptyList, type PagedList } from '../../store/paged-list.ts';
 import { listKey, type ListRef } from '../../store/routes.ts';
 import { EVENT_COLUMNS } from '../columns.ts';
 import { ListView } from '../components/ListView.tsx';
+import { listProgress } from '../components/StatusLine.tsx';
 import { PromptLine } from '../components/PromptLine.tsx';
 import { useAppState } from '../store-context.ts';
 import { safeText } from '../text.ts';
@@ -16,11 +17,7 @@ import type { ViewProps } from './view-props.ts';
 const EMPTY = emptyList<AuthEvent>();
 const NO_MARKS: Record<string, true> = {};
 
-function historyNote(list: PagedList<unknown>): string {
-  if (list.error) return ` · ✖ ${list.error.message} · r retries`;
-  if (list.loading) return ' · loading more…';
-  return list.complete ? ' · whole history loaded' : ' · older events on the server (G or scrolling loads more)';
-}
+const HISTORY_WORDS = { complete: 'whole history loaded', more: 'older events on the server (G or scrolling loads more)' };
 
 /** A user's authentication events, newest first, paged from the server, with the client-side triage filter. */
 export function EventsView({ poolId, username, width, height, now }: ViewProps & { poolId: string; username: string }) {
@@ -39,8 +36,8 @@ export function EventsView({ poolId, username, width, height, now }: ViewProps &
     : <Text dimColor wrap="truncate">a needs attention · f filters loaded events · n/N next/previous risky · space marks</Text>;
   const position = `${shown.items.length === 0 ? 0 : shown.cursor + 1}/${shown.items.length}`;
   const status = filtering
-    ? `${position} shown of ${base.items.length}${base.complete ? '' : '+'} loaded${markCount ? ` · ${markCount} marked` : ''}${historyNote(base)}`
-    : `${position}${base.complete ? '' : '+'} events${markCount ? ` · ${markCount} marked` : ''}${historyNote(base)}`;
+    ? `${position} shown of ${base.items.length}${base.complete ? '' : '+'} loaded${markCount ? ` · ${markCount} marked` : ''}${listProgress(base, HISTORY_WORDS)}`
+    : `${position}${base.complete ? '' : '+'} events${markCount ? ` · ${markCount} marked` : ''}${listProgress(base, HISTORY_WORDS)}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Device, Group, User } from '../../gateway/types.ts';
-import { userKey, type ListRef } from '../../store/routes.ts';
+import { userKey } from '../../store/routes.ts';
 import type { UserWrite } from '../../store/state.ts';
 import { DEVICE_COLUMNS, GROUP_COLUMNS } from '../columns.ts';
 import { fieldLines, Fields, type Field } from '../components/Fields.tsx';
@@ -27,12 +27,12 @@ function userFields(user: User, pending: UserWrite | undefined): Field[] {
   ];
 }
 
-function Pane<T>({ refOf, title, list, columns, width, height, now, focused, noun }: {
-  refOf: ListRef; title: string; list: ReturnType<typeof useList<T>>; columns: Parameters<typeof ListView<T>>[0]['columns'];
+function Pane<T>({ title, list, columns, width, height, now, focused, noun }: {
+  title: string; list: ReturnType<typeof useList<T>>; columns: Parameters<typeof ListView<T>>[0]['columns'];
   width: number; height: number; now: number; focused: boolean; noun: string;
 }) {
   return (
-    <Box flexDirection="column" height={height + 3} key={refOf.kind}>
+    <Box flexDirection="column" height={height + 3}>
       <Text bold color={focused ? 'cyan' : undefined}>{`${focused ? '▸ ' : '  '}${title}`}</Text>
       <ListView list={list} columns={columns} width={width} height={Math.max(1, height - 1)} noun={noun} now={now}
         focused={focused} emptyText={`no ${noun}`} />
@@ -47,10 +47,8 @@ export function UserView({ poolId, username, width, height, now }: ViewProps & {
   const missing = useAppState((s) => s.missingUsers[key]);
   const pending = useAppState((s) => s.pendingUserWrites[key]);
   const pane = useAppState((s) => s.userPane);
-  const groupsRef: ListRef = { kind: 'groups', poolId, username };
-  const devicesRef: ListRef = { kind: 'devices', poolId, username };
-  const groups = useList<Group>(groupsRef);
-  const devices = useList<Device>(devicesRef);
+  const groups = useList<Group>({ kind: 'groups', poolId, username });
+  const devices = useList<Device>({ kind: 'devices', poolId, username });
   if (!user) {
     return missing
       ? <Text color="red" wrap="truncate">{`✖ ${safeText(missing)}`}</Text>
@@ -62,8 +60,8 @@ export function UserView({ poolId, username, width, height, now }: ViewProps & {
   const paneRows = wide ? Math.max(2, Math.floor((height - 6) / 2) - 1) : Math.max(1, Math.min(4, Math.floor((height - 14) / 2)));
   const panes = (
     <Box flexDirection="column" width={rightWidth} flexShrink={0}>
-      <Pane refOf={groupsRef} title="groups" list={groups} columns={GROUP_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'groups'} noun="groups" />
-      <Pane refOf={devicesRef} title="remembered devices" list={devices} columns={DEVICE_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'devices'} noun="devices" />
+      <Pane title="groups" list={groups} columns={GROUP_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'groups'} noun="groups" />
+      <Pane title="remembered devices" list={devices} columns={DEVICE_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'devices'} noun="devices" />
     </Box>
   );
   const fields = userFields(user, pending);

@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isRiskyEvent } from '../../src/sweep/risky.ts';
-import { sweepEvent } from './sweep-gateway.ts';
+import { needsAttention } from '../../src/domain/event-risk.ts';
+import type { AuthEvent } from '../../src/gateway/types.ts';
 
-describe('isRiskyEvent', () => {
+const event = (fields: Partial<AuthEvent>): AuthEvent => ({ id: 'e', challenges: [], ...fields });
+
+describe('needsAttention: the one rule for the attention filter, n/N and the sweep', () => {
   it('flags High or Medium risk, AccountTakeover or Block, compromised credentials, and failures', () => {
     const risky = [
       { riskLevel: 'High' }, { riskLevel: 'Medium' }, { riskDecision: 'AccountTakeover' }, { riskDecision: 'Block' },
       { compromisedCredentials: true }, { response: 'Fail' },
     ];
-    for (const fields of risky) assert.equal(isRiskyEvent(sweepEvent('e', fields)), true, JSON.stringify(fields));
+    for (const fields of risky) assert.equal(needsAttention(event(fields)), true, JSON.stringify(fields));
   });
 
   it('passes quiet events and events Cognito has not rated', () => {
@@ -17,6 +19,6 @@ describe('isRiskyEvent', () => {
       {}, { response: 'InProgress' }, { riskLevel: undefined, riskDecision: undefined, compromisedCredentials: undefined },
       { riskDecision: 'NoRisk', riskLevel: 'Low' },
     ];
-    for (const fields of quiet) assert.equal(isRiskyEvent(sweepEvent('e', fields)), false, JSON.stringify(fields));
+    for (const fields of quiet) assert.equal(needsAttention(event(fields)), false, JSON.stringify(fields));
   });
 });
