@@ -188,15 +188,20 @@ async function storeSession(seed: number, readOnly: boolean, steps: number): Pro
     check(s, readOnly, tally, steps, recent);
   } finally {
     unwatch();
-    const audit = s.ledger.audit(s.emulator.requests);
-    tally.lost = audit.lost;
-    tally.duplicated = audit.duplicated;
-    tally.applied = audit.applied;
-    tally.faults = faultsInjected(s.emulator.requests);
-    totals.writesTried += s.ledger.entries.length;
-    await s.close();
+    await closeSession(s, tally);
   }
   return tally;
+}
+
+/** Audits a session's writes against the emulator's record, counts its faults, and closes it. */
+async function closeSession(s: Awaited<ReturnType<typeof openSession>>, tally: Tally): Promise<void> {
+  const audit = s.ledger.audit(s.emulator.requests);
+  tally.lost = audit.lost;
+  tally.duplicated = audit.duplicated;
+  tally.applied = audit.applied;
+  tally.faults = faultsInjected(s.emulator.requests);
+  totals.writesTried += s.ledger.entries.length;
+  await s.close();
 }
 
 function frameProblems(frame: string): string[] {
@@ -247,13 +252,7 @@ async function inkSession(seed: number, readOnly: boolean, steps: number, column
     app.unmount();
     console.error = consoleError;
     unwatch();
-    const audit = s.ledger.audit(s.emulator.requests);
-    tally.lost = audit.lost;
-    tally.duplicated = audit.duplicated;
-    tally.applied = audit.applied;
-    tally.faults = faultsInjected(s.emulator.requests);
-    totals.writesTried += s.ledger.entries.length;
-    await s.close();
+    await closeSession(s, tally);
   }
   return tally;
 }
