@@ -2,6 +2,7 @@ import { build } from 'esbuild';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inkRenderPlugin } from './ink-render-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stub = join(root, 'dist', '.stubs', 'react-devtools-core.js');
@@ -21,6 +22,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   alias: { 'react-devtools-core': stub },
+  plugins: [inkRenderPlugin(root)],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {
     js: "#!/usr/bin/env -S node --max-semi-space-size=1\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
