@@ -1,31 +1,36 @@
 import { build } from 'esbuild';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inkRenderPlugin } from './ink-render-plugin.mjs';
+import { lazyBuiltinsPlugin } from './lazy-builtins-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stub = join(root, 'dist', '.stubs', 'react-devtools-core.js');
+await rm(join(root, 'dist', 'chunks'), { recursive: true, force: true });
 await mkdir(dirname(stub), { recursive: true });
 await writeFile(stub, 'export default { initialize() {}, connectToDevTools() {} };\n');
 
 await build({
   entryPoints: [join(root, 'src', 'cli.ts')],
-  outfile: join(root, 'dist', 'cli.js'),
+  outdir: join(root, 'dist'),
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
+  mainFields: ['module', 'main'],
   format: 'esm',
   target: 'node20',
-  splitting: false,
+  splitting: true,
   minify: false,
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
   alias: { 'react-devtools-core': stub },
-  plugins: [inkRenderPlugin(root)],
+  plugins: [inkRenderPlugin(root), lazyBuiltinsPlugin()],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {
-    js: "#!/usr/bin/env -S node --max-semi-space-size=1\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+    js: "#!/usr/bin/env -S node --max-semi-space-size=1 --heap-growing-percent=25 --initial-heap-size=64\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
 });
 await chmod(join(root, 'dist', 'cli.js'), 0o755);

@@ -1,15 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, unknownProfileMessage, USAGE, UsageError, type CliOptions } from './cli/args.ts';
 import { awsProfileNames } from './cli/aws-profiles.ts';
+import { withoutFetch } from './cli/without-fetch.ts';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
 import type { CognitoGateway, GatewayTarget } from './gateway/types.ts';
 import { safeText } from './ui/text.ts';
-
-setFlagsFromString('--heap-growing-percent=25');
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
@@ -130,18 +128,14 @@ async function runTui(opts: CliOptions): Promise<number> {
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });
-  const [{ render }, React, { App }] = await Promise.all([import('ink'), import('react'), import('./ui/App.tsx')]);
+  const { mountApp } = await withoutFetch(() => import('./ui/mount.tsx'));
 
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
   process.stdout.write(ENTER_ALT_SCREEN);
   const restore = () => process.stdout.write(LEAVE_ALT_SCREEN);
   process.on('exit', restore);
-  const app = render(React.createElement(App, { store }), {
-    exitOnCtrlC: false,
-    patchConsole: true,
-    maxFps: 1000,
-  });
+  const app = mountApp(store);
   stopApp = () => app.unmount();
   const onSignal = () => app.unmount();
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);

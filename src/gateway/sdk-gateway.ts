@@ -17,7 +17,7 @@ export interface SdkGatewayOptions {
   writeRetryDelaysMs?: number[];
 }
 
-type SdkModule = typeof Sdk;
+type SdkModule = typeof import('./sdk-client.ts');
 
 const PAGE = 60;
 
@@ -32,7 +32,7 @@ export function createSdkGateway(options: SdkGatewayOptions, sharedListeners?: S
   const writeDelays = options.writeRetryDelaysMs ?? [250, 750, 2000];
 
   function clients() {
-    loaded ??= import('@aws-sdk/client-cognito-identity-provider').then((sdk) => {
+    loaded ??= import('./sdk-client.ts').then((sdk) => {
       const base = {
         ...(region ? { region } : {}),
         ...(options.profile ? { profile: options.profile } : {}),

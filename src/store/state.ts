@@ -23,8 +23,9 @@ export interface Flash {
 
 /** A question that must be answered y or n before anything is sent. */
 export interface Confirmation {
-  title: string;
-  detail?: string;
+  /** The question; a function of the state when its words depend on data still loading. */
+  title: string | ((s: AppState) => string);
+  detail?: string | ((s: AppState) => string);
   onConfirm: () => void;
 }
 

@@ -2,7 +2,7 @@ import { describeEstimate, estimateSweep, startSweep, type SweepFinding, type Sw
 import { findingInsertIndex } from '../sweep/severity.ts';
 import { emptyList, refitWindow, type PagedList } from './paged-list.ts';
 import { userKey, type ListRef } from './routes.ts';
-import type { AppActions, SweepState } from './state.ts';
+import type { AppActions, AppState, SweepState } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
 
 type SweepActions = Pick<AppActions, 'askSweep' | 'cancelSweep' | 'openFinding'>;
@@ -62,15 +62,21 @@ export function createSweepActions(kit: StoreKit, share = SWEEP_SHARE): SweepAct
         return flash('error', 'Threat protection is OFF for this pool: Cognito records no risk data, so there is nothing to sweep.');
       }
       const filter = get().searches[poolId] ?? '';
-      const estimated = pool?.estimatedUsers;
-      const users = estimated ?? 0;
-      const cost = estimated !== undefined ? describeEstimate(estimateSweep(users, share)) : 'cost unknown until the pool details load';
-      const scope = filter ? `the users matching ${filter} (at most ${estimated?.toLocaleString('en-US') ?? '?'})` : `${estimated?.toLocaleString('en-US') ?? 'all'} users`;
+      const estimatedUsers = (s: AppState) => s.pools[poolId]?.value?.estimatedUsers;
+      get().actions.ensurePool(poolId);
       set({
         confirm: {
-          title: `Sweep ${scope} of ${pool?.name ?? poolId} for risky events?`,
-          detail: `${cost} at ${Math.round(share * 100)}% of Cognito's quotas (shared with production). Reads only; esc cancels.`,
-          onConfirm: () => run(poolId, filter, estimated),
+          title: (s) => {
+            const estimated = estimatedUsers(s)?.toLocaleString('en-US');
+            const scope = filter ? `the users matching ${filter} (at most ${estimated ?? '?'})` : `${estimated ?? 'all'} users`;
+            return `Sweep ${scope} of ${s.pools[poolId]?.value?.name ?? poolId} for risky events?`;
+          },
+          detail: (s) => {
+            const estimated = estimatedUsers(s);
+            const cost = estimated !== undefined ? describeEstimate(estimateSweep(estimated, share)) : 'cost unknown until the pool details load';
+            return `${cost} at ${Math.round(share * 100)}% of Cognito's quotas (shared with production). Reads only; esc cancels.`;
+          },
+          onConfirm: () => run(poolId, filter, estimatedUsers(get())),
         },
       });
     },

@@ -58,7 +58,7 @@ export class FakeGateway implements CognitoGateway {
 
   listUserPools(token?: string) { return this.answer('ListUserPools', [token], () => this.page(this.pools, token)); }
   describeUserPool(poolId: string) {
-    return this.answer('DescribeUserPool', [poolId], () => ({ id: poolId, name: 'pool', threatProtection: 'ENFORCED' as const, usernameAttributes: [], aliasAttributes: [] }));
+    return this.answer('DescribeUserPool', [poolId], () => ({ id: poolId, name: 'pool', threatProtection: 'ENFORCED' as const, estimatedUsers: this.users.length, usernameAttributes: [], aliasAttributes: [] }));
   }
   listAppClients(poolId: string, token?: string) { return this.answer('ListUserPoolClients', [poolId, token], () => this.page([{ id: 'c1', name: 'web' }], token)); }
   listUsers(poolId: string, filter: string | undefined, token?: string) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -138,7 +138,9 @@ describe('RecentCache', () => {
 
 describe('the bundled bin', () => {
   it('renders with the row-cached Output and the cached widest-line', () => {
-    const bin = readFileSync(fileURLToPath(new URL('../../dist/cli.js', import.meta.url)), 'utf8');
+    const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+    const bin = [join(dist, 'cli.js'), ...readdirSync(join(dist, 'chunks')).map((f) => join(dist, 'chunks', f))]
+      .map((file) => readFileSync(file, 'utf8')).join('\n');
     assert.match(bin, /rowCachedOutput\(/);
     assert.match(bin, /function widestLine\(text\) \{\s*return widths\.get\(text, measure\);/);
   });

@@ -182,7 +182,7 @@ describe('store: feedback', () => {
   it('asks first, sends once on y, and shows the saved value', async () => {
     const s = await onEvents();
     s.press('i');
-    assert.match(s.store.getState().confirm?.title ?? '', /as Invalid\?/);
+    assert.match(String(s.store.getState().confirm?.title ?? ''), /as Invalid\?/);
     assert.equal(s.gw.count('AdminUpdateAuthEventFeedback'), 0);
     s.press('y');
     assert.equal(first(s).feedback?.value, 'Invalid');
@@ -298,5 +298,25 @@ describe('store: a chunk of keys from the terminal', () => {
     dispatchInput(s.store, '/\tuser0001\r', {});
     assert.equal(s.store.getState().searches[POOL], 'username ^= "user0001"');
     await waitFor(() => s.list({ kind: 'users', poolId: POOL, filter: 'username ^= "user0001"' })?.pagesLoaded === 1);
+  });
+});
+
+describe('store: the sweep confirmation', () => {
+  it('gives the cost once the pool details arrive, when s was pressed before they did', async () => {
+    const s = setup({ users: 200 });
+    s.gw.hold = true;
+    s.store.getState().actions.openDeepLink(POOL);
+    s.press('s');
+    const shown = () => {
+      const state = s.store.getState();
+      const detail = state.confirm?.detail;
+      return typeof detail === 'function' ? detail(state) : detail ?? '';
+    };
+    assert.match(shown(), /cost unknown until the pool details load/);
+    assert.ok(s.gw.count('DescribeUserPool') >= 1, 's asks for the pool details');
+    s.gw.hold = false;
+    s.gw.release();
+    await waitFor(() => /about [\d,]+ calls/.test(shown()));
+    assert.match(shown(), /about 204 calls/, '200 users read one by one and 4 pages of them listed');
   });
 });
