@@ -137,11 +137,12 @@ describe('RecentCache', () => {
 });
 
 describe('the bundled bin', () => {
-  it('renders with the row-cached Output and the cached widest-line', () => {
+  it('renders with the row-cached Output, the cached widest-line and the fast string-width', () => {
     const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
     const bin = [join(dist, 'cli.js'), ...readdirSync(join(dist, 'chunks')).map((f) => join(dist, 'chunks', f))]
       .map((file) => readFileSync(file, 'utf8')).join('\n');
     assert.match(bin, /rowCachedOutput\(/);
     assert.match(bin, /function widestLine\(text\) \{\s*return widths\.get\(text, measure\);/);
+    assert.match(bin, /createStringWidth\(\(\) => \(init_string_width\(\)/, 'string-width is loaded on first need');
   });
 });
