@@ -1,5 +1,5 @@
 import type { User } from '../gateway/types.ts';
-import { compactUser } from './compact-user.ts';
+import { compactUser, userWith } from './compact-user.ts';
 import { updateItems, type PagedList } from './paged-list.ts';
 import { formatUserFilter } from '../domain/user-filter.ts';
 import { userKey, type Route } from './routes.ts';
@@ -72,7 +72,7 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
 
   function reread(poolId: string, username: string, expectEnabled: boolean) {
     const known = get().users[userKey(poolId, username)];
-    if (known) putUser(poolId, { ...known, enabled: expectEnabled });
+    if (known) putUser(poolId, userWith(known, { enabled: expectEnabled }));
     kit.gw.listUsers(poolId, formatUserFilter({ attribute: 'username', operator: '=', value: known?.username ?? username })).then(
       (page) => { if (page.items[0]) putUser(poolId, page.items[0]); },
       (error) => flash('warn', `Done, but the user could not be read back: ${toListError(error).message}`),
