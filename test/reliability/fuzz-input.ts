@@ -1,36 +1,6 @@
 import { GLOBAL_KEYS, LIST_KEYS } from '../../src/keys/global-keys.ts';
 import { VIEW_KEYS } from '../../src/keys/view-keys.ts';
-
-/** A small seeded PRNG (mulberry32), so that a failing run can be replayed from its seed. */
-export class FuzzRng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
+import type { SeededRandom } from '../helpers/seeded-random.ts';
 
 /** Every key name any key table binds, read from the tables, so keys added later are fuzzed too. */
 export function tableKeyNames(): string[] {
@@ -51,7 +21,7 @@ const JUNK_PIECES = [
 ];
 
 /** A chunk of junk, as a paste or a burst of typing would deliver it. */
-export function junk(rng: FuzzRng): string {
+export function junk(rng: SeededRandom): string {
   let out = '';
   const n = rng.int(1, 6);
   for (let i = 0; i < n; i++) out += rng.pick(JUNK_PIECES);

@@ -11,7 +11,8 @@ import { createAppStore, type AppStore } from '../../src/store/app-store.ts';
 import { App } from '../../src/ui/App.tsx';
 import { waitFor } from '../helpers/wait-for.ts';
 import { checkLists, faultsInjected, WriteLedger } from './fuzz-invariants.ts';
-import { FuzzRng, junk, keyBytes, MACROS, MODAL_KEYS, tableKeyNames } from './fuzz-input.ts';
+import { SeededRandom } from '../helpers/seeded-random.ts';
+import { junk, keyBytes, MACROS, MODAL_KEYS, tableKeyNames } from './fuzz-input.ts';
 import { UNSAFE_ON_SCREEN } from './screen.ts';
 import { writeRequests } from './writes.ts';
 
@@ -89,7 +90,7 @@ async function openSession(seed: number, readOnly: boolean): Promise<Session> {
 }
 
 /** One fuzz step through the store's key dispatcher: a table key, a modal key, junk typed or pasted, or a resize. */
-function storeStep(rng: FuzzRng, store: AppStore, names: string[]): string {
+function storeStep(rng: SeededRandom, store: AppStore, names: string[]): string {
   const roll = rng.next();
   if (roll < 0.6) {
     const name = rng.pick(names);
@@ -122,7 +123,7 @@ function storeStep(rng: FuzzRng, store: AppStore, names: string[]): string {
 }
 
 /** Lets answers from the emulator arrive now and then: mostly a tick, sometimes a few milliseconds. */
-function breathe(rng: FuzzRng): Promise<void> {
+function breathe(rng: SeededRandom): Promise<void> {
   return rng.chance(0.25) ? new Promise((resolve) => setTimeout(resolve, rng.int(2, 10))) : new Promise((resolve) => setImmediate(resolve));
 }
 
@@ -165,7 +166,7 @@ function report(seed: number, tally: Tally): string {
 }
 
 async function storeSession(seed: number, readOnly: boolean, steps: number): Promise<Tally> {
-  const rng = new FuzzRng(seed);
+  const rng = new SeededRandom(seed);
   const s = await openSession(seed, readOnly);
   const names = [...tableKeyNames(), ...BIASED];
   const tally: Tally = { inputs: 0, faults: 0, crashes: [], violations: [], lost: [], duplicated: [], applied: 0, views: {} };
@@ -213,7 +214,7 @@ function frameProblems(frame: string): string[] {
 }
 
 async function inkSession(seed: number, readOnly: boolean, steps: number, columns: number, rows: number): Promise<Tally> {
-  const rng = new FuzzRng(seed);
+  const rng = new SeededRandom(seed);
   const s = await openSession(seed, readOnly);
   const names = [...tableKeyNames(), ...BIASED].filter((n) => n !== 'q' && n !== 'ctrl+c' && keyBytes(n) !== undefined);
   const tally: Tally = { inputs: 0, faults: 0, crashes: [], violations: [], lost: [], duplicated: [], applied: 0, views: {} };

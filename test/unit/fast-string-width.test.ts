@@ -3,16 +3,11 @@ import { describe, it } from 'node:test';
 import realStringWidth from 'string-width';
 import { createStringWidth } from '../../src/ui/render/fast-string-width.ts';
 import { isNarrowCodePoint, NARROW_TABLE_END } from '../../src/ui/render/narrow-code-points.ts';
+import { SeededRandom } from '../helpers/seeded-random.ts';
 
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new SeededRandom(seed);
+  return () => rng.next();
 }
 
 const PIECES = [

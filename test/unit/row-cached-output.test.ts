@@ -8,19 +8,14 @@ import inkWidestLine from 'widest-line';
 import cachedWidestLine from '../../src/ui/render/cached-widest-line.ts';
 import { RecentCache } from '../../src/ui/render/recent-cache.ts';
 import { rowCachedOutput, type ClipRect, type InkOutput, type InkOutputClass, type LineTransformer } from '../../src/ui/render/row-cached-output.ts';
+import { SeededRandom } from '../helpers/seeded-random.ts';
 
 const require = createRequire(import.meta.url);
 const InkOutputClass = (await import(pathToFileURL(join(dirname(require.resolve('ink')), 'output.js')).href)).default as InkOutputClass;
 
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new SeededRandom(seed);
+  return () => rng.next();
 }
 
 const PIECES = ['a', 'bc', ' ', 'user-42', 'é', '漢字', '👍', '🇫🇷', 'x\u0301', '\u001b[31m', '\u001b[39m', '\u001b[1m', '\u001b[22m', '\u001b[7m', '\u001b[27m', '…', '\t', ''];
