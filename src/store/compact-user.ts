@@ -1,14 +1,6 @@
 import type { User } from '../gateway/types.ts';
 
 const NO_MFA: readonly string[] = Object.freeze([]);
-const statuses = new Map<string, string>();
-
-/** One string object for each distinct status, so that 100,000 rows do not each hold their own "CONFIRMED". */
-function sharedStatus(status: string): string {
-  let shared = statuses.get(status);
-  if (shared === undefined && statuses.size < 64) statuses.set(status, (shared = status));
-  return shared ?? status;
-}
 
 /**
  * A user list row: six fields in one object, and the rest of User derived when read. Held by the hundred thousand
@@ -56,7 +48,7 @@ class CompactUser implements User {
 export function compactUser(u: User): User {
   const a = u.attributes;
   const name = a.name ?? [a.given_name, a.family_name].filter(Boolean).join(' ');
-  return new CompactUser(u.username, u.enabled, sharedStatus(u.status), u.createdAt, a.email, name || undefined);
+  return new CompactUser(u.username, u.enabled, u.status, u.createdAt, a.email, name || undefined);
 }
 
 /** A plain copy of any user (a compact row's derived fields included) with `change` applied; spreading a row would drop them. */
