@@ -43,6 +43,16 @@ export function listKey(ref: ListRef): string {
   }
 }
 
+/** True if `key` (a listKey) is a users list of `poolId`, whatever its search. */
+export function isUsersListOf(key: string, poolId: string): boolean {
+  return key.startsWith(`users\u0000${poolId}\u0000`);
+}
+
+/** True if `key` (a userKey) names a user of `poolId`. */
+export function isUserKeyOf(key: string, poolId: string): boolean {
+  return key.startsWith(`${poolId}\u0000`);
+}
+
 /** The key that identifies one user of one pool in the store. */
 export function userKey(poolId: string, username: string): string {
   return `${poolId}\u0000${username}`;

@@ -2,7 +2,7 @@ import type { User } from '../gateway/types.ts';
 import { compactUser, userWith } from './compact-user.ts';
 import { updateItems, type PagedList } from './paged-list.ts';
 import { formatUserFilter } from '../domain/user-filter.ts';
-import { userKey, type Route } from './routes.ts';
+import { isUserKeyOf, isUsersListOf, userKey, type Route } from './routes.ts';
 import { canonicalUsername } from './selectors.ts';
 import type { AppActions, UserWrite } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
@@ -60,12 +60,12 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
     set((s) => {
       const lists: Record<string, PagedList<unknown>> = {};
       for (const [k, l] of Object.entries(s.lists)) {
-        if (!k.startsWith(`users\u0000${poolId}\u0000`)) continue;
+        if (!isUsersListOf(k, poolId)) continue;
         const next = updateItems(l as PagedList<User>, (u) => (u.username === user.username ? compactUser(user) : undefined));
         if (next !== l) lists[k] = next;
       }
       const users = { ...s.users, [userKey(poolId, user.username)]: user };
-      for (const [k, u] of Object.entries(s.users)) if (k.startsWith(`${poolId}\u0000`) && u.username === user.username) users[k] = user;
+      for (const [k, u] of Object.entries(s.users)) if (isUserKeyOf(k, poolId) && u.username === user.username) users[k] = user;
       return { users, lists: { ...s.lists, ...lists } };
     });
   }
