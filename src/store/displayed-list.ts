@@ -1,11 +1,22 @@
 import { needsAttention } from '../domain/event-risk.ts';
-import { isEmptyEventFilter, matchesEventFilter } from '../domain/event-filter.ts';
+import { isEmptyEventFilter, matchesEventFilter, type EventFilter } from '../domain/event-filter.ts';
 import type { AuthEvent } from '../gateway/types.ts';
 import type { PagedList } from './paged-list.ts';
 import { listKey, type ListRef } from './routes.ts';
 import type { AppState, EventView } from './state.ts';
 
-const cache = new WeakMap<PagedList<unknown>, WeakMap<EventView, PagedList<unknown>>>();
+const shownCache = new WeakMap<PagedList<unknown>, WeakMap<EventView, PagedList<unknown>>>();
+const rowsCache = new WeakMap<readonly AuthEvent[], WeakMap<EventFilter, { all?: AuthEvent[]; attention?: AuthEvent[] }>>();
+
+/** The events that pass a filter, computed once per loaded rows and filter (moving the cursor keeps both). */
+function passing(items: readonly AuthEvent[], filter: EventFilter, attention: boolean): AuthEvent[] {
+  let byFilter = rowsCache.get(items);
+  if (!byFilter) rowsCache.set(items, (byFilter = new WeakMap()));
+  let passed = byFilter.get(filter);
+  if (!passed) byFilter.set(filter, (passed = {}));
+  const slot = attention ? 'attention' : 'all';
+  return (passed[slot] ??= items.filter((e) => (!attention || needsAttention(e)) && matchesEventFilter(e, filter)));
+}
 
 /** True when the view hides some rows. */
 export function isFiltering(view: EventView | undefined): view is EventView {
@@ -14,13 +25,13 @@ export function isFiltering(view: EventView | undefined): view is EventView {
 
 /** The rows of an event list that pass its view, with the view's own cursor and window. */
 export function applyEventView(list: PagedList<AuthEvent>, view: EventView): PagedList<AuthEvent> {
-  let byView = cache.get(list);
+  let byView = shownCache.get(list);
   const hit = byView?.get(view);
   if (hit) return hit as PagedList<AuthEvent>;
-  const items = list.items.filter((e) => (!view.attention || needsAttention(e)) && matchesEventFilter(e, view.filter));
+  const items = passing(list.items, view.filter, view.attention);
   const cursor = Math.max(0, Math.min(view.cursor, items.length - 1));
   const shown: PagedList<AuthEvent> = { ...list, items, cursor, offset: Math.min(view.offset, cursor) };
-  if (!byView) cache.set(list, (byView = new WeakMap()));
+  if (!byView) shownCache.set(list, (byView = new WeakMap()));
   byView.set(view, shown);
   return shown;
 }

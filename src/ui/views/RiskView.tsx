@@ -40,7 +40,7 @@ export function RiskView({ poolId, width, height, now }: ViewProps & { poolId: s
       <PoolLine poolId={poolId} />
       {problems.map((p) => <Text key={p} color={p!.startsWith('✖') ? 'red' : 'cyan'} wrap="truncate">{safeText(p!)}</Text>)}
       <Text bold wrap="truncate">{`${' '.repeat(LABEL)}  ${fit('POOL DEFAULT', col)}  ${fit(clientTitle, col)}`}</Text>
-      <Text dimColor wrap="truncate">{`${' '.repeat(LABEL)}  ${fit('', col)}  ${fit(note, col)}`}</Text>
+      <Text dimColor wrap="truncate">{`${' '.repeat(LABEL)}  ${fit('', col)}  ${fit(safeText(note), col)}`}</Text>
       {rows.map((r) => (
         <Text key={r.label} wrap="truncate">
           <Text dimColor>{fit(r.label, LABEL)}</Text>
