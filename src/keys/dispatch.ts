@@ -3,7 +3,7 @@ import type { ViewName } from '../store/routes.ts';
 import { currentListRef, currentRoute } from '../store/selectors.ts';
 import type { AppState } from '../store/state.ts';
 import { findBinding, type Binding, type KeyContext, type KeyTable } from './binding.ts';
-import { keyName, splitKeys, type InkKey } from './key-name.ts';
+import { isPrintable, keyName, splitKeys, type InkKey } from './key-name.ts';
 import { GLOBAL_KEYS } from './global-keys.ts';
 import { VIEW_KEYS } from './view-keys.ts';
 
@@ -21,11 +21,6 @@ function keyContext(state: AppState): KeyContext {
 export function disabledReasons(state: AppState): string[] {
   const ctx = keyContext(state);
   return tablesFor(ctx.route.view).flatMap((t) => t.bindings.map((b: Binding) => b.disabled?.(ctx) ?? ''));
-}
-
-/** Text typed into the search line: printable characters only. */
-function printable(input: string): string {
-  return [...input].filter((ch) => ch >= ' ' && ch !== '\u007f' && !(ch >= '\u0080' && ch <= '\u009f')).join('');
 }
 
 /**
@@ -53,7 +48,7 @@ export function dispatchKey(store: AppStore, name: string, input = ''): void {
     else if (name === 'ctrl+u') actions.editPrompt({ text: '' });
     else if (name === 'space') actions.editPrompt({ text: p.text + ' ' });
     else if (!name.includes('+') && input) {
-      const text = printable(input);
+      const text = [...input].filter(isPrintable).join('');
       if (text) actions.editPrompt({ text: p.text + text });
     }
     return;

@@ -32,6 +32,11 @@ const CHAR_KEYS: Record<string, string> = {
   '\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace', ' ': 'space', '\u0003': 'ctrl+c', '\u001b': 'escape',
 };
 
+/** True for a character that can be typed into a line: not a C0 or C1 control character, not DEL. */
+export function isPrintable(ch: string): boolean {
+  return ch >= ' ' && ch !== '\u007f' && !(ch >= '\u0080' && ch <= '\u009f');
+}
+
 /**
  * Splits a chunk of plain input that arrived at once (fast typing, a paste, keys sent by tmux) into one key per
  * character, naming Enter, Tab, Backspace and Space; other control characters are dropped.
@@ -41,7 +46,7 @@ export function splitKeys(input: string): { name: string; input: string }[] {
   for (const ch of input) {
     const named = CHAR_KEYS[ch];
     if (named) keys.push({ name: named, input: ch });
-    else if (ch >= ' ' && !(ch >= '\u0080' && ch <= '\u009f')) keys.push({ name: ch, input: ch });
+    else if (isPrintable(ch)) keys.push({ name: ch, input: ch });
   }
   return keys;
 }
