@@ -61,11 +61,6 @@ function onFatal(error: unknown): void {
   exitWhenFlushed(70);
 }
 
-/** Profile names from the AWS files, reading an empty AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE as unset, as the SDK does. */
-function knownProfiles(): string[] {
-  return awsProfileNames(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)));
-}
-
 /** The profile the SDK would use, when one is named by --profile or AWS_PROFILE. */
 function namedProfile(opts: CliOptions): string | undefined {
   const profile = opts.profile ?? (process.env.AWS_PROFILE || undefined);
@@ -75,7 +70,7 @@ function namedProfile(opts: CliOptions): string | undefined {
 /** A gateway for another region or profile (`:region`, `:profile`); an unknown profile is refused with the reason. */
 function connectTo(opts: CliOptions): (target: GatewayTarget) => CognitoGateway {
   return (t) => {
-    const problem = t.profile === opts.profile ? undefined : unknownProfileMessage(t.profile, knownProfiles(), process.env);
+    const problem = t.profile === opts.profile ? undefined : unknownProfileMessage(t.profile, awsProfileNames(), process.env);
     if (problem) throw new Error(problem);
     return createSdkGateway({ region: t.region.startsWith('(') ? undefined : t.region, profile: t.profile, endpoint: opts.endpoint });
   };
@@ -101,7 +96,7 @@ async function demoGateway(): Promise<{ gateway: CognitoGateway; close: () => Pr
 }
 
 async function runTui(opts: CliOptions): Promise<number> {
-  const profileProblem = opts.demo ? undefined : unknownProfileMessage(namedProfile(opts), knownProfiles(), process.env);
+  const profileProblem = opts.demo ? undefined : unknownProfileMessage(namedProfile(opts), awsProfileNames(), process.env);
   if (profileProblem) {
     process.stderr.write(`cognito-tui: ${safeText(profileProblem)}\n`);
     return 2;
@@ -133,17 +128,15 @@ async function runTui(opts: CliOptions): Promise<number> {
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
   process.stdout.write(ENTER_ALT_SCREEN);
-  const restore = () => process.stdout.write(LEAVE_ALT_SCREEN);
-  process.on('exit', restore);
+  process.on('exit', restoreTerminal);
   const app = mountApp(store);
   stopApp = () => app.unmount();
-  const onSignal = () => app.unmount();
-  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, stopApp);
   try {
     await app.waitUntilExit();
   } finally {
-    restore();
-    process.off('exit', restore);
+    restoreTerminal();
+    process.off('exit', restoreTerminal);
     await backend.close();
   }
   return 0;

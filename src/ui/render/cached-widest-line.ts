@@ -1,12 +1,11 @@
-import stringWidth from 'string-width';
+import { cellWidth } from '../text.ts';
 import { RecentCache } from './recent-cache.ts';
 
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 const widths = new RecentCache<number>(4096);
 
 function measure(text: string): number {
   let widest = 0;
-  for (const line of text.split('\n')) widest = Math.max(widest, PLAIN_ASCII.test(line) ? line.length : stringWidth(line));
+  for (const line of text.split('\n')) widest = Math.max(widest, cellWidth(line));
   return widest;
 }
 
