@@ -1,5 +1,4 @@
 import { listKey } from './routes.ts';
-import { nextSearchAttribute } from './search.ts';
 import { currentListRef } from './selectors.ts';
 import type { AppActions, Prompt, PromptKind } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
@@ -8,8 +7,10 @@ import type { StoreKit } from './store-kit.ts';
 export interface PromptHandler {
   /** Acts on the submitted text; returns why nothing was done, to show inline. */
   submit(prompt: Prompt): string | undefined;
-  /** Full-line completions of the text so far. */
-  complete(prompt: Prompt): string[];
+  /** Full-line completions of the text so far, which Tab cycles through. */
+  complete?(prompt: Prompt): string[];
+  /** What Tab does instead, when it does not complete. */
+  tab?(prompt: Prompt): Prompt;
   /** The text the prompt opens with. */
   initialText?(): string;
 }
@@ -34,7 +35,7 @@ export function createPromptActions(kit: StoreKit, handlers: Record<PromptKind, 
       const ref = currentListRef(get());
       if (kind === 'filter' && ref?.kind !== 'events') return;
       const key = kind === 'filter' && ref ? listKey(ref) : undefined;
-      set({ prompt: { kind, text: handlers[kind].initialText?.() ?? '', attribute: 'email', listKey: key } });
+      set({ prompt: { kind, text: handlers[kind].initialText?.() ?? '', listKey: key } });
     },
     editPrompt(change) {
       const p = get().prompt;
@@ -44,8 +45,8 @@ export function createPromptActions(kit: StoreKit, handlers: Record<PromptKind, 
     completePrompt() {
       const p = get().prompt;
       if (!p) return;
-      if (p.kind === 'search') return set({ prompt: { ...p, attribute: nextSearchAttribute(p.attribute), error: undefined } });
-      set({ prompt: cycle(p, p.completion ? [] : handlers[p.kind].complete(p)) });
+      const handler = handlers[p.kind];
+      set({ prompt: handler.tab?.(p) ?? cycle(p, p.completion ? [] : handler.complete?.(p) ?? []) });
     },
     submitPrompt() {
       const p = get().prompt;

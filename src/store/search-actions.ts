@@ -1,7 +1,7 @@
 import { resetForRefresh } from './paged-list.ts';
 import type { PromptHandler } from './prompt-actions.ts';
 import type { ListRef } from './routes.ts';
-import { buildSearch } from './search.ts';
+import { buildSearch, nextSearchAttribute } from './search.ts';
 import type { AppActions } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
 
@@ -29,7 +29,7 @@ export function createSearchActions(kit: StoreKit): Pick<AppActions, 'openSearch
         loadMore(ref);
         return undefined;
       },
-      complete: () => [],
+      tab: (p) => ({ ...p, attribute: nextSearchAttribute(p.attribute), error: undefined }),
     },
   };
 }

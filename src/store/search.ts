@@ -16,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (and checked before anything is sent); plain text searches `attribute` by prefix, except that a uuid searches
  * `sub` exactly and a number starting with + searches `phone_number`.
  */
-export function buildSearch(text: string, attribute: string): SearchResult {
+export function buildSearch(text: string, attribute: string = PLAIN_SEARCH_ATTRIBUTES[0]): SearchResult {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, filter: '', description: 'all users' };
   if (EXPRESSION.test(trimmed)) {
@@ -34,7 +34,7 @@ export function buildSearch(text: string, attribute: string): SearchResult {
 }
 
 /** The next attribute in the Tab cycle. */
-export function nextSearchAttribute(current: string): string {
+export function nextSearchAttribute(current: string = PLAIN_SEARCH_ATTRIBUTES[0]): string {
   const i = PLAIN_SEARCH_ATTRIBUTES.indexOf(current as (typeof PLAIN_SEARCH_ATTRIBUTES)[number]);
   return PLAIN_SEARCH_ATTRIBUTES[(i + 1) % PLAIN_SEARCH_ATTRIBUTES.length];
 }

@@ -37,7 +37,7 @@ export interface Prompt {
   kind: PromptKind;
   text: string;
   /** Search: the attribute that plain text is matched against by prefix. */
-  attribute: string;
+  attribute?: string;
   /** Search: the pool whose users are searched. */
   poolId?: string;
   /** Filter: the store key of the event list being filtered. */
