@@ -1,6 +1,6 @@
 import type { AuthEventStore } from './auth-event-store.ts';
-import { addOnNotEnabled, poolNotFound, userNotFound } from './errors.ts';
-import type { UserRecord } from './model.ts';
+import { addOnNotEnabled, clientNotFound, poolNotFound, userNotFound } from './errors.ts';
+import type { ClientRecord, UserRecord } from './model.ts';
 import type { TokenCodec } from './paging.ts';
 import type { PoolStore } from './pool-store.ts';
 import type { SeededWorld } from './seed.ts';
@@ -15,8 +15,6 @@ export interface EmulatorContext {
   clock(): number;
   tokens: TokenCodec;
   events: AuthEventStore;
-  /** When each user was last signed out globally, by `poolId + "\0" + username`. */
-  signOuts: Map<string, number>;
 }
 
 /** An operation: takes the parsed JSON body and returns the JSON response, or throws a CognitoError. */
@@ -34,6 +32,13 @@ export function requireUser(pool: PoolStore, name: string): UserRecord {
   const user = pool.findUser(name);
   if (user === undefined) throw userNotFound();
   return user;
+}
+
+/** The pool's app client with this id, or ResourceNotFoundException. */
+export function requireClient(pool: PoolStore, clientId: string): ClientRecord {
+  const client = pool.def.clients.find((c) => c.id === clientId);
+  if (client === undefined) throw clientNotFound(clientId);
+  return client;
 }
 
 /** UserPoolAddOnNotEnabledException unless the pool has threat protection (AUDIT or ENFORCED). */

@@ -36,3 +36,8 @@ export function addOnNotEnabled(poolId: string): CognitoError {
     `Threat protection (advanced security features) is not enabled for user pool ${poolId}.`,
   );
 }
+
+/** The HTTP 500 InternalErrorException for an unexpected failure (or an injected one). */
+export function internalError(): CognitoError {
+  return new CognitoError('InternalErrorException', 'An internal error occurred.', 500);
+}

@@ -2,33 +2,27 @@ import { Rng } from './prng.ts';
 import type { EmulatorFaults, OperationErrorFault } from './types.ts';
 
 /** What to do to one request instead of answering it normally. */
-export type FaultDecision = 'drop' | 'throttle' | 'error' | undefined;
-
-/** A Cognito error that one operation is answered with every time. */
-export type OperationError = OperationErrorFault;
-
-/** Fault settings, errors by operation name (the X-Amz-Target operation, e.g. 'AdminListUserAuthEvents') included. */
-export type FaultSettings = EmulatorFaults;
+type FaultDecision = 'drop' | 'throttle' | 'error' | undefined;
 
 const rate = (value: number | undefined): number => Math.min(1, Math.max(0, value ?? 0));
 
 /** Decides faults for each request from a PRNG seeded by the emulator's seed, so runs are reproducible. */
 export class FaultInjector {
-  private faults: FaultSettings;
+  private faults: EmulatorFaults;
   private readonly rng: Rng;
 
-  constructor(seed: number, faults: FaultSettings = {}) {
+  constructor(seed: number, faults: EmulatorFaults = {}) {
     this.rng = new Rng(seed, 'faults');
     this.faults = { ...faults };
   }
 
   /** Replaces the fault settings. */
-  set(faults: FaultSettings): void {
+  set(faults: EmulatorFaults): void {
     this.faults = { ...faults };
   }
 
   /** The error an operation is always answered with, if the settings name one for it. */
-  operationError(operation: string): Required<OperationError> | undefined {
+  operationError(operation: string): Required<OperationErrorFault> | undefined {
     const e = this.faults.operationErrors?.[operation];
     if (e === undefined) return undefined;
     return { type: e.type, message: e.message ?? `Not authorized to perform ${operation}.`, status: e.status ?? 400 };

@@ -8,12 +8,11 @@ import type { SeededWorld } from './seed.ts';
 import { createCognitoServer } from './server.ts';
 import type { EmulatorOptions, RecordedRequest, RunningEmulator } from './types.ts';
 
-export type { EmulatorFaults, EmulatorOptions, RecordedRequest, RunningEmulator } from './types.ts';
+export type { EmulatedPool, EmulatorFaults, EmulatorOptions, RecordedRequest, RunningEmulator } from './types.ts';
 export {
   AUDIT_POOL_ID,
   DEMO_REGION,
   EMPTY_POOL_ID,
-  HOSTILE_USERNAME_PREFIX,
   LARGE_POOL_ID,
   LARGE_POOL_WEB_CLIENT_ID,
   OFF_POOL_ID,
@@ -22,7 +21,6 @@ export {
   TAKEOVER_SUB,
   TAKEOVER_USERNAME,
 } from './well-known-ids.ts';
-export { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED } from './seed.ts';
 
 const WARM_UP_SLICE = 2_000;
 
@@ -65,7 +63,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clock: () => now + Math.round(performance.now() - startedAt),
     tokens: new TokenCodec(`cognito-emulator:${seed}:${now}`),
     events: new AuthEventStore(seed, now),
-    signOuts: new Map(),
   };
   const faults = new FaultInjector(seed, options.faults);
   const requests: RecordedRequest[] = [];
@@ -87,6 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: `http://127.0.0.1:${address.port}`,
     port: address.port,
     requests,
+    pools: world.pools.map(({ def, userCount }) => ({ id: def.id, name: def.name, mode: def.mode, tier: def.tier, userCount })),
     setFaults: (f) => faults.set(f),
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.ts';
 import type { EmulatorOptions, RunningEmulator } from './index.ts';
-import { definePools } from './pool-definitions.ts';
 import { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED } from './seed.ts';
 import { DEMO_REGION, LARGE_POOL_ID } from './well-known-ids.ts';
 
@@ -82,13 +81,12 @@ function parseEmulatorArgs(argv: string[]): EmulatorOptions | 'help' {
   };
 }
 
-function banner(emulator: RunningEmulator, options: EmulatorOptions): string {
-  const pools = definePools(Date.now(), options.usersInLargePool ?? DEFAULT_LARGE_POOL_USERS);
+function banner(emulator: RunningEmulator): string {
   const lines = [
     `Cognito emulator listening on ${emulator.url}`,
     `Region: ${DEMO_REGION}  (any access key and secret are accepted)`,
     'User pools:',
-    ...pools.map(
+    ...emulator.pools.map(
       (p) => `  ${p.id}  ${p.name.padEnd(22)} threat protection ${p.mode.padEnd(8)} tier ${p.tier.padEnd(10)} ${p.userCount} users`,
     ),
     '',
@@ -143,7 +141,7 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const stopped = untilSignal();
-  process.stdout.write(banner(emulator, options));
+  process.stdout.write(banner(emulator));
   await stopped;
   await emulator.close();
   process.stdout.write('Emulator stopped.\n');

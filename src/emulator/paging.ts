@@ -61,6 +61,31 @@ export class TokenCodec {
   }
 }
 
+/** Items per page when a request leaves its limit out (or, where allowed, sets it to 0). */
+const DEFAULT_PAGE_SIZE = 60;
+
+/** The requested page size, or {@link DEFAULT_PAGE_SIZE} when `limit` is absent or 0. */
+export function pageSizeOf(limit: number | undefined): number {
+  return limit || DEFAULT_PAGE_SIZE;
+}
+
+/** The position stored in a request's `token` (checked against `scope`), or undefined for a first page. */
+export function positionOf(tokens: TokenCodec, scope: readonly unknown[], token: string | undefined): unknown {
+  return token === undefined ? undefined : tokens.decode(scope, token);
+}
+
+/** Sets `out[key]` to a token for `next` when more items follow (`next` defined); returns `out`. */
+export function withNextToken(
+  tokens: TokenCodec,
+  scope: readonly unknown[],
+  out: Record<string, unknown>,
+  key: string,
+  next: unknown,
+): Record<string, unknown> {
+  if (next !== undefined) out[key] = tokens.encode(scope, next);
+  return out;
+}
+
 /** A page of `items` and the position to resume from, if more follow. */
 export interface Page<T> {
   items: T[];

@@ -1,6 +1,8 @@
 import type { ClientRecord, PoolDefinition, RiskConfigurationRecord } from './model.ts';
 import {
   AUDIT_POOL_ID,
+  DEMO_ACCOUNT_ID,
+  DEMO_REGION,
   EMPTY_POOL_ID,
   LARGE_POOL_ID,
   LARGE_POOL_WEB_CLIENT_ID,
@@ -20,7 +22,7 @@ function notifyConfiguration(domain: string): Record<string, unknown> {
   return {
     From: `security@${domain}`,
     ReplyTo: `no-reply@${domain}`,
-    SourceArn: `arn:aws:ses:us-east-1:123456789012:identity/${domain}`,
+    SourceArn: `arn:aws:ses:${DEMO_REGION}:${DEMO_ACCOUNT_ID}:identity/${domain}`,
     BlockEmail: template('We blocked it'),
     NoActionEmail: template('No action was taken'),
     MfaEmail: template('We asked for a second factor'),

@@ -27,6 +27,8 @@ function buildIndexes(users: readonly UserRecord[]): UserIndexes {
   return { byUsername, byFoldedUsername, byAlias, bySub };
 }
 
+const NO_GROUPS: readonly GroupRecord[] = [];
+
 /** Options that decide a pool's generated content. */
 export interface PoolSeed {
   seed: number;
@@ -46,6 +48,7 @@ export class PoolStore {
   private readonly seedInput: PoolSeed;
   private complete?: UserRecord[];
   private groupList?: GroupRecord[];
+  private groupsByMember?: Map<number, GroupRecord[]>;
   private indexes?: UserIndexes;
 
   constructor(def: PoolDefinition, seedInput: PoolSeed) {
@@ -86,6 +89,21 @@ export class PoolStore {
       this.groupList = groups.sort((a, b) => (a.name < b.name ? -1 : 1));
     }
     return this.groupList;
+  }
+
+  /** The groups the user with this ordinal belongs to, sorted by name. */
+  groupsOf(ordinal: number): readonly GroupRecord[] {
+    if (this.groupsByMember === undefined) {
+      this.groupsByMember = new Map();
+      for (const group of this.groups()) {
+        for (const member of group.members) {
+          const list = this.groupsByMember.get(member);
+          if (list === undefined) this.groupsByMember.set(member, [group]);
+          else list.push(group);
+        }
+      }
+    }
+    return this.groupsByMember.get(ordinal) ?? NO_GROUPS;
   }
 
   /**

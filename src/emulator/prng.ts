@@ -1,5 +1,5 @@
 /** Four 32-bit words: a 128-bit hash or PRNG state. */
-export type Words128 = [number, number, number, number];
+type Words128 = [number, number, number, number];
 
 function avalanche(h: number): number {
   let x = h >>> 0;

@@ -1,6 +1,6 @@
 import type { GroupRecord, PoolDefinition, UserRecord } from './model.ts';
 import { Rng } from './prng.ts';
-import { AUDIT_POOL_ID, LARGE_POOL_ID, OFF_POOL_ID, TAKEOVER_USERNAME } from './well-known-ids.ts';
+import { AUDIT_POOL_ID, DEMO_ACCOUNT_ID, LARGE_POOL_ID, OFF_POOL_ID, TAKEOVER_USERNAME } from './well-known-ids.ts';
 
 const DAY = 86_400_000;
 
@@ -65,7 +65,7 @@ export function generateGroups(pool: PoolDefinition, users: readonly UserRecord[
       name: spec.name,
       description: spec.description,
       precedence: spec.precedence,
-      roleArn: spec.role === undefined ? undefined : `arn:aws:iam::123456789012:role/${spec.role}`,
+      roleArn: spec.role === undefined ? undefined : `arn:aws:iam::${DEMO_ACCOUNT_ID}:role/${spec.role}`,
       createdAt,
       modifiedAt: createdAt + Math.floor(rng.next() * (now - createdAt)),
       members,

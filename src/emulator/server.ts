@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { EmulatorContext } from './context.ts';
-import { CognitoError } from './errors.ts';
+import type { EmulatorContext, OperationHandler } from './context.ts';
+import { CognitoError, internalError } from './errors.ts';
 import type { FaultInjector } from './faults.ts';
 import { OPERATIONS } from './operations/index.ts';
 import type { RecordedRequest } from './types.ts';
@@ -31,7 +31,13 @@ function errorOutcome(error: CognitoError): Outcome {
   return { status: error.status, payload: { __type: error.type, message: error.message }, errorType: error.type };
 }
 
-function parseBody(raw: string): { body?: Record<string, unknown>; recorded: unknown; error?: CognitoError } {
+interface ParsedBody {
+  body?: Record<string, unknown>;
+  recorded: unknown;
+  error?: CognitoError;
+}
+
+function parseBody(raw: string): ParsedBody {
   if (raw.trim() === '') return { body: {}, recorded: {} };
   let parsed: unknown;
   try {
@@ -45,34 +51,38 @@ function parseBody(raw: string): { body?: Record<string, unknown>; recorded: unk
   return { body: parsed as Record<string, unknown>, recorded: parsed };
 }
 
-function operationOf(req: IncomingMessage): string {
-  const target = req.headers['x-amz-target'];
-  const value = Array.isArray(target) ? target[0] : target;
-  if (value === undefined) return '';
-  return value.startsWith(TARGET_PREFIX) ? value.slice(TARGET_PREFIX.length) : value;
+interface Target {
+  operation: string;
+  handler?: OperationHandler;
 }
 
-function run(deps: ServerDeps, req: IncomingMessage, operation: string, raw: string): { outcome: Outcome; recorded: unknown } {
-  const { body, recorded, error } = parseBody(raw);
+function operationOf(req: IncomingMessage): Target {
   const target = req.headers['x-amz-target'];
-  const handler = typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? OPERATIONS.get(operation) : undefined;
+  const value = Array.isArray(target) ? target[0] : target;
+  if (value === undefined) return { operation: '' };
+  if (!value.startsWith(TARGET_PREFIX)) return { operation: value };
+  const operation = value.slice(TARGET_PREFIX.length);
+  return { operation, handler: typeof target === 'string' ? OPERATIONS.get(operation) : undefined };
+}
+
+function answer(deps: ServerDeps, { operation, handler }: Target, parsed: ParsedBody): Outcome {
+  const denied = deps.faults.operationError(operation);
+  if (denied !== undefined) return errorOutcome(new CognitoError(denied.type, denied.message, denied.status));
   if (handler === undefined) {
     const message = operation === '' ? 'Missing X-Amz-Target header.' : `Unknown operation ${operation}.`;
-    return { outcome: errorOutcome(new CognitoError('UnknownOperationException', message)), recorded };
+    return errorOutcome(new CognitoError('UnknownOperationException', message));
   }
-  if (error !== undefined) return { outcome: errorOutcome(error), recorded };
+  if (parsed.error !== undefined) return errorOutcome(parsed.error);
   try {
-    return { outcome: { status: 200, payload: handler(deps.ctx, body ?? {}) }, recorded };
+    return { status: 200, payload: handler(deps.ctx, parsed.body ?? {}) };
   } catch (e) {
-    if (e instanceof CognitoError) return { outcome: errorOutcome(e), recorded };
-    return { outcome: errorOutcome(new CognitoError('InternalErrorException', 'An internal error occurred.', 500)), recorded };
+    return errorOutcome(e instanceof CognitoError ? e : internalError());
   }
 }
 
 function faultOutcome(fault: 'throttle' | 'error'): Outcome {
-  return fault === 'throttle'
-    ? errorOutcome(new CognitoError('TooManyRequestsException', 'Rate exceeded'))
-    : errorOutcome(new CognitoError('InternalErrorException', 'An internal error occurred.', 500));
+  if (fault === 'throttle') return errorOutcome(new CognitoError('TooManyRequestsException', 'Rate exceeded'));
+  return errorOutcome(internalError());
 }
 
 function send(res: ServerResponse, requestId: string, outcome: Outcome): void {
@@ -88,21 +98,19 @@ function send(res: ServerResponse, requestId: string, outcome: Outcome): void {
 }
 
 function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, raw: string): void {
-  const operation = operationOf(req);
+  const target = operationOf(req);
+  const { operation } = target;
   const fault = deps.faults.decide();
   const requestId = randomUUID();
   const finish = (): void => {
+    const parsed = parseBody(raw);
     if (fault === 'drop') {
-      const { recorded } = parseBody(raw);
-      deps.requests.push({ operation, body: recorded, status: 0, at: Date.now() });
+      deps.requests.push({ operation, body: parsed.recorded, status: 0, at: Date.now() });
       req.socket.destroy();
       return;
     }
-    const denied = fault === undefined ? deps.faults.operationError(operation) : undefined;
-    const { outcome, recorded } = denied
-      ? { outcome: errorOutcome(new CognitoError(denied.type, denied.message, denied.status)), recorded: parseBody(raw).recorded }
-      : fault === undefined ? run(deps, req, operation, raw) : { outcome: faultOutcome(fault), recorded: parseBody(raw).recorded };
-    deps.requests.push({ operation, body: recorded, status: outcome.status, errorType: outcome.errorType, at: Date.now() });
+    const outcome = fault === undefined ? answer(deps, target, parsed) : faultOutcome(fault);
+    deps.requests.push({ operation, body: parsed.recorded, status: outcome.status, errorType: outcome.errorType, at: Date.now() });
     send(res, requestId, outcome);
   };
   const latency = deps.faults.latencyMs;

@@ -1,3 +1,5 @@
+import type { AdvancedSecurityMode, UserPoolTier } from './model.ts';
+
 /** A Cognito error that one operation is answered with every time, e.g. NotAuthorizedException for a missing permission. */
 export interface OperationErrorFault {
   /** The exception name, e.g. 'NotAuthorizedException' or 'AccessDeniedException'. */
@@ -41,6 +43,15 @@ export interface RecordedRequest {
   at: number;
 }
 
+/** One emulated user pool, with the user count DescribeUserPool reports. */
+export interface EmulatedPool {
+  id: string;
+  name: string;
+  mode: AdvancedSecurityMode;
+  tier: UserPoolTier;
+  userCount: number;
+}
+
 /** A started emulator. */
 export interface RunningEmulator {
   /** Base URL, e.g. http://127.0.0.1:PORT */
@@ -48,6 +59,8 @@ export interface RunningEmulator {
   port: number;
   /** Every request so far, in the order they were answered. */
   requests: RecordedRequest[];
+  /** The user pools, in ListUserPools order. */
+  pools: readonly EmulatedPool[];
   /** Replaces the fault settings for the requests that follow. */
   setFaults(f: EmulatorFaults): void;
   /** Stops listening, drops open connections and resolves once the server is closed. */

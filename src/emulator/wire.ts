@@ -8,6 +8,7 @@ import type {
   RiskConfigurationRecord,
   UserRecord,
 } from './model.ts';
+import { DEMO_ACCOUNT_ID, DEMO_REGION } from './well-known-ids.ts';
 
 /** Epoch milliseconds as the epoch seconds (fractional) Cognito puts on the wire. */
 export const seconds = (ms: number): number => ms / 1000;
@@ -115,7 +116,7 @@ export function poolDescription(def: PoolDefinition): Record<string, unknown> {
 /** The pool's Lambda triggers. */
 export function lambdaConfig(def: PoolDefinition): Record<string, unknown> {
   if (def.mode !== 'ENFORCED') return {};
-  const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${def.name}-${name}`;
+  const fn = (name: string) => `arn:aws:lambda:${DEMO_REGION}:${DEMO_ACCOUNT_ID}:function:${def.name}-${name}`;
   return { PreSignUp: fn('pre-sign-up'), PostConfirmation: fn('post-confirmation'), PreTokenGeneration: fn('pre-token-generation') };
 }
 

@@ -37,6 +37,7 @@ describe('ListUsers', () => {
 
   it('returns users in the UserType shape', async () => {
     const { Users } = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 5 }));
+    assert.equal(Users?.length, 5);
     for (const user of Users ?? []) {
       assert.equal(typeof user.Username, 'string');
       assert.ok(user.UserCreateDate instanceof Date);
@@ -169,11 +170,13 @@ describe('ListUsers', () => {
 
   it('returns only the attributes in AttributesToGet', async () => {
     const res = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 3, AttributesToGet: ['email', 'custom:plan'] }));
+    assert.equal(res.Users?.length, 3);
     for (const user of res.Users ?? []) {
       assert.deepEqual(user.Attributes?.map((a) => a.Name), ['email', 'custom:plan']);
       assert.ok(user.Username && user.UserStatus);
     }
     const none = await fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, Limit: 3, AttributesToGet: [] }));
+    assert.equal(none.Users?.length, 3);
     assert.ok(none.Users?.every((u) => (u.Attributes ?? []).length === 0));
     await assert.rejects(
       fx.cognito.send(new ListUsersCommand({ UserPoolId: LARGE_POOL_ID, AttributesToGet: ['custom:nope'] })),

@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { HOSTILE_USER_COUNT } from '../../src/emulator/hostile.ts';
 import { AUDIT_POOL_ID, EMPTY_POOL_ID, LARGE_POOL_ID, OFF_POOL_ID, startEmulator } from '../../src/emulator/index.ts';
 import { rawCall } from './helpers.ts';
 
@@ -83,6 +84,22 @@ describe('runEmulatorCommand', () => {
     r.child.kill('SIGTERM');
     assert.equal(await r.exit, 0);
     assert.match(r.stdout(), /Emulator stopped\.\n$/);
+  });
+
+  it('counts the hostile users in the banner as DescribeUserPool does', async () => {
+    const r = run(['--port', '0', '--users', '50', '--hostile']);
+    const banner = await outputContaining(r, 'Press Ctrl+C to stop.');
+    try {
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner);
+      assert.ok(url, banner);
+      const line = banner.split('\n').find((l) => l.includes(LARGE_POOL_ID));
+      assert.match(line ?? '', new RegExp(` ${50 + HOSTILE_USER_COUNT} users$`));
+      const res = await rawCall({ url: url[1] }, 'DescribeUserPool', { UserPoolId: LARGE_POOL_ID });
+      assert.equal((res.json.UserPool as { EstimatedNumberOfUsers: number }).EstimatedNumberOfUsers, 50 + HOSTILE_USER_COUNT);
+    } finally {
+      r.child.kill('SIGTERM');
+      await r.exit;
+    }
   });
 
   it('stops on SIGINT too', async () => {

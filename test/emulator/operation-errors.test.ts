@@ -4,7 +4,7 @@ import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-
 import { rawCall, useEmulator } from './helpers.ts';
 
 describe('emulator: an error for one operation (a permission missing on one call)', () => {
-  const fx = useEmulator();
+  const fx = useEmulator({ usersInLargePool: 200 });
 
   it('answers that operation with the error every time, and the others normally', async () => {
     fx.emu.setFaults({ operationErrors: { AdminListDevices: { type: 'AccessDeniedException', message: 'not allowed: cognito-idp:AdminListDevices' } } });

@@ -18,7 +18,7 @@ describe('seeded data', () => {
   assert.ok(large);
   const users = large.users();
 
-  it('generates 20,000 user records quickly', (t) => {
+  it('generates 20,000 user records and reports how long it took', (t) => {
     const def = definePools(NOW, 20_000)[0];
     const timings: number[] = [];
     for (let i = 0; i < 3; i += 1) {
@@ -28,7 +28,6 @@ describe('seeded data', () => {
       assert.equal(generated.length, 20_000);
     }
     t.diagnostic(`20,000 users generated in ${timings.map((ms) => ms.toFixed(1)).join(' / ')} ms`);
-    assert.ok(Math.min(...timings) < 400, `generation took ${Math.min(...timings)} ms`);
   });
 
   it('is deterministic for a seed and differs between seeds', () => {

@@ -1,7 +1,7 @@
 import { requirePool, requireThreatProtection, requireUser } from '../context.ts';
 import type { OperationHandler } from '../context.ts';
 import { CognitoError } from '../errors.ts';
-import { pageByOffset } from '../paging.ts';
+import { pageByOffset, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import { RequestValidator, RULES } from '../validation.ts';
 import { authEventType } from '../wire.ts';
 
@@ -21,13 +21,9 @@ export const adminListUserAuthEvents: OperationHandler = (ctx, body) => {
   const user = requireUser(pool, username as string);
   const events = ctx.events.eventsFor(pool.def, user);
   const scope = ['AdminListUserAuthEvents', pool.def.id, user.username];
-  const position = token === undefined ? undefined : ctx.tokens.decode(scope, token);
-  const page = pageByOffset(events, position, max || 60);
-  const out: Record<string, unknown> = {
-    AuthEvents: page.items.map((e) => authEventType(e, ctx.events.feedbackFor(pool.def.id, e.EventId))),
-  };
-  if (page.next !== undefined) out.NextToken = ctx.tokens.encode(scope, page.next);
-  return out;
+  const page = pageByOffset(events, positionOf(ctx.tokens, scope, token), pageSizeOf(max));
+  const out = { AuthEvents: page.items.map((e) => authEventType(e, ctx.events.feedbackFor(pool.def.id, e.EventId))) };
+  return withNextToken(ctx.tokens, scope, out, 'NextToken', page.next);
 };
 
 /** AdminUpdateAuthEventFeedback: records Valid/Invalid feedback from "Admin" on one of the user's events. */

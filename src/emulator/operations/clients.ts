@@ -1,7 +1,6 @@
-import { requirePool } from '../context.ts';
+import { requireClient, requirePool } from '../context.ts';
 import type { OperationHandler } from '../context.ts';
-import { clientNotFound } from '../errors.ts';
-import { pageByOffset } from '../paging.ts';
+import { pageByOffset, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import { userPoolClientType } from '../pool-shapes.ts';
 import { RequestValidator, RULES } from '../validation.ts';
 import { clientSummary } from '../wire.ts';
@@ -15,11 +14,9 @@ export const listUserPoolClients: OperationHandler = (ctx, body) => {
   v.check();
   const pool = requirePool(ctx, poolId as string);
   const scope = ['ListUserPoolClients', pool.def.id];
-  const position = token === undefined ? undefined : ctx.tokens.decode(scope, token);
-  const page = pageByOffset(pool.def.clients, position, max ?? 60);
-  const out: Record<string, unknown> = { UserPoolClients: page.items.map((c) => clientSummary(pool.def.id, c)) };
-  if (page.next !== undefined) out.NextToken = ctx.tokens.encode(scope, page.next);
-  return out;
+  const page = pageByOffset(pool.def.clients, positionOf(ctx.tokens, scope, token), pageSizeOf(max));
+  const out = { UserPoolClients: page.items.map((c) => clientSummary(pool.def.id, c)) };
+  return withNextToken(ctx.tokens, scope, out, 'NextToken', page.next);
 };
 
 /** DescribeUserPoolClient. */
@@ -29,7 +26,5 @@ export const describeUserPoolClient: OperationHandler = (ctx, body) => {
   const clientId = v.string('ClientId', RULES.clientId);
   v.check();
   const pool = requirePool(ctx, poolId as string);
-  const client = pool.def.clients.find((c) => c.id === clientId);
-  if (client === undefined) throw clientNotFound(clientId as string);
-  return { UserPoolClient: userPoolClientType(pool.def.id, client) };
+  return { UserPoolClient: userPoolClientType(pool.def.id, requireClient(pool, clientId as string)) };
 };

@@ -1,6 +1,6 @@
 import { requirePool, requireUser } from '../context.ts';
 import type { OperationHandler } from '../context.ts';
-import { pageByOffset } from '../paging.ts';
+import { pageByOffset, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import { userProfile } from '../user-profile.ts';
 import { RequestValidator, RULES } from '../validation.ts';
 import { deviceType } from '../wire.ts';
@@ -17,9 +17,6 @@ export const adminListDevices: OperationHandler = (ctx, body) => {
   const user = requireUser(pool, username as string);
   const devices = [...userProfile(ctx.seed, pool.def, user, ctx.now).devices].sort((a, b) => b.lastAuthenticatedAt - a.lastAuthenticatedAt);
   const scope = ['AdminListDevices', pool.def.id, user.username];
-  const position = token === undefined ? undefined : ctx.tokens.decode(scope, token);
-  const page = pageByOffset(devices, position, limit || 60);
-  const out: Record<string, unknown> = { Devices: page.items.map(deviceType) };
-  if (page.next !== undefined) out.PaginationToken = ctx.tokens.encode(scope, page.next);
-  return out;
+  const page = pageByOffset(devices, positionOf(ctx.tokens, scope, token), pageSizeOf(limit));
+  return withNextToken(ctx.tokens, scope, { Devices: page.items.map(deviceType) }, 'PaginationToken', page.next);
 };

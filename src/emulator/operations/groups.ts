@@ -2,27 +2,23 @@ import { requirePool, requireUser } from '../context.ts';
 import type { EmulatorContext, OperationHandler } from '../context.ts';
 import { CognitoError } from '../errors.ts';
 import type { GroupRecord } from '../model.ts';
-import { pageByKey } from '../paging.ts';
-import type { Page } from '../paging.ts';
+import { pageByKey, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
+import type { PoolStore } from '../pool-store.ts';
 import { RequestValidator, RULES } from '../validation.ts';
 import { groupType, userType } from '../wire.ts';
 
 const LIMIT = { min: 0, max: 60 } as const;
 
-function pageGroups(
+function groupsPage(
   ctx: EmulatorContext,
+  pool: PoolStore,
   scope: unknown[],
   groups: readonly GroupRecord[],
   token: string | undefined,
   limit: number | undefined,
-): Page<GroupRecord> {
-  const position = token === undefined ? undefined : ctx.tokens.decode(scope, token);
-  return pageByKey(groups, (g) => [g.name, 0] as const, position, limit || 60);
-}
-
-function withNextToken(ctx: EmulatorContext, scope: unknown[], out: Record<string, unknown>, next: unknown): Record<string, unknown> {
-  if (next !== undefined) out.NextToken = ctx.tokens.encode(scope, next);
-  return out;
+): Record<string, unknown> {
+  const page = pageByKey(groups, (g) => [g.name, 0] as const, positionOf(ctx.tokens, scope, token), pageSizeOf(limit));
+  return withNextToken(ctx.tokens, scope, { Groups: page.items.map((g) => groupType(pool.def.id, g)) }, 'NextToken', page.next);
 }
 
 /** ListGroups: Limit 0..60 (0 or absent = 60), NextToken; groups sorted by name. */
@@ -33,9 +29,7 @@ export const listGroups: OperationHandler = (ctx, body) => {
   const token = v.string('NextToken', RULES.token);
   v.check();
   const pool = requirePool(ctx, poolId as string);
-  const scope = ['ListGroups', pool.def.id];
-  const page = pageGroups(ctx, scope, pool.groups(), token, limit);
-  return withNextToken(ctx, scope, { Groups: page.items.map((g) => groupType(pool.def.id, g)) }, page.next);
+  return groupsPage(ctx, pool, ['ListGroups', pool.def.id], pool.groups(), token, limit);
 };
 
 /** AdminListGroupsForUser: the user's groups, sorted by name. */
@@ -48,10 +42,8 @@ export const adminListGroupsForUser: OperationHandler = (ctx, body) => {
   v.check();
   const pool = requirePool(ctx, poolId as string);
   const user = requireUser(pool, username as string);
-  const groups = pool.groups().filter((g) => g.members.includes(user.ordinal));
   const scope = ['AdminListGroupsForUser', pool.def.id, user.username];
-  const page = pageGroups(ctx, scope, groups, token, limit);
-  return withNextToken(ctx, scope, { Groups: page.items.map((g) => groupType(pool.def.id, g)) }, page.next);
+  return groupsPage(ctx, pool, scope, pool.groupsOf(user.ordinal), token, limit);
 };
 
 /** ListUsersInGroup: members in creation order. */
@@ -65,10 +57,8 @@ export const listUsersInGroup: OperationHandler = (ctx, body) => {
   const pool = requirePool(ctx, poolId as string);
   const group = pool.groups().find((g) => g.name === groupName);
   if (group === undefined) throw new CognitoError('ResourceNotFoundException', 'Group not found.');
-  const users = pool.users();
-  const members = group.members.map((ordinal) => users[ordinal]);
   const scope = ['ListUsersInGroup', pool.def.id, group.name];
-  const position = token === undefined ? undefined : ctx.tokens.decode(scope, token);
-  const page = pageByKey(members, (u) => ['', u.ordinal] as const, position, limit || 60);
-  return withNextToken(ctx, scope, { Users: page.items.map((u) => userType(u)) }, page.next);
+  const page = pageByKey(group.members, (o) => ['', o] as const, positionOf(ctx.tokens, scope, token), pageSizeOf(limit));
+  const users = pool.users();
+  return withNextToken(ctx.tokens, scope, { Users: page.items.map((o) => userType(users[o])) }, 'NextToken', page.next);
 };

@@ -4,7 +4,7 @@ import { requirePool } from '../context.ts';
 import type { EmulatorContext, OperationHandler } from '../context.ts';
 import { invalidParameter } from '../errors.ts';
 import type { UserRecord } from '../model.ts';
-import { pageByKey } from '../paging.ts';
+import { pageByKey, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import { schemaAttributeNames } from '../pool-shapes.ts';
 import type { PoolStore } from '../pool-store.ts';
 import { Rng } from '../prng.ts';
@@ -76,8 +76,8 @@ function pageSize(ctx: EmulatorContext, scope: readonly unknown[], position: Pos
 }
 
 function decodePosition(ctx: EmulatorContext, scope: readonly unknown[], token: string | undefined): Position | undefined {
-  if (token === undefined) return undefined;
-  const p = ctx.tokens.decode(scope, token);
+  const p = positionOf(ctx.tokens, scope, token);
+  if (p === undefined) return undefined;
   if (!Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'number' || typeof p[2] !== 'number') {
     throw invalidParameter('Invalid pagination token.');
   }
@@ -102,7 +102,7 @@ export const listUsers: OperationHandler = (ctx, body) => {
   const only = attributeSelection(pool, attributesToGet);
   const scope = ['ListUsers', pool.def.id, filter === null ? '' : formatUserFilter(filter)];
   const position = decodePosition(ctx, scope, token);
-  const size = limit === undefined || limit === 0 ? 60 : limit;
+  const size = pageSizeOf(limit);
   let users: UserRecord[];
   let next: unknown;
   if (filter === null) {
@@ -112,11 +112,7 @@ export const listUsers: OperationHandler = (ctx, body) => {
     users = page.items.map((h) => h.user);
     next = page.next;
   }
-  const out: Record<string, unknown> = { Users: users.map((u) => userType(u, only)) };
-  if (next !== undefined) {
-    const [k, o] = next as [string, number];
-    const emptyAgain = users.length === 0 && position !== undefined;
-    out.PaginationToken = ctx.tokens.encode(scope, [k, o, emptyAgain ? position[2] + 1 : 0]);
-  }
-  return out;
+  const emptyRun = users.length === 0 && position !== undefined ? position[2] + 1 : 0;
+  const resume = next === undefined ? undefined : [(next as Position)[0], (next as Position)[1], emptyRun];
+  return withNextToken(ctx.tokens, scope, { Users: users.map((u) => userType(u, only)) }, 'PaginationToken', resume);
 };

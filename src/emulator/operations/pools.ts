@@ -1,6 +1,6 @@
 import { requirePool } from '../context.ts';
 import type { OperationHandler } from '../context.ts';
-import { pageByOffset } from '../paging.ts';
+import { pageByOffset, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import { userPoolType } from '../pool-shapes.ts';
 import { RequestValidator, RULES } from '../validation.ts';
 import { poolDescription } from '../wire.ts';
@@ -12,11 +12,8 @@ export const listUserPools: OperationHandler = (ctx, body) => {
   const token = v.string('NextToken', RULES.token);
   v.check();
   const scope = ['ListUserPools'];
-  const position = token === undefined ? undefined : ctx.tokens.decode(scope, token);
-  const page = pageByOffset(ctx.world.pools, position, max ?? 60);
-  const out: Record<string, unknown> = { UserPools: page.items.map((p) => poolDescription(p.def)) };
-  if (page.next !== undefined) out.NextToken = ctx.tokens.encode(scope, page.next);
-  return out;
+  const page = pageByOffset(ctx.world.pools, positionOf(ctx.tokens, scope, token), pageSizeOf(max));
+  return withNextToken(ctx.tokens, scope, { UserPools: page.items.map((p) => poolDescription(p.def)) }, 'NextToken', page.next);
 };
 
 /** DescribeUserPool. */

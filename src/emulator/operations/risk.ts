@@ -1,6 +1,6 @@
-import { requirePool, requireThreatProtection } from '../context.ts';
+import { requireClient, requirePool, requireThreatProtection } from '../context.ts';
 import type { OperationHandler } from '../context.ts';
-import { addOnNotEnabled, clientNotFound } from '../errors.ts';
+import { addOnNotEnabled } from '../errors.ts';
 import { RequestValidator, RULES } from '../validation.ts';
 import { riskConfigurationType } from '../wire.ts';
 
@@ -15,8 +15,7 @@ export const describeRiskConfiguration: OperationHandler = (ctx, body) => {
   const clientId = v.string('ClientId', { ...RULES.clientId, required: false });
   v.check();
   const pool = requirePool(ctx, poolId as string);
-  const client = clientId === undefined ? undefined : pool.def.clients.find((c) => c.id === clientId);
-  if (clientId !== undefined && client === undefined) throw clientNotFound(clientId);
+  const client = clientId === undefined ? undefined : requireClient(pool, clientId);
   requireThreatProtection(pool);
   if (client?.risk !== undefined) return { RiskConfiguration: riskConfigurationType(pool.def.id, client.id, client.risk) };
   if (pool.def.risk === undefined) throw addOnNotEnabled(pool.def.id);

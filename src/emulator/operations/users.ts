@@ -33,9 +33,8 @@ export const adminDisableUser: OperationHandler = (ctx, body) => setEnabled(ctx,
 /** AdminEnableUser. */
 export const adminEnableUser: OperationHandler = (ctx, body) => setEnabled(ctx, body, true);
 
-/** AdminUserGlobalSignOut: records when the user was signed out. */
+/** AdminUserGlobalSignOut: checks that the user exists; nothing else changes. */
 export const adminUserGlobalSignOut: OperationHandler = (ctx, body) => {
-  const { pool, user } = targetUser(ctx, body);
-  ctx.signOuts.set(`${pool.def.id}\u0000${user.username}`, ctx.clock());
+  targetUser(ctx, body);
   return {};
 };
