@@ -5,6 +5,15 @@ export function isHighRisk(e: AuthEvent): boolean {
   return e.riskLevel === 'High' || e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block' || e.compromisedCredentials === true;
 }
 
+/** How bad one event is, 1 to 5: a takeover or block, High risk, compromised credentials, Medium risk, anything else. */
+export function eventSeverity(e: AuthEvent): number {
+  if (e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block') return 5;
+  if (e.riskLevel === 'High') return 4;
+  if (e.compromisedCredentials) return 3;
+  if (e.riskLevel === 'Medium') return 2;
+  return 1;
+}
+
 /**
  * Worth a look during an incident: High or Medium risk, a takeover or block decision, compromised credentials,
  * or a failed attempt. The "needs attention" filter, n / N and the sweep all use this one definition.

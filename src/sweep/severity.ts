@@ -1,13 +1,5 @@
-import type { AuthEvent } from '../gateway/types.ts';
+import { eventSeverity } from '../domain/event-risk.ts';
 import type { SweepFinding } from './types.ts';
-
-function eventSeverity(e: AuthEvent): number {
-  if (e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block') return 5;
-  if (e.riskLevel === 'High') return 4;
-  if (e.compromisedCredentials) return 3;
-  if (e.riskLevel === 'Medium') return 2;
-  return 1;
-}
 
 /** How bad a finding is: its worst event first, then how many risky events it holds. Higher is worse. */
 export function findingSeverity(f: SweepFinding): number {

@@ -1,6 +1,6 @@
 import type { ApiCallRecord, AppClient, AuthEvent, Device, Group, PoolSummary, User } from '../gateway/types.ts';
 import type { SweepFinding } from '../sweep/index.ts';
-import { riskDecisionMarker, riskLevelMarker } from '../domain/event-risk.ts';
+import { eventSeverity, riskDecisionMarker, riskLevelMarker } from '../domain/event-risk.ts';
 import { fit, formatAgo, formatTime, safeText } from './text.ts';
 
 /** One column of a list: a header, a width (or a share of what is left) and how a row's cell reads. */
@@ -138,8 +138,7 @@ export const DEVICE_COLUMNS: Column<Device>[] = [
 ];
 
 function worstRisk(f: SweepFinding): string {
-  const e = f.events.find((x) => x.riskDecision === 'AccountTakeover' || x.riskDecision === 'Block')
-    ?? f.events.find((x) => x.riskLevel === 'High') ?? f.events[0];
+  const e = f.events.reduce<AuthEvent | undefined>((worst, x) => (!worst || eventSeverity(x) > eventSeverity(worst) ? x : worst), undefined);
   return e ? `${riskLevelMarker(e.riskLevel)} ${riskDecisionMarker(e.riskDecision)}` : '';
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { needsAttention } from '../../src/domain/event-risk.ts';
+import { eventSeverity, needsAttention } from '../../src/domain/event-risk.ts';
 import type { AuthEvent } from '../../src/gateway/types.ts';
 
 const event = (fields: Partial<AuthEvent>): AuthEvent => ({ id: 'e', challenges: [], ...fields });
@@ -20,5 +20,16 @@ describe('needsAttention: the one rule for the attention filter, n/N and the swe
       { riskDecision: 'NoRisk', riskLevel: 'Low' },
     ];
     for (const fields of quiet) assert.equal(needsAttention(event(fields)), false, JSON.stringify(fields));
+  });
+});
+
+describe('eventSeverity: the one order of how bad an event is', () => {
+  it('ranks a takeover or block over High risk, compromised credentials, Medium risk and the rest', () => {
+    const ranked = [
+      { riskDecision: 'Block', riskLevel: 'Low' }, { riskLevel: 'High' }, { compromisedCredentials: true, riskLevel: 'Low' },
+      { riskLevel: 'Medium' }, { response: 'Fail', riskLevel: 'Low' },
+    ].map((fields) => eventSeverity(event(fields)));
+    assert.deepEqual(ranked, [5, 4, 3, 2, 1]);
+    assert.equal(eventSeverity(event({ riskDecision: 'AccountTakeover' })), 5);
   });
 });
