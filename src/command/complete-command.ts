@@ -14,16 +14,6 @@ export interface Completion {
   partial: string;
   /** Values that match the word: those it starts (ignoring case), else those that contain it; in the order given. */
   candidates: string[];
-  /** The longest prefix all candidates share (ignoring case, spelled as the first candidate); `partial` when there are none. */
-  commonPrefix: string;
-}
-
-/** One step of Tab cycling: the new line and which candidate it holds. */
-export interface CycleStep {
-  text: string;
-  /** Index into candidates, already wrapped into 0..count-1; -1 when there are none. */
-  index: number;
-  count: number;
 }
 
 /** The completion for a command line as typed (with or without the leading `:`). */
@@ -33,40 +23,23 @@ export function completeCommand(text: string, known: KnownValues): Completion {
   const [, lead, name, gap, rest] = match;
   if (gap === undefined) {
     const candidates = matching(name, COMMANDS.map((c) => c.name));
-    return { target: 'command', start: lead.length, partial: name, candidates, commonPrefix: commonPrefix(candidates, name) };
+    return { target: 'command', start: lead.length, partial: name, candidates };
   }
   const start = lead.length + name.length + gap.length;
   const spec = findCommand(name);
   if (!spec?.argument || /\s/.test(rest)) return none(start, rest);
   const source = spec.argument.completes;
   const candidates = matching(rest, known[source]);
-  return { target: source, start, partial: rest, candidates, commonPrefix: commonPrefix(candidates, rest) };
+  return { target: source, start, partial: rest, candidates };
 }
 
 /**
- * The line after pressing Tab `index` times (0 for the first press; negative goes backwards) from `original`,
- * the text as it was before the first Tab: the word is replaced by the candidate at that index. A completed
- * command name that takes an argument gets a trailing space. Keep `original` and the count while the user
- * presses Tab; start again from the current text after any other key.
+ * Every line Tab can turn `text` into, one per candidate in order: the word replaced by the candidate, and a
+ * trailing space after a completed command name that takes an argument. Empty when nothing completes.
  */
-export function cycleCompletion(original: string, known: KnownValues, index: number): CycleStep {
-  const completion = completeCommand(original, known);
-  const count = completion.candidates.length;
-  if (count === 0) return { text: original, index: -1, count };
-  const wrapped = ((index % count) + count) % count;
-  return { text: replaceWord(original, completion, completion.candidates[wrapped]), index: wrapped, count };
-}
-
-/**
- * The line with the word extended to the candidates' common prefix (the whole candidate when there is just
- * one), or unchanged when that would not add anything: what a first Tab does in a shell.
- */
-export function applyCommonPrefix(text: string, known: KnownValues): string {
+export function completionLines(text: string, known: KnownValues): string[] {
   const completion = completeCommand(text, known);
-  if (completion.candidates.length === 1) return replaceWord(text, completion, completion.candidates[0]);
-  const { commonPrefix: prefix, partial } = completion;
-  if (prefix.length <= partial.length || !prefix.toLowerCase().startsWith(partial.toLowerCase())) return text;
-  return text.slice(0, completion.start) + prefix;
+  return completion.candidates.map((candidate) => replaceWord(text, completion, candidate));
 }
 
 function replaceWord(text: string, completion: Completion, value: string): string {
@@ -83,17 +56,6 @@ function matching(partial: string, values: readonly string[]): string[] {
   return unique.filter((v) => v.toLowerCase().includes(lower));
 }
 
-function commonPrefix(candidates: string[], partial: string): string {
-  if (candidates.length === 0) return partial;
-  let prefix = candidates[0];
-  for (const candidate of candidates.slice(1)) {
-    let i = 0;
-    while (i < prefix.length && i < candidate.length && prefix[i].toLowerCase() === candidate[i].toLowerCase()) i++;
-    prefix = prefix.slice(0, i);
-  }
-  return prefix;
-}
-
 function none(start: number, partial: string): Completion {
-  return { target: 'none', start, partial, candidates: [], commonPrefix: partial };
+  return { target: 'none', start, partial, candidates: [] };
 }

@@ -3,7 +3,7 @@ import { classifyFailure, failureFacts } from './errors.ts';
 import {
   toAppClient, toAuthEvent, toDevice, toGroup, toPoolDetail, toPoolSummary, toRiskConfiguration, toUser,
 } from './sdk-shapes.ts';
-import type { ApiCallRecord, CognitoGateway, FeedbackValue, GatewayTarget, Page } from './types.ts';
+import { PAGE_SIZE, type ApiCallRecord, type CognitoGateway, type FeedbackValue, type GatewayTarget, type Page } from './types.ts';
 
 /** How to reach Cognito: the SDK's default credential chain unless static credentials are given (the demo). */
 export interface SdkGatewayOptions {
@@ -19,19 +19,29 @@ export interface SdkGatewayOptions {
 
 type SdkModule = typeof import('./sdk-client.ts');
 
-const PAGE = 60;
+type Client = Sdk.CognitoIdentityProviderClient;
+
+/** The clients of one gateway: reads retried by the SDK, reads a sweep paces by itself, and writes. */
+interface Clients {
+  sdk: SdkModule;
+  reads: Client;
+  sweepReads: Client;
+  writes: Client;
+}
+
+type ClientName = Exclude<keyof Clients, 'sdk'>;
 
 /** Builds the gateway over the AWS SDK; the SDK itself loads on the first call, off the start-up path. */
-export function createSdkGateway(options: SdkGatewayOptions, sharedListeners?: Set<(r: ApiCallRecord) => void>): CognitoGateway {
+export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? '';
   const target: GatewayTarget = { region: region || '(from profile)', endpoint: options.endpoint, profile: options.profile };
-  const listeners = sharedListeners ?? new Set<(r: ApiCallRecord) => void>();
+  const listeners = new Set<(r: ApiCallRecord) => void>();
   let sweepGateway: CognitoGateway | undefined;
-  let loaded: Promise<{ sdk: SdkModule; reads: Sdk.CognitoIdentityProviderClient; writes: Sdk.CognitoIdentityProviderClient }> | undefined;
+  let loaded: Promise<Clients> | undefined;
   const writeDelays = options.writeRetryDelaysMs ?? [250, 750, 2000];
 
-  function clients() {
+  function clients(): Promise<Clients> {
     loaded ??= import('./sdk-client.ts').then((sdk) => {
       const base = {
         ...(region ? { region } : {}),
@@ -40,9 +50,11 @@ export function createSdkGateway(options: SdkGatewayOptions, sharedListeners?: S
         ...(options.credentials ? { credentials: options.credentials } : {}),
         requestHandler: { connectionTimeout: 4000, requestTimeout: 20000 },
       };
+      const reads = new sdk.CognitoIdentityProviderClient({ ...base, maxAttempts: options.maxReadAttempts ?? 4, retryMode: 'standard' });
       return {
         sdk,
-        reads: new sdk.CognitoIdentityProviderClient({ ...base, maxAttempts: options.maxReadAttempts ?? 4, retryMode: 'standard' }),
+        reads,
+        sweepReads: new sdk.CognitoIdentityProviderClient({ ...base, credentials: reads.config.credentials, maxAttempts: 1 }),
         writes: new sdk.CognitoIdentityProviderClient({ ...base, maxAttempts: 1 }),
       };
     });
@@ -53,21 +65,21 @@ export function createSdkGateway(options: SdkGatewayOptions, sharedListeners?: S
     for (const listener of listeners) listener(record);
   }
 
-  async function call<T>(operation: string, write: boolean, run: (c: Awaited<ReturnType<typeof clients>>) => Promise<Sent<T>>): Promise<T> {
+  async function call<T>(operation: string, use: ClientName, run: (sdk: SdkModule, client: Client) => Promise<Sent<T>>): Promise<T> {
     const started = performance.now();
     let attempts = 0;
     try {
       const c = await clients();
       for (let retry = 0; ; retry++) {
         try {
-          const out = await run(c);
+          const out = await run(c.sdk, c[use]);
           attempts += out.attempts;
           notify({ operation, ms: performance.now() - started, ok: true, attempts });
           return out.value;
         } catch (error) {
           attempts += (error as { $metadata?: { attempts?: number } })?.$metadata?.attempts ?? 1;
           const throttled = (error as { name?: string })?.name === 'TooManyRequestsException';
-          if (!write || !throttled || retry >= writeDelays.length) throw error;
+          if (use !== 'writes' || !throttled || retry >= writeDelays.length) throw error;
           await new Promise((resolve) => setTimeout(resolve, writeDelays[retry]));
         }
       }
@@ -78,7 +90,17 @@ export function createSdkGateway(options: SdkGatewayOptions, sharedListeners?: S
     }
   }
 
-  return {
+  const listUsers = (use: ClientName): CognitoGateway['listUsers'] => (poolId, filter, token) => call('ListUsers', use, async (sdk, client) => {
+    const out = await client.send(new sdk.ListUsersCommand({ UserPoolId: poolId, Limit: PAGE_SIZE, PaginationToken: token, ...(filter ? { Filter: filter } : {}) }));
+    return page((out.Users ?? []).map(toUser), out.PaginationToken, out);
+  });
+
+  const listAuthEvents = (use: ClientName): CognitoGateway['listAuthEvents'] => (poolId, username, token) => call('AdminListUserAuthEvents', use, async (sdk, client) => {
+    const out = await client.send(new sdk.AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: username, MaxResults: PAGE_SIZE, NextToken: token }));
+    return page((out.AuthEvents ?? []).map(toAuthEvent), out.NextToken, out);
+  });
+
+  const gateway: CognitoGateway = {
     target,
     async resolveTarget() {
       if (region) return target;
@@ -91,54 +113,49 @@ export function createSdkGateway(options: SdkGatewayOptions, sharedListeners?: S
       return () => listeners.delete(listener);
     },
     forSweep() {
-      sweepGateway ??= createSdkGateway({ ...options, maxReadAttempts: 1 }, listeners);
+      sweepGateway ??= { ...gateway, listUsers: listUsers('sweepReads'), listAuthEvents: listAuthEvents('sweepReads') };
       return sweepGateway;
     },
-    listUserPools: (token) => call('ListUserPools', false, async ({ sdk, reads }) => {
-      const out = await reads.send(new sdk.ListUserPoolsCommand({ MaxResults: PAGE, NextToken: token }));
+    listUserPools: (token) => call('ListUserPools', 'reads', async (sdk, reads) => {
+      const out = await reads.send(new sdk.ListUserPoolsCommand({ MaxResults: PAGE_SIZE, NextToken: token }));
       return page((out.UserPools ?? []).map(toPoolSummary), out.NextToken, out);
     }),
-    describeUserPool: (poolId) => call('DescribeUserPool', false, async ({ sdk, reads }) => {
+    describeUserPool: (poolId) => call('DescribeUserPool', 'reads', async (sdk, reads) => {
       const out = await reads.send(new sdk.DescribeUserPoolCommand({ UserPoolId: poolId }));
       return sent(toPoolDetail(out.UserPool ?? {}, poolId), out);
     }),
-    listAppClients: (poolId, token) => call('ListUserPoolClients', false, async ({ sdk, reads }) => {
-      const out = await reads.send(new sdk.ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: PAGE, NextToken: token }));
+    listAppClients: (poolId, token) => call('ListUserPoolClients', 'reads', async (sdk, reads) => {
+      const out = await reads.send(new sdk.ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: PAGE_SIZE, NextToken: token }));
       return page((out.UserPoolClients ?? []).map(toAppClient), out.NextToken, out);
     }),
-    listUsers: (poolId, filter, token) => call('ListUsers', false, async ({ sdk, reads }) => {
-      const out = await reads.send(new sdk.ListUsersCommand({ UserPoolId: poolId, Limit: PAGE, PaginationToken: token, ...(filter ? { Filter: filter } : {}) }));
-      return page((out.Users ?? []).map(toUser), out.PaginationToken, out);
-    }),
-    listGroupsForUser: (poolId, username, token) => call('AdminListGroupsForUser', false, async ({ sdk, reads }) => {
-      const out = await reads.send(new sdk.AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: username, Limit: PAGE, NextToken: token }));
+    listUsers: listUsers('reads'),
+    listGroupsForUser: (poolId, username, token) => call('AdminListGroupsForUser', 'reads', async (sdk, reads) => {
+      const out = await reads.send(new sdk.AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: username, Limit: PAGE_SIZE, NextToken: token }));
       return page((out.Groups ?? []).map(toGroup), out.NextToken, out);
     }),
-    listDevices: (poolId, username, token) => call('AdminListDevices', false, async ({ sdk, reads }) => {
-      const out = await reads.send(new sdk.AdminListDevicesCommand({ UserPoolId: poolId, Username: username, Limit: PAGE, PaginationToken: token }));
+    listDevices: (poolId, username, token) => call('AdminListDevices', 'reads', async (sdk, reads) => {
+      const out = await reads.send(new sdk.AdminListDevicesCommand({ UserPoolId: poolId, Username: username, Limit: PAGE_SIZE, PaginationToken: token }));
       return page((out.Devices ?? []).map(toDevice), out.PaginationToken, out);
     }),
-    listAuthEvents: (poolId, username, token) => call('AdminListUserAuthEvents', false, async ({ sdk, reads }) => {
-      const out = await reads.send(new sdk.AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: username, MaxResults: PAGE, NextToken: token }));
-      return page((out.AuthEvents ?? []).map(toAuthEvent), out.NextToken, out);
-    }),
-    updateAuthEventFeedback: (poolId, username, eventId, value: FeedbackValue) => call('AdminUpdateAuthEventFeedback', true, async ({ sdk, writes }) => {
+    listAuthEvents: listAuthEvents('reads'),
+    updateAuthEventFeedback: (poolId, username, eventId, value: FeedbackValue) => call('AdminUpdateAuthEventFeedback', 'writes', async (sdk, writes) => {
       const out = await writes.send(new sdk.AdminUpdateAuthEventFeedbackCommand({
         UserPoolId: poolId, Username: username, EventId: eventId, FeedbackValue: value,
       }));
       return sent(undefined, out);
     }),
-    describeRiskConfiguration: (poolId, clientId) => call('DescribeRiskConfiguration', false, async ({ sdk, reads }) => {
+    describeRiskConfiguration: (poolId, clientId) => call('DescribeRiskConfiguration', 'reads', async (sdk, reads) => {
       const out = await reads.send(new sdk.DescribeRiskConfigurationCommand({ UserPoolId: poolId, ...(clientId ? { ClientId: clientId } : {}) }));
       return sent(toRiskConfiguration(out.RiskConfiguration ?? {}), out);
     }),
-    disableUser: (poolId, username) => call('AdminDisableUser', true, async ({ sdk, writes }) =>
+    disableUser: (poolId, username) => call('AdminDisableUser', 'writes', async (sdk, writes) =>
       sent(undefined, await writes.send(new sdk.AdminDisableUserCommand({ UserPoolId: poolId, Username: username })))),
-    enableUser: (poolId, username) => call('AdminEnableUser', true, async ({ sdk, writes }) =>
+    enableUser: (poolId, username) => call('AdminEnableUser', 'writes', async (sdk, writes) =>
       sent(undefined, await writes.send(new sdk.AdminEnableUserCommand({ UserPoolId: poolId, Username: username })))),
-    globalSignOut: (poolId, username) => call('AdminUserGlobalSignOut', true, async ({ sdk, writes }) =>
+    globalSignOut: (poolId, username) => call('AdminUserGlobalSignOut', 'writes', async (sdk, writes) =>
       sent(undefined, await writes.send(new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: username })))),
   };
+  return gateway;
 }
 
 interface Sent<T> {

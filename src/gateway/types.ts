@@ -4,6 +4,9 @@ export interface Page<T> {
   nextToken?: string;
 }
 
+/** Items the gateway asks Cognito for per page of every list (60, the most ListUsers and the event list return). */
+export const PAGE_SIZE = 60;
+
 /** Threat protection (advanced security) mode of a pool. */
 export type ThreatProtectionMode = 'OFF' | 'AUDIT' | 'ENFORCED';
 

@@ -1,3 +1,4 @@
+import { COMMANDS, commandUsage } from '../command/command-table.ts';
 import type { Binding, KeyContext, KeyTable } from './binding.ts';
 
 /** Keys that work in every view. */
@@ -6,7 +7,7 @@ export const GLOBAL_KEYS: KeyTable = {
   bindings: [
     { keys: ['escape', 'backspace'], label: 'esc', description: 'back (first stops a G still loading)', hint: true, run: ({ actions }) => { if (!actions.stopLoading()) actions.back(); } },
     { keys: ['r'], label: 'r', description: 'refresh', hint: true, run: ({ actions }) => actions.refresh() },
-    { keys: [':'], label: ':', description: 'command line: :pools :pool <id> :user <name|email|sub> :risk :region <r> :profile <p> :sweep :log :q', short: 'command', hint: true, run: ({ actions }) => actions.openPrompt('command') },
+    { keys: [':'], label: ':', description: `command line: ${COMMANDS.map(commandUsage).join(' ')}`, short: 'command', hint: true, run: ({ actions }) => actions.openPrompt('command') },
     { keys: ['C'], label: 'C', description: 'copy the selected row as JSON to the clipboard (OSC 52)', run: ({ actions }) => actions.copySelected() },
     { keys: ['?'], label: '?', description: 'help', hint: true, run: ({ actions }) => actions.toggleHelp() },
     { keys: ['q', 'ctrl+c'], label: 'q', description: 'quit', hint: true, run: ({ actions }) => actions.quit() },

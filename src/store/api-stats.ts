@@ -1,6 +1,6 @@
 import type { ApiCallRecord } from '../gateway/types.ts';
 import { listKey } from './routes.ts';
-import type { AppState } from './state.ts';
+import type { ApiStats, AppState } from './state.ts';
 
 /** API calls the log view keeps. */
 const API_LOG_SIZE = 200;
@@ -10,6 +10,11 @@ const CALL_BATCH_MS = 50;
 
 function wasThrottled(record: ApiCallRecord): boolean {
   return record.attempts > 1 || record.errorName === 'TooManyRequestsException';
+}
+
+/** The log view's rows: the recent calls, newest first. */
+export function logRows(api: Pick<ApiStats, 'recent'>): ApiCallRecord[] {
+  return [...api.recent].reverse();
 }
 
 /** The state after more API calls: the footer's counters, and the log list when it is open. */
@@ -25,7 +30,7 @@ function withCallsRecorded(state: Pick<AppState, 'api' | 'lists'>, records: ApiC
       throttled: api.throttled + records.filter(wasThrottled).length,
       recent,
     },
-    ...(log ? { lists: { ...state.lists, [logKey]: { ...log, items: [...recent].reverse() } } } : {}),
+    ...(log ? { lists: { ...state.lists, [logKey]: { ...log, items: logRows({ recent }) } } } : {}),
   };
 }
 

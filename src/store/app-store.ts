@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AuthEvent, CognitoGateway, GatewayTarget, Page, User } from '../gateway/types.ts';
-import { createCallRecorder } from './api-stats.ts';
+import { createCallRecorder, logRows } from './api-stats.ts';
 import { createCommandActions } from './command-actions.ts';
 import { followPages } from './follow-loader.ts';
 import { compactUser } from './compact-user.ts';
@@ -64,8 +64,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
         case 'groups': return gw.listGroupsForUser(ref.poolId, ref.username, token);
         case 'devices': return gw.listDevices(ref.poolId, ref.username, token);
         case 'events': return gw.listAuthEvents(ref.poolId, ref.username, token);
-        case 'log': return Promise.resolve({ items: [...get().api.recent].reverse() });
-        case 'findings': return Promise.resolve({ items: list(ref).items });
+        case 'log': return Promise.resolve({ items: logRows(get().api) });
+        case 'findings': return Promise.resolve({ items: [] });
       }
     }
 
@@ -152,7 +152,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         case 'event':
           break;
         case 'log':
-          setList({ kind: 'log' }, { ...list({ kind: 'log' }), items: [...get().api.recent].reverse(), complete: true, pagesLoaded: 1 });
+          setList({ kind: 'log' }, { ...list({ kind: 'log' }), items: logRows(get().api), complete: true, pagesLoaded: 1 });
           break;
         case 'sweep':
           ensurePool(route.poolId);
@@ -347,7 +347,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
         ...createUserActions(kit),
         ...createSweepActions(kit, deps.sweepShare),
         ...createOutputActions(kit, deps),
-        runCommand: commands.runCommand,
         scrollDetail(delta) {
           set((s) => ({ detailScroll: Math.max(0, s.detailScroll + Math.trunc(delta)) }));
         },

@@ -1,10 +1,9 @@
-import { cycleCompletion, type KnownValues } from '../command/complete-command.ts';
+import { completionLines, type KnownValues } from '../command/complete-command.ts';
 import { parseCommand, type Command } from '../command/parse-command.ts';
 import { COGNITO_REGIONS } from '../command/regions.ts';
 import type { PoolSummary, User } from '../gateway/types.ts';
 import type { PromptHandler } from './prompt-actions.ts';
-import { listKey, type Route } from './routes.ts';
-import type { AppActions } from './state.ts';
+import { isUsersListOf, listKey, type Route } from './routes.ts';
 import type { StoreKit } from './store-kit.ts';
 
 /** What the command line needs from outside the store: switching account or region, and the known profiles. */
@@ -17,7 +16,7 @@ export interface CommandDeps {
 const MAX_USERNAMES = 500;
 
 /** The `:` command line: parse, run, and complete from the pools and users already loaded. */
-export function createCommandActions(kit: StoreKit, deps: CommandDeps): Pick<AppActions, 'runCommand'> & { commandPrompt: PromptHandler } {
+export function createCommandActions(kit: StoreKit, deps: CommandDeps): { commandPrompt: PromptHandler } {
   const { get, set, top, push, flash, reset } = kit;
 
   function currentPool(): string | undefined {
@@ -32,7 +31,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): Pick<App
     const usernames = new Set<string>();
     if (poolId) {
       for (const [key, l] of Object.entries(lists)) {
-        if (!key.startsWith(`users\u0000${poolId}\u0000`)) continue;
+        if (!isUsersListOf(key, poolId)) continue;
         for (const u of l.items as User[]) {
           if (usernames.size >= MAX_USERNAMES) break;
           usernames.add(u.username);
@@ -88,33 +87,17 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): Pick<App
     }
   }
 
-  /** Runs a command; a command that cannot run now says why on the flash line, and the reason is returned. */
-  function execute(command: Command): string | undefined {
-    const error = run(command);
-    if (error) flash('warn', error);
-    return error;
-  }
-
-  function runCommand(text: string): string | undefined {
-    const parsed = parseCommand(text);
-    return parsed.ok ? execute(parsed.command) : parsed.error;
-  }
-
   return {
-    runCommand,
     commandPrompt: {
       submit(p) {
         const parsed = parseCommand(p.text);
         if (!parsed.ok) return parsed.error;
         set({ prompt: undefined });
-        execute(parsed.command);
+        const error = run(parsed.command);
+        if (error) flash('warn', error);
         return undefined;
       },
-      complete(p) {
-        const values = known();
-        const first = cycleCompletion(p.text, values, 0);
-        return Array.from({ length: first.count }, (_, i) => cycleCompletion(p.text, values, i).text);
-      },
+      complete: (p) => completionLines(p.text, known()),
     },
   };
 }

@@ -51,7 +51,6 @@ export interface Prompt {
 export interface SweepState {
   filter: string;
   running: boolean;
-  startedAt: number;
   progress?: SweepProgress;
   /** Why it stopped early. */
   error?: string;
@@ -121,8 +120,6 @@ export interface AppActions {
   cancelSweep(): boolean;
   /** Opens the events of the selected sweep finding's user. */
   openFinding(): void;
-  /** Runs a `:` command line. */
-  runCommand(text: string): string | undefined;
   /** Copies the selected row (or the event or user on screen) to the clipboard as JSON, through OSC 52. */
   copySelected(): void;
   /** Writes the loaded events of the user on screen to a JSON or CSV file and says where. */

@@ -1,17 +1,16 @@
-import { describeEstimate, estimateSweep, startSweep, type SweepFinding, type SweepHandle, type SweepProgress } from '../sweep/index.ts';
+import {
+  DEFAULT_SHARE, describeEstimate, estimateSweep, startSweep, type SweepFinding, type SweepHandle, type SweepProgress,
+} from '../sweep/index.ts';
 import { findingInsertIndex } from '../sweep/severity.ts';
-import { emptyList, refitWindow, type PagedList } from './paged-list.ts';
+import { emptyList, refitWindow, selectedItem } from './paged-list.ts';
 import { userKey, type ListRef } from './routes.ts';
 import type { AppActions, AppState, SweepState } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
 
 type SweepActions = Pick<AppActions, 'askSweep' | 'cancelSweep' | 'openFinding'>;
 
-/** Share of each Cognito quota a sweep uses, so that production traffic keeps the rest. */
-const SWEEP_SHARE = 0.5;
-
 /** The pool-wide sweep: confirm with the estimated cost, run it paced, stream findings into a list, cancel. */
-export function createSweepActions(kit: StoreKit, share = SWEEP_SHARE): SweepActions {
+export function createSweepActions(kit: StoreKit, share = DEFAULT_SHARE): SweepActions {
   const { get, set, flash, top, push, setList, list } = kit;
   const handles = new Map<string, SweepHandle>();
 
@@ -21,7 +20,7 @@ export function createSweepActions(kit: StoreKit, share = SWEEP_SHARE): SweepAct
 
   function run(poolId: string, filter: string, estimatedUsers: number | undefined) {
     const ref: ListRef = { kind: 'findings', poolId };
-    setList(ref, { ...emptyList<SweepFinding>(), pagesLoaded: 1 });
+    setList(ref, { ...emptyList<SweepFinding>(), complete: true, pagesLoaded: 1 });
     const handle = startSweep({
       gateway: kit.gw.forSweep?.() ?? kit.gw, poolId, filter, estimatedUsers, share,
       onProgress: (progress: SweepProgress) => putSweep(poolId, { progress }),
@@ -34,16 +33,14 @@ export function createSweepActions(kit: StoreKit, share = SWEEP_SHARE): SweepAct
       },
     });
     handles.set(poolId, handle);
-    putSweep(poolId, { filter, running: true, error: undefined, progress: undefined, startedAt: kit.now() });
+    putSweep(poolId, { filter, running: true, error: undefined, progress: undefined });
     push({ view: 'sweep', poolId });
     void handle.done.then((summary) => {
       handles.delete(poolId);
-      const l = list<SweepFinding>(ref);
-      setList(ref, { ...l, complete: true } as PagedList<unknown>);
       putSweep(poolId, { running: false, progress: summary, error: summary.error?.message });
       const found = `${summary.riskyEvents} risky events in ${summary.riskyUsers} of ${summary.usersScanned} users`;
       if (summary.error) flash('error', `Sweep stopped: ${summary.error.message}`);
-      else if (summary.cancelled) flash('warn', `Sweep cancelled: ${found} so far.`);
+      else if (summary.phase === 'cancelled') flash('warn', `Sweep cancelled: ${found} so far.`);
       else flash('info', `Sweep done: ${found}.`);
     });
   }
@@ -91,8 +88,7 @@ export function createSweepActions(kit: StoreKit, share = SWEEP_SHARE): SweepAct
     openFinding() {
       const route = top();
       if (route.view !== 'sweep') return;
-      const l = list<SweepFinding>({ kind: 'findings', poolId: route.poolId });
-      const finding = l.items[l.cursor];
+      const finding = selectedItem(list<SweepFinding>({ kind: 'findings', poolId: route.poolId }));
       if (!finding) return;
       const { poolId } = route;
       set((s) => ({ users: { ...s.users, [userKey(poolId, finding.user.username)]: finding.user } }));

@@ -1,10 +1,10 @@
-/** How long to wait before retrying a throttled call. */
+/** How long to wait before retrying a throttled or otherwise retryable call. */
 export interface BackoffOptions {
   /** Wait before the first retry, before jitter; default 250 ms. */
   baseMs?: number;
   /** Longest wait, before jitter; default 8000 ms. */
   maxMs?: number;
-  /** Retries of one call before its throttle counts as a failure; default 6. */
+  /** Retries of one call before its failure counts; default 6. */
   maxRetries?: number;
 }
 

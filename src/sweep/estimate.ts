@@ -1,5 +1,4 @@
 import { quotaRps, SWEEP_CALLS } from './quotas.ts';
-import type { QuotaOverrides } from './quotas.ts';
 import { clampShare, DEFAULT_SHARE } from './token-bucket.ts';
 
 /** What a sweep will cost: requests it sends and seconds it takes at the paced rates, retries not counted. */
@@ -10,23 +9,16 @@ export interface SweepEstimate {
 
 /**
  * Estimates a sweep of `users` users (the pool's EstimatedNumberOfUsers, or maxUsers when smaller): one
- * ListUsers call per 60 users and one AdminListUserAuthEvents call per 60 events read per user. Both run side
- * by side, so the time is that of the slower of the two at its paced rate.
+ * ListUsers call per page of users and one AdminListUserAuthEvents call (one page of events) per user. Both run
+ * side by side, so the time is that of the slower of the two at its paced rate.
  */
-export function estimateSweep(
-  users: number,
-  share: number = DEFAULT_SHARE,
-  options: { eventsPerUser?: number; quotaOverrides?: QuotaOverrides } = {},
-): SweepEstimate {
+export function estimateSweep(users: number, share: number = DEFAULT_SHARE): SweepEstimate {
   const n = Math.max(0, Math.floor(users));
   const paced = clampShare(share);
-  const perPage = SWEEP_CALLS.listAuthEvents.pageSize;
-  const pagesPerUser = Math.max(1, Math.ceil((options.eventsPerUser ?? perPage) / perPage));
   const listCalls = Math.max(1, Math.ceil(n / SWEEP_CALLS.listUsers.pageSize));
-  const eventCalls = n * pagesPerUser;
-  const listSeconds = listCalls / (quotaRps(SWEEP_CALLS.listUsers.category, options.quotaOverrides) * paced);
-  const eventSeconds = eventCalls / (quotaRps(SWEEP_CALLS.listAuthEvents.category, options.quotaOverrides) * paced);
-  return { calls: listCalls + eventCalls, seconds: Math.max(listSeconds, eventSeconds) };
+  const listSeconds = listCalls / (quotaRps(SWEEP_CALLS.listUsers.category) * paced);
+  const eventSeconds = n / (quotaRps(SWEEP_CALLS.listAuthEvents.category) * paced);
+  return { calls: listCalls + n, seconds: Math.max(listSeconds, eventSeconds) };
 }
 
 /** The estimate as the confirmation says it: "about 20,334 calls, about 14 minutes". */

@@ -1,10 +1,4 @@
 export { describeEstimate, estimateSweep } from './estimate.ts';
-export type { SweepEstimate } from './estimate.ts';
-export { QUOTAS, quotaCategoryOf, quotaRps, SWEEP_CALLS } from './quotas.ts';
-export type { QuotaCategory, QuotaCategoryInfo, QuotaOverrides } from './quotas.ts';
 export { startSweep } from './run-sweep.ts';
-export { clampShare, DEFAULT_SHARE, TokenBucket } from './token-bucket.ts';
-export type { TokenBucketOptions } from './token-bucket.ts';
-export type { Clock, Sleep } from './abort.ts';
-export type { BackoffOptions } from './backoff.ts';
-export type { SweepFinding, SweepHandle, SweepOptions, SweepPhase, SweepProgress, SweepSummary } from './types.ts';
+export { DEFAULT_SHARE } from './token-bucket.ts';
+export type { SweepFinding, SweepHandle, SweepProgress } from './types.ts';

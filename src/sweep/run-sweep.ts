@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { needsAttention } from '../domain/event-risk.ts';
-import { GatewayError } from '../gateway/errors.ts';
+import { classifyFailure, failureFacts, GatewayError } from '../gateway/errors.ts';
 import type { GatewayErrorKind } from '../gateway/errors.ts';
 import type { AuthEvent, Page, User } from '../gateway/types.ts';
 import { abortError, isAbortError, raceAbort, realClock, realSleep } from './abort.ts';
@@ -18,9 +18,7 @@ const DEFAULT_MAX_CONSECUTIVE_ERRORS = 10;
 const POOL_WIDE_KINDS: ReadonlySet<GatewayErrorKind> = new Set(['threat-protection-off', 'permission', 'credentials', 'sso-expired']);
 
 function asGatewayError(error: unknown, operation: string): GatewayError {
-  if (error instanceof GatewayError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new GatewayError({ kind: 'unknown', retryable: false, message: `${operation} failed: ${message}`, operation });
+  return error instanceof GatewayError ? error : classifyFailure(failureFacts(error), { operation });
 }
 
 function positiveInt(value: number | undefined): number | undefined {
@@ -99,9 +97,11 @@ export function startSweep(options: SweepOptions): SweepHandle {
       } catch (error) {
         if (signal.aborted) throw abortError();
         const failure = asGatewayError(error, operation);
-        if (failure.kind !== 'throttled') throw failure;
-        counts.throttled++;
-        limiter.throttled();
+        if (!failure.retryable) throw failure;
+        if (failure.kind === 'throttled') {
+          counts.throttled++;
+          limiter.throttled();
+        }
         if (retry >= backoff.maxRetries) throw failure;
         backingOff++;
         emit();
@@ -202,7 +202,7 @@ export function startSweep(options: SweepOptions): SweepHandle {
     const phase: SweepSummary['phase'] = outcome?.phase ?? 'done';
     const last = { ...snapshot(phase), phase };
     options.onProgress?.(last);
-    return { ...last, cancelled: phase === 'cancelled', ...(outcome?.error ? { error: outcome.error } : {}), findings: [...findings] };
+    return { ...last, ...(outcome?.error ? { error: outcome.error } : {}), findings: [...findings] };
   })();
 
   return {

@@ -43,7 +43,6 @@ export interface SweepFinding {
 /** How a sweep ended: the final counts, every finding, and why it stopped when it did not finish. */
 export interface SweepSummary extends SweepProgress {
   phase: 'done' | 'cancelled' | 'failed';
-  cancelled: boolean;
   /** Why the sweep stopped early: a ListUsers failure, threat protection off, missing permission or credentials. */
   error?: GatewayError;
   findings: SweepFinding[];
@@ -51,7 +50,7 @@ export interface SweepSummary extends SweepProgress {
 
 /** A running sweep. */
 export interface SweepHandle {
-  /** Stops the sweep: nothing is sent after this, answers still in flight are dropped, `done` resolves with cancelled. */
+  /** Stops the sweep: nothing is sent after this, answers still in flight are dropped, `done` resolves with phase cancelled. */
   cancel(): void;
   /** Resolves when the sweep ends, whichever way; never rejects. */
   done: Promise<SweepSummary>;

@@ -7,11 +7,6 @@ export class UserQueue {
   private closed = false;
   private waiters: (() => void)[] = [];
 
-  /** How many users wait to be read. */
-  get size(): number {
-    return this.items.length;
-  }
-
   /** Adds listed users. */
   push(users: readonly User[]): void {
     this.items.push(...users);

@@ -43,8 +43,7 @@ describe('startSweep', () => {
     const w = world(200);
     const summary = await w.time.run(w.start().done);
     assert.equal(summary.phase, 'done');
-    assert.equal(summary.cancelled, false);
-    assert.equal(summary.error, undefined);
+        assert.equal(summary.error, undefined);
     assert.equal(summary.usersScanned, 200);
     assert.equal(summary.usersListed, 200);
     assert.equal(summary.usersEstimated, 200);
@@ -124,6 +123,43 @@ describe('startSweep', () => {
     assert.ok(w.progress.some((p) => p.phase === 'backing-off' && p.throttled > 0));
   });
 
+  it('backs off and retries a retryable server or network failure without counting it as a throttle', async () => {
+    const w = world(30);
+    w.gateway.fail = (call, calls) => {
+      const earlier = calls.filter((c) => c.op === call.op && c.username === call.username && c.token === call.token).length;
+      if (call.username === 'u0004' && earlier === 1) {
+        return new GatewayError({ kind: 'server', retryable: true, message: 'Cognito had an internal error.', operation: call.op });
+      }
+      if (call.op === 'ListUsers' && earlier === 1) return Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      return undefined;
+    };
+    const summary = await w.time.run(w.start({ backoff: { baseMs: 200, maxMs: 400 }, concurrency: 1 }).done);
+    assert.equal(summary.phase, 'done');
+    assert.equal(summary.errors, 0);
+    assert.equal(summary.throttled, 0);
+    assert.equal(summary.usersScanned, 30);
+    assert.equal(summary.calls, 2 + 30 + 1);
+    const attempts = w.eventCalls().filter((c) => c.username === 'u0004').map((c) => c.at);
+    assert.equal(attempts.length, 2);
+    assert.ok(attempts[1] - attempts[0] >= 100, `waited before the retry: ${attempts[1] - attempts[0]} ms`);
+  });
+
+  it('does not retry a failure that is not retryable', async () => {
+    const w = world(10);
+    w.gateway.fail = (call) => (call.username === 'u0002' ? failure('server', 'Cognito answered with HTTP 501.') : undefined);
+    const summary = await w.time.run(w.start().done);
+    assert.equal(summary.errors, 1);
+    assert.equal(w.eventCalls().filter((c) => c.username === 'u0002').length, 1);
+  });
+
+  it('reads an unclassified failure as the gateway would', async () => {
+    const w = world(5);
+    w.gateway.fail = (call) => (call.username === 'u0001' ? Object.assign(new Error('boom'), { name: 'UserNotFoundException' }) : undefined);
+    const summary = await w.time.run(w.start().done);
+    assert.equal(summary.errors, 1);
+    assert.equal(summary.lastError, 'u0001: No such user in this pool. Check the username, email or sub.');
+  });
+
   it('counts a user as failed when throttling outlasts the retries, and goes on', async () => {
     const w = world(20);
     w.gateway.fail = (call) => (call.username === 'u0002' ? throttle(call.op) : undefined);
@@ -164,8 +200,7 @@ describe('startSweep', () => {
     w.gateway.fail = (call) => (call.op === 'ListUsers' && call.token === '60' ? failure('invalid-input', 'Pagination token expired.', 'ListUsers') : undefined);
     const summary = await w.time.run(w.start().done);
     assert.equal(summary.phase, 'failed');
-    assert.equal(summary.cancelled, false);
-    assert.equal(summary.error?.message, 'Pagination token expired.');
+        assert.equal(summary.error?.message, 'Pagination token expired.');
     assert.equal(summary.error?.operation, 'ListUsers');
     const sent = w.gateway.calls.length;
     await w.time.drain();
@@ -197,7 +232,6 @@ describe('startSweep', () => {
     handle.cancel();
     const summary = await w.time.run(handle.done);
     assert.equal(w.time.now, cancelledAt, 'done resolved without waiting for the calls in flight');
-    assert.equal(summary.cancelled, true);
     assert.equal(summary.phase, 'cancelled');
     assert.equal(summary.error, undefined);
     const emitted = w.progress.length;
@@ -216,7 +250,7 @@ describe('startSweep', () => {
     const handle = w.start();
     handle.cancel();
     const summary = await w.time.run(handle.done);
-    assert.equal(summary.cancelled, true);
+    assert.equal(summary.phase, 'cancelled');
     assert.equal(w.gateway.calls.length, 0);
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COMMANDS, commandUsage, findCommand } from '../../src/command/command-table.ts';
-import { applyCommonPrefix, completeCommand, cycleCompletion } from '../../src/command/complete-command.ts';
+import { completeCommand, completionLines } from '../../src/command/complete-command.ts';
 import type { KnownValues } from '../../src/command/complete-command.ts';
 import { closestMatch, editDistance } from '../../src/command/edit-distance.ts';
 import { parseCommand } from '../../src/command/parse-command.ts';
@@ -149,14 +149,13 @@ describe('completeCommand', () => {
   });
   it('completes command names by prefix, exact match first', () => {
     assert.deepEqual(completeCommand(':p', KNOWN).candidates, ['pools', 'pool', 'profile']);
-    assert.equal(completeCommand(':p', KNOWN).commonPrefix, 'p');
-    assert.deepEqual(completeCommand(':po', KNOWN), { target: 'command', start: 1, partial: 'po', candidates: ['pools', 'pool'], commonPrefix: 'pool' });
+    assert.deepEqual(completeCommand(':po', KNOWN), { target: 'command', start: 1, partial: 'po', candidates: ['pools', 'pool'] });
     assert.deepEqual(completeCommand(':pool', KNOWN).candidates, ['pool', 'pools']);
     assert.deepEqual(completeCommand(':zz', KNOWN).candidates, []);
   });
   it('completes pool ids for :pool and :risk', () => {
     const c = completeCommand(':pool us-east-1_Q', KNOWN);
-    assert.deepEqual(c, { target: 'poolIds', start: 6, partial: 'us-east-1_Q', candidates: ['us-east-1_Qm7Rk2Tz9', 'us-east-1_Qm7Zz0000'], commonPrefix: 'us-east-1_Qm7' });
+    assert.deepEqual(c, { target: 'poolIds', start: 6, partial: 'us-east-1_Q', candidates: ['us-east-1_Qm7Rk2Tz9', 'us-east-1_Qm7Zz0000'] });
     assert.deepEqual(completeCommand(':risk eu', KNOWN).candidates, ['eu-west-1_AbCdEf123']);
     assert.equal(completeCommand(':risk ', KNOWN).candidates.length, 4);
   });
@@ -165,7 +164,6 @@ describe('completeCommand', () => {
   });
   it('completes usernames ignoring case, regions and profiles', () => {
     assert.deepEqual(completeCommand(':user mar', KNOWN).candidates, ['maria.garcia', 'mario.rossi', 'Marta']);
-    assert.equal(completeCommand(':user mari', KNOWN).commonPrefix, 'mari');
     assert.deepEqual(completeCommand(':region eu-c', KNOWN).candidates, ['eu-central-1', 'eu-central-2']);
     assert.deepEqual(completeCommand(':profile prod', KNOWN).candidates, ['prod', 'prod-readonly']);
   });
@@ -179,30 +177,16 @@ describe('completeCommand', () => {
   });
 });
 
-describe('cycleCompletion', () => {
-  it('steps through the candidates and wraps both ways', () => {
-    const texts = [0, 1, 2, 3, -1].map((i) => cycleCompletion(':user mar', KNOWN, i).text);
-    assert.deepEqual(texts, [':user maria.garcia', ':user mario.rossi', ':user Marta', ':user maria.garcia', ':user Marta']);
-    assert.deepEqual(cycleCompletion(':user mar', KNOWN, 4), { text: ':user mario.rossi', index: 1, count: 3 });
+describe('completionLines', () => {
+  it('gives the line for each candidate, in order', () => {
+    assert.deepEqual(completionLines(':user mar', KNOWN), [':user maria.garcia', ':user mario.rossi', ':user Marta']);
+    assert.deepEqual(completionLines(':pool us-east-1_Q', KNOWN), [':pool us-east-1_Qm7Rk2Tz9', ':pool us-east-1_Qm7Zz0000']);
   });
   it('adds a space after a command that takes an argument', () => {
-    assert.equal(cycleCompletion(':po', KNOWN, 0).text, ':pools');
-    assert.equal(cycleCompletion(':po', KNOWN, 1).text, ':pool ');
-    assert.equal(cycleCompletion('us', KNOWN, 0).text, 'user ');
+    assert.deepEqual(completionLines(':po', KNOWN), [':pools', ':pool ']);
+    assert.deepEqual(completionLines('us', KNOWN), ['user ']);
   });
-  it('leaves the line alone when nothing matches', () => {
-    assert.deepEqual(cycleCompletion(':user zed', KNOWN, 0), { text: ':user zed', index: -1, count: 0 });
-  });
-});
-
-describe('applyCommonPrefix', () => {
-  it('extends to the shared prefix, or the whole value when only one matches', () => {
-    assert.equal(applyCommonPrefix(':pool us-east-1_Q', KNOWN), ':pool us-east-1_Qm7');
-    assert.equal(applyCommonPrefix(':risk eu', KNOWN), ':risk eu-west-1_AbCdEf123');
-    assert.equal(applyCommonPrefix(':reg', KNOWN), ':region ');
-  });
-  it('changes nothing when the prefix adds nothing or the matches are by substring', () => {
-    assert.equal(applyCommonPrefix(':p', KNOWN), ':p');
-    assert.equal(applyCommonPrefix(':pool 000', { ...KNOWN, poolIds: ['us-east-1_A000', 'us-east-1_B000'] }), ':pool 000');
+  it('is empty when nothing matches', () => {
+    assert.deepEqual(completionLines(':user zed', KNOWN), []);
   });
 });

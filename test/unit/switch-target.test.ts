@@ -5,10 +5,20 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { awsProfileNames } from '../../src/cli/aws-profiles.ts';
 import type { GatewayTarget } from '../../src/gateway/types.ts';
-import { createAppStore } from '../../src/store/app-store.ts';
+import { createAppStore, type AppStore } from '../../src/store/app-store.ts';
 import { currentRoute } from '../../src/store/selectors.ts';
 import { FakeGateway } from '../helpers/fake-gateway.ts';
 import { waitFor } from '../helpers/wait-for.ts';
+
+/** Types a `:` command line and submits it; returns what it said was wrong (inline, or on the flash line). */
+function command(store: AppStore, text: string): string | undefined {
+  const { actions } = store.getState();
+  actions.openPrompt('command');
+  actions.editPrompt({ text });
+  actions.submitPrompt();
+  const s = store.getState();
+  return s.prompt?.error ?? (s.flash?.level === 'warn' ? s.flash.text : undefined);
+}
 
 describe(':region and :profile', () => {
   it('switch to a new gateway, start over from its pool list, and count its calls', async () => {
@@ -26,14 +36,14 @@ describe(':region and :profile', () => {
     store.getState().actions.push({ view: 'pools' });
     await waitFor(() => first.count('ListUserPools') === 1);
     store.getState().actions.openDeepLink('us-test-1_Pool1');
-    assert.equal(store.getState().actions.runCommand('region eu-west-1'), undefined);
+    assert.equal(command(store, 'region eu-west-1'), undefined);
     assert.equal(made.length, 1);
     assert.equal(made[0].target.region, 'eu-west-1');
     assert.equal(currentRoute(store.getState()).view, 'pools');
     await waitFor(() => made[0].gw.count('ListUserPools') === 1);
     await waitFor(() => store.getState().api.calls >= 2);
     assert.equal(store.getState().target.region, 'eu-west-1');
-    store.getState().actions.runCommand('profile audit');
+    command(store, 'profile audit');
     assert.equal(made[1].target.profile, 'audit');
     assert.equal(made[1].target.region, 'eu-west-1', 'the region stays');
     const before = first.calls.length;
@@ -45,7 +55,7 @@ describe(':region and :profile', () => {
   it('a bad region is refused before anything is built', () => {
     let built = 0;
     const store = createAppStore({ gateway: new FakeGateway(), connect: () => { built++; return new FakeGateway(); } });
-    assert.match(store.getState().actions.runCommand('region mars-1') ?? '', /region/i);
+    assert.match(command(store, 'region mars-1') ?? '', /region/i);
     assert.equal(built, 0);
   });
 });
