@@ -6,8 +6,8 @@ import { renderCells, type Column } from '../columns.ts';
 export interface ListRowProps<T> {
   item: T;
   columns: Column<T>[];
-  /** The column widths, joined: a string so that equal layouts compare equal. */
-  widthsKey: string;
+  /** The column widths as fitColumns returns them: the same array for the same layout, so equal layouts compare equal. */
+  widths: number[];
   now: number;
   selected: boolean;
   focused: boolean;
@@ -27,8 +27,7 @@ function spans<T>(columns: Column<T>[], cells: string[], item: T, plain: boolean
   return out;
 }
 
-function ListRowImpl<T>({ item, columns, widthsKey, now, selected, focused, marked }: ListRowProps<T>) {
-  const widths = widthsKey.split(',').map(Number);
+function ListRowImpl<T>({ item, columns, widths, now, selected, focused, marked }: ListRowProps<T>) {
   const highlighted = selected && focused;
   const parts = spans(columns, renderCells(columns, widths, item, now), item, highlighted);
   return (

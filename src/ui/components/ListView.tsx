@@ -17,7 +17,7 @@ export interface ListViewProps<T> {
   focused?: boolean;
   /** Rows marked for a bulk action get a ● beside the cursor column. */
   isMarked?: (item: T) => boolean;
-  /** Replaces the status line under the rows. */
+  /** Words the status line under the rows instead of the default; it still turns red on the list's error. */
   status?: string;
 }
 
@@ -25,7 +25,6 @@ export interface ListViewProps<T> {
 export function ListView<T>({ list, columns: allColumns, width, height: wanted, noun, emptyText, now, focused = true, isMarked, status }: ListViewProps<T>) {
   const height = Math.max(1, wanted);
   const { columns, widths } = fitColumns(allColumns, width - 2);
-  const widthsKey = widths.join(',');
   const offset = windowOffset(list.cursor, list.offset, height, list.items.length);
   const { start, rows } = visibleSlice({ ...list, offset }, height);
   const firstLoad = list.items.length === 0;
@@ -47,13 +46,13 @@ export function ListView<T>({ list, columns: allColumns, width, height: wanted, 
           {rows.map((item, i) => {
             const index = start + i;
             return (
-              <ListRow key={index} item={item} columns={columns} widthsKey={widthsKey} now={now}
+              <ListRow key={index} item={item} columns={columns} widths={widths} now={now}
                 selected={index === list.cursor} focused={focused} marked={isMarked?.(item) ?? false} />
             );
           })}
         </Box>
       )}
-      {!firstLoad && (status === undefined ? <StatusLine list={list} noun={noun} /> : <Text dimColor wrap="truncate">{`  ${status}`}</Text>)}
+      {!firstLoad && <StatusLine list={list} noun={noun} text={status} />}
     </Box>
   );
 }

@@ -23,8 +23,16 @@ export function listProgress(list: PagedList<unknown>, words: ProgressWords = LI
   return ` · ${list.complete ? words.complete : words.more}`;
 }
 
-/** The line under a list: position, whether more is on the server, loading, or the error with its cure. */
-export function StatusLine({ list, noun }: { list: PagedList<unknown>; noun: string }) {
-  const position = `${list.items.length === 0 ? 0 : list.cursor + 1}/${list.items.length}${list.complete ? '' : '+'} ${noun}`;
-  return <Text color={list.error ? 'red' : undefined} dimColor={!list.error} wrap="truncate">{`  ${position}${listProgress(list)}`}</Text>;
+/** Where the cursor is among a list's loaded rows: `3/120`, or `0/0` with none. */
+export function listPosition(list: PagedList<unknown>): string {
+  return `${list.items.length === 0 ? 0 : list.cursor + 1}/${list.items.length}`;
+}
+
+/**
+ * The line under a list: position, whether more is on the server, loading, or the error with its cure. `text`
+ * words it instead; either way the line is red while the list has an error.
+ */
+export function StatusLine({ list, noun, text }: { list: PagedList<unknown>; noun: string; text?: string }) {
+  const line = text ?? `${listPosition(list)}${list.complete ? '' : '+'} ${noun}${listProgress(list)}`;
+  return <Text color={list.error ? 'red' : undefined} dimColor={!list.error} wrap="truncate">{`  ${line}`}</Text>;
 }

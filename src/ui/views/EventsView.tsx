@@ -3,18 +3,17 @@ import { useMemo } from 'react';
 import { EVENT_FILTER_SYNTAX } from '../../domain/event-filter.ts';
 import { isHighRisk } from '../../domain/event-risk.ts';
 import type { AuthEvent } from '../../gateway/types.ts';
-import { displayedList, isFiltering } from '../../store/displayed-list.ts';
-import { emptyList, type PagedList } from '../../store/paged-list.ts';
+import { isFiltering } from '../../store/displayed-list.ts';
 import { listKey, type ListRef } from '../../store/routes.ts';
 import { EVENT_COLUMNS } from '../columns.ts';
 import { ListView } from '../components/ListView.tsx';
-import { listProgress } from '../components/StatusLine.tsx';
+import { listPosition, listProgress } from '../components/StatusLine.tsx';
 import { PromptLine } from '../components/PromptLine.tsx';
 import { useAppState } from '../store-context.ts';
 import { safeText } from '../text.ts';
+import { useDisplayedList, useList } from './use-list.ts';
 import type { ViewProps } from './view-props.ts';
 
-const EMPTY = emptyList<AuthEvent>();
 const NO_MARKS: Record<string, true> = {};
 
 const HISTORY_WORDS = { complete: 'whole history loaded', more: 'older events on the server (G or scrolling loads more)' };
@@ -23,8 +22,8 @@ const HISTORY_WORDS = { complete: 'whole history loaded', more: 'older events on
 export function EventsView({ poolId, username, width, height, now }: ViewProps & { poolId: string; username: string }) {
   const ref: ListRef = { kind: 'events', poolId, username };
   const key = listKey(ref);
-  const base = useAppState((s) => (s.lists[key] as PagedList<AuthEvent> | undefined) ?? EMPTY);
-  const shown = useAppState((s) => displayedList<AuthEvent>(s, ref) ?? EMPTY);
+  const base = useList<AuthEvent>(ref);
+  const shown = useDisplayedList<AuthEvent>(ref);
   const view = useAppState((s) => s.eventViews[key]);
   const marks = useAppState((s) => s.marks[key] ?? NO_MARKS);
   const risky = useMemo(() => base.items.filter(isHighRisk).length, [base.items]);
@@ -34,7 +33,7 @@ export function EventsView({ poolId, username, width, height, now }: ViewProps &
   const idle = filtering
     ? <Text color="cyan" wrap="truncate">{`filter: ${safeText(filterText)}   (f edits, F clears, a toggles attention)`}</Text>
     : <Text dimColor wrap="truncate">a needs attention · f filters loaded events · n/N next/previous risky · space marks</Text>;
-  const position = `${shown.items.length === 0 ? 0 : shown.cursor + 1}/${shown.items.length}`;
+  const position = listPosition(shown);
   const status = filtering
     ? `${position} shown of ${base.items.length}${base.complete ? '' : '+'} loaded${markCount ? ` · ${markCount} marked` : ''}${listProgress(base, HISTORY_WORDS)}`
     : `${position}${base.complete ? '' : '+'} events${markCount ? ` · ${markCount} marked` : ''}${listProgress(base, HISTORY_WORDS)}`;

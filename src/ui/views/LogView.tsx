@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { ApiCallRecord } from '../../gateway/types.ts';
 import { LOG_COLUMNS } from '../columns.ts';
 import { ListView } from '../components/ListView.tsx';
+import { listPosition } from '../components/StatusLine.tsx';
 import { useAppState } from '../store-context.ts';
 import { useList } from './use-list.ts';
 import type { ViewProps } from './view-props.ts';
@@ -18,7 +19,7 @@ export function LogView({ width, height, now }: ViewProps) {
       </Text>
       <Text> </Text>
       <ListView list={list} columns={LOG_COLUMNS} width={width} height={height - 4} noun="calls" now={now}
-        emptyText="No API calls yet." status={`${list.items.length === 0 ? 0 : list.cursor + 1}/${list.items.length} recent calls`} />
+        emptyText="No API calls yet." status={`${listPosition(list)} recent calls`} />
     </Box>
   );
 }

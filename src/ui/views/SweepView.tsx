@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { SweepFinding } from '../../sweep/index.ts';
 import { FINDING_COLUMNS } from '../columns.ts';
 import { ListView } from '../components/ListView.tsx';
+import { listPosition } from '../components/StatusLine.tsx';
 import { useAppState } from '../store-context.ts';
 import { safeText } from '../text.ts';
 import { PoolLine } from './PoolLine.tsx';
@@ -39,7 +40,7 @@ export function SweepView({ poolId, width, height, now }: ViewProps & { poolId: 
         : <Text dimColor wrap="truncate">{sweep?.running ? 'esc cancels · enter opens a user\'s events to tag them' : 'enter opens a user\'s events to tag them'}</Text>}
       <ListView list={findings} columns={FINDING_COLUMNS} width={width} height={height - 6} noun="users with risky events" now={now}
         emptyText={sweep?.running ? 'No risky events found yet…' : 'No risky events found.'}
-        status={`${findings.items.length === 0 ? 0 : findings.cursor + 1}/${findings.items.length} users with risky events${sweep?.running ? ' · more coming' : ''}`} />
+        status={`${listPosition(findings)} users with risky events${sweep?.running ? ' · more coming' : ''}`} />
     </Box>
   );
 }

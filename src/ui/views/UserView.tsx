@@ -1,14 +1,17 @@
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import type { Device, Group, User } from '../../gateway/types.ts';
 import { userKey } from '../../store/routes.ts';
 import type { UserWrite } from '../../store/state.ts';
 import { DEVICE_COLUMNS, GROUP_COLUMNS } from '../columns.ts';
-import { fieldLines, Fields, type Field } from '../components/Fields.tsx';
+import { cutLines, fieldColumns, Fields, type Field } from '../components/Fields.tsx';
 import { ListView } from '../components/ListView.tsx';
 import { useAppState } from '../store-context.ts';
 import { formatTime, safeText, wrapText } from '../text.ts';
 import { useList } from './use-list.ts';
 import type { ViewProps } from './view-props.ts';
+
+const ATTRIBUTE_LINES = 2;
 
 const PENDING: Record<UserWrite, string> = { disable: 'disabling…', enable: 'enabling…', 'sign-out': 'signing out everywhere…' };
 
@@ -25,6 +28,15 @@ function userFields(user: User, pending: UserWrite | undefined): Field[] {
     { label: 'created', value: formatTime(user.createdAt) },
     { label: 'modified', value: formatTime(user.modifiedAt) },
   ];
+}
+
+/** Each attribute, sorted by name, with its value's lines at most ATTRIBUTE_LINES long and whether it was cut. */
+function attributeRows(attributes: Record<string, string> | undefined, valueCells: number): { field: Field & { lines: string[] }; cut: boolean }[] {
+  if (!attributes) return [];
+  return Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => {
+    const whole = wrapText(safeText(v) || '–', valueCells);
+    return { field: { label: safeText(k), value: v, lines: cutLines(whole, valueCells, ATTRIBUTE_LINES) }, cut: whole.length > ATTRIBUTE_LINES };
+  });
 }
 
 function Pane<T>({ title, list, columns, width, height, now, focused, noun }: {
@@ -49,13 +61,15 @@ export function UserView({ poolId, username, width, height, now }: ViewProps & {
   const pane = useAppState((s) => s.userPane);
   const groups = useList<Group>({ kind: 'groups', poolId, username });
   const devices = useList<Device>({ kind: 'devices', poolId, username });
+  const wide = width >= 100;
+  const leftWidth = wide ? Math.floor(width / 2) - 1 : width;
+  const { valueCells } = fieldColumns(leftWidth);
+  const attributes = useMemo(() => attributeRows(user?.attributes, valueCells), [user?.attributes, valueCells]);
   if (!user) {
     return missing
       ? <Text color="red" wrap="truncate">{`✖ ${safeText(missing)}`}</Text>
       : <Text color="cyan">{`Looking up ${safeText(username)}…`}</Text>;
   }
-  const wide = width >= 100;
-  const leftWidth = wide ? Math.floor(width / 2) - 1 : width;
   const rightWidth = wide ? width - leftWidth - 2 : width;
   const paneRows = wide ? Math.max(2, Math.floor((height - 6) / 2) - 1) : Math.max(1, Math.min(4, Math.floor((height - 14) / 2)));
   const panes = (
@@ -66,22 +80,19 @@ export function UserView({ poolId, username, width, height, now }: ViewProps & {
   );
   const fields = userFields(user, pending);
   const showPanes = wide || height >= 22;
-  const attributes = Object.entries(user.attributes).sort(([a], [b]) => a.localeCompare(b));
-  const valueCells = Math.max(4, leftWidth - Math.max(2, Math.min(22, Math.floor(leftWidth * 0.4))));
   let room = Math.max(0, height - fields.length - 2 - (wide || !showPanes ? 0 : 2 * (paneRows + 3)));
-  const shown: [string, string][] = [];
-  for (const [k, v] of attributes) {
-    const lines = fieldLines(safeText(v), valueCells, 2).length;
-    if (lines > room) break;
-    room -= lines;
-    shown.push([k, v]);
+  const shown: Field[] = [];
+  for (const { field } of attributes) {
+    if (field.lines.length > room) break;
+    room -= field.lines.length;
+    shown.push(field);
   }
-  const cut = attributes.some(([, v]) => wrapText(safeText(v), valueCells).length > 2);
+  const cut = attributes.some((a) => a.cut);
   const details = (
     <Box flexDirection="column" width={leftWidth} flexShrink={0}>
       <Fields fields={fields} width={leftWidth} />
       <Text bold>attributes{user.partial ? <Text color="cyan"> (reading the whole row…)</Text> : cut || attributes.length > shown.length ? <Text dimColor> (A shows every value whole)</Text> : null}</Text>
-      <Fields fields={shown.map(([k, v]) => ({ label: safeText(k), value: v, maxLines: 2 }))} width={leftWidth} />
+      <Fields fields={shown} width={leftWidth} />
       {attributes.length > shown.length ? <Text dimColor>{`… ${attributes.length - shown.length} more: A shows them`}</Text> : null}
     </Box>
   );

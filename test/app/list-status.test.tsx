@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { render } from 'ink-testing-library';
+import { parseEventFilter } from '../../src/domain/event-filter.ts';
+import type { AuthEvent } from '../../src/gateway/types.ts';
+import { createAppStore } from '../../src/store/app-store.ts';
+import { applyError, applyPage, beginLoad, emptyList, moveCursorTo, type PagedList } from '../../src/store/paged-list.ts';
+import { listKey, type ListRef } from '../../src/store/routes.ts';
+import type { EventView } from '../../src/store/state.ts';
+import { fitColumns, type Column } from '../../src/ui/columns.ts';
+import { ListView } from '../../src/ui/components/ListView.tsx';
+import { listPosition, StatusLine } from '../../src/ui/components/StatusLine.tsx';
+import { StoreContext } from '../../src/ui/store-context.ts';
+import { EventsView } from '../../src/ui/views/EventsView.tsx';
+import { FakeGateway, makeEvents } from '../helpers/fake-gateway.ts';
+
+const POOL = 'us-test-1_Pool1';
+const REF: ListRef = { kind: 'events', poolId: POOL, username: 'alice' };
+const ERROR = { kind: 'throttled', message: 'Rate exceeded', retryable: true };
+
+function failedAfterOnePage(): PagedList<AuthEvent> {
+  const first = beginLoad(emptyList<AuthEvent>());
+  const loaded = applyPage(first, first.requestId, { items: makeEvents(30), nextToken: 'more' });
+  const second = beginLoad(loaded);
+  return applyError(second, second.requestId, ERROR);
+}
+
+function eventsFrame(list: PagedList<AuthEvent>, view?: EventView): string {
+  const store = createAppStore({ gateway: new FakeGateway() });
+  const key = listKey(REF);
+  store.setState((s) => ({ lists: { ...s.lists, [key]: list }, eventViews: view ? { ...s.eventViews, [key]: view } : s.eventViews }));
+  const app = render(
+    <StoreContext.Provider value={store}>
+      <EventsView poolId={POOL} username="alice" width={140} height={20} now={0} />
+    </StoreContext.Provider>,
+  );
+  const frame = app.lastFrame() ?? '';
+  app.unmount();
+  return frame;
+}
+
+function statusLine(frame: string): string {
+  return frame.split('\n').filter((l) => /^ {2}\d+\/\d+/.test(l)).at(-1) ?? '';
+}
+
+describe('list status lines', () => {
+  it('an events list whose next page failed says so in its status line', () => {
+    const list = failedAfterOnePage();
+    assert.equal(list.items.length, 30);
+    const line = statusLine(eventsFrame(list));
+    assert.match(line, /^ {2}1\/30\+ events · ✖ Rate exceeded · r retries/);
+  });
+
+  it('a filtered events list shows the error of the list behind it', () => {
+    const parsed = parseEventFilter('');
+    assert.ok(parsed.ok);
+    const view: EventView = { text: '', filter: parsed.filter, attention: true, cursor: 0, offset: 0 };
+    const line = statusLine(eventsFrame(failedAfterOnePage(), view));
+    assert.match(line, /shown of 30\+ loaded · ✖ Rate exceeded · r retries/);
+  });
+
+  it('a status line in a view\'s own words is red while its list has an error, dim otherwise', () => {
+    const failed = StatusLine({ list: failedAfterOnePage(), noun: 'events', text: 'own words' });
+    assert.equal(failed.props.color, 'red');
+    assert.equal(failed.props.dimColor, false);
+    const fine = StatusLine({ list: emptyList(), noun: 'events', text: 'own words' });
+    assert.equal(fine.props.color, undefined);
+    assert.equal(fine.props.dimColor, true);
+  });
+
+  it('positions count from one, and an empty list is at 0/0', () => {
+    const list = applyPage(beginLoad(emptyList<number>()), 1, { items: [1, 2, 3] });
+    assert.equal(listPosition(emptyList()), '0/0');
+    assert.equal(listPosition(list), '1/3');
+    assert.equal(listPosition(moveCursorTo(list, 2, 10)), '3/3');
+  });
+});
+
+describe('list rows redraw only when they change', () => {
+  it('fitColumns answers the same widths array for the same columns and width', () => {
+    const columns: Column<number>[] = [{ header: 'N', width: 4, cell: String }, { header: 'X', width: 8, flex: true, cell: String }];
+    const a = fitColumns(columns, 60);
+    assert.equal(fitColumns(columns, 60).widths, a.widths);
+    assert.equal(fitColumns(columns, 60).columns, a.columns);
+    assert.notEqual(fitColumns(columns, 61).widths, a.widths);
+  });
+
+  it('moving the cursor redraws the two rows it leaves and reaches, not the others', () => {
+    const counter = { calls: 0 };
+    const columns: Column<number>[] = [
+      { header: 'N', width: 6, cell: (n) => { counter.calls++; return String(n); } },
+      { header: 'DOUBLE', width: 10, flex: true, cell: (n) => { counter.calls++; return String(n * 2); } },
+    ];
+    const first = beginLoad(emptyList<number>());
+    const list = applyPage(first, first.requestId, { items: Array.from({ length: 100 }, (_, i) => i), nextToken: 'more' });
+    const draw = (l: PagedList<number>) =>
+      <ListView list={l} columns={columns} width={80} height={10} noun="numbers" emptyText="none" now={0} />;
+    const app = render(draw(list));
+    try {
+      assert.equal(counter.calls, 10 * 2);
+      counter.calls = 0;
+      app.rerender(draw(moveCursorTo(list, 1, 10)));
+      assert.equal(counter.calls, 2 * 2);
+      assert.match(app.lastFrame() ?? '', /2\/100\+ numbers/);
+    } finally {
+      app.unmount();
+    }
+  });
+});
