@@ -13,6 +13,7 @@ import { listPosition, StatusLine } from '../../src/ui/components/StatusLine.tsx
 import { StoreContext } from '../../src/ui/store-context.ts';
 import { EventsView } from '../../src/ui/views/EventsView.tsx';
 import { FakeGateway, makeEvents } from '../helpers/fake-gateway.ts';
+import { assertSafeFrame } from '../reliability/screen.ts';
 
 const POOL = 'us-test-1_Pool1';
 const REF: ListRef = { kind: 'events', poolId: POOL, username: 'alice' };
@@ -107,3 +108,20 @@ describe('list rows redraw only when they change', () => {
     }
   });
 });
+
+describe('list errors from the server', () => {
+  it('are drawn safe: control sequences in the message reach neither the status line nor the empty list', () => {
+    const hostile = { kind: 'server', message: 'denied \u001b]0;pwned\u0007\u001b[2J by proxy', retryable: true };
+    const first = beginLoad(emptyList<AuthEvent>());
+    const empty = applyError(first, first.requestId, hostile);
+    const loaded = applyPage(first, first.requestId, { items: makeEvents(5), nextToken: 'more' });
+    const second = beginLoad(loaded);
+    const partly = applyError(second, second.requestId, hostile);
+    for (const list of [empty, partly]) {
+      const frame = eventsFrame(list);
+      assert.match(frame, /denied .*by proxy/);
+      assertSafeFrame(frame, 'events with a hostile error');
+    }
+  });
+});
+

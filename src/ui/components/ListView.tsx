@@ -3,6 +3,7 @@ import { fitColumns, renderHeader, type Column } from '../columns.ts';
 import { ListRow } from './ListRow.tsx';
 import { visibleSlice, windowOffset, type PagedList } from '../../store/paged-list.ts';
 import { retryHint, StatusLine } from './StatusLine.tsx';
+import { safeText } from '../text.ts';
 
 /** Props of the one list component every list view uses. */
 export interface ListViewProps<T> {
@@ -34,7 +35,7 @@ export function ListView<T>({ list, columns: allColumns, width, height: wanted, 
       {firstLoad ? (
         <Box height={height}>
           {list.error ? (
-            <Text color="red" wrap="wrap">{`  ✖ ${list.error.message}${retryHint(list.error)}`}</Text>
+            <Text color="red" wrap="wrap">{`  ✖ ${safeText(list.error.message)}${retryHint(list.error)}`}</Text>
           ) : list.loading || list.pagesLoaded === 0 ? (
             <Text color="cyan">{`  Loading ${noun}…`}</Text>
           ) : (

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import type { ListError, PagedList } from '../../store/paged-list.ts';
+import { safeText } from '../text.ts';
 
 /** What r will do about an error, unless its message already says: retry the page, or start the list over. */
 export function retryHint(error: ListError): string {
@@ -17,7 +18,7 @@ const LIST_WORDS: ProgressWords = { complete: 'all loaded', more: 'more on the s
 
 /** ' · …' after a list's position: the error with its cure, loading, or whether more is on the server. */
 export function listProgress(list: PagedList<unknown>, words: ProgressWords = LIST_WORDS): string {
-  if (list.error) return ` · ✖ ${list.error.message}${retryHint(list.error)}`;
+  if (list.error) return ` · ✖ ${safeText(list.error.message)}${retryHint(list.error)}`;
   if (list.followUntil !== undefined) return ' · loading to the end… (esc stops)';
   if (list.loading) return ' · loading more…';
   return ` · ${list.complete ? words.complete : words.more}`;
