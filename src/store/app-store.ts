@@ -5,7 +5,7 @@ import { createCommandActions } from './command-actions.ts';
 import { followPages } from './follow-loader.ts';
 import { compactUser } from './compact-user.ts';
 import { createNavigationActions } from './navigation-actions.ts';
-import { rereadList } from './reread-list.ts';
+import { rereadList, withPendingFeedback } from './reread-list.ts';
 import { createOutputActions, type OutputDeps } from './output-actions.ts';
 import { createSweepActions } from './sweep-actions.ts';
 import { applyEventView, displayedList, isFiltering } from './displayed-list.ts';
@@ -238,7 +238,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const kit: StoreKit = {
       get, set, get gw() { return gw; }, now, list, setList, flash, loadMore, ensureList, top, push, reset,
       rereadList: (ref) => {
-        void rereadList({ list, setList, fetchPage, viewportRows: () => get().viewportRows, pendingFeedback: () => get().pendingFeedback }, ref);
+        const prepareReread = (r: ListRef, items: unknown[]) => withPendingFeedback(r, prepare(r, items), get().pendingFeedback);
+        void rereadList({ list, setList, fetchPage, viewportRows: () => get().viewportRows, prepare: prepareReread }, ref);
       },
     };
     const commands = createCommandActions(kit, { switchTarget, profiles: deps.profiles });

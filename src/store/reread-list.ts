@@ -9,8 +9,14 @@ export interface RereadDeps {
   setList: (ref: ListRef, next: PagedList<unknown>) => void;
   fetchPage: (ref: ListRef, token: string | undefined) => Promise<Page<unknown>>;
   viewportRows: () => number;
-  /** Feedback still being sent, whose rows keep showing it. */
-  pendingFeedback: () => Record<string, FeedbackValue>;
+  /** Turns fetched items into stored rows, as loading a page does. */
+  prepare: (ref: ListRef, items: unknown[]) => unknown[];
+}
+
+/** Events as re-read, except that feedback still being sent keeps showing on its rows. */
+export function withPendingFeedback(ref: ListRef, items: unknown[], pending: Record<string, FeedbackValue>): unknown[] {
+  if (ref.kind !== 'events') return items;
+  return (items as AuthEvent[]).map((e) => (pending[e.id] ? { ...e, feedback: { value: pending[e.id], provider: 'sending…' } } : e));
 }
 
 /**
@@ -27,16 +33,12 @@ export async function rereadList(deps: RereadDeps, ref: ListRef): Promise<void> 
     let pages = 0;
     do {
       const page = await deps.fetchPage(ref, token);
-      items = items.concat(page.items);
+      items = items.concat(deps.prepare(ref, page.items));
       token = page.nextToken;
       pages++;
     } while (token && items.length < before.items.length);
     const current = deps.list(ref);
     if (current.requestId !== started.requestId) return;
-    const pending = deps.pendingFeedback();
-    if (ref.kind === 'events') {
-      items = (items as AuthEvent[]).map((e) => (pending[e.id] ? { ...e, feedback: { value: pending[e.id], provider: 'sending…' } } : e));
-    }
     deps.setList(ref, refitWindow({ ...current, items, nextToken: token, complete: !token, loading: false, pagesLoaded: pages, error: undefined }, deps.viewportRows()));
   } catch (error) {
     deps.setList(ref, applyError(deps.list(ref), started.requestId, toListError(error)));
