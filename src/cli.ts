@@ -72,7 +72,7 @@ function connectTo(opts: CliOptions): (target: GatewayTarget) => CognitoGateway 
   return (t) => {
     const problem = t.profile === opts.profile ? undefined : unknownProfileMessage(t.profile, awsProfileNames(), process.env);
     if (problem) throw new Error(problem);
-    return createSdkGateway({ region: t.region.startsWith('(') ? undefined : t.region, profile: t.profile, endpoint: opts.endpoint });
+    return createSdkGateway({ region: t.region, profile: t.profile, endpoint: opts.endpoint });
   };
 }
 

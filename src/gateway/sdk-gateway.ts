@@ -35,7 +35,7 @@ type ClientName = Exclude<keyof Clients, 'sdk'>;
 export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? '';
-  const target: GatewayTarget = { region: region || '(from profile)', endpoint: options.endpoint, profile: options.profile };
+  const target: GatewayTarget = { region: region || undefined, endpoint: options.endpoint, profile: options.profile };
   const listeners = new Set<(r: ApiCallRecord) => void>();
   let sweepGateway: CognitoGateway | undefined;
   let loaded: Promise<Clients> | undefined;

@@ -121,9 +121,15 @@ export interface RiskConfiguration {
 
 /** Where the gateway sends its requests, shown in the header. */
 export interface GatewayTarget {
-  region: string;
+  /** Undefined when the region comes from the profile and has not been read yet. */
+  region?: string;
   endpoint?: string;
   profile?: string;
+}
+
+/** The target's region as it is shown. */
+export function regionLabel(target: GatewayTarget): string {
+  return target.region ?? '(from profile)';
 }
 
 /** One API call as the gateway saw it, for the status bar and the API log. */

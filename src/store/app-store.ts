@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AuthEvent, CognitoGateway, GatewayTarget, Page, User } from '../gateway/types.ts';
+import { regionLabel, type AuthEvent, type CognitoGateway, type GatewayTarget, type Page, type User } from '../gateway/types.ts';
 import { createCallRecorder, logRows } from './api-stats.ts';
 import { createCommandActions } from './command-actions.ts';
 import { followPages } from './follow-loader.ts';
@@ -231,7 +231,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       });
       attach(next);
       reset([{ view: 'pools' }]);
-      flash('info', `Now on ${[target.profile ? `profile ${target.profile}` : '', target.region].filter(Boolean).join(', ')}.`);
+      flash('info', `Now on ${[target.profile ? `profile ${target.profile}` : '', regionLabel(target)].filter(Boolean).join(', ')}.`);
       return undefined;
     }
 

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useShallow } from 'zustand/react/shallow';
-import type { PoolSummary } from '../../gateway/types.ts';
+import { regionLabel, type PoolSummary } from '../../gateway/types.ts';
 import { listKey, type Route } from '../../store/routes.ts';
 import type { AppState } from '../../store/state.ts';
 import { useAppState } from '../store-context.ts';
@@ -16,7 +16,7 @@ function poolName(state: AppState, poolId: string): string {
 /** The breadcrumb trail of the current stack: region › pool › user › event. */
 function breadcrumbs(state: AppState): string[] {
   const top: Route = state.stack[state.stack.length - 1];
-  const crumbs = [state.target.region];
+  const crumbs = [regionLabel(state.target)];
   if ('poolId' in top) crumbs.push(poolName(state, top.poolId));
   if (top.view === 'risk') crumbs.push('risk configuration');
   if (top.view === 'sweep') crumbs.push('sweep');

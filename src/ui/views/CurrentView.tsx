@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { regionLabel } from '../../gateway/types.ts';
 import { currentRoute } from '../../store/selectors.ts';
 import { useAppState } from '../store-context.ts';
 import { safeText } from '../text.ts';
@@ -16,7 +17,7 @@ import type { ViewProps } from './view-props.ts';
 /** Draws the view on top of the navigation stack. */
 export function CurrentView(props: ViewProps) {
   const route = useAppState(currentRoute);
-  const region = useAppState((s) => s.target.region);
+  const region = useAppState((s) => regionLabel(s.target));
   switch (route.view) {
     case 'pools':
       return (
