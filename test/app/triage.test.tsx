@@ -6,8 +6,9 @@ import type { AuthEvent } from '../../src/gateway/types.ts';
 import { displayedList } from '../../src/store/displayed-list.ts';
 import type { PagedList } from '../../src/store/paged-list.ts';
 import { listKey, type ListRef } from '../../src/store/routes.ts';
-import { startApp, type AppHarness } from '../helpers/app-harness.tsx';
+import { startOnEvents, type AppHarness } from '../helpers/app-harness.tsx';
 import { waitFor } from '../helpers/wait-for.ts';
+import { writeRequests } from '../reliability/writes.ts';
 
 const EVENTS: ListRef = { kind: 'events', poolId: LARGE_POOL_ID, username: TAKEOVER_USERNAME };
 
@@ -19,16 +20,9 @@ function shown(h: AppHarness): PagedList<AuthEvent> {
   return displayedList<AuthEvent>(h.store.getState(), EVENTS)!;
 }
 
-function writes(h: AppHarness) {
-  return h.emulator.requests.filter((r) => r.operation === 'AdminUpdateAuthEventFeedback');
-}
-
 describe('app: events triage on the emulator', () => {
   let h: AppHarness;
-  before(async () => {
-    h = await startApp({ deepLink: { pool: LARGE_POOL_ID, user: TAKEOVER_USERNAME }, columns: 140 });
-    await h.waitForText(/\/\d+\+? events/);
-  });
+  before(async () => { h = await startOnEvents({ columns: 140 }); });
   after(async () => { await h.close(); });
 
   it('shows every column with text markers for risk and decision', async () => {
@@ -94,9 +88,7 @@ describe('app: events triage on the emulator', () => {
   });
 
   it('a filter with a mistake is refused inline and nothing changes', async () => {
-    await h.press('f');
-    await h.type('risk=Extreme');
-    await h.press('enter');
+    await h.submit('f', 'risk=Extreme');
     await h.waitForText('risk is one of High, Medium, Low, none, not "Extreme"');
     await h.press('escape');
     assert.equal(h.store.getState().prompt, undefined);
@@ -108,16 +100,16 @@ describe('app: events triage on the emulator', () => {
     const ids = loaded(h).items.slice(0, 5).map((e) => e.id);
     await h.press('space', 'space', 'space', 'space', 'space');
     await h.waitForText('5 marked');
-    const readsBefore = h.operations().filter((o) => o === 'AdminListUserAuthEvents').length;
+    const readsBefore = h.count('AdminListUserAuthEvents');
     await h.press('i');
     await h.waitForText('Mark 5 marked events of maria.garcia as Invalid?');
-    assert.equal(writes(h).length, 0);
+    assert.equal(writeRequests(h.emulator.requests).length, 0);
     await h.press('y');
     await h.waitForText('Saved: 5 events marked Invalid', 10_000);
-    const sent = writes(h).map((r) => (r.body as { EventId: string; FeedbackValue: string }));
+    const sent = writeRequests(h.emulator.requests).map((r) => (r.body as { EventId: string; FeedbackValue: string }));
     assert.deepEqual(sent.map((b) => b.EventId).sort(), [...ids].sort());
     assert.ok(sent.every((b) => b.FeedbackValue === 'Invalid'));
-    await waitFor(() => h.operations().filter((o) => o === 'AdminListUserAuthEvents').length > readsBefore && !loaded(h).loading);
+    await waitFor(() => h.count('AdminListUserAuthEvents') > readsBefore && !loaded(h).loading);
     const now = loaded(h).items.filter((e) => ids.includes(e.id));
     assert.ok(now.every((e) => e.feedback?.value === 'Invalid' && e.feedback.provider !== 'sending…'));
     assert.deepEqual(h.store.getState().marks[listKey(EVENTS)], {});

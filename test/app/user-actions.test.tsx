@@ -2,20 +2,14 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
 import { userKey } from '../../src/store/routes.ts';
-import { startApp, type AppHarness } from '../helpers/app-harness.tsx';
+import { startOnEvents, type AppHarness } from '../helpers/app-harness.tsx';
 import { waitFor } from '../helpers/wait-for.ts';
-
-const WRITE_OPS = ['AdminDisableUser', 'AdminEnableUser', 'AdminUserGlobalSignOut', 'AdminUpdateAuthEventFeedback'];
-
-function count(h: AppHarness, op: string): number {
-  return h.operations().filter((o) => o === op).length;
-}
+import { WriteLedger } from '../reliability/fuzz-invariants.ts';
 
 describe('app: acting on a compromised user', () => {
   let h: AppHarness;
   before(async () => {
-    h = await startApp({ deepLink: { pool: LARGE_POOL_ID, user: TAKEOVER_USERNAME } });
-    await h.waitForText(/\/\d+\+? events/);
+    h = await startOnEvents();
     await h.press('escape');
     await h.waitForText('groups');
   });
@@ -28,21 +22,20 @@ describe('app: acting on a compromised user', () => {
     await waitFor(() => h.store.getState().userPane === 'devices');
     await h.press('tab');
     await waitFor(() => h.store.getState().userPane === 'groups');
-    assert.ok(count(h, 'AdminListGroupsForUser') >= 1 && count(h, 'AdminListDevices') >= 1);
+    assert.ok(h.count('AdminListGroupsForUser') >= 1 && h.count('AdminListDevices') >= 1);
   });
 
-  it('d asks, then disables once, and the user is read back as disabled (never AdminGetUser)', async () => {
+  it('d asks, then disables once, and the user is read back as disabled', async () => {
     await h.press('d');
     await h.waitForText('Disable maria.garcia? (AdminDisableUser)');
-    assert.equal(count(h, 'AdminDisableUser'), 0);
-    const lookups = count(h, 'ListUsers');
+    assert.equal(h.count('AdminDisableUser'), 0);
+    const lookups = h.count('ListUsers');
     await h.press('y');
     await h.waitForText('Disabled: maria.garcia');
     await h.waitForText('NO (disabled)');
-    assert.equal(count(h, 'AdminDisableUser'), 1);
-    await waitFor(() => count(h, 'ListUsers') > lookups);
+    assert.equal(h.count('AdminDisableUser'), 1);
+    await waitFor(() => h.count('ListUsers') > lookups);
     assert.equal(h.store.getState().users[userKey(LARGE_POOL_ID, TAKEOVER_USERNAME)]?.enabled, false);
-    assert.equal(count(h, 'AdminGetUser'), 0);
   });
 
   it('d on a disabled user offers to enable, and n sends nothing', async () => {
@@ -50,10 +43,10 @@ describe('app: acting on a compromised user', () => {
     await h.waitForText('Enable maria.garcia? (AdminEnableUser)');
     await h.press('n');
     await h.waitForText('nothing was sent');
-    assert.equal(count(h, 'AdminEnableUser'), 0);
+    assert.equal(h.count('AdminEnableUser'), 0);
     await h.press('d', 'y');
     await h.waitForText('Enabled: maria.garcia');
-    assert.equal(count(h, 'AdminEnableUser'), 1);
+    assert.equal(h.count('AdminEnableUser'), 1);
   });
 
   it('S signs the user out everywhere after one confirmation', async () => {
@@ -62,18 +55,16 @@ describe('app: acting on a compromised user', () => {
     await h.waitForText('access and ID tokens already issued stay valid');
     await h.press('y');
     await h.waitForText('Signed out everywhere: maria.garcia');
-    assert.equal(count(h, 'AdminUserGlobalSignOut'), 1);
+    assert.equal(h.count('AdminUserGlobalSignOut'), 1);
   });
 });
 
 describe('app: user writes under --read-only', () => {
   let h: AppHarness;
-  before(async () => {
-    h = await startApp({ readOnly: true, deepLink: { pool: LARGE_POOL_ID, user: TAKEOVER_USERNAME } });
-    await h.waitForText(/\/\d+\+? events/);
-  });
+  const ledger = new WriteLedger();
+  before(async () => { h = await startOnEvents({ readOnly: true, wrapGateway: (gateway) => ledger.wrap(gateway) }); });
   afterEach(() => {
-    assert.deepEqual(h.operations().filter((o) => WRITE_OPS.includes(o)), []);
+    assert.deepEqual(ledger.entries, [], 'the app called no write on the gateway');
   });
   after(async () => { await h.close(); });
 

@@ -3,9 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
-import { BUILT_CLI, PtySession } from '../helpers/pty-session.ts';
-
-const AWS_ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', AWS_PROFILE: undefined, AWS_EC2_METADATA_DISABLED: 'true' };
+import { AWS_ENV, bareEnv, BUILT_CLI, PtySession } from '../helpers/pty-session.ts';
 
 function runPlain(args: string[]) {
   return spawnSync(process.execPath, [BUILT_CLI, ...args], { encoding: 'utf8', input: '', timeout: 20000 });
@@ -113,13 +111,7 @@ describe('built CLI in a pseudo-terminal: deep link and demo', () => {
   });
 
   it('without credentials, the pool list says how to get them', async () => {
-    const s = new PtySession([BUILT_CLI, '--region', 'eu-west-1'], {
-      env: {
-        HOME: '/nonexistent-cognito-tui-home', AWS_PROFILE: undefined, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined,
-        AWS_SESSION_TOKEN: undefined, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: undefined, AWS_SHARED_CREDENTIALS_FILE: undefined,
-        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined, AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined, AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
-      },
-    });
+    const s = new PtySession([BUILT_CLI, '--region', 'eu-west-1'], { env: bareEnv() });
     try {
       await s.waitForText('No AWS credentials found', 30000);
       s.press('q');

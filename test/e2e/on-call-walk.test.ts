@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
-import { BUILT_CLI, PtySession } from '../helpers/pty-session.ts';
-
-const AWS_ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', AWS_PROFILE: undefined, AWS_EC2_METADATA_DISABLED: 'true' };
+import { AWS_ENV, BUILT_CLI, PtySession } from '../helpers/pty-session.ts';
 
 function ops(emu: RunningEmulator, name: string) {
   return emu.requests.filter((r) => r.operation === name);

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.ts';
+import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
 import { createSdkGateway } from '../../src/gateway/sdk-gateway.ts';
+import type { CognitoGateway } from '../../src/gateway/types.ts';
 import { createAppStore, type AppStore, type StoreDeps } from '../../src/store/app-store.ts';
 import { App } from '../../src/ui/App.tsx';
 import { keyCode } from './key-codes.ts';
@@ -16,24 +18,37 @@ export interface AppHarness {
   frame(): string;
   press(...keys: string[]): Promise<void>;
   type(text: string): Promise<void>;
+  /** Presses `key` (which opens a prompt: '/', ':', 'f'), types `text` and presses enter. */
+  submit(key: string, text: string): Promise<void>;
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Operations the emulator received, in order. */
   operations(): string[];
+  /** How many `operation` requests the emulator has answered. */
+  count(operation: string): number;
   close(): Promise<void>;
 }
 
-/** Starts an emulator and renders the app against it. */
-export async function startApp(opts: {
+/** How to start the app under test. */
+export interface AppOptions {
   emulator?: EmulatorOptions; readOnly?: boolean; columns?: number; rows?: number;
   deepLink?: { pool: string; user?: string }; maxReadAttempts?: number;
   /** Extra store dependencies (terminal writer, export directory, sweep share…). */
   deps?: Partial<Omit<StoreDeps, 'gateway'>>;
-} = {}): Promise<AppHarness> {
+  /** The endpoint the app talks to, given the emulator's URL (a proxy in front of it); the emulator itself by default. */
+  endpoint?: (emulatorUrl: string) => Promise<string>;
+  /** Wraps the gateway the app is given, e.g. to record the calls the app makes before any reaches the emulator. */
+  wrapGateway?: (gateway: CognitoGateway) => CognitoGateway;
+}
+
+/** Starts an emulator and renders the app against it. */
+export async function startApp(opts: AppOptions = {}): Promise<AppHarness> {
   const emulator = await startEmulator({ port: 0, ...opts.emulator });
-  const gateway = createSdkGateway({
-    region: 'us-east-1', endpoint: emulator.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  const endpoint = opts.endpoint ? await opts.endpoint(emulator.url) : emulator.url;
+  const sdkGateway = createSdkGateway({
+    region: 'us-east-1', endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     maxReadAttempts: opts.maxReadAttempts, writeRetryDelaysMs: [5, 10, 20],
   });
+  const gateway = opts.wrapGateway ? opts.wrapGateway(sdkGateway) : sdkGateway;
   const exportDir = mkdtempSync(join(tmpdir(), 'cognito-tui-test-export-'));
   const store = createAppStore({ gateway, readOnly: opts.readOnly, flashMs: 60_000, exportDir, ...opts.deps });
   if (opts.deepLink) store.getState().actions.openDeepLink(opts.deepLink.pool, opts.deepLink.user);
@@ -41,7 +56,8 @@ export async function startApp(opts: {
   const app = render(<App store={store} columns={opts.columns ?? 120} rows={opts.rows ?? 30} />);
   const frame = () => app.lastFrame() ?? '';
   const tick = () => new Promise((resolve) => setImmediate(resolve));
-  return {
+  const operations = () => emulator.requests.map((r) => r.operation);
+  const harness: AppHarness = {
     emulator,
     store,
     frame,
@@ -57,6 +73,11 @@ export async function startApp(opts: {
         await tick();
       }
     },
+    async submit(key, text) {
+      await harness.press(key);
+      await harness.type(text);
+      await harness.press('enter');
+    },
     async waitForText(text, timeoutMs = 8000) {
       try {
         return await waitFor(() => {
@@ -67,11 +88,38 @@ export async function startApp(opts: {
         throw new Error(`${(error as Error).message}\n--- last frame ---\n${frame()}\n------------------`);
       }
     },
-    operations: () => emulator.requests.map((r) => r.operation),
+    operations,
+    count: (operation) => operations().filter((o) => o === operation).length,
     async close() {
       app.unmount();
       await emulator.close();
       rmSync(exportDir, { recursive: true, force: true });
     },
   };
+  return harness;
+}
+
+/** The count line of an events view once its first page is in. */
+export const EVENTS_COUNT = /\/\d+\+? events/;
+
+/** Starts the app deep-linked to the takeover user's events and waits for their count. */
+export async function startOnEvents(opts: Omit<AppOptions, 'deepLink'> = {}): Promise<AppHarness> {
+  const h = await startApp({ ...opts, deepLink: { pool: LARGE_POOL_ID, user: TAKEOVER_USERNAME } });
+  try {
+    await h.waitForText(EVENTS_COUNT);
+  } catch (error) {
+    await h.close();
+    throw error;
+  }
+  return h;
+}
+
+/** Starts the app (with startApp and `start`, or with `start` itself), runs `run` with it, and closes it whatever happens. */
+export async function withApp(start: AppOptions | (() => Promise<AppHarness>), run: (h: AppHarness) => Promise<void>): Promise<void> {
+  const h = typeof start === 'function' ? await start() : await startApp(start);
+  try {
+    await run(h);
+  } finally {
+    await h.close();
+  }
 }

@@ -7,6 +7,19 @@ import { waitFor } from './wait-for.ts';
 /** The built bin the pseudo-terminal tests run. */
 export const BUILT_CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
+/** Throwaway static credentials and a region, for a CLI pointed at the emulator. */
+export const AWS_ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', AWS_PROFILE: undefined, AWS_EC2_METADATA_DISABLED: 'true' };
+
+/** An environment with no AWS settings at all, whatever the machine running the tests has, plus `extra`. */
+export function bareEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    HOME: '/nonexistent-cognito-tui-home', AWS_PROFILE: undefined, AWS_DEFAULT_PROFILE: undefined, AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined,
+    AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_CONFIG_FILE: undefined,
+    AWS_SHARED_CREDENTIALS_FILE: undefined, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
+    AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined, AWS_WEB_IDENTITY_TOKEN_FILE: undefined, ...extra,
+  };
+}
+
 /** How to start a PtySession. */
 export interface PtySessionOptions {
   cols?: number;

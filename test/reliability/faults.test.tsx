@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AdminListUserAuthEventsCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
 import type { AuthEvent, User } from '../../src/gateway/types.ts';
 import type { PagedList } from '../../src/store/paged-list.ts';
 import { listKey, type ListRef } from '../../src/store/routes.ts';
 import { sdkClient } from '../emulator/helpers.ts';
-import { startApp, type AppHarness } from '../helpers/app-harness.tsx';
+import { startApp, startOnEvents, withApp, type AppHarness } from '../helpers/app-harness.tsx';
+import { serverFeedback } from '../helpers/server-reads.ts';
 import { waitFor } from '../helpers/wait-for.ts';
+import { WriteLedger } from './fuzz-invariants.ts';
 import { appliedFeedback, eventIdOf, writeRequests } from './writes.ts';
 
 const NOW = Date.UTC(2026, 5, 1, 12);
@@ -31,22 +33,6 @@ function unique(users: User[]): boolean {
   return new Set(users.map((u) => u.username)).size === users.length;
 }
 
-async function serverFeedback(emu: RunningEmulator, username: string): Promise<Map<string, string | undefined>> {
-  const sdk = sdkClient(emu);
-  try {
-    const out = new Map<string, string | undefined>();
-    let token: string | undefined;
-    do {
-      const page = await sdk.send(new AdminListUserAuthEventsCommand({ UserPoolId: LARGE_POOL_ID, Username: username, NextToken: token }));
-      for (const e of page.AuthEvents ?? []) out.set(e.EventId!, e.EventFeedback?.FeedbackValue);
-      token = page.NextToken;
-    } while (token);
-    return out;
-  } finally {
-    sdk.destroy();
-  }
-}
-
 async function serverUserEnabled(emu: RunningEmulator, username: string): Promise<boolean | undefined> {
   const sdk = sdkClient(emu);
   try {
@@ -57,18 +43,8 @@ async function serverUserEnabled(emu: RunningEmulator, username: string): Promis
   }
 }
 
-async function openEvents(h: AppHarness): Promise<PagedList<AuthEvent>> {
-  await h.waitForText(/\/\d+\+? events/);
+function loadedEvents(h: AppHarness): Promise<PagedList<AuthEvent>> {
   return settled<AuthEvent>(h, EVENTS, 'events', (l) => l.items.length > 2);
-}
-
-async function withApp(opts: Parameters<typeof startApp>[0], run: (h: AppHarness) => Promise<void>): Promise<void> {
-  const h = await startApp(opts);
-  try {
-    await run(h);
-  } finally {
-    await h.close();
-  }
 }
 
 describe('faults: reads', () => {
@@ -158,8 +134,8 @@ describe('faults: the emulator goes away mid-scroll and comes back', () => {
 
 describe('faults: writes are reported, reverted, and never sent twice', () => {
   it('a feedback write that fails is reported, the row reverted, and the server unchanged', () =>
-    withApp({ deepLink: { pool: LARGE_POOL_ID, user: TAKEOVER_USERNAME } }, async (h) => {
-      const events = await openEvents(h);
+    withApp(startOnEvents, async (h) => {
+      const events = await loadedEvents(h);
       const target = events.items[events.cursor];
       const before = (await serverFeedback(h.emulator, TAKEOVER_USERNAME)).get(target.id);
       h.emulator.setFaults({ errorRate: 1 });
@@ -176,8 +152,8 @@ describe('faults: writes are reported, reverted, and never sent twice', () => {
     }));
 
   it('a dropped connection during a write is reported as not saved and not resent', () =>
-    withApp({ deepLink: { pool: LARGE_POOL_ID, user: TAKEOVER_USERNAME } }, async (h) => {
-      await openEvents(h);
+    withApp(startOnEvents, async (h) => {
+      await loadedEvents(h);
       h.emulator.setFaults({ dropRate: 1 });
       await h.press('i', 'y');
       await h.waitForText('NOT saved');
@@ -187,8 +163,8 @@ describe('faults: writes are reported, reverted, and never sent twice', () => {
     }));
 
   it('a write that succeeds is sent exactly once, however often y, enter and v are pressed while it is in flight', () =>
-    withApp({ deepLink: { pool: LARGE_POOL_ID, user: TAKEOVER_USERNAME } }, async (h) => {
-      const events = await openEvents(h);
+    withApp(startOnEvents, async (h) => {
+      const events = await loadedEvents(h);
       const target = events.items[events.cursor];
       h.emulator.setFaults({ latencyMs: 250 });
       await h.press('i', 'y', 'y', 'enter', 'i', 'y', 'i', 'enter');
@@ -201,8 +177,8 @@ describe('faults: writes are reported, reverted, and never sent twice', () => {
     }));
 
   it('a throttled write is retried until it gets through, and applied once', () =>
-    withApp({ deepLink: { pool: LARGE_POOL_ID, user: TAKEOVER_USERNAME } }, async (h) => {
-      const events = await openEvents(h);
+    withApp(startOnEvents, async (h) => {
+      const events = await loadedEvents(h);
       const target = events.items[events.cursor];
       h.emulator.setFaults({ throttleRate: 1, latencyMs: 30 });
       await h.press('v', 'y');
@@ -217,8 +193,8 @@ describe('faults: writes are reported, reverted, and never sent twice', () => {
     }));
 
   it('a batch of marked events under random errors: every event ends applied exactly once after retries', () =>
-    withApp({ deepLink: { pool: LARGE_POOL_ID, user: TAKEOVER_USERNAME } }, async (h) => {
-      const events = await openEvents(h);
+    withApp(startOnEvents, async (h) => {
+      const events = await loadedEvents(h);
       const marked = events.items.slice(0, 4).map((e) => e.id);
       await h.press('g', 'space', 'space', 'space', 'space');
       assert.equal(Object.keys(h.store.getState().marks[listKey(EVENTS)] ?? {}).length, 4);
@@ -240,8 +216,8 @@ describe('faults: writes are reported, reverted, and never sent twice', () => {
     }));
 
   it('disabling a user: a failure is reported and the user stays enabled; a success is sent once', () =>
-    withApp({ deepLink: { pool: LARGE_POOL_ID, user: TAKEOVER_USERNAME } }, async (h) => {
-      await openEvents(h);
+    withApp(startOnEvents, async (h) => {
+      await loadedEvents(h);
       await h.press('escape');
       await h.waitForText(/^username\s+maria/m);
       h.emulator.setFaults({ errorRate: 1 });
@@ -265,10 +241,11 @@ describe('faults: writes are reported, reverted, and never sent twice', () => {
 });
 
 describe('faults: read-only sends no write at all', () => {
-  it('every write key, confirmed, in every view: the emulator records no write', () =>
-    withApp({ readOnly: true, deepLink: { pool: LARGE_POOL_ID, user: TAKEOVER_USERNAME } }, async (h) => {
+  it('every write key, confirmed, in every view: the app calls no write and the emulator records none', () => {
+    const ledger = new WriteLedger();
+    return withApp(() => startOnEvents({ readOnly: true, wrapGateway: (gateway) => ledger.wrap(gateway) }), async (h) => {
       await h.waitForText('READ-ONLY');
-      await openEvents(h);
+      await loadedEvents(h);
       const writeKeys = ['v', 'y', 'i', 'y', 'd', 'y', 'S', 'y'];
       await h.press(...writeKeys, 'space', 'space', 'i', 'y', '*', 'v', 'enter', 'F');
       await h.press('enter', ...writeKeys);
@@ -277,6 +254,8 @@ describe('faults: read-only sends no write at all', () => {
       await h.waitForText(/^username\s+maria/m);
       await h.press(...writeKeys);
       await h.waitForText('read-only');
+      assert.deepEqual(ledger.entries, [], 'the app called no write on the gateway');
       assert.deepEqual(writeRequests(h.emulator.requests), []);
-    }));
+    });
+  });
 });

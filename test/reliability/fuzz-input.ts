@@ -1,5 +1,6 @@
 import { GLOBAL_KEYS, LIST_KEYS } from '../../src/keys/global-keys.ts';
 import { VIEW_KEYS } from '../../src/keys/view-keys.ts';
+import { keyCode } from '../helpers/key-codes.ts';
 import type { SeededRandom } from '../helpers/seeded-random.ts';
 
 /** Every key name any key table binds, read from the tables, so keys added later are fuzzed too. */
@@ -37,17 +38,8 @@ export const MACROS = [
   'vy', 'iy', ' iy', '  vy', 'dy', 'Sy', 'jjiy', '*iy',
 ];
 
-const CTRL = /^ctrl\+([a-z])$/;
-const NAMED_BYTES: Record<string, string> = {
-  enter: '\r', escape: '\u001b', tab: '\t', 'shift+tab': '\u001b[Z', backspace: '\u007f', space: ' ',
-  up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D',
-  pageup: '\u001b[5~', pagedown: '\u001b[6~', home: '\u001b[H', end: '\u001b[F',
-};
-
 /** The bytes a terminal sends for a key name as the key tables spell it, or undefined for a name it cannot send. */
 export function keyBytes(name: string): string | undefined {
-  const ctrl = CTRL.exec(name);
-  if (ctrl) return String.fromCharCode(ctrl[1].charCodeAt(0) - 96);
-  if (name in NAMED_BYTES) return NAMED_BYTES[name];
-  return [...name].length === 1 ? name : undefined;
+  const bytes = keyCode(name);
+  return bytes !== name || [...name].length === 1 ? bytes : undefined;
 }

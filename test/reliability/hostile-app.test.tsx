@@ -12,9 +12,7 @@ const COUNT = new RegExp(`\\d+/${HOSTILE_USER_COUNT} users`);
 
 async function searchHostile(h: AppHarness): Promise<string> {
   await h.waitForText(/\d+\/\d+\+? users/);
-  await h.press('/');
-  await h.type(SEARCH);
-  await h.press('enter');
+  await h.submit('/', SEARCH);
   return h.waitForText(COUNT);
 }
 

@@ -3,12 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import { HOSTILE_USER_COUNT } from '../../src/emulator/hostile.ts';
 import { LARGE_POOL_ID } from '../../src/emulator/well-known-ids.ts';
-import { BUILT_CLI } from '../helpers/pty-session.ts';
+import { AWS_ENV, BUILT_CLI } from '../helpers/pty-session.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { UNSAFE_ON_SCREEN } from './screen.ts';
 import { WatchedPty } from './watched-pty.ts';
 
-const AWS_ENV = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', AWS_PROFILE: undefined, AWS_EC2_METADATA_DISABLED: 'true' };
 const USERS = new RegExp(`\\d+/${HOSTILE_USER_COUNT} users`);
 /** Escape sequences that leave the screen grid (OSC, DCS, SOS, PM, APC), BEL, and C1 controls. */
 // eslint-disable-next-line no-control-regex

@@ -127,8 +127,12 @@ function breathe(rng: SeededRandom): Promise<void> {
   return rng.chance(0.25) ? new Promise((resolve) => setTimeout(resolve, rng.int(2, 10))) : new Promise((resolve) => setImmediate(resolve));
 }
 
-async function settle(s: Session): Promise<void> {
-  await waitFor(() => s.ledger.pending === 0, 15000, 'writes in flight to end').catch(() => {});
+const SETTLE_MS = 15_000;
+
+async function settle(s: Session, tally: Tally): Promise<void> {
+  await waitFor(() => s.ledger.pending === 0, SETTLE_MS, 'writes in flight to end').catch(() => {
+    tally.violations.push(`${s.ledger.pending} writes still in flight after ${SETTLE_MS / 1000} s`);
+  });
 }
 
 function check(s: Session, readOnly: boolean, tally: Tally, step: number, recent: string[]): void {
@@ -185,7 +189,7 @@ async function storeSession(seed: number, readOnly: boolean, steps: number): Pro
       if (s.store.getState().quitting) s.store.setState({ quitting: false, quitArmed: false });
       await breathe(rng);
     }
-    await settle(s);
+    await settle(s, tally);
     check(s, readOnly, tally, steps, recent);
   } finally {
     unwatch();
@@ -248,7 +252,7 @@ async function inkSession(seed: number, readOnly: boolean, steps: number, column
         if (tally.violations.length < 20) tally.violations.push(`step ${step} (last keys ${recent.join(' ')}): ${p}`);
       }
     }
-    await settle(s);
+    await settle(s, tally);
   } finally {
     app.unmount();
     console.error = consoleError;

@@ -3,8 +3,7 @@ import { describe, it } from 'node:test';
 import stringWidth from 'string-width';
 import { HOSTILE_KITCHEN_SINK, LONG_DETAIL_VALUE, LONG_HOSTILE_VALUE } from '../../src/emulator/hostile.ts';
 import { safeText, wrapText } from '../../src/ui/text.ts';
-
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+import { squeeze } from './screen.ts';
 
 describe('wrapText: a detail value shown whole', () => {
   const samples = [

@@ -14,6 +14,11 @@ function sources(dir: string): string[] {
 }
 
 const files = sources(SRC).map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }));
+/** The text with its comments removed; string and template literals are kept whole. */
+const code = (text: string) => text.replace(
+  /('(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`)|\/\/[^\n]*|\/\*[\s\S]*?\*\//g,
+  (_match, literal: string | undefined) => literal ?? '',
+);
 const importsOf = (text: string) => [
   ...[...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gms)].map((m) => m[1]),
   ...[...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]),
@@ -40,6 +45,14 @@ describe('architecture', () => {
     const offenders = files
       .filter((f) => f.path.startsWith('emulator/'))
       .flatMap((f) => importsOf(f.text).filter((i) => !i.startsWith('.') && !i.startsWith('node:')).map((i) => `${f.path}: ${i}`));
+    assert.deepEqual(offenders, []);
+  });
+
+  it('nothing outside the emulator names AdminGetUser (billed per user): a user is read from its ListUsers row', () => {
+    const offenders = files
+      .filter((f) => !f.path.startsWith('emulator/'))
+      .filter((f) => /\bAdminGetUser(Command\w*)?\b/.test(code(f.text)))
+      .map((f) => f.path);
     assert.deepEqual(offenders, []);
   });
 

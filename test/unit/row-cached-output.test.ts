@@ -63,7 +63,6 @@ describe('row-cached Output (the bundled bin renders with it in place of Ink\'s)
   it('answers exactly what Ink\'s Output answers, frame after frame, for random writes, clips and transformers', () => {
     const RowCached = rowCachedOutput(InkOutputClass);
     const next = random(20261123);
-    let compared = 0;
     for (let frame = 0; frame < 3000; frame++) {
       const width = 1 + Math.floor(next() * 30);
       const height = 1 + Math.floor(next() * 8);
@@ -71,9 +70,7 @@ describe('row-cached Output (the bundled bin renders with it in place of Ink\'s)
       const expected = draw(new InkOutputClass({ width, height }), ops);
       assert.equal(draw(new RowCached({ width, height }), ops), expected, `frame ${frame}: ${JSON.stringify(ops)}`);
       assert.equal(draw(new RowCached({ width, height }), ops), expected, `frame ${frame} again, from the cache`);
-      compared++;
     }
-    assert.equal(compared, 3000);
   });
 
   it('builds only the rows it has not seen: scrolling a list by one row builds one row', () => {
