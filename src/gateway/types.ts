@@ -143,20 +143,25 @@ export interface ApiCallRecord {
   at?: number;
 }
 
+/** Per-call options: a signal that aborts the request (the view that wanted it was left). */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
 /** Everything the app asks of Cognito. The only implementation that talks to AWS lives in sdk-gateway.ts. */
 export interface CognitoGateway {
   readonly target: GatewayTarget;
   /** The target with the region the credential chain resolved (when none was given), once it is known. */
   resolveTarget?(): Promise<GatewayTarget>;
-  listUserPools(token?: string): Promise<Page<PoolSummary>>;
-  describeUserPool(poolId: string): Promise<PoolDetail>;
-  listAppClients(poolId: string, token?: string): Promise<Page<AppClient>>;
-  listUsers(poolId: string, filter: string | undefined, token?: string): Promise<Page<User>>;
-  listGroupsForUser(poolId: string, username: string, token?: string): Promise<Page<Group>>;
-  listDevices(poolId: string, username: string, token?: string): Promise<Page<Device>>;
-  listAuthEvents(poolId: string, username: string, token?: string): Promise<Page<AuthEvent>>;
+  listUserPools(token?: string, opts?: CallOptions): Promise<Page<PoolSummary>>;
+  describeUserPool(poolId: string, opts?: CallOptions): Promise<PoolDetail>;
+  listAppClients(poolId: string, token?: string, opts?: CallOptions): Promise<Page<AppClient>>;
+  listUsers(poolId: string, filter: string | undefined, token?: string, opts?: CallOptions): Promise<Page<User>>;
+  listGroupsForUser(poolId: string, username: string, token?: string, opts?: CallOptions): Promise<Page<Group>>;
+  listDevices(poolId: string, username: string, token?: string, opts?: CallOptions): Promise<Page<Device>>;
+  listAuthEvents(poolId: string, username: string, token?: string, opts?: CallOptions): Promise<Page<AuthEvent>>;
   updateAuthEventFeedback(poolId: string, username: string, eventId: string, value: FeedbackValue): Promise<void>;
-  describeRiskConfiguration(poolId: string, clientId?: string): Promise<RiskConfiguration>;
+  describeRiskConfiguration(poolId: string, clientId?: string, opts?: CallOptions): Promise<RiskConfiguration>;
   disableUser(poolId: string, username: string): Promise<void>;
   enableUser(poolId: string, username: string): Promise<void>;
   globalSignOut(poolId: string, username: string): Promise<void>;
