@@ -19,6 +19,14 @@ export function userNotFound(): CognitoError {
   return new CognitoError('UserNotFoundException', 'User does not exist.');
 }
 
+/**
+ * The error for a user that does not exist in an operation whose model declares no UserNotFoundException
+ * (AdminListDevices declares ResourceNotFoundException for what it cannot find).
+ */
+export function userNotFoundAsResource(): CognitoError {
+  return new CognitoError('ResourceNotFoundException', 'User does not exist.');
+}
+
 /** The error Cognito gives for an unknown user pool id. */
 export function poolNotFound(poolId: string): CognitoError {
   return new CognitoError('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
@@ -41,3 +49,10 @@ export function addOnNotEnabled(poolId: string): CognitoError {
 export function internalError(): CognitoError {
   return new CognitoError('InternalErrorException', 'An internal error occurred.', 500);
 }
+
+/**
+ * Errors of the AWS JSON 1.1 protocol itself, which any operation may answer whatever its model declares: a body
+ * that is not JSON or a member of the wrong JSON type (SerializationException), an X-Amz-Target naming no operation
+ * (UnknownOperationException).
+ */
+export const PROTOCOL_ERRORS: readonly string[] = ['SerializationException', 'UnknownOperationException'];

@@ -78,8 +78,12 @@ export interface ClientRecord {
   risk?: RiskConfigurationRecord;
 }
 
-/** How users sign in: by a chosen username with email/preferred_username aliases, or by email (username = sub). */
-export type UsernameMode = 'alias' | 'email';
+/**
+ * How users sign in: by a chosen username with email/preferred_username aliases (`AliasAttributes`), by email
+ * (`UsernameAttributes`, username = sub), or by a chosen username alone (no alias: an email or phone number names
+ * nobody in admin calls).
+ */
+export type UsernameMode = 'alias' | 'email' | 'username';
 
 /** Static description of a pool; users are generated separately. */
 export interface PoolDefinition {

@@ -6,6 +6,7 @@ import {
   EMPTY_POOL_ID,
   LARGE_POOL_ID,
   LARGE_POOL_WEB_CLIENT_ID,
+  NO_ALIAS_POOL_ID,
   OFF_POOL_ID,
   OVERRIDE_RISK_CLIENT_ID,
 } from './well-known-ids.ts';
@@ -218,5 +219,33 @@ export function definePools(now: number, usersInLargePool: number): PoolDefiniti
         client('0q2s4u6w8y0a2c4e6g8i0k2m4o', 'sandbox-scripts', 3, now, { authFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
       ],
     },
+    {
+      id: NO_ALIAS_POOL_ID,
+      name: 'acme-workforce',
+      mode: 'ENFORCED',
+      tier: 'PLUS',
+      mfa: 'OPTIONAL',
+      usernameMode: 'username',
+      userCount: 150,
+      createdAt: now - 720 * DAY,
+      modifiedAt: now - 60 * DAY,
+      customAttributes: ['custom:role'],
+      emailFrom: 'no-reply@verificationemail.com',
+      tags: { environment: 'production', team: 'it' },
+      deviceTracking: true,
+      risk: auditPoolRisk(now),
+      clients: [
+        client('3w5y7a9c1e3g5i7k9m1o3q5s7u', 'workforce-sso', 700, now),
+      ],
+    },
   ];
+}
+
+/** The attributes a pool accepts in place of the username in admin calls (its AliasAttributes or UsernameAttributes). */
+export function signInAttributes(def: Pick<PoolDefinition, 'usernameMode'>): { aliases: string[]; usernameAttributes: string[] } {
+  switch (def.usernameMode) {
+    case 'alias': return { aliases: ['email', 'preferred_username'], usernameAttributes: [] };
+    case 'email': return { aliases: [], usernameAttributes: ['email'] };
+    case 'username': return { aliases: [], usernameAttributes: [] };
+  }
 }

@@ -1,4 +1,5 @@
 import type { ClientRecord, PoolDefinition } from './model.ts';
+import { signInAttributes } from './pool-definitions.ts';
 import { lambdaConfig, seconds } from './wire.ts';
 import { DEMO_ACCOUNT_ID, DEMO_REGION } from './well-known-ids.ts';
 
@@ -105,8 +106,9 @@ export function userPoolType(def: PoolDefinition, estimatedUsers: number): Recor
     },
     UserPoolTier: def.tier,
   };
-  if (def.usernameMode === 'alias') pool.AliasAttributes = ['email', 'preferred_username'];
-  else pool.UsernameAttributes = ['email'];
+  const { aliases, usernameAttributes } = signInAttributes(def);
+  if (aliases.length > 0) pool.AliasAttributes = aliases;
+  if (usernameAttributes.length > 0) pool.UsernameAttributes = usernameAttributes;
   if (def.mfa !== 'OFF') {
     pool.SmsAuthenticationMessage = 'Your Acme sign-in code is {####}';
     pool.SmsConfiguration = {

@@ -1,5 +1,6 @@
 import { HOSTILE_USER_COUNT, hostileUsers } from './hostile.ts';
 import type { GroupRecord, PoolDefinition, UserRecord } from './model.ts';
+import { signInAttributes } from './pool-definitions.ts';
 import { generateGroups } from './seed-groups.ts';
 import { PoolUserGenerator } from './seed-users.ts';
 
@@ -10,7 +11,7 @@ interface UserIndexes {
   bySub: Map<string, UserRecord>;
 }
 
-function buildIndexes(users: readonly UserRecord[]): UserIndexes {
+function buildIndexes(users: readonly UserRecord[], aliasAttributes: readonly string[]): UserIndexes {
   const byUsername = new Map<string, UserRecord>();
   const byFoldedUsername = new Map<string, UserRecord>();
   const byAlias = new Map<string, UserRecord>();
@@ -19,10 +20,10 @@ function buildIndexes(users: readonly UserRecord[]): UserIndexes {
     byUsername.set(user.username, user);
     byFoldedUsername.set(user.username.toLowerCase(), user);
     bySub.set(user.attributes.sub, user);
-    const email = user.attributes.email;
-    if (email !== undefined) byAlias.set(email.toLowerCase(), user);
-    const preferred = user.attributes.preferred_username;
-    if (preferred !== undefined) byAlias.set(preferred.toLowerCase(), user);
+    for (const name of aliasAttributes) {
+      const value = user.attributes[name];
+      if (value !== undefined) byAlias.set(value.toLowerCase(), user);
+    }
   }
   return { byUsername, byFoldedUsername, byAlias, bySub };
 }
@@ -107,11 +108,13 @@ export class PoolStore {
   }
 
   /**
-   * A user by username, email or preferred_username alias, or sub. Usernames and aliases also match
+   * A user by username or sub, or by an attribute the pool declares as an alias (AliasAttributes) or signs in with
+   * (UsernameAttributes); an email names nobody in a pool that declares neither. Usernames and aliases also match
    * case-insensitively, as in a pool whose UsernameConfiguration.CaseSensitive is false.
    */
   findUser(name: string): UserRecord | undefined {
-    this.indexes ??= buildIndexes(this.users());
+    const { aliases, usernameAttributes } = signInAttributes(this.def);
+    this.indexes ??= buildIndexes(this.users(), [...aliases, ...usernameAttributes]);
     const { byUsername, byFoldedUsername, byAlias, bySub } = this.indexes;
     const folded = name.toLowerCase();
     return byUsername.get(name) ?? bySub.get(name) ?? byFoldedUsername.get(folded) ?? byAlias.get(folded);

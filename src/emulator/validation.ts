@@ -99,7 +99,7 @@ export class RequestValidator {
 /** Member constraints Cognito applies to the ids it takes. */
 export const RULES = {
   userPoolId: { required: true, min: 1, max: 55, pattern: '[\\w-]+_[0-9a-zA-Z]+' },
-  username: { required: true, min: 1, max: 128 },
+  username: { required: true, min: 1, max: 128, pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' },
   clientId: { required: true, min: 1, max: 128, pattern: '[\\w+]+' },
   groupName: { required: true, min: 1, max: 128, pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' },
   token: { min: 1, pattern: '[\\S]+' },

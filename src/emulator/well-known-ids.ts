@@ -13,6 +13,9 @@ export const AUDIT_POOL_ID = 'us-east-1_Vn4Hw8Ld3';
 /** An Essentials-tier pool with threat protection OFF and a few dozen users. */
 export const OFF_POOL_ID = 'us-east-1_Jc5Px1Bs6';
 
+/** A Plus-tier pool with threat protection ENFORCED and no sign-in alias: admin calls take the username or the sub only. */
+export const NO_ALIAS_POOL_ID = 'us-east-1_Wk8Tn3Rb5';
+
 /** A Lite-tier pool with no users, groups or events. */
 export const EMPTY_POOL_ID = 'us-east-1_Ze2Gy6Nf0';
 

@@ -52,13 +52,13 @@ describe('fault injection', () => {
     const started = performance.now();
     const res = await fx.cognito.send(listPools);
     assert.ok(performance.now() - started >= 39);
-    assert.equal(res.UserPools?.length, 4);
+    assert.equal(res.UserPools?.length, 5);
   });
 
   it('answers normally again once faults are cleared', async () => {
     fx.emu.setFaults({});
     const res = await fx.cognito.send(listPools);
-    assert.equal(res.UserPools?.length, 4);
+    assert.equal(res.UserPools?.length, 5);
   });
 
   it('takes faults from the start options, reproducibly for a seed', async () => {

@@ -16,6 +16,7 @@ import {
   OFF_POOL_ID,
   OVERRIDE_RISK_CLIENT_ID,
 } from '../../src/emulator/index.ts';
+import { NO_ALIAS_POOL_ID } from '../../src/emulator/well-known-ids.ts';
 import { useEmulator } from './helpers.ts';
 
 describe('user pools and app clients', () => {
@@ -23,7 +24,7 @@ describe('user pools and app clients', () => {
 
   it('lists every pool, with dates', async () => {
     const res = await fx.cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
-    assert.deepEqual(res.UserPools?.map((p) => p.Id), [LARGE_POOL_ID, AUDIT_POOL_ID, OFF_POOL_ID, EMPTY_POOL_ID]);
+    assert.deepEqual(res.UserPools?.map((p) => p.Id), [LARGE_POOL_ID, AUDIT_POOL_ID, OFF_POOL_ID, EMPTY_POOL_ID, NO_ALIAS_POOL_ID]);
     assert.equal(res.NextToken, undefined);
     for (const pool of res.UserPools ?? []) {
       assert.ok(pool.CreationDate instanceof Date);
@@ -42,8 +43,8 @@ describe('user pools and app clients', () => {
       token = res.NextToken;
       pages += 1;
     } while (token !== undefined);
-    assert.equal(pages, 4);
-    assert.deepEqual(ids, [LARGE_POOL_ID, AUDIT_POOL_ID, OFF_POOL_ID, EMPTY_POOL_ID]);
+    assert.equal(pages, 5);
+    assert.deepEqual(ids, [LARGE_POOL_ID, AUDIT_POOL_ID, OFF_POOL_ID, EMPTY_POOL_ID, NO_ALIAS_POOL_ID]);
   });
 
   it('requires MaxResults from 1 to 60 for ListUserPools', async () => {
@@ -86,11 +87,12 @@ describe('user pools and app clients', () => {
     assert.deepEqual(pool.AliasAttributes, ['email', 'preferred_username']);
   });
 
-  it('describes the AUDIT, OFF and empty pools with their tiers and sizes', async () => {
+  it('describes the AUDIT, OFF, empty and workforce pools with their tiers and sizes', async () => {
     const expected = [
       [AUDIT_POOL_ID, 'AUDIT', 'PLUS', 320],
       [OFF_POOL_ID, 'OFF', 'ESSENTIALS', 42],
       [EMPTY_POOL_ID, 'OFF', 'LITE', 0],
+      [NO_ALIAS_POOL_ID, 'ENFORCED', 'PLUS', 150],
     ] as const;
     for (const [id, mode, tier, users] of expected) {
       const { UserPool: pool } = await fx.cognito.send(new DescribeUserPoolCommand({ UserPoolId: id }));
@@ -98,6 +100,16 @@ describe('user pools and app clients', () => {
       assert.equal(pool?.UserPoolTier, tier);
       assert.equal(pool?.EstimatedNumberOfUsers, users);
     }
+  });
+
+  it('declares how each pool signs in: aliases, email as username, or the username alone', async () => {
+    const signIn = async (id: string) => {
+      const { UserPool: pool } = await fx.cognito.send(new DescribeUserPoolCommand({ UserPoolId: id }));
+      return { aliases: pool?.AliasAttributes, usernameAttributes: pool?.UsernameAttributes };
+    };
+    assert.deepEqual(await signIn(LARGE_POOL_ID), { aliases: ['email', 'preferred_username'], usernameAttributes: undefined });
+    assert.deepEqual(await signIn(AUDIT_POOL_ID), { aliases: undefined, usernameAttributes: ['email'] });
+    assert.deepEqual(await signIn(NO_ALIAS_POOL_ID), { aliases: undefined, usernameAttributes: undefined });
   });
 
   it('says an unknown pool does not exist', async () => {

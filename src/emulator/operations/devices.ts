@@ -1,11 +1,15 @@
-import { requirePool, requireUser } from '../context.ts';
+import { requirePool } from '../context.ts';
 import type { OperationHandler } from '../context.ts';
+import { userNotFoundAsResource } from '../errors.ts';
 import { pageByOffset, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import { userProfile } from '../user-profile.ts';
 import { RequestValidator, RULES } from '../validation.ts';
 import { deviceType } from '../wire.ts';
 
-/** AdminListDevices: Limit 0..60 (0 or absent = 60), PaginationToken; most recently used first. */
+/**
+ * AdminListDevices: Limit 0..60 (0 or absent = 60), PaginationToken; most recently used first. A user who does not
+ * exist is a ResourceNotFoundException: the operation declares no UserNotFoundException.
+ */
 export const adminListDevices: OperationHandler = (ctx, body) => {
   const v = new RequestValidator(body);
   const poolId = v.string('UserPoolId', RULES.userPoolId);
@@ -14,7 +18,8 @@ export const adminListDevices: OperationHandler = (ctx, body) => {
   const token = v.string('PaginationToken', RULES.token);
   v.check();
   const pool = requirePool(ctx, poolId as string);
-  const user = requireUser(pool, username as string);
+  const user = pool.findUser(username as string);
+  if (user === undefined) throw userNotFoundAsResource();
   const devices = [...userProfile(ctx.seed, pool.def, user, ctx.now).devices].sort((a, b) => b.lastAuthenticatedAt - a.lastAuthenticatedAt);
   const scope = ['AdminListDevices', pool.def.id, user.username];
   const page = pageByOffset(devices, positionOf(ctx.tokens, scope, token), pageSizeOf(limit));

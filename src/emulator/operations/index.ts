@@ -27,3 +27,30 @@ export const OPERATIONS: ReadonlyMap<string, OperationHandler> = new Map<string,
   ['AdminEnableUser', adminEnableUser],
   ['AdminUserGlobalSignOut', adminUserGlobalSignOut],
 ]);
+
+const POOL = ['InvalidParameterException', 'ResourceNotFoundException', 'InternalErrorException'];
+const USER = [...POOL, 'UserNotFoundException'];
+const THREAT = ['UserPoolAddOnNotEnabledException'];
+
+/**
+ * The errors each operation's handler may answer (beside the protocol's and injected faults). Every name must be
+ * declared for that operation in Cognito's service model; test/emulator/service-model.test.ts checks it there.
+ */
+export const OPERATION_ERRORS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['ListUserPools', ['InvalidParameterException', 'InternalErrorException']],
+  ['DescribeUserPool', POOL],
+  ['ListUserPoolClients', POOL],
+  ['DescribeUserPoolClient', POOL],
+  ['ListUsers', POOL],
+  ['AdminGetUser', USER],
+  ['AdminListGroupsForUser', USER],
+  ['ListGroups', POOL],
+  ['ListUsersInGroup', POOL],
+  ['AdminListDevices', POOL],
+  ['AdminListUserAuthEvents', [...USER, ...THREAT]],
+  ['AdminUpdateAuthEventFeedback', [...USER, ...THREAT]],
+  ['DescribeRiskConfiguration', [...POOL, ...THREAT]],
+  ['AdminDisableUser', USER],
+  ['AdminEnableUser', USER],
+  ['AdminUserGlobalSignOut', USER],
+]);
