@@ -82,6 +82,8 @@ export class RequestValidator {
     for (const v of value as string[]) {
       if (v.length < (item.min ?? 0) || (item.max !== undefined && v.length > item.max)) {
         this.fail(key, v, `have length between ${item.min ?? 0} and ${item.max ?? 'any'}`);
+      } else if (item.pattern !== undefined && !new RegExp(`^(?:${item.pattern})$`, 'u').test(v)) {
+        this.fail(key, v, `satisfy regular expression pattern: ${item.pattern}`);
       }
     }
     return this.problems.length === before ? (value as string[]) : undefined;
@@ -103,4 +105,5 @@ export const RULES = {
   clientId: { required: true, min: 1, max: 128, pattern: '[\\w+]+' },
   groupName: { required: true, min: 1, max: 128, pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' },
   token: { min: 1, pattern: '[\\S]+' },
+  attributeName: { min: 1, max: 32, pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' },
 } as const satisfies Record<string, StringRule>;

@@ -95,7 +95,7 @@ export const listUsers: OperationHandler = (ctx, body) => {
   const limit = v.integer('Limit', { min: 0, max: 60 });
   const token = v.string('PaginationToken', RULES.token);
   const filterText = v.string('Filter', { max: 256 });
-  const attributesToGet = v.stringList('AttributesToGet', { min: 1, max: 32 });
+  const attributesToGet = v.stringList('AttributesToGet', RULES.attributeName);
   v.check();
   const pool = requirePool(ctx, poolId as string);
   const filter = parseFilter(filterText);
