@@ -88,7 +88,7 @@ export function checkOutput(
   newerEnumValues: Readonly<Record<string, readonly string[]>> = {},
 ): void {
   const shape = model.shapes[shapeName];
-  const fail = (problem: string) => found.mismatches.push({ path, problem });
+  const fail = (problem: string): void => { found.mismatches.push({ path, problem }); };
   if (value === undefined || value === null) return;
   switch (shape.type) {
     case 'structure': {
