@@ -131,7 +131,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
       loadResource('risk', riskKey(poolId, clientId), () => gw.describeRiskConfiguration(poolId, clientId), force);
     }
 
-    const resolveUser = createUserLookup({ get, set, flash, gateway: () => gw });
+    const lookup = createUserLookup({ get, set, flash, gateway: () => gw, enter });
+    const resolveUser = lookup.complete;
 
     function enter(route: Route) {
       switch (route.view) {
@@ -142,11 +143,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
           ensureList({ kind: 'users', poolId: route.poolId, filter: get().searches[route.poolId] ?? '' });
           break;
         case 'user':
-          resolveUser(route.poolId, route.username);
+          if (!lookup.canonical(route)) break;
           ensureList({ kind: 'groups', poolId: route.poolId, username: route.username });
           ensureList({ kind: 'devices', poolId: route.poolId, username: route.username });
           break;
         case 'events':
+          if (!lookup.canonical(route)) break;
           ensureList({ kind: 'events', poolId: route.poolId, username: route.username });
           break;
         case 'event':

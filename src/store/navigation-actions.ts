@@ -1,7 +1,7 @@
 import type { AuthEvent, User } from '../gateway/types.ts';
 import { displayedList } from './displayed-list.ts';
 import { clearError, resetForRefresh, selectedItem } from './paged-list.ts';
-import { eventsRefOf, userKey, type ListRef } from './routes.ts';
+import { eventsRefOf, isUserRoute, userKey, type ListRef } from './routes.ts';
 import { currentListRef } from './selectors.ts';
 import type { AppActions } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
@@ -13,6 +13,7 @@ export function createNavigationActions(kit: StoreKit): Pick<AppActions, 'refres
     refresh() {
       const route = top();
       if (route.view === 'sweep') return flash('info', 'r does not re-run a sweep: esc, then s starts a new one.');
+      if (isUserRoute(route) && get().users[userKey(route.poolId, route.username)]?.username !== route.username) return kit.reset(get().stack);
       const refs: ListRef[] = [];
       const ref = currentListRef(get());
       if (ref && route.view !== 'user') refs.push(ref);

@@ -69,3 +69,24 @@ export function eventsRefOf(route: Route): ListRef | undefined {
     ? { kind: 'events', poolId: route.poolId, username: route.username }
     : undefined;
 }
+
+/** A route that names one user of one pool. */
+export type UserRoute = Extract<Route, { username: string }>;
+
+/** True if `route` names a user. */
+export function isUserRoute(route: Route): route is UserRoute {
+  return 'username' in route;
+}
+
+/** The lists of one user (groups, devices, events), by the name a route gives them. */
+export function userListRefs(poolId: string, username: string): ListRef[] {
+  return [{ kind: 'groups', poolId, username }, { kind: 'devices', poolId, username }, { kind: 'events', poolId, username }];
+}
+
+/**
+ * The stack with every route naming user `from` of `poolId` (what was typed: an email, a sub) naming `to` instead
+ * (the canonical username the pool keys the user by).
+ */
+export function renameUserRoutes(stack: readonly Route[], poolId: string, from: string, to: string): Route[] {
+  return stack.map((r) => (isUserRoute(r) && r.poolId === poolId && r.username === from ? { ...r, username: to } : r));
+}

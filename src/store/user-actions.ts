@@ -89,6 +89,9 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
       const pending = s.pendingUserWrites[key];
       if (pending) return flash('warn', `${WRITES[pending].verb} ${who.username} is still being sent; wait for it.`);
       const user = s.users[key];
+      if (user?.username !== who.username) {
+        return flash('warn', s.missingUsers[key] ?? `${who.username} is still being looked up: nothing is sent until the pool's username for them is known.`);
+      }
       const write: UserWrite = requested === 'toggle' ? (user?.enabled === false ? 'enable' : 'disable') : requested;
       if (write === 'disable' && user?.enabled === false) return flash('info', `${who.username} is already disabled.`);
       if (write === 'enable' && user?.enabled === true) return flash('info', `${who.username} is already enabled.`);

@@ -101,12 +101,11 @@ describe('store: navigation and lazy paging', () => {
     assert.deepEqual(store.getState().stack, [{ view: 'pools' }]);
   });
 
-  it('deep link to a user opens their events with one call and resolves the user row without AdminGetUser', async () => {
+  it('deep link to a user looks the row up (ListUsers, never AdminGetUser), then opens their events with one call', async () => {
     const { gw, store, list, press } = setup({ users: 5 });
     store.getState().actions.openDeepLink(POOL, 'user00001');
     await waitFor(() => list(eventsRef)?.pagesLoaded === 1);
-    assert.equal(gw.calls[0].op, 'AdminListUserAuthEvents');
-    assert.deepEqual(gw.calls.slice(1).map((c) => c.op), ['ListUsers'], 'the user row is looked up after the events are on screen');
+    assert.deepEqual(gw.calls.map((c) => c.op), ['ListUsers', 'AdminListUserAuthEvents'], 'the canonical username is known before the events are read');
     press('escape');
     await waitFor(() => store.getState().users[`${POOL}\u0000user00001`]);
     assert.equal(gw.count('AdminGetUser'), 0);

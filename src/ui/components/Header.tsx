@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useShallow } from 'zustand/react/shallow';
 import { regionLabel, type PoolSummary } from '../../gateway/types.ts';
-import { listKey, type Route } from '../../store/routes.ts';
+import { listKey, userKey, type Route } from '../../store/routes.ts';
 import type { AppState } from '../../store/state.ts';
 import { useAppState } from '../store-context.ts';
 import { cellWidth, safeText, truncate } from '../text.ts';
@@ -13,6 +13,15 @@ function poolName(state: AppState, poolId: string): string {
   return pools?.find((p) => p.id === poolId)?.name ?? poolId;
 }
 
+/** The user a route names: the pool's username for them and their email once their row is known, else what was typed. */
+function userCrumb(state: AppState, poolId: string, name: string): string {
+  const key = userKey(poolId, name);
+  const row = state.users[key];
+  if (row?.username !== name) return `${name} (${state.missingUsers[key] ? 'not found' : 'looking up…'})`;
+  const email = row.attributes.email;
+  return email && email !== row.username ? `${row.username} (${email})` : row.username;
+}
+
 /** The breadcrumb trail of the current stack: region › pool › user › event. */
 function breadcrumbs(state: AppState): string[] {
   const top: Route = state.stack[state.stack.length - 1];
@@ -21,7 +30,7 @@ function breadcrumbs(state: AppState): string[] {
   if (top.view === 'risk') crumbs.push('risk configuration');
   if (top.view === 'sweep') crumbs.push('sweep');
   if (top.view === 'log') crumbs.push('API log');
-  if ('username' in top) crumbs.push(top.username);
+  if ('username' in top) crumbs.push(userCrumb(state, top.poolId, top.username));
   if (top.view === 'events' || top.view === 'event') crumbs.push('events');
   if (top.view === 'attributes') crumbs.push('attributes');
   if (top.view === 'event') crumbs.push(top.eventId.slice(0, 8));
