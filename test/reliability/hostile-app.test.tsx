@@ -85,6 +85,13 @@ describe('hostile users in the detail and event views', () => {
 
   it('event lists and event details of a hostile user are safe', async () => {
     await h.press('g', 'enter');
+    await h.waitForText(/^username\s+hostile-␛/m);
+    await h.press('enter');
+    const refused = await h.waitForText(/failed to satisfy constraint/);
+    assertSafeFrame(refused, 'a listed username that Cognito\'s Username pattern refuses in admin calls');
+    await h.press('escape', 'escape');
+    await h.waitForText(COUNT);
+    await h.press('g', 'j', 'enter');
     await h.waitForText(/^username\s+hostile-/m);
     await h.press('enter');
     const list = await h.waitForText(/\d+\/\d+\+? events/);
