@@ -60,7 +60,7 @@ describe('built CLI showing hostile users in a pseudo-terminal', () => {
   });
 
   it('opens a hostile user\'s events and every event detail', async () => {
-    s.press('g', 'enter');
+    s.press('g', 'j', 'enter');
     await s.waitForText(/username\s+hostile-/);
     s.press('enter');
     const list = await s.waitForText(/\d+\/\d+\+? events/);
