@@ -39,11 +39,12 @@ export function nextSearchAttribute(current: string = PLAIN_SEARCH_ATTRIBUTES[0]
   return PLAIN_SEARCH_ATTRIBUTES[(i + 1) % PLAIN_SEARCH_ATTRIBUTES.length];
 }
 
-/** The ListUsers filters that find one user by what someone typed: a username, an email or a sub. */
+/** The ListUsers filters that find one user by what someone typed: a username, an email, a phone number or a sub. */
 export function lookupFilters(query: string): string[] {
   const q = query.trim();
   const filters = [formatUserFilter({ attribute: 'username', operator: '=', value: q })];
   if (q.includes('@')) filters.push(formatUserFilter({ attribute: 'email', operator: '=', value: q }));
+  if (/^\+\d+$/.test(q)) filters.push(formatUserFilter({ attribute: 'phone_number', operator: '=', value: q }));
   if (UUID.test(q)) filters.push(formatUserFilter({ attribute: 'sub', operator: '=', value: q.toLowerCase() }));
   return filters;
 }

@@ -11,6 +11,7 @@ const POOL = 'us-test-1_Pool1';
 const SUB = '8d1f0c3e-52a4-4b7e-9c61-0f2e3d4c5b6a';
 const USERNAME = 'mgarcia';
 const EMAIL = 'maria.garcia@example.com';
+const PHONE = '+34612345678';
 
 /** Operations that take a user: each must carry the pool's username for them, never what was typed. */
 const USER_OPERATIONS = new Set([
@@ -20,7 +21,7 @@ const USER_OPERATIONS = new Set([
 
 function setup() {
   const gw = new FakeGateway();
-  gw.users = [...makeUsers(5), { username: USERNAME, enabled: true, status: 'CONFIRMED', attributes: { email: EMAIL, sub: SUB }, mfaOptions: [] }];
+  gw.users = [...makeUsers(5), { username: USERNAME, enabled: true, status: 'CONFIRMED', attributes: { email: EMAIL, sub: SUB, phone_number: PHONE }, mfaOptions: [] }];
   gw.events = makeEvents(8);
   const row = gw.users[gw.users.length - 1];
   const [disable, enable] = [gw.disableUser.bind(gw), gw.enableUser.bind(gw)];
@@ -36,8 +37,8 @@ const usernameOf = (c: FakeCall) => c.args[1];
 const events = (username: string): ListRef => ({ kind: 'events', poolId: POOL, username });
 
 describe('the canonical username: what was typed is looked up once, then every call names the user as the pool does', () => {
-  for (const typed of [EMAIL, SUB]) {
-    it(`a deep link by ${typed === EMAIL ? 'email' : 'sub'}: groups, devices, events, feedback, disable, enable and sign-out all carry "${USERNAME}"`, async () => {
+  for (const [typed, by] of [[EMAIL, 'email'], [SUB, 'sub'], [PHONE, 'phone number']]) {
+    it(`a deep link by ${by}: groups, devices, events, feedback, disable, enable and sign-out all carry "${USERNAME}"`, async () => {
       const s = setup();
       s.actions().openDeepLink(POOL, typed);
       assert.equal(s.userCalls().length, 0, 'nothing is read for the user before their username is known');

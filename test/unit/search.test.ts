@@ -38,5 +38,6 @@ describe('search line', () => {
   it('looks a user up by username, then email or sub', () => {
     assert.deepEqual(lookupFilters('bob'), ['username = "bob"']);
     assert.deepEqual(lookupFilters('bob@example.com'), ['username = "bob@example.com"', 'email = "bob@example.com"']);
+    assert.deepEqual(lookupFilters('+34612345678'), ['username = "+34612345678"', 'phone_number = "+34612345678"']);
   });
 });
