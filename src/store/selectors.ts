@@ -30,8 +30,8 @@ export function currentListRef(state: Pick<AppState, 'stack' | 'searches' | 'use
 }
 
 /**
- * The username Cognito knows a user by: a route may name them by email or sub (a deep link, `:user`), which reads
- * accept but writes may not once the user has been looked up.
+ * The username Cognito keys a user by. Routes name a user by it once their row is found (see user-lookup.ts); this
+ * maps any other name the row is known by (an email or sub that was typed) to it.
  */
 export function canonicalUsername(state: Pick<AppState, 'users'>, poolId: string, name: string): string {
   return state.users[userKey(poolId, name)]?.username ?? name;
