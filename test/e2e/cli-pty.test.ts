@@ -99,7 +99,9 @@ describe('built CLI in a pseudo-terminal: deep link and demo', () => {
       await s.waitForText(`events of ${TAKEOVER_USERNAME}`);
       await s.waitForText(/\d+\/\d+\+? events/);
       const ops = emu.requests.map((r) => r.operation);
-      assert.equal(ops[0], 'AdminListUserAuthEvents', 'the events are the first call');
+      assert.deepEqual(emu.requests[0].body, { UserPoolId: LARGE_POOL_ID, Filter: `username = "${TAKEOVER_USERNAME}"`, Limit: 60 }, 'the pool\'s username for the user is looked up first');
+      const events = emu.requests.find((r) => r.operation === 'AdminListUserAuthEvents');
+      assert.equal((events?.body as { Username?: string }).Username, TAKEOVER_USERNAME, 'then the events are read by it');
       assert.equal(ops.filter((o) => o === 'AdminListUserAuthEvents').length, 1, 'one events call for the first screen');
       assert.deepEqual(ops.filter((o) => o !== 'AdminListUserAuthEvents' && o !== 'ListUsers'), [], 'nothing else, and never AdminGetUser');
       s.press('q');
