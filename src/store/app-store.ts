@@ -340,7 +340,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         ...createFeedbackActions(kit, deps.feedbackIntervalMs),
         ...createNavigationActions(kit),
         ...createUserActions(kit),
-        ...createSweepActions(kit, deps.sweepShare),
+        ...createSweepActions(kit, deps.sweepShare, deps.exportDir),
         ...createOutputActions(kit, deps),
         scrollDetail(delta) {
           set((s) => ({ detailScroll: Math.max(0, s.detailScroll + Math.trunc(delta)) }));

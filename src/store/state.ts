@@ -120,6 +120,8 @@ export interface AppActions {
   cancelSweep(): boolean;
   /** Opens the events of the selected sweep finding's user. */
   openFinding(): void;
+  /** Writes the sweep's findings on screen (worst first) to a JSON or CSV file and says where. */
+  exportFindings(format: 'json' | 'csv'): void;
   /** Copies the selected row (or the event or user on screen) to the clipboard as JSON, through OSC 52. */
   copySelected(): void;
   /** Writes the loaded events of the user on screen to a JSON or CSV file and says where. */
