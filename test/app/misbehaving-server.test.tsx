@@ -13,11 +13,12 @@ const USERS = { usersInLargePool: 300 };
 async function settledCount(h: AppHarness, operation: string, quietMs = 300): Promise<number> {
   let last = -1;
   let since = Date.now();
-  return waitFor(() => {
+  const settled = await waitFor(() => {
     const n = h.count(operation);
-    if (n !== last) { last = n; since = Date.now(); return false; }
-    return Date.now() - since >= quietMs ? n : false;
+    if (n !== last) { last = n; since = Date.now(); return undefined; }
+    return Date.now() - since >= quietMs ? { n } : undefined;
   }, 8000, `${operation} requests to stop`);
+  return settled!.n;
 }
 
 describe('app against a server that would page for ever', () => {
