@@ -14,7 +14,7 @@ import { createPromptActions } from './prompt-actions.ts';
 import { createLoadAborts } from './load-aborts.ts';
 import { resourceKey, stopLoadsOfLeftViews } from './stop-left-loads.ts';
 import {
-  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, emptyList, stopFollow, windowOffset, moveCursorTo, nearEnd, refitWindow,
+  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, emptyList, isWalkStop, stopFollow, windowOffset, moveCursorTo, nearEnd, refitWindow,
   selectedItem, type PagedList,
 } from './paged-list.ts';
 import { listKey, riskKey, type ListRef, type Route } from './routes.ts';
@@ -88,6 +88,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           const gotNothing = next.items.length === current.items.length;
           const shown = next.followUntil === undefined ? refitWindow(next, get().viewportRows) : advanceFollow(next, get().viewportRows);
           setList(ref, shown);
+          if (isWalkStop(next)) flash('warn', next.error!.message);
           if (ref.kind === 'users' && next.pagesLoaded === 1) ensurePool(ref.poolId);
           if (ref.kind === 'events' && next.pagesLoaded === 1) resolveUser(ref.poolId, ref.username);
           followSelection(ref);

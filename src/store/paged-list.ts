@@ -90,17 +90,22 @@ export function stepWalk(walk: PageWalk, page: Page<unknown>, maxIdle = MAX_IDLE
   return { walk: next, fresh };
 }
 
-/** What the screen says when a walk stopped itself, and what r does about it. */
+/** What the screen says when a walk stopped itself, and what r does about it; short enough for an 80-column flash line. */
 export function walkStopError(stop: WalkStop, maxIdle = MAX_IDLE_PAGES): ListError {
   const kind = WALK_STOP_KIND[stop];
   switch (stop) {
     case 'repeated-token':
-      return { kind, retryable: false, message: 'The server repeated a page token: the list may be incomplete; press r to reload it from the first page.' };
+      return { kind, retryable: false, message: 'Server repeated a page token: the list may be incomplete; press r to reload.' };
     case 'empty-pages':
       return { kind, retryable: true, message: `The server keeps returning empty pages (${maxIdle} in a row); press r to continue.` };
     case 'repeated-pages':
       return { kind, retryable: true, message: `The server keeps returning the same page (${maxIdle} in a row); press r to continue.` };
   }
+}
+
+/** True when the list's walk stopped itself (a repeated token or idle pages) rather than failing. */
+export function isWalkStop(list: PagedList<unknown>): boolean {
+  return list.error !== undefined && (Object.values(WALK_STOP_KIND) as string[]).includes(list.error.kind);
 }
 
 /** True when the list's walk stopped itself on idle pages, so that r goes on from the same token rather than reloading. */

@@ -39,7 +39,7 @@ describe('app against a server that would page for ever', () => {
     await withApp({ emulator: { ...USERS, adversary: { ListUsers: { mode: 'same-token' } } }, deepLink: { pool: LARGE_POOL_ID } }, async (h) => {
       await h.waitForText(/\d+\/\d+\+? users/);
       await h.press('G');
-      await h.waitForText('repeated a page token: the list may be incomplete; press r to reload it from the first page');
+      await h.waitForText('Server repeated a page token: the list may be incomplete; press r to reload.');
       const sent = await settledCount(h, 'ListUsers');
       t.diagnostic(`ListUsers sent against same-token: ${sent}`);
       assert.equal(sent, 2);
