@@ -122,7 +122,8 @@ export function continueWalk<T>(list: PagedList<T>): PagedList<T> {
 /** Stops waiting for the fetch under way (its view was left): the answer, when it comes, is stale and dropped. */
 export function abandonLoad<T>(list: PagedList<T>): PagedList<T> {
   if (!list.loading && list.followUntil === undefined) return list;
-  return { ...list, loading: false, followUntil: undefined, requestId: list.requestId + 1 };
+  const last = Math.max(0, list.items.length - 1);
+  return { ...list, loading: false, followUntil: undefined, requestId: list.requestId + 1, cursor: Math.min(list.cursor, last), offset: Math.min(list.offset, last) };
 }
 
 /** A list with nothing loaded yet. */
