@@ -53,8 +53,8 @@ export function createFollowActions(d: FollowActionDeps): Pick<AppActions, 'load
     };
     const deps: FollowDeps = {
       list: d.list, setList: d.setList, prepare: d.prepare, viewportRows: () => d.get().viewportRows, toError: toListError,
-      fetchPage: (r, token) => { showProgress(); return d.fetchPage(r, token); },
-      ...(paced ? { pace: () => paced.take() } : {}),
+      fetchPage: d.fetchPage,
+      ...(paced ? { pace: () => { showProgress(); return paced.take(); } } : {}),
     };
     void followPages(deps, ref).then((end) => {
       d.followSelection(ref);
