@@ -105,7 +105,11 @@ export function createAppStore(deps: StoreDeps): AppStore {
 
     const following = createFollowActions({
       get, list, setList, fetchPage, prepare, flash, followSelection, pacing: deps.paceFollow,
-      jumpFiltered: (ref) => ref.kind === 'events' && isFiltering(get().eventViews[listKey(ref)]) && (moveCursorToIndex(ref, Number.MAX_SAFE_INTEGER), true),
+      jumpFiltered: (ref) => {
+        if (ref.kind !== 'events' || !isFiltering(get().eventViews[listKey(ref)])) return false;
+        moveCursorToIndex(ref, Number.MAX_SAFE_INTEGER);
+        return true;
+      },
     });
 
     function ensureList(ref: ListRef) {

@@ -50,8 +50,9 @@ export class FakeGateway implements CognitoGateway {
     for (const go of h) go();
   }
 
-  count(op: string): number {
-    return this.calls.filter((c) => c.op === op).length;
+  /** Calls of `op` (of one pool when `poolId` is given: its first argument). */
+  count(op: string, poolId?: string): number {
+    return this.calls.filter((c) => c.op === op && (poolId === undefined || c.args[0] === poolId)).length;
   }
 
   /** Calls whose signal has aborted. */

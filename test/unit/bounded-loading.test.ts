@@ -111,20 +111,26 @@ describe('leaving a view stops its loading', () => {
     assert.equal(store.getState().flash, undefined);
   });
 
-  it('stops a G in full flight when the view is left', async () => {
+  it('stops a G in full flight when another pool is opened (the list is no longer on the stack)', async () => {
     const { gw, store, list, press } = setup();
     gw.users = makeUsers(50_000);
-    store.getState().actions.push({ view: 'pools' });
-    await waitFor(() => list({ kind: 'pools' })?.pagesLoaded === 1);
-    press('enter');
+    store.getState().actions.push({ view: 'users', poolId: POOL });
     await waitFor(() => list(USERS)?.pagesLoaded === 1 && !list(USERS)?.loading);
+    gw.hold = true;
     press('G');
-    await waitFor(() => gw.count('ListUsers') >= 5);
-    press('escape', 'escape');
-    const sent = gw.count('ListUsers');
+    for (let page = 2; page <= 4; page++) {
+      await waitFor(() => gw.count('ListUsers', POOL) === page);
+      gw.release();
+    }
+    await waitFor(() => gw.count('ListUsers', POOL) === 5);
+    store.getState().actions.openDeepLink('us-test-1_Pool2');
+    assert.equal(gw.calls.filter((c) => c.op === 'ListUsers' && c.args[0] === POOL).at(-1)?.signal?.aborted, true, 'the page in flight is aborted');
+    gw.hold = false;
+    gw.release();
     await drain();
-    assert.equal(gw.count('ListUsers'), sent);
+    assert.equal(gw.count('ListUsers', POOL), 5, 'no page of the left list is asked for');
     assert.equal(list(USERS)!.loading, false);
+    assert.equal(list(USERS)!.followUntil, undefined);
   });
 
   it('aborts every list of the user view and the events behind it on a region switch', async () => {
