@@ -1,7 +1,7 @@
 import type * as Sdk from '@aws-sdk/client-cognito-identity-provider';
 import { list, obj, text } from './answer-checks.ts';
 import { CallGuard } from './call-guard.ts';
-import { abortedError, classifyFailure, failureFacts, readDeadlineError, retryCause, writeDeadlineError } from './errors.ts';
+import { abortedError, classifyFailure, failureFacts, readDeadlineError, retryCause, writeDeadlineError, type GatewayError } from './errors.ts';
 import { noRetries, retryDelayMs, totalRetries } from './read-retry.ts';
 import { checkAnswersOf } from './sdk-answer-check.ts';
 import {
@@ -138,7 +138,9 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       } else {
         failure = classifyFailure(failureFacts(error), failureContext(operation));
       }
-      report(false, { errorName: failure.awsName ?? failure.kind });
+      const facts = failureFacts(error);
+      const because = guard.reason === undefined ? retryCause(facts) : undefined;
+      report(false, { errorName: logName(failure, facts.code), ...(because ? { failedBecause: because } : {}) });
       throw failure;
     } finally {
       guard.dispose();
@@ -224,6 +226,13 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       client.send(new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: username }), { abortSignal })),
   };
   return gateway;
+}
+
+/** The name a failed call gets in the API log: the AWS exception, the network error code, or the kind. */
+function logName(failure: GatewayError, code: string | undefined): string {
+  if (failure.kind === 'network') return code ?? failure.kind;
+  if (failure.kind === 'malformed' || failure.kind === 'timeout' || failure.kind === 'outcome-unknown') return failure.kind;
+  return failure.awsName ?? failure.kind;
 }
 
 function page<T>(items: T[], nextToken: unknown, tokenField: string): Page<T> {
