@@ -5,6 +5,9 @@ export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
 
+/** Members whose keys are the customer's own (tags), so a key ending in "Date" there says nothing about its type. */
+const FREE_FORM_MAPS: ReadonlySet<string> = new Set(['UserPoolTags']);
+
 function findProblem(value: unknown, key: string, depth: number): string | undefined {
   if (depth > 32) return 'the answer is nested too deeply';
   if (value === null) return `${key} is null`;
@@ -14,7 +17,7 @@ function findProblem(value: unknown, key: string, depth: number): string | undef
       const problem = findProblem(item, key, depth + 1);
       if (problem) return problem;
     }
-  } else if (typeof value === 'object') {
+  } else if (typeof value === 'object' && !FREE_FORM_MAPS.has(key)) {
     for (const [k, v] of Object.entries(value)) {
       const problem = findProblem(v, k, depth + 1);
       if (problem) return problem;

@@ -39,6 +39,10 @@ describe('checkRawAnswer', () => {
       'CreationDate is not a date (got a string)');
   });
 
+  it('a tag whose key ends in "Date" is the customer\'s, not a timestamp', () => {
+    checkRawAnswer(bytes('{"UserPool":{"CreationDate":1.7e9,"UserPoolTags":{"ReviewDate":"2025-01-01"}}}'), undefined);
+  });
+
   it('an answer bigger than the cap is refused without holding it all', async () => {
     async function* huge() {
       const chunk = Buffer.alloc(1024 * 1024, 0x20);
