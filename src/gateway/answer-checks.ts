@@ -50,6 +50,22 @@ export function checkRawAnswer(body: Uint8Array, contentType: string | undefined
   if (problem) throw new MalformedAnswerError(problem);
 }
 
+/**
+ * Checks a 4xx answer's raw body: Cognito explains every client error in JSON, so an HTML page or other text means
+ * something else answered (a proxy, a firewall). Throws MalformedAnswerError saying so; a JSON body passes.
+ */
+export function checkErrorAnswer(body: Uint8Array, contentType: string | undefined, status: number): void {
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8').trim();
+  if (text === '') return;
+  try {
+    JSON.parse(text);
+    return;
+  } catch {
+    const what = /html/i.test(contentType ?? '') || text.startsWith('<') ? 'an HTML page' : 'text that is not JSON';
+    throw new MalformedAnswerError(`HTTP ${status} with ${what}, not Cognito's answer (a proxy or firewall in the way?)`);
+  }
+}
+
 /** The whole body of an answer as bytes, at most MAX_ANSWER_BYTES; bodies already in memory are returned as they are. */
 export async function readWholeBody(body: unknown): Promise<unknown> {
   if (body === undefined || body === null || body instanceof Uint8Array) return body;

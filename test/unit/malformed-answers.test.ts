@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkRawAnswer, readWholeBody } from '../../src/gateway/answer-checks.ts';
+import { checkErrorAnswer, checkRawAnswer, readWholeBody } from '../../src/gateway/answer-checks.ts';
 import { MalformedAnswerError, classifyFailure, failureFacts, retryCause } from '../../src/gateway/errors.ts';
 import { retryDelayMs } from '../../src/gateway/read-retry.ts';
 import { toAuthEvent, toUser } from '../../src/gateway/sdk-shapes.ts';
@@ -37,6 +37,13 @@ describe('checkRawAnswer', () => {
     assert.equal(detail(() => checkRawAnswer(bytes('{"Users":[{"Attributes":null}]}'), undefined)), 'Attributes is null');
     assert.equal(detail(() => checkRawAnswer(bytes('{"AuthEvents":[{"CreationDate":"2024-05-01"}]}'), undefined)),
       'CreationDate is not a date (got a string)');
+  });
+
+  it('a 4xx that is not JSON is named as not Cognito\'s; a JSON one passes to the SDK', () => {
+    assert.equal(detail(() => checkErrorAnswer(bytes('<html>Forbidden</html>'), 'text/html', 403)),
+      'HTTP 403 with an HTML page, not Cognito\'s answer (a proxy or firewall in the way?)');
+    assert.match(detail(() => checkErrorAnswer(bytes('Access denied'), 'text/plain', 400)), /^HTTP 400 with text that is not JSON/);
+    checkErrorAnswer(bytes('{"__type":"NotAuthorizedException","message":"no"}'), 'application/x-amz-json-1.1', 400);
   });
 
   it('a tag whose key ends in "Date" is the customer\'s, not a timestamp', () => {
