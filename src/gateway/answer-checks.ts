@@ -5,6 +5,9 @@ export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
 
+/** Members whose keys are the customer's own (tags), so a key ending in "Date" there says nothing about its type. */
+const FREE_FORM_MAPS: ReadonlySet<string> = new Set(['UserPoolTags']);
+
 function findProblem(value: unknown, key: string, depth: number): string | undefined {
   if (depth > 32) return 'the answer is nested too deeply';
   if (value === null) return `${key} is null`;
@@ -14,7 +17,7 @@ function findProblem(value: unknown, key: string, depth: number): string | undef
       const problem = findProblem(item, key, depth + 1);
       if (problem) return problem;
     }
-  } else if (typeof value === 'object') {
+  } else if (typeof value === 'object' && !FREE_FORM_MAPS.has(key)) {
     for (const [k, v] of Object.entries(value)) {
       const problem = findProblem(v, k, depth + 1);
       if (problem) return problem;
@@ -45,6 +48,22 @@ export function checkRawAnswer(body: Uint8Array, contentType: string | undefined
   }
   const problem = findProblem(parsed, '', 0);
   if (problem) throw new MalformedAnswerError(problem);
+}
+
+/**
+ * Checks a 4xx answer's raw body: Cognito explains every client error in JSON, so an HTML page or other text means
+ * something else answered (a proxy, a firewall). Throws MalformedAnswerError saying so; a JSON body passes.
+ */
+export function checkErrorAnswer(body: Uint8Array, contentType: string | undefined, status: number): void {
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8').trim();
+  if (text === '') return;
+  try {
+    JSON.parse(text);
+    return;
+  } catch {
+    const what = /html/i.test(contentType ?? '') || text.startsWith('<') ? 'an HTML page' : 'text that is not JSON';
+    throw new MalformedAnswerError(`HTTP ${status} with ${what}, not Cognito's answer (a proxy or firewall in the way?)`);
+  }
 }
 
 /** The whole body of an answer as bytes, at most MAX_ANSWER_BYTES; bodies already in memory are returned as they are. */

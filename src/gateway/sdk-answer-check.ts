@@ -1,5 +1,5 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { checkRawAnswer, readWholeBody } from './answer-checks.ts';
+import { checkErrorAnswer, checkRawAnswer, readWholeBody } from './answer-checks.ts';
 
 interface RawResponse {
   statusCode?: number;
@@ -15,8 +15,9 @@ function header(headers: RawResponse['headers'], name: string): string | undefin
 
 /**
  * Adds a step to the client that reads every answer's body whole (bounded) before the SDK parses it, and checks a
- * successful one (checkRawAnswer): an HTML page, cut-off JSON, `null` or a date that is not a number then fail
- * with a MalformedAnswerError that names the problem, instead of the SDK's own deserialization error.
+ * successful one (checkRawAnswer) and a 4xx one (checkErrorAnswer): an HTML page, cut-off JSON, `null` or a date
+ * that is not a number then fail with a MalformedAnswerError that names the problem, instead of the SDK's own
+ * deserialization error. A 5xx is left to the SDK, so it stays a retryable server error whatever its body.
  */
 export function checkAnswersOf(client: CognitoIdentityProviderClient): void {
   client.middlewareStack.add(
@@ -26,8 +27,10 @@ export function checkAnswersOf(client: CognitoIdentityProviderClient): void {
       if (response && typeof response === 'object') {
         response.body = await readWholeBody(response.body);
         const status = response.statusCode ?? 0;
-        if (status >= 200 && status < 300 && response.body instanceof Uint8Array) {
-          checkRawAnswer(response.body, header(response.headers, 'content-type'));
+        if (response.body instanceof Uint8Array) {
+          const type = header(response.headers, 'content-type');
+          if (status >= 200 && status < 300) checkRawAnswer(response.body, type);
+          else if (status >= 400 && status < 500) checkErrorAnswer(response.body, type, status);
         }
       }
       return result;

@@ -1,7 +1,7 @@
 import type * as Sdk from '@aws-sdk/client-cognito-identity-provider';
 import { list, obj, text } from './answer-checks.ts';
 import { CallGuard } from './call-guard.ts';
-import { abortedError, classifyFailure, failureFacts, readDeadlineError, retryCause, writeDeadlineError } from './errors.ts';
+import { abortedError, classifyFailure, failureFacts, readDeadlineError, retryCause, writeDeadlineError, type GatewayError } from './errors.ts';
 import { noRetries, retryDelayMs, totalRetries } from './read-retry.ts';
 import { checkAnswersOf } from './sdk-answer-check.ts';
 import {
@@ -9,10 +9,17 @@ import {
 } from './sdk-shapes.ts';
 import {
   PAGE_SIZE, type ApiCallRecord, type CallOptions, type CognitoGateway, type FeedbackValue, type GatewayTarget, type Page,
+  type RetryCounts,
 } from './types.ts';
 
 /** The default overall deadline of one call (connect, every attempt, the whole body), reads and writes alike. */
 export const DEFAULT_DEADLINE_MS = 30_000;
+
+/** Connecting may take this long; the call's own deadline bounds everything after. */
+const CONNECT_TIMEOUT_MS = 4000;
+
+/** The SDK's HTTP handler would warn on the console, over the screen; the gateway reports every failure itself. */
+const SILENT = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 /** How to reach Cognito: the SDK's default credential chain unless static credentials are given (the demo). */
 export interface SdkGatewayOptions {
@@ -70,7 +77,12 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
         ...(options.profile ? { profile: options.profile } : {}),
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
         ...(options.credentials ? { credentials: options.credentials } : {}),
-        requestHandler: { connectionTimeout: 4000, requestTimeout: 20000 },
+        requestHandler: {
+          connectionTimeout: CONNECT_TIMEOUT_MS,
+          requestTimeout: Math.max(readDeadlineMs, writeDeadlineMs) + CONNECT_TIMEOUT_MS,
+          throwOnRequestTimeout: true,
+          logger: SILENT,
+        },
         maxAttempts: 1,
       });
       checkAnswersOf(client);
@@ -83,8 +95,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
     for (const listener of listeners) listener(record);
   }
 
-  function mayRetry(kind: CallKind, cause: ReturnType<typeof retryCause>, attempts: number): boolean {
-    if (cause === undefined) return false;
+  function mayRetry(kind: CallKind, cause: keyof RetryCounts, attempts: number): boolean {
     if (kind === 'read') return attempts < maxReadAttempts;
     if (kind === 'write') return cause === 'throttled' && attempts <= writeDelays.length;
     return false;
@@ -106,6 +117,12 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
     const report = (ok: boolean, extra: Partial<ApiCallRecord> = {}) => notify({
       operation, ms: performance.now() - started, ok, attempts, ...(totalRetries(retries) > 0 ? { retries: { ...retries } } : {}), ...extra,
     });
+    /** At the deadline: a read timed out; a write in flight has an unknown outcome; one between attempts failed as the last one did. */
+    const deadlineFailure = (): GatewayError => {
+      if (kind === 'write' && inFlight) return writeDeadlineError(operation, deadlineMs);
+      if (kind === 'write' && lastError !== undefined) return classifyFailure(failureFacts(lastError), failureContext(operation));
+      return readDeadlineError(operation, deadlineMs);
+    };
     try {
       const c = await guard.race(clients());
       for (;;) {
@@ -130,15 +147,10 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
         report(false, { aborted: true, errorName: 'aborted' });
         throw abortedError(operation);
       }
-      let failure;
-      if (guard.reason === 'deadline') {
-        failure = kind !== 'write' ? readDeadlineError(operation, deadlineMs)
-          : inFlight || lastError === undefined ? writeDeadlineError(operation, deadlineMs)
-            : classifyFailure(failureFacts(lastError), failureContext(operation));
-      } else {
-        failure = classifyFailure(failureFacts(error), failureContext(operation));
-      }
-      report(false, { errorName: failure.awsName ?? failure.kind });
+      const facts = failureFacts(error);
+      const failure = guard.reason === 'deadline' ? deadlineFailure() : classifyFailure(facts, failureContext(operation));
+      const because = guard.reason === undefined ? retryCause(facts) : undefined;
+      report(false, { errorName: logName(failure, facts.code), ...(because ? { failedBecause: because } : {}) });
       throw failure;
     } finally {
       guard.dispose();
@@ -224,6 +236,13 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       client.send(new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: username }), { abortSignal })),
   };
   return gateway;
+}
+
+/** The name a failed call gets in the API log: the AWS exception, the network error code, or the kind. */
+function logName(failure: GatewayError, code: string | undefined): string {
+  if (failure.kind === 'network') return code ?? failure.kind;
+  if (failure.kind === 'malformed' || failure.kind === 'timeout' || failure.kind === 'outcome-unknown') return failure.kind;
+  return failure.awsName ?? failure.kind;
 }
 
 function page<T>(items: T[], nextToken: unknown, tokenField: string): Page<T> {

@@ -148,6 +148,8 @@ export interface ApiCallRecord {
   attempts: number;
   /** The retries of this call by cause; absent when it was not retried. */
   retries?: RetryCounts;
+  /** A failed call whose last attempt failed for a cause that may pass (throttled, a 5xx, a lost connection). */
+  failedBecause?: keyof RetryCounts;
   /** The caller aborted it (its view was left): neither a success nor a failure. */
   aborted?: boolean;
   /** When the call ended (epoch ms), stamped by the store. */

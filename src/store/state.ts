@@ -1,5 +1,5 @@
 import type {
-  ApiCallRecord, FeedbackValue, GatewayTarget, PoolDetail, RiskConfiguration, User,
+  ApiCallRecord, FeedbackValue, GatewayTarget, PoolDetail, RetryCounts, RiskConfiguration, User,
 } from '../gateway/types.ts';
 import type { EventFilter } from '../domain/event-filter.ts';
 import type { SweepProgress } from '../sweep/index.ts';
@@ -72,8 +72,17 @@ export interface EventView {
 /** Counters of API traffic for the status bar. */
 export interface ApiStats {
   calls: number;
+  /** Calls that failed (an aborted call is not a failure). */
   failed: number;
+  /** Calls Cognito throttled at least once. */
   throttled: number;
+  /**
+   * Attempts that failed for a cause that may pass, by cause: every retried attempt, and the last attempt of a call
+   * that gave up on one. Absent until the first.
+   */
+  failedAttempts?: RetryCounts;
+  /** Calls aborted because their view was left. */
+  aborted?: number;
   recent: ApiCallRecord[];
 }
 

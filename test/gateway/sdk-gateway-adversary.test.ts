@@ -222,6 +222,15 @@ describe('SDK gateway: malformed answers (item 12)', () => {
     assert.match((await failure(gw.describeRiskConfiguration(LARGE_POOL_ID))).message, /^DescribeRiskConfiguration: LastModifiedDate is not a date/);
   });
 
+  it('an error name never seen before still gets one clear line', async () => {
+    fx.emu.setAdversary({});
+    fx.emu.setFaults({ operationErrors: { ListUsers: { type: 'BrandNewCognitoException', message: 'Something new.' } } });
+    const e = await failure(fx.gateway().gw.listUsers(LARGE_POOL_ID, undefined));
+    fx.emu.setFaults({});
+    assert.equal(e.kind, 'unknown');
+    assert.equal(e.message, 'ListUsers failed: BrandNewCognitoException: Something new.');
+  });
+
   it('a flood of combining marks and a 100 KB field are read as they are (the UI caps them)', async () => {
     fx.emu.setAdversary({ ListUsers: { mode: 'combining-flood' }, AdminListUserAuthEvents: { mode: 'huge-field' } });
     const { gw } = fx.gateway();
