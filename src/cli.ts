@@ -118,6 +118,7 @@ async function runTui(opts: CliOptions): Promise<number> {
     gateway: backend.gateway,
     readOnly: opts.readOnly,
     connect: opts.demo ? undefined : connectTo(opts),
+    paceFollow: opts.demo || opts.endpoint ? false : { share: 0.5 },
     profiles: () => awsProfileNames(),
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },
   });

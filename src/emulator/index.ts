@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { Adversary } from './adversary.ts';
 import { AuthEventStore } from './auth-event-store.ts';
 import type { EmulatorContext } from './context.ts';
 import { FaultInjector } from './faults.ts';
@@ -8,7 +9,11 @@ import type { SeededWorld } from './seed.ts';
 import { createCognitoServer } from './server.ts';
 import type { EmulatorOptions, RecordedRequest, RunningEmulator } from './types.ts';
 
-export type { EmulatedPool, EmulatorFaults, EmulatorOptions, RecordedRequest, RunningEmulator } from './types.ts';
+export type {
+  AdversaryBehaviour, AdversaryMode, AdversarySettings, EmulatedPool, EmulatorFaults, EmulatorOptions, RecordedRequest, RunningEmulator,
+  WrongTypesVariant,
+} from './types.ts';
+export { ADVERSARY_MODES, DEFAULT_SLOWLORIS_INTERVAL_MS, EVERY_OPERATION } from './adversary.ts';
 export {
   AUDIT_POOL_ID,
   DEMO_REGION,
@@ -65,11 +70,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     events: new AuthEventStore(seed, now),
   };
   const faults = new FaultInjector(seed, options.faults);
+  const adversary = new Adversary(options.adversary);
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const server = createCognitoServer({
     ctx,
     faults,
+    adversary,
     requests,
     track: (t) => timers.add(t),
     untrack: (t) => timers.delete(t),
@@ -86,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests,
     pools: world.pools.map(({ def, userCount }) => ({ id: def.id, name: def.name, mode: def.mode, tier: def.tier, userCount })),
     setFaults: (f) => faults.set(f),
+    setAdversary: (settings) => adversary.set(settings),
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         stopWarmUp();

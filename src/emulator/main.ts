@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
+import { ADVERSARY_MODES, parseAdversaryFlag } from './adversary.ts';
 import { startEmulator } from './index.ts';
-import type { EmulatorOptions, RunningEmulator } from './index.ts';
+import type { AdversaryBehaviour, EmulatorOptions, RunningEmulator } from './index.ts';
 import { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED } from './seed.ts';
 import { DEMO_REGION, LARGE_POOL_ID } from './well-known-ids.ts';
 
@@ -17,6 +18,12 @@ Options:
   --error-rate X       answer this share of requests (0..1) with InternalErrorException (HTTP 500)
   --drop-rate X        close the connection without answering for this share of requests (0..1)
   --latency-ms N       wait N ms before every response
+  --adversary OP=MODE[:ARG]
+                       misbehave on operation OP (or * for all), repeatable. MODE is one of:
+                       ${ADVERSARY_MODES.join(', ')}.
+                       ARG: slowloris ms between bytes (default 3000); wrong-types variant
+                       (all, number-for-string, string-date, null-lists, null-page).
+                       e.g. --adversary ListUsers=empty-pages --adversary AdminListUserAuthEvents=slowloris:5000
   --help               show this help
 `;
 
@@ -57,6 +64,7 @@ function parseEmulatorArgs(argv: string[]): EmulatorOptions | 'help' {
         'error-rate': { type: 'string' },
         'drop-rate': { type: 'string' },
         'latency-ms': { type: 'string' },
+        adversary: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -67,7 +75,17 @@ function parseEmulatorArgs(argv: string[]): EmulatorOptions | 'help' {
   }
   const v = parsed.values;
   if (v.help === true) return 'help';
+  const adversary: Record<string, AdversaryBehaviour> = {};
+  for (const text of v.adversary ?? []) {
+    try {
+      const [operation, behaviour] = parseAdversaryFlag(text);
+      adversary[operation] = behaviour;
+    } catch (error) {
+      throw new FlagError(error instanceof Error ? error.message : String(error));
+    }
+  }
   return {
+    adversary,
     port: integerFlag('port', v.port, 0, 65_535),
     seed: integerFlag('seed', v.seed, -2_147_483_648, 4_294_967_295),
     usersInLargePool: integerFlag('users', v.users, 0, 1_000_000),
@@ -81,7 +99,7 @@ function parseEmulatorArgs(argv: string[]): EmulatorOptions | 'help' {
   };
 }
 
-function banner(emulator: RunningEmulator): string {
+function banner(emulator: RunningEmulator, adversary: Readonly<Record<string, AdversaryBehaviour>>): string {
   const lines = [
     `Cognito emulator listening on ${emulator.url}`,
     `Region: ${DEMO_REGION}  (any access key and secret are accepted)`,
@@ -89,6 +107,7 @@ function banner(emulator: RunningEmulator): string {
     ...emulator.pools.map(
       (p) => `  ${p.id}  ${p.name.padEnd(22)} threat protection ${p.mode.padEnd(8)} tier ${p.tier.padEnd(10)} ${p.userCount} users`,
     ),
+    ...Object.entries(adversary).map(([op, b]) => `Adversary: ${op} answers ${b.mode}${b.intervalMs === undefined ? '' : ` (${b.intervalMs} ms a byte)`}${b.variant === undefined ? '' : ` (${b.variant})`}`),
     '',
     'Try:',
     `  AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws cognito-idp list-users --endpoint-url ${emulator.url} ` +
@@ -141,7 +160,7 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const stopped = untilSignal();
-  process.stdout.write(banner(emulator));
+  process.stdout.write(banner(emulator, options.adversary ?? {}));
   await stopped;
   await emulator.close();
   process.stdout.write('Emulator stopped.\n');

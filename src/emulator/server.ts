@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { playAdversary } from './adversary.ts';
+import type { Adversary } from './adversary.ts';
+import { withoutToken } from './adversary-payloads.ts';
 import type { EmulatorContext, OperationHandler } from './context.ts';
 import { CognitoError, internalError } from './errors.ts';
 import type { FaultInjector } from './faults.ts';
@@ -15,6 +18,7 @@ const MAX_BODY_BYTES = 1_048_576;
 export interface ServerDeps {
   ctx: EmulatorContext;
   faults: FaultInjector;
+  adversary: Adversary;
   requests: RecordedRequest[];
   /** Registers a timer so closing the server can cancel it. */
   track(timer: NodeJS.Timeout): void;
@@ -97,8 +101,31 @@ function send(res: ServerResponse, requestId: string, outcome: Outcome): void {
   res.end(text);
 }
 
+function misbehave(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, raw: string, target: Target): boolean {
+  const behaviour = deps.adversary.pick(target.operation);
+  if (behaviour === undefined) return false;
+  const parsed = parseBody(raw);
+  const record: RecordedRequest = { operation: target.operation, body: parsed.recorded, status: 0, at: Date.now(), adversary: behaviour.mode };
+  deps.requests.push(record);
+  playAdversary(behaviour, {
+    operation: target.operation,
+    requestId: randomUUID(),
+    res,
+    socket: req.socket,
+    answer: (firstPage) => answer(deps, target, firstPage && parsed.body ? { ...parsed, body: withoutToken(target.operation, parsed.body) } : parsed),
+    answered: (status, errorType) => {
+      record.status = status;
+      record.errorType = errorType;
+    },
+    track: deps.track,
+    untrack: deps.untrack,
+  });
+  return true;
+}
+
 function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, raw: string): void {
   const target = operationOf(req);
+  if (misbehave(deps, req, res, raw, target)) return;
   const { operation } = target;
   const fault = deps.faults.decide();
   const requestId = randomUUID();

@@ -18,6 +18,43 @@ export interface EmulatorFaults {
   operationErrors?: Readonly<Record<string, OperationErrorFault>>;
 }
 
+/** The adversarial behaviours the emulator can play on an operation (see src/emulator/adversary.ts). */
+export type AdversaryMode =
+  | 'empty-pages'
+  | 'same-token'
+  | 'repeat-pages'
+  | 'slowloris'
+  | 'hang'
+  | 'wrong-types'
+  | 'html-200'
+  | 'truncated-json'
+  | 'server-error'
+  | 'reset'
+  | 'combining-flood'
+  | 'huge-field';
+
+/**
+ * What `wrong-types` breaks: a number where a string is declared, an ISO string where epoch seconds are declared,
+ * `null` for the lists inside each item, `null` for the page's own list; `all` (the default) = the first three.
+ */
+export type WrongTypesVariant = 'all' | 'number-for-string' | 'string-date' | 'null-lists' | 'null-page';
+
+/** One adversarial behaviour for one operation. */
+export interface AdversaryBehaviour {
+  mode: AdversaryMode;
+  /** `slowloris`: milliseconds between bytes; default 3000. */
+  intervalMs?: number;
+  /** `wrong-types`: which types to break; default 'all'. */
+  variant?: WrongTypesVariant;
+  /** Requests of this operation answered normally before the behaviour starts; default 0. */
+  after?: number;
+  /** Requests the behaviour applies to (after `after`), then normal answers again; default: every one. */
+  times?: number;
+}
+
+/** Adversarial behaviours by operation name (`'*'`: every operation not named); an empty object turns it off. */
+export type AdversarySettings = Readonly<Record<string, AdversaryBehaviour>>;
+
 /** How to start an emulator. */
 export interface EmulatorOptions {
   /** TCP port on 127.0.0.1; 0 or absent picks a free port. */
@@ -31,16 +68,24 @@ export interface EmulatorOptions {
   faults?: EmulatorFaults;
   /** Users in the large ENFORCED pool; default 20,000. */
   usersInLargePool?: number;
+  /** Adversarial behaviours from the start; see RunningEmulator.setAdversary. */
+  adversary?: AdversarySettings;
 }
 
-/** One request the emulator received. `status` is 0 for a dropped connection. */
+/**
+ * One request the emulator received. `status` is 0 for a dropped connection. A request an adversarial behaviour
+ * answers is recorded when it ARRIVES (so hung and dribbled requests are counted at once), with `adversary` set;
+ * its `status` stays 0 until the whole answer has been sent, and stays 0 for `hang` and `reset`.
+ */
 export interface RecordedRequest {
   operation: string;
   body: unknown;
   status: number;
   errorType?: string;
-  /** Real time the response was sent (or the connection dropped), epoch ms. */
+  /** Real time the response was sent (or the connection dropped; for an adversarial request, it arrived), epoch ms. */
   at: number;
+  /** The adversarial behaviour that answered it. */
+  adversary?: AdversaryMode;
 }
 
 /** One emulated user pool, with the user count DescribeUserPool reports. */
@@ -57,12 +102,18 @@ export interface RunningEmulator {
   /** Base URL, e.g. http://127.0.0.1:PORT */
   url: string;
   port: number;
-  /** Every request so far, in the order they were answered. */
+  /** Every request so far, in the order they were answered (adversarial ones: in the order they arrived). */
   requests: RecordedRequest[];
   /** The user pools, in ListUserPools order. */
   pools: readonly EmulatedPool[];
   /** Replaces the fault settings for the requests that follow. */
   setFaults(f: EmulatorFaults): void;
+  /**
+   * Replaces the adversarial behaviours for the requests that follow, e.g. `setAdversary({ ListUsers: { mode:
+   * 'empty-pages' } })`; `{}` turns them off. They take precedence over faults and latency. Throws on an unknown
+   * mode, or a paging mode for an operation that does not page.
+   */
+  setAdversary(settings: AdversarySettings): void;
   /** Stops listening, drops open connections and resolves once the server is closed. */
   close(): Promise<void>;
 }

@@ -152,13 +152,13 @@ export function eventsToCsv(events: AuthEvent[]): string {
 }
 
 /** A name part reduced to [A-Za-z0-9._-] (anything else becomes `_`), at most 64 characters, never empty. */
-function safeNamePart(value: string, fallback: string): string {
+export function safeNamePart(value: string, fallback: string): string {
   const cleaned = value.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.-]+/, '').slice(0, MAX_NAME_PART);
   return cleaned === '' ? fallback : cleaned;
 }
 
 /** `20250102T030405Z`: a UTC timestamp that sorts and is safe in a file name. */
-function fileTimestamp(now: number): string {
+export function fileTimestamp(now: number): string {
   return (isoTime(now) ?? new Date(0).toISOString()).replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
 }
 
@@ -202,7 +202,8 @@ export async function writeEventsExport(opts: WriteEventsExportOptions): Promise
   throw new Error(`Could not export to ${dir}: ${MAX_SUFFIX} files with this name already exist. Remove some or export elsewhere.`);
 }
 
-async function checkDirectory(dir: string): Promise<void> {
+/** Throws a sentence for the user unless `dir` is an existing directory. */
+export async function checkDirectory(dir: string): Promise<void> {
   let info;
   try {
     info = await stat(dir);
@@ -212,15 +213,18 @@ async function checkDirectory(dir: string): Promise<void> {
   if (!info.isDirectory()) throw new Error(`Could not export to ${dir}: it is a file, not a directory.`);
 }
 
-async function removeQuietly(path: string): Promise<void> {
+/** Removes a half-written file, ignoring any failure. */
+export async function removeQuietly(path: string): Promise<void> {
   await unlink(path).catch(() => undefined);
 }
 
-function errorCode(error: unknown): string | undefined {
+/** The `code` of a Node error (EACCES, EEXIST…), if it has one. */
+export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
-function writeFailure(dir: string, error: unknown): string {
+/** Why writing into `dir` failed, as a sentence for the user. */
+export function writeFailure(dir: string, error: unknown): string {
   switch (errorCode(error)) {
     case 'EACCES':
     case 'EPERM':

@@ -9,6 +9,10 @@ export type GatewayErrorKind =
   | 'threat-protection-off'
   | 'network'
   | 'server'
+  | 'malformed'
+  | 'timeout'
+  | 'outcome-unknown'
+  | 'aborted'
   | 'unknown';
 
 /** A failed gateway call: a kind, whether trying again may help, and a sentence a person can act on. */
@@ -28,12 +32,62 @@ export class GatewayError extends Error {
   }
 }
 
+/**
+ * An answer that is not what Cognito's API declares (HTML, cut-off JSON, a wrong type): `detail` says what was
+ * wrong in a few words ("CreationDate is not a date"); the gateway names the operation.
+ */
+export class MalformedAnswerError extends Error {
+  readonly detail: string;
+  readonly retryable: boolean;
+
+  constructor(detail: string, retryable = false) {
+    super(detail);
+    this.name = 'MalformedAnswerError';
+    this.detail = detail;
+    this.retryable = retryable;
+  }
+}
+
+/** "30 s", "1 s", "0.5 s": a deadline as the messages say it. */
+export function secondsText(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** A read that did not end within its deadline: retryable by hand (r). */
+export function readDeadlineError(operation: string, ms: number): GatewayError {
+  return new GatewayError({
+    kind: 'timeout',
+    retryable: true,
+    operation,
+    message: `Cognito did not answer in ${secondsText(ms)} (${operation}). Press r to retry.`,
+  });
+}
+
+/** A write that did not end within its deadline: it may or may not have been applied, and is never resent by itself. */
+export function writeDeadlineError(operation: string, ms: number): GatewayError {
+  return new GatewayError({
+    kind: 'outcome-unknown',
+    retryable: false,
+    operation,
+    message: `Cognito did not answer ${operation} in ${secondsText(ms)}: the outcome is UNKNOWN (it may or may not have been applied). Read it back before sending it again.`,
+  });
+}
+
+/** A call its caller aborted (the view was left); the store drops it without a word. */
+export function abortedError(operation: string): GatewayError {
+  return new GatewayError({ kind: 'aborted', retryable: false, operation, message: `${operation} was cancelled.` });
+}
+
 /** The facts about a failure that classification needs; read off an SDK error or a Node network error. */
 export interface FailureFacts {
   name?: string;
   message?: string;
   code?: string;
   httpStatus?: number;
+  /** The SDK could not read the answer (not JSON, a wrong type). */
+  deserialization?: boolean;
+  /** For a MalformedAnswerError: whether asking again may help. */
+  retryable?: boolean;
 }
 
 /** Where the failed call was going, to name it in the message. */
@@ -57,7 +111,7 @@ function profileFlag(ctx: FailureContext): string {
 /** Turns any failure of a Cognito call into a GatewayError whose message says what to do next. */
 export function classifyFailure(facts: FailureFacts, ctx: FailureContext): GatewayError {
   const name = facts.name ?? '';
-  const raw = (facts.message ?? '').trim();
+  const raw = (facts.message ?? '').trim().split('\n')[0].trim();
   const make = (kind: GatewayErrorKind, retryable: boolean, message: string) =>
     new GatewayError({ kind, retryable, message, operation: ctx.operation, awsName: name || facts.code });
 
@@ -100,6 +154,8 @@ export function classifyFailure(facts: FailureFacts, ctx: FailureContext): Gatew
       return make('credentials', false, ctx.profile
         ? `No usable AWS credentials for profile "${ctx.profile}". Check it in ~/.aws/config and ~/.aws/credentials, or run aws sso login --profile ${ctx.profile}.`
         : 'No AWS credentials found. Run aws configure or aws sso login, set AWS_PROFILE, or pass --profile. To try the tool without AWS, run with --demo.');
+    case 'MalformedAnswerError':
+      return make('malformed', facts.retryable === true, `${ctx.operation}: ${raw}${facts.retryable ? '. Press r to retry.' : ''}`);
     case 'TokenProviderError':
       return make('sso-expired', false, `Your SSO session has expired or was never started. Run: aws sso login${profileFlag(ctx)} — then press r.`);
     default:
@@ -127,13 +183,34 @@ export function classifyFailure(facts: FailureFacts, ctx: FailureContext): Gatew
   if (facts.httpStatus !== undefined && facts.httpStatus >= 500) {
     return make('server', true, `Cognito answered ${ctx.operation} with HTTP ${facts.httpStatus}. Press r to retry.`);
   }
-  return make('unknown', false, `${ctx.operation} failed: ${name ? `${name}: ` : ''}${raw || 'no details given'}`);
+  if (facts.deserialization) return make('malformed', false, `${ctx.operation}: ${deserializationDetail(name, raw)}`);
+  const known = name && !/^(Error|TypeError|SyntaxError|RangeError)$/.test(name);
+  return make('unknown', false, `${ctx.operation} failed: ${known ? `${name}: ` : ''}${raw || 'no details given'}`);
+}
+
+function deserializationDetail(name: string, raw: string): string {
+  if (name === 'SyntaxError') return 'the answer is not valid JSON';
+  if (/expected (real )?number|NaN|timestamp/i.test(raw)) return 'a number or date in the answer is not one';
+  if (/expected string/i.test(raw)) return 'a text field in the answer is not text';
+  if (/expected boolean/i.test(raw)) return 'a true/false field in the answer is neither';
+  return 'the answer does not match Cognito\'s API';
+}
+
+/** Why a failed attempt may be tried again (throttled, a 5xx, a lost connection); undefined when it may not. */
+export function retryCause(facts: FailureFacts): 'throttled' | 'server' | 'network' | undefined {
+  if (facts.name === 'TooManyRequestsException' || facts.name === 'ThrottlingException') return 'throttled';
+  if (facts.name === 'InternalErrorException' || (facts.httpStatus !== undefined && facts.httpStatus >= 500)) return 'server';
+  if (facts.deserialization || facts.name === 'MalformedAnswerError' || facts.name === 'AbortError') return undefined;
+  if ((facts.code && NETWORK_CODES.has(facts.code)) || facts.name === 'TimeoutError' || /socket hang up/i.test(facts.message ?? '')) return 'network';
+  return undefined;
 }
 
 /** Reads the classification facts off whatever was thrown. */
 export function failureFacts(error: unknown): FailureFacts {
   if (typeof error !== 'object' || error === null) return { message: String(error) };
-  const e = error as { name?: unknown; message?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number }; cause?: unknown; errors?: unknown };
+  const e = error as {
+    name?: unknown; message?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number }; cause?: unknown; errors?: unknown; retryable?: unknown;
+  };
   let code = typeof e.code === 'string' ? e.code : undefined;
   if (!code && e.cause && typeof e.cause === 'object' && typeof (e.cause as { code?: unknown }).code === 'string') {
     code = (e.cause as { code: string }).code;
@@ -147,5 +224,7 @@ export function failureFacts(error: unknown): FailureFacts {
     message: typeof e.message === 'string' ? e.message : undefined,
     code,
     httpStatus: e.$metadata?.httpStatusCode,
+    deserialization: typeof e.message === 'string' && e.message.includes('Deserialization error'),
+    retryable: error instanceof MalformedAnswerError ? error.retryable : undefined,
   };
 }

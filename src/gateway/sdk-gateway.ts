@@ -1,9 +1,25 @@
 import type * as Sdk from '@aws-sdk/client-cognito-identity-provider';
-import { classifyFailure, failureFacts } from './errors.ts';
+import { list, obj, text } from './answer-checks.ts';
+import { CallGuard } from './call-guard.ts';
+import { abortedError, classifyFailure, failureFacts, readDeadlineError, retryCause, writeDeadlineError, type GatewayError } from './errors.ts';
+import { noRetries, retryDelayMs, totalRetries } from './read-retry.ts';
+import { checkAnswersOf } from './sdk-answer-check.ts';
 import {
   toAppClient, toAuthEvent, toDevice, toGroup, toPoolDetail, toPoolSummary, toRiskConfiguration, toUser,
 } from './sdk-shapes.ts';
-import { PAGE_SIZE, type ApiCallRecord, type CognitoGateway, type FeedbackValue, type GatewayTarget, type Page } from './types.ts';
+import {
+  PAGE_SIZE, type ApiCallRecord, type CallOptions, type CognitoGateway, type FeedbackValue, type GatewayTarget, type Page,
+  type RetryCounts,
+} from './types.ts';
+
+/** The default overall deadline of one call (connect, every attempt, the whole body), reads and writes alike. */
+export const DEFAULT_DEADLINE_MS = 30_000;
+
+/** Connecting may take this long; the call's own deadline bounds everything after. */
+const CONNECT_TIMEOUT_MS = 4000;
+
+/** The SDK's HTTP handler would warn on the console, over the screen; the gateway reports every failure itself. */
+const SILENT = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 /** How to reach Cognito: the SDK's default credential chain unless static credentials are given (the demo). */
 export interface SdkGatewayOptions {
@@ -11,25 +27,33 @@ export interface SdkGatewayOptions {
   profile?: string;
   endpoint?: string;
   credentials?: { accessKeyId: string; secretAccessKey: string };
-  /** Attempts per read call, including the first (the SDK backs off between them). */
+  /** Attempts per read call, including the first; throttles, 5xx answers and lost connections are retried. Default 4. */
   maxReadAttempts?: number;
+  /** First wait before a read retry, ms (a throttle waits 5× longer); doubled per retry, with full jitter. Default 100. */
+  readRetryBaseMs?: number;
   /** Milliseconds between write retries after throttling; its length is the number of retries. */
   writeRetryDelaysMs?: number[];
+  /** Overall deadline of a read, all attempts included (connect + whole body), ms. Default 30 s. */
+  readDeadlineMs?: number;
+  /** Overall deadline of a write, ms; when it passes with the request in flight, the outcome is reported unknown. Default 30 s. */
+  writeDeadlineMs?: number;
 }
 
 type SdkModule = typeof import('./sdk-client.ts');
 
 type Client = Sdk.CognitoIdentityProviderClient;
 
-/** The clients of one gateway: reads retried by the SDK, reads a sweep paces by itself, and writes. */
+/** The SDK module and the one client every call goes through (the SDK itself never retries: the gateway does). */
 interface Clients {
   sdk: SdkModule;
-  reads: Client;
-  sweepReads: Client;
-  writes: Client;
+  client: Client;
 }
 
-type ClientName = Exclude<keyof Clients, 'sdk'>;
+/** How a call is retried: a read on throttles, 5xx and lost connections; a sweep read never; a write only on throttles. */
+type CallKind = 'read' | 'sweep' | 'write';
+
+/** Sends one request through the client with the call's abort signal, and maps the answer. */
+type Run<T> = (sdk: SdkModule, client: Client, abortSignal: AbortSignal) => Promise<T>;
 
 /** Builds the gateway over the AWS SDK; the SDK itself loads on the first call, off the start-up path. */
 export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
@@ -40,23 +64,29 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
   let sweepGateway: CognitoGateway | undefined;
   let loaded: Promise<Clients> | undefined;
   const writeDelays = options.writeRetryDelaysMs ?? [250, 750, 2000];
+  const maxReadAttempts = Math.max(1, options.maxReadAttempts ?? 4);
+  const retryBaseMs = options.readRetryBaseMs ?? 100;
+  const readDeadlineMs = options.readDeadlineMs ?? DEFAULT_DEADLINE_MS;
+  const writeDeadlineMs = options.writeDeadlineMs ?? DEFAULT_DEADLINE_MS;
+  const failureContext = (operation: string) => ({ operation, endpoint: options.endpoint, region: region || undefined, profile: options.profile });
 
   function clients(): Promise<Clients> {
     loaded ??= import('./sdk-client.ts').then((sdk) => {
-      const base = {
+      const client = new sdk.CognitoIdentityProviderClient({
         ...(region ? { region } : {}),
         ...(options.profile ? { profile: options.profile } : {}),
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
         ...(options.credentials ? { credentials: options.credentials } : {}),
-        requestHandler: { connectionTimeout: 4000, requestTimeout: 20000 },
-      };
-      const reads = new sdk.CognitoIdentityProviderClient({ ...base, maxAttempts: options.maxReadAttempts ?? 4, retryMode: 'standard' });
-      return {
-        sdk,
-        reads,
-        sweepReads: new sdk.CognitoIdentityProviderClient({ ...base, credentials: reads.config.credentials, maxAttempts: 1 }),
-        writes: new sdk.CognitoIdentityProviderClient({ ...base, maxAttempts: 1 }),
-      };
+        requestHandler: {
+          connectionTimeout: CONNECT_TIMEOUT_MS,
+          requestTimeout: Math.max(readDeadlineMs, writeDeadlineMs) + CONNECT_TIMEOUT_MS,
+          throwOnRequestTimeout: true,
+          logger: SILENT,
+        },
+        maxAttempts: 1,
+      });
+      checkAnswersOf(client);
+      return { sdk, client };
     });
     return loaded;
   }
@@ -65,47 +95,95 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
     for (const listener of listeners) listener(record);
   }
 
-  async function call<T>(operation: string, use: ClientName, run: (sdk: SdkModule, client: Client) => Promise<Sent<T>>): Promise<T> {
+  function mayRetry(kind: CallKind, cause: keyof RetryCounts, attempts: number): boolean {
+    if (kind === 'read') return attempts < maxReadAttempts;
+    if (kind === 'write') return cause === 'throttled' && attempts <= writeDelays.length;
+    return false;
+  }
+
+  /**
+   * Runs one call: retries it as its kind allows, within one overall deadline, stopping at once when the caller's
+   * signal aborts; tells the listeners how it went (attempts, retries by cause, aborted) and turns any failure
+   * into a GatewayError.
+   */
+  async function call<T>(operation: string, kind: CallKind, run: Run<T>, signal?: AbortSignal): Promise<T> {
     const started = performance.now();
+    const deadlineMs = kind === 'write' ? writeDeadlineMs : readDeadlineMs;
+    const guard = new CallGuard(deadlineMs, signal);
+    const retries = noRetries();
     let attempts = 0;
+    let inFlight = false;
+    let lastError: unknown;
+    const report = (ok: boolean, extra: Partial<ApiCallRecord> = {}) => notify({
+      operation, ms: performance.now() - started, ok, attempts, ...(totalRetries(retries) > 0 ? { retries: { ...retries } } : {}), ...extra,
+    });
+    /** At the deadline: a read timed out; a write in flight has an unknown outcome; one between attempts failed as the last one did. */
+    const deadlineFailure = (): GatewayError => {
+      if (kind === 'write' && inFlight) return writeDeadlineError(operation, deadlineMs);
+      if (kind === 'write' && lastError !== undefined) return classifyFailure(failureFacts(lastError), failureContext(operation));
+      return readDeadlineError(operation, deadlineMs);
+    };
     try {
-      const c = await clients();
-      for (let retry = 0; ; retry++) {
+      const c = await guard.race(clients());
+      for (;;) {
+        attempts++;
+        inFlight = true;
         try {
-          const out = await run(c.sdk, c[use]);
-          attempts += out.attempts;
-          notify({ operation, ms: performance.now() - started, ok: true, attempts });
-          return out.value;
+          const value = await guard.race(run(c.sdk, c.client, guard.signal));
+          report(true);
+          return value;
         } catch (error) {
-          attempts += (error as { $metadata?: { attempts?: number } })?.$metadata?.attempts ?? 1;
-          const throttled = (error as { name?: string })?.name === 'TooManyRequestsException';
-          if (use !== 'writes' || !throttled || retry >= writeDelays.length) throw error;
-          await new Promise((resolve) => setTimeout(resolve, writeDelays[retry]));
+          if (guard.reason !== undefined) throw error;
+          inFlight = false;
+          lastError = error;
+          const cause = retryCause(failureFacts(error));
+          if (cause === undefined || !mayRetry(kind, cause, attempts)) throw error;
+          retries[cause]++;
+          await guard.sleep(kind === 'write' ? writeDelays[attempts - 1] : retryDelayMs(attempts, cause, retryBaseMs));
         }
       }
     } catch (error) {
-      const failure = classifyFailure(failureFacts(error), { operation, endpoint: options.endpoint, region: region || undefined, profile: options.profile });
-      notify({ operation, ms: performance.now() - started, ok: false, errorName: failure.awsName ?? failure.kind, attempts: Math.max(attempts, 1) });
+      if (guard.reason === 'aborted') {
+        report(false, { aborted: true, errorName: 'aborted' });
+        throw abortedError(operation);
+      }
+      const facts = failureFacts(error);
+      const failure = guard.reason === 'deadline' ? deadlineFailure() : classifyFailure(facts, failureContext(operation));
+      const because = guard.reason === undefined ? retryCause(facts) : undefined;
+      report(false, { errorName: logName(failure, facts.code), ...(because ? { failedBecause: because } : {}) });
       throw failure;
+    } finally {
+      guard.dispose();
     }
   }
 
-  const listUsers = (use: ClientName): CognitoGateway['listUsers'] => (poolId, filter, token) => call('ListUsers', use, async (sdk, client) => {
-    const out = await client.send(new sdk.ListUsersCommand({ UserPoolId: poolId, Limit: PAGE_SIZE, PaginationToken: token, ...(filter ? { Filter: filter } : {}) }));
-    return page((out.Users ?? []).map(toUser), out.PaginationToken, out);
-  });
+  const listUsers = (kind: CallKind): CognitoGateway['listUsers'] => (poolId, filter, token, opts) =>
+    call('ListUsers', kind, async (sdk, client, abortSignal) => {
+      const out = await client.send(new sdk.ListUsersCommand({
+        UserPoolId: poolId, Limit: PAGE_SIZE, PaginationToken: token, ...(filter ? { Filter: filter } : {}),
+      }), { abortSignal });
+      return page(list(out.Users, 'Users').map(toUser), out.PaginationToken, 'PaginationToken');
+    }, opts?.signal);
 
-  const listAuthEvents = (use: ClientName): CognitoGateway['listAuthEvents'] => (poolId, username, token) => call('AdminListUserAuthEvents', use, async (sdk, client) => {
-    const out = await client.send(new sdk.AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: username, MaxResults: PAGE_SIZE, NextToken: token }));
-    return page((out.AuthEvents ?? []).map(toAuthEvent), out.NextToken, out);
-  });
+  const listAuthEvents = (kind: CallKind): CognitoGateway['listAuthEvents'] => (poolId, username, token, opts) =>
+    call('AdminListUserAuthEvents', kind, async (sdk, client, abortSignal) => {
+      const out = await client.send(new sdk.AdminListUserAuthEventsCommand({
+        UserPoolId: poolId, Username: username, MaxResults: PAGE_SIZE, NextToken: token,
+      }), { abortSignal });
+      return page(list(out.AuthEvents, 'AuthEvents').map(toAuthEvent), out.NextToken, 'NextToken');
+    }, opts?.signal);
+
+  const write = (operation: string, send: (sdk: SdkModule, client: Client, abortSignal: AbortSignal) => Promise<unknown>): Promise<void> =>
+    call(operation, 'write', async (sdk, client, abortSignal) => {
+      await send(sdk, client, abortSignal);
+    });
 
   const gateway: CognitoGateway = {
     target,
     async resolveTarget() {
       if (region) return target;
-      const { reads } = await clients();
-      const resolved = await reads.config.region();
+      const { client } = await clients();
+      const resolved = await client.config.region();
       return { ...target, region: resolved || target.region };
     },
     subscribeCalls(listener) {
@@ -113,62 +191,61 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       return () => listeners.delete(listener);
     },
     forSweep() {
-      sweepGateway ??= { ...gateway, listUsers: listUsers('sweepReads'), listAuthEvents: listAuthEvents('sweepReads') };
+      sweepGateway ??= { ...gateway, listUsers: listUsers('sweep'), listAuthEvents: listAuthEvents('sweep') };
       return sweepGateway;
     },
-    listUserPools: (token) => call('ListUserPools', 'reads', async (sdk, reads) => {
-      const out = await reads.send(new sdk.ListUserPoolsCommand({ MaxResults: PAGE_SIZE, NextToken: token }));
-      return page((out.UserPools ?? []).map(toPoolSummary), out.NextToken, out);
-    }),
-    describeUserPool: (poolId) => call('DescribeUserPool', 'reads', async (sdk, reads) => {
-      const out = await reads.send(new sdk.DescribeUserPoolCommand({ UserPoolId: poolId }));
-      return sent(toPoolDetail(out.UserPool ?? {}, poolId), out);
-    }),
-    listAppClients: (poolId, token) => call('ListUserPoolClients', 'reads', async (sdk, reads) => {
-      const out = await reads.send(new sdk.ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: PAGE_SIZE, NextToken: token }));
-      return page((out.UserPoolClients ?? []).map(toAppClient), out.NextToken, out);
-    }),
-    listUsers: listUsers('reads'),
-    listGroupsForUser: (poolId, username, token) => call('AdminListGroupsForUser', 'reads', async (sdk, reads) => {
-      const out = await reads.send(new sdk.AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: username, Limit: PAGE_SIZE, NextToken: token }));
-      return page((out.Groups ?? []).map(toGroup), out.NextToken, out);
-    }),
-    listDevices: (poolId, username, token) => call('AdminListDevices', 'reads', async (sdk, reads) => {
-      const out = await reads.send(new sdk.AdminListDevicesCommand({ UserPoolId: poolId, Username: username, Limit: PAGE_SIZE, PaginationToken: token }));
-      return page((out.Devices ?? []).map(toDevice), out.PaginationToken, out);
-    }),
-    listAuthEvents: listAuthEvents('reads'),
-    updateAuthEventFeedback: (poolId, username, eventId, value: FeedbackValue) => call('AdminUpdateAuthEventFeedback', 'writes', async (sdk, writes) => {
-      const out = await writes.send(new sdk.AdminUpdateAuthEventFeedbackCommand({
-        UserPoolId: poolId, Username: username, EventId: eventId, FeedbackValue: value,
-      }));
-      return sent(undefined, out);
-    }),
-    describeRiskConfiguration: (poolId, clientId) => call('DescribeRiskConfiguration', 'reads', async (sdk, reads) => {
-      const out = await reads.send(new sdk.DescribeRiskConfigurationCommand({ UserPoolId: poolId, ...(clientId ? { ClientId: clientId } : {}) }));
-      return sent(toRiskConfiguration(out.RiskConfiguration ?? {}), out);
-    }),
-    disableUser: (poolId, username) => call('AdminDisableUser', 'writes', async (sdk, writes) =>
-      sent(undefined, await writes.send(new sdk.AdminDisableUserCommand({ UserPoolId: poolId, Username: username })))),
-    enableUser: (poolId, username) => call('AdminEnableUser', 'writes', async (sdk, writes) =>
-      sent(undefined, await writes.send(new sdk.AdminEnableUserCommand({ UserPoolId: poolId, Username: username })))),
-    globalSignOut: (poolId, username) => call('AdminUserGlobalSignOut', 'writes', async (sdk, writes) =>
-      sent(undefined, await writes.send(new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: username })))),
+    listUserPools: (token, opts?: CallOptions) => call('ListUserPools', 'read', async (sdk, client, abortSignal) => {
+      const out = await client.send(new sdk.ListUserPoolsCommand({ MaxResults: PAGE_SIZE, NextToken: token }), { abortSignal });
+      return page(list(out.UserPools, 'UserPools').map(toPoolSummary), out.NextToken, 'NextToken');
+    }, opts?.signal),
+    describeUserPool: (poolId, opts) => call('DescribeUserPool', 'read', async (sdk, client, abortSignal) => {
+      const out = await client.send(new sdk.DescribeUserPoolCommand({ UserPoolId: poolId }), { abortSignal });
+      return toPoolDetail(obj(out.UserPool, 'UserPool') ?? {}, poolId);
+    }, opts?.signal),
+    listAppClients: (poolId, token, opts) => call('ListUserPoolClients', 'read', async (sdk, client, abortSignal) => {
+      const out = await client.send(new sdk.ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: PAGE_SIZE, NextToken: token }), { abortSignal });
+      return page(list(out.UserPoolClients, 'UserPoolClients').map(toAppClient), out.NextToken, 'NextToken');
+    }, opts?.signal),
+    listUsers: listUsers('read'),
+    listGroupsForUser: (poolId, username, token, opts) => call('AdminListGroupsForUser', 'read', async (sdk, client, abortSignal) => {
+      const out = await client.send(new sdk.AdminListGroupsForUserCommand({
+        UserPoolId: poolId, Username: username, Limit: PAGE_SIZE, NextToken: token,
+      }), { abortSignal });
+      return page(list(out.Groups, 'Groups').map(toGroup), out.NextToken, 'NextToken');
+    }, opts?.signal),
+    listDevices: (poolId, username, token, opts) => call('AdminListDevices', 'read', async (sdk, client, abortSignal) => {
+      const out = await client.send(new sdk.AdminListDevicesCommand({
+        UserPoolId: poolId, Username: username, Limit: PAGE_SIZE, PaginationToken: token,
+      }), { abortSignal });
+      return page(list(out.Devices, 'Devices').map(toDevice), out.PaginationToken, 'PaginationToken');
+    }, opts?.signal),
+    listAuthEvents: listAuthEvents('read'),
+    describeRiskConfiguration: (poolId, clientId, opts) => call('DescribeRiskConfiguration', 'read', async (sdk, client, abortSignal) => {
+      const out = await client.send(new sdk.DescribeRiskConfigurationCommand({
+        UserPoolId: poolId, ...(clientId ? { ClientId: clientId } : {}),
+      }), { abortSignal });
+      return toRiskConfiguration(obj(out.RiskConfiguration, 'RiskConfiguration') ?? {});
+    }, opts?.signal),
+    updateAuthEventFeedback: (poolId, username, eventId, value: FeedbackValue) => write('AdminUpdateAuthEventFeedback', (sdk, client, abortSignal) =>
+      client.send(new sdk.AdminUpdateAuthEventFeedbackCommand({ UserPoolId: poolId, Username: username, EventId: eventId, FeedbackValue: value }), { abortSignal })),
+    disableUser: (poolId, username) => write('AdminDisableUser', (sdk, client, abortSignal) =>
+      client.send(new sdk.AdminDisableUserCommand({ UserPoolId: poolId, Username: username }), { abortSignal })),
+    enableUser: (poolId, username) => write('AdminEnableUser', (sdk, client, abortSignal) =>
+      client.send(new sdk.AdminEnableUserCommand({ UserPoolId: poolId, Username: username }), { abortSignal })),
+    globalSignOut: (poolId, username) => write('AdminUserGlobalSignOut', (sdk, client, abortSignal) =>
+      client.send(new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: username }), { abortSignal })),
   };
   return gateway;
 }
 
-interface Sent<T> {
-  value: T;
-  attempts: number;
+/** The name a failed call gets in the API log: the AWS exception, the network error code, or the kind. */
+function logName(failure: GatewayError, code: string | undefined): string {
+  if (failure.kind === 'network') return code ?? failure.kind;
+  if (failure.kind === 'malformed' || failure.kind === 'timeout' || failure.kind === 'outcome-unknown') return failure.kind;
+  return failure.awsName ?? failure.kind;
 }
 
-type Output = { $metadata?: { attempts?: number } };
-
-function page<T>(items: T[], nextToken: string | undefined, out: Output): Sent<Page<T>> {
-  return sent({ items, ...(nextToken ? { nextToken } : {}) }, out);
-}
-
-function sent<T>(value: T, out: Output): Sent<T> {
-  return { value, attempts: out.$metadata?.attempts ?? 1 };
+function page<T>(items: T[], nextToken: unknown, tokenField: string): Page<T> {
+  const token = text(nextToken, tokenField);
+  return { items, ...(token ? { nextToken: token } : {}) };
 }

@@ -3,131 +3,167 @@ import type {
   AppClient, AuthEvent, Device, Group, PoolDetail, PoolSummary, RiskAction, RiskConfiguration, ThreatProtectionMode, User,
 } from './types.ts';
 
-function ms(date: Date | undefined): number | undefined {
-  return date instanceof Date ? date.getTime() : undefined;
+import { bool, date, list, num, obj, text } from './answer-checks.ts';
+
+/**
+ * Every mapper checks the types of what it reads (a server may answer a number where Cognito declares text) and
+ * throws MalformedAnswerError naming the field, so the gateway can say which operation answered what.
+ */
+
+function attributeMap(attributes: Sdk.AttributeType[] | undefined, field: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of list(attributes, field)) {
+    const name = text(a?.Name, `${field} Name`);
+    if (name) out[name] = text(a.Value, `${field} ${name}`) ?? '';
+  }
+  return out;
 }
 
-function attributeMap(list: Sdk.AttributeType[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const a of list ?? []) if (a.Name) out[a.Name] = a.Value ?? '';
-  return out;
+function strings(values: string[] | undefined, field: string): string[] {
+  return list(values, field).map((v) => text(v, field) ?? '');
 }
 
 /** ListUserPools item → PoolSummary. */
 export function toPoolSummary(p: Sdk.UserPoolDescriptionType): PoolSummary {
-  return { id: p.Id ?? '', name: p.Name ?? '', createdAt: ms(p.CreationDate), modifiedAt: ms(p.LastModifiedDate) };
+  return {
+    id: text(p.Id, 'Id') ?? '',
+    name: text(p.Name, 'Name') ?? '',
+    createdAt: date(p.CreationDate, 'CreationDate'),
+    modifiedAt: date(p.LastModifiedDate, 'LastModifiedDate'),
+  };
 }
 
 /** DescribeUserPool → PoolDetail. */
 export function toPoolDetail(p: Sdk.UserPoolType, fallbackId: string): PoolDetail {
-  const mode = p.UserPoolAddOns?.AdvancedSecurityMode;
+  const mode = text(obj(p.UserPoolAddOns, 'UserPoolAddOns')?.AdvancedSecurityMode, 'AdvancedSecurityMode');
   const threatProtection: ThreatProtectionMode = mode === 'AUDIT' || mode === 'ENFORCED' ? mode : 'OFF';
   return {
-    id: p.Id ?? fallbackId,
-    name: p.Name ?? '',
-    arn: p.Arn,
-    tier: p.UserPoolTier,
+    id: text(p.Id, 'Id') ?? fallbackId,
+    name: text(p.Name, 'Name') ?? '',
+    arn: text(p.Arn, 'Arn'),
+    tier: text(p.UserPoolTier, 'UserPoolTier'),
     threatProtection,
-    estimatedUsers: p.EstimatedNumberOfUsers,
-    mfa: p.MfaConfiguration,
-    deletionProtection: p.DeletionProtection,
-    usernameAttributes: p.UsernameAttributes ?? [],
-    aliasAttributes: p.AliasAttributes ?? [],
-    createdAt: ms(p.CreationDate),
-    modifiedAt: ms(p.LastModifiedDate),
+    estimatedUsers: num(p.EstimatedNumberOfUsers, 'EstimatedNumberOfUsers'),
+    mfa: text(p.MfaConfiguration, 'MfaConfiguration'),
+    deletionProtection: text(p.DeletionProtection, 'DeletionProtection'),
+    usernameAttributes: strings(p.UsernameAttributes, 'UsernameAttributes'),
+    aliasAttributes: strings(p.AliasAttributes, 'AliasAttributes'),
+    createdAt: date(p.CreationDate, 'CreationDate'),
+    modifiedAt: date(p.LastModifiedDate, 'LastModifiedDate'),
   };
 }
 
 /** ListUserPoolClients item → AppClient. */
 export function toAppClient(c: Sdk.UserPoolClientDescription): AppClient {
-  return { id: c.ClientId ?? '', name: c.ClientName ?? '' };
+  return { id: text(c.ClientId, 'ClientId') ?? '', name: text(c.ClientName, 'ClientName') ?? '' };
 }
 
 /** ListUsers item → User. */
 export function toUser(u: Sdk.UserType): User {
   return {
-    username: u.Username ?? '',
-    enabled: u.Enabled !== false,
-    status: u.UserStatus ?? 'UNKNOWN',
-    createdAt: ms(u.UserCreateDate),
-    modifiedAt: ms(u.UserLastModifiedDate),
-    attributes: attributeMap(u.Attributes),
-    mfaOptions: (u.MFAOptions ?? []).map((o) => o.DeliveryMedium ?? '').filter(Boolean),
+    username: text(u.Username, 'Username') ?? '',
+    enabled: bool(u.Enabled, 'Enabled') !== false,
+    status: text(u.UserStatus, 'UserStatus') ?? 'UNKNOWN',
+    createdAt: date(u.UserCreateDate, 'UserCreateDate'),
+    modifiedAt: date(u.UserLastModifiedDate, 'UserLastModifiedDate'),
+    attributes: attributeMap(u.Attributes, 'Attributes'),
+    mfaOptions: list(u.MFAOptions, 'MFAOptions').map((o) => text(o?.DeliveryMedium, 'DeliveryMedium') ?? '').filter(Boolean),
   };
 }
 
 /** AdminListGroupsForUser item → Group. */
 export function toGroup(g: Sdk.GroupType): Group {
-  return { name: g.GroupName ?? '', description: g.Description, precedence: g.Precedence, createdAt: ms(g.CreationDate) };
+  return {
+    name: text(g.GroupName, 'GroupName') ?? '',
+    description: text(g.Description, 'Description'),
+    precedence: num(g.Precedence, 'Precedence'),
+    createdAt: date(g.CreationDate, 'CreationDate'),
+  };
 }
 
 /** AdminListDevices item → Device. */
 export function toDevice(d: Sdk.DeviceType): Device {
-  const attributes = attributeMap(d.DeviceAttributes);
+  const attributes = attributeMap(d.DeviceAttributes, 'DeviceAttributes');
   return {
-    key: d.DeviceKey ?? '',
+    key: text(d.DeviceKey, 'DeviceKey') ?? '',
     name: attributes.device_name,
-    createdAt: ms(d.DeviceCreateDate),
-    lastAuthenticatedAt: ms(d.DeviceLastAuthenticatedDate),
+    createdAt: date(d.DeviceCreateDate, 'DeviceCreateDate'),
+    lastAuthenticatedAt: date(d.DeviceLastAuthenticatedDate, 'DeviceLastAuthenticatedDate'),
     attributes,
   };
 }
 
 /** AdminListUserAuthEvents item → AuthEvent. */
 export function toAuthEvent(e: Sdk.AuthEventType): AuthEvent {
-  const ctx = e.EventContextData;
+  const ctx = obj(e.EventContextData, 'EventContextData');
+  const risk = obj(e.EventRisk, 'EventRisk');
+  const feedback = obj(e.EventFeedback, 'EventFeedback');
   return {
-    id: e.EventId ?? '',
-    type: e.EventType,
-    createdAt: ms(e.CreationDate),
-    response: e.EventResponse,
-    riskDecision: e.EventRisk?.RiskDecision,
-    riskLevel: e.EventRisk?.RiskLevel,
-    compromisedCredentials: e.EventRisk?.CompromisedCredentialsDetected,
-    challenges: (e.ChallengeResponses ?? []).map((c) => ({ name: c.ChallengeName, response: c.ChallengeResponse })),
-    ip: ctx?.IpAddress,
-    device: ctx?.DeviceName,
-    timezone: ctx?.Timezone,
-    city: ctx?.City,
-    country: ctx?.Country,
-    feedback: e.EventFeedback
-      ? { value: e.EventFeedback.FeedbackValue, provider: e.EventFeedback.Provider, date: ms(e.EventFeedback.FeedbackDate) }
+    id: text(e.EventId, 'EventId') ?? '',
+    type: text(e.EventType, 'EventType'),
+    createdAt: date(e.CreationDate, 'CreationDate'),
+    response: text(e.EventResponse, 'EventResponse'),
+    riskDecision: text(risk?.RiskDecision, 'RiskDecision'),
+    riskLevel: text(risk?.RiskLevel, 'RiskLevel'),
+    compromisedCredentials: bool(risk?.CompromisedCredentialsDetected, 'CompromisedCredentialsDetected'),
+    challenges: list(e.ChallengeResponses, 'ChallengeResponses').map((c) => ({
+      name: text(c?.ChallengeName, 'ChallengeName'),
+      response: text(c?.ChallengeResponse, 'ChallengeResponse'),
+    })),
+    ip: text(ctx?.IpAddress, 'IpAddress'),
+    device: text(ctx?.DeviceName, 'DeviceName'),
+    timezone: text(ctx?.Timezone, 'Timezone'),
+    city: text(ctx?.City, 'City'),
+    country: text(ctx?.Country, 'Country'),
+    feedback: feedback
+      ? {
+          value: text(feedback.FeedbackValue, 'FeedbackValue'),
+          provider: text(feedback.Provider, 'Provider'),
+          date: date(feedback.FeedbackDate, 'FeedbackDate'),
+        }
       : undefined,
   };
 }
 
-function toRiskAction(a: Sdk.AccountTakeoverActionType | undefined): RiskAction | undefined {
-  return a ? { action: a.EventAction, notify: a.Notify } : undefined;
+function toRiskAction(a: Sdk.AccountTakeoverActionType | undefined, field: string): RiskAction | undefined {
+  const checked = obj(a, field);
+  return checked ? { action: text(checked.EventAction, `${field} EventAction`), notify: bool(checked.Notify, `${field} Notify`) } : undefined;
 }
 
 /** DescribeRiskConfiguration → RiskConfiguration. */
 export function toRiskConfiguration(r: Sdk.RiskConfigurationType): RiskConfiguration {
-  const cc = r.CompromisedCredentialsRiskConfiguration;
-  const ato = r.AccountTakeoverRiskConfiguration;
-  const notify = ato?.NotifyConfiguration;
-  const ex = r.RiskExceptionConfiguration;
+  const cc = obj(r.CompromisedCredentialsRiskConfiguration, 'CompromisedCredentialsRiskConfiguration');
+  const ato = obj(r.AccountTakeoverRiskConfiguration, 'AccountTakeoverRiskConfiguration');
+  const actions = obj(ato?.Actions, 'Actions');
+  const notify = obj(ato?.NotifyConfiguration, 'NotifyConfiguration');
+  const ex = obj(r.RiskExceptionConfiguration, 'RiskExceptionConfiguration');
+  const subject = (email: Sdk.NotifyEmailType | undefined, field: string) => text(obj(email, field)?.Subject, `${field} Subject`);
   return {
-    poolId: r.UserPoolId,
-    clientId: r.ClientId,
-    compromisedCredentials: cc ? { eventFilter: cc.EventFilter ?? [], action: cc.Actions?.EventAction } : undefined,
+    poolId: text(r.UserPoolId, 'UserPoolId'),
+    clientId: text(r.ClientId, 'ClientId'),
+    compromisedCredentials: cc
+      ? { eventFilter: strings(cc.EventFilter, 'EventFilter'), action: text(obj(cc.Actions, 'Actions')?.EventAction, 'EventAction') }
+      : undefined,
     accountTakeover: ato
       ? {
-          low: toRiskAction(ato.Actions?.LowAction),
-          medium: toRiskAction(ato.Actions?.MediumAction),
-          high: toRiskAction(ato.Actions?.HighAction),
+          low: toRiskAction(actions?.LowAction, 'LowAction'),
+          medium: toRiskAction(actions?.MediumAction, 'MediumAction'),
+          high: toRiskAction(actions?.HighAction, 'HighAction'),
           notify: notify
             ? {
-                from: notify.From,
-                replyTo: notify.ReplyTo,
-                sourceArn: notify.SourceArn,
-                blockSubject: notify.BlockEmail?.Subject,
-                noActionSubject: notify.NoActionEmail?.Subject,
-                mfaSubject: notify.MfaEmail?.Subject,
+                from: text(notify.From, 'From'),
+                replyTo: text(notify.ReplyTo, 'ReplyTo'),
+                sourceArn: text(notify.SourceArn, 'SourceArn'),
+                blockSubject: subject(notify.BlockEmail, 'BlockEmail'),
+                noActionSubject: subject(notify.NoActionEmail, 'NoActionEmail'),
+                mfaSubject: subject(notify.MfaEmail, 'MfaEmail'),
               }
             : undefined,
         }
       : undefined,
-    exceptions: ex ? { blockedIpRanges: ex.BlockedIPRangeList ?? [], skippedIpRanges: ex.SkippedIPRangeList ?? [] } : undefined,
-    modifiedAt: ms(r.LastModifiedDate),
+    exceptions: ex
+      ? { blockedIpRanges: strings(ex.BlockedIPRangeList, 'BlockedIPRangeList'), skippedIpRanges: strings(ex.SkippedIPRangeList, 'SkippedIPRangeList') }
+      : undefined,
+    modifiedAt: date(r.LastModifiedDate, 'LastModifiedDate'),
   };
 }

@@ -132,6 +132,13 @@ export function regionLabel(target: GatewayTarget): string {
   return target.region ?? '(from profile)';
 }
 
+/** Why the attempts of a call were retried: throttled, a 5xx from the server, a lost or reset connection. */
+export interface RetryCounts {
+  throttled: number;
+  server: number;
+  network: number;
+}
+
 /** One API call as the gateway saw it, for the status bar and the API log. */
 export interface ApiCallRecord {
   operation: string;
@@ -139,6 +146,12 @@ export interface ApiCallRecord {
   ok: boolean;
   errorName?: string;
   attempts: number;
+  /** The retries of this call by cause; absent when it was not retried. */
+  retries?: RetryCounts;
+  /** A failed call whose last attempt failed for a cause that may pass (throttled, a 5xx, a lost connection). */
+  failedBecause?: keyof RetryCounts;
+  /** The caller aborted it (its view was left): neither a success nor a failure. */
+  aborted?: boolean;
   /** When the call ended (epoch ms), stamped by the store. */
   at?: number;
 }

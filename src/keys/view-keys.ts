@@ -127,6 +127,8 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
         keys: ['escape', 'backspace'], label: 'esc', description: 'cancel the sweep while it runs, else back', short: 'cancel/back', hint: true,
         run: ({ actions }) => { if (!actions.cancelSweep()) actions.back(); },
       },
+      { keys: ['e'], label: 'e', description: 'export the findings to a JSON file', short: 'export', hint: true, run: ({ actions }) => actions.exportFindings('json') },
+      { keys: ['E'], label: 'E', description: 'export the findings to a CSV file (one row per risky event)', run: ({ actions }) => actions.exportFindings('csv') },
       ...LIST_KEYS,
     ],
   },

@@ -1,4 +1,4 @@
-import type { ApiCallRecord } from '../gateway/types.ts';
+import type { ApiCallRecord, RetryCounts } from '../gateway/types.ts';
 import { listKey } from './routes.ts';
 import type { ApiStats, AppState } from './state.ts';
 
@@ -9,7 +9,29 @@ const API_LOG_SIZE = 200;
 const CALL_BATCH_MS = 50;
 
 function wasThrottled(record: ApiCallRecord): boolean {
-  return record.attempts > 1 || record.errorName === 'TooManyRequestsException';
+  return (record.retries?.throttled ?? 0) > 0 || record.failedBecause === 'throttled' || record.errorName === 'TooManyRequestsException';
+}
+
+/** The attempts of one call that failed for a passing cause: its retries, and its last attempt when it gave up on one. */
+export function failedAttemptsOf(record: ApiCallRecord): RetryCounts {
+  const r = record.retries;
+  const last = (cause: keyof RetryCounts) => (record.failedBecause === cause ? 1 : 0);
+  return {
+    throttled: (r?.throttled ?? 0) + last('throttled'),
+    server: (r?.server ?? 0) + last('server'),
+    network: (r?.network ?? 0) + last('network'),
+  };
+}
+
+function sum(a: RetryCounts | undefined, b: RetryCounts): RetryCounts {
+  return { throttled: (a?.throttled ?? 0) + b.throttled, server: (a?.server ?? 0) + b.server, network: (a?.network ?? 0) + b.network };
+}
+
+/** "throttled 2 · 5xx 1 · network 3": the counts that are not zero, each labelled by its cause; '' when all are. */
+export function causeLabel(counts: RetryCounts | undefined): string {
+  if (counts === undefined) return '';
+  const parts: [string, number][] = [['throttled', counts.throttled], ['5xx', counts.server], ['network', counts.network]];
+  return parts.filter(([, n]) => n > 0).map(([label, n]) => `${label} ${n}`).join(' · ');
 }
 
 /** The log view's rows: the recent calls, newest first. */
@@ -18,16 +40,20 @@ export function logRows(api: Pick<ApiStats, 'recent'>): ApiCallRecord[] {
 }
 
 /** The state after more API calls: the footer's counters, and the log list when it is open. */
-function withCallsRecorded(state: Pick<AppState, 'api' | 'lists'>, records: ApiCallRecord[]): Partial<AppState> {
+export function withCallsRecorded(state: Pick<AppState, 'api' | 'lists'>, records: ApiCallRecord[]): Partial<AppState> {
   const api = state.api;
   const recent = [...api.recent, ...records].slice(-API_LOG_SIZE);
   const logKey = listKey({ kind: 'log' });
   const log = state.lists[logKey];
+  const failedAttempts = records.map(failedAttemptsOf).reduce(sum, api.failedAttempts);
+  const aborted = (api.aborted ?? 0) + records.filter((r) => r.aborted).length;
   return {
     api: {
       calls: api.calls + records.length,
-      failed: api.failed + records.filter((r) => !r.ok).length,
+      failed: api.failed + records.filter((r) => !r.ok && !r.aborted).length,
       throttled: api.throttled + records.filter(wasThrottled).length,
+      ...(failedAttempts === undefined || causeLabel(failedAttempts) === '' ? {} : { failedAttempts }),
+      ...(aborted > 0 ? { aborted } : {}),
       recent,
     },
     ...(log ? { lists: { ...state.lists, [logKey]: { ...log, items: logRows({ recent }) } } } : {}),

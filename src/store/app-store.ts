@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { regionLabel, type AuthEvent, type CognitoGateway, type GatewayTarget, type Page, type User } from '../gateway/types.ts';
 import { createCallRecorder, logRows } from './api-stats.ts';
 import { createCommandActions } from './command-actions.ts';
-import { followPages } from './follow-loader.ts';
+import { createFollowActions, type FollowPacing } from './follow-actions.ts';
 import { compactUser } from './compact-user.ts';
 import { createNavigationActions } from './navigation-actions.ts';
 import { rereadList, withPendingFeedback } from './reread-list.ts';
@@ -11,12 +11,13 @@ import { createSweepActions } from './sweep-actions.ts';
 import { applyEventView, displayedList, isFiltering } from './displayed-list.ts';
 import { createFeedbackActions } from './feedback-actions.ts';
 import { createPromptActions } from './prompt-actions.ts';
+import { createLoadAborts } from './load-aborts.ts';
+import { resourceKey, stopLoadsOfLeftViews } from './stop-left-loads.ts';
 import {
-  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, emptyList, FOLLOW_BATCH, startFollow, stopFollow, windowOffset, moveCursorTo, nearEnd, refitWindow,
+  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, emptyList, isWalkStop, stopFollow, windowOffset, moveCursorTo, nearEnd, refitWindow,
   selectedItem, type PagedList,
 } from './paged-list.ts';
 import { listKey, riskKey, type ListRef, type Route } from './routes.ts';
-import { currentListRef } from './selectors.ts';
 import { createSearchActions } from './search-actions.ts';
 import type { AppState, Resource } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
@@ -33,6 +34,8 @@ export interface StoreDeps extends OutputDeps {
   profiles?: () => string[];
   /** Share of Cognito's quotas a sweep may use. */
   sweepShare?: number;
+  /** How G paces its ListUsers walk: a share of the quota on AWS; false (the default) for an emulator or the demo. */
+  paceFollow?: FollowPacing;
   readOnly?: boolean;
   viewportRows?: number;
   now?: () => number;
@@ -50,6 +53,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
   let detach = () => {};
   const now = deps.now ?? Date.now;
   let flashSeq = 0;
+  const aborts = createLoadAborts();
 
   const store = createStore<AppState>()((set, get) => {
     const list = <T>(ref: ListRef) => (get().lists[listKey(ref)] as PagedList<T> | undefined) ?? emptyList<T>();
@@ -57,13 +61,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
       set((s) => ({ lists: { ...s.lists, [listKey(ref)]: next } }));
 
     function fetchPage(ref: ListRef, token: string | undefined): Promise<Page<unknown>> {
+      const opts = { signal: aborts.signal(listKey(ref)) };
       switch (ref.kind) {
-        case 'pools': return gw.listUserPools(token);
-        case 'users': return gw.listUsers(ref.poolId, ref.filter || undefined, token);
-        case 'clients': return gw.listAppClients(ref.poolId, token);
-        case 'groups': return gw.listGroupsForUser(ref.poolId, ref.username, token);
-        case 'devices': return gw.listDevices(ref.poolId, ref.username, token);
-        case 'events': return gw.listAuthEvents(ref.poolId, ref.username, token);
+        case 'pools': return gw.listUserPools(token, opts);
+        case 'users': return gw.listUsers(ref.poolId, ref.filter || undefined, token, opts);
+        case 'clients': return gw.listAppClients(ref.poolId, token, opts);
+        case 'groups': return gw.listGroupsForUser(ref.poolId, ref.username, token, opts);
+        case 'devices': return gw.listDevices(ref.poolId, ref.username, token, opts);
+        case 'events': return gw.listAuthEvents(ref.poolId, ref.username, token, opts);
         case 'log': return Promise.resolve({ items: logRows(get().api) });
         case 'findings': return Promise.resolve({ items: [] });
       }
@@ -80,13 +85,15 @@ export function createAppStore(deps: StoreDeps): AppStore {
           const current = list(ref);
           const next = applyPage(current, started.requestId, page);
           if (next === current) return;
+          const gotNothing = next.items.length === current.items.length;
           const shown = next.followUntil === undefined ? refitWindow(next, get().viewportRows) : advanceFollow(next, get().viewportRows);
           setList(ref, shown);
+          if (isWalkStop(next)) flash('warn', next.error!.message);
           if (ref.kind === 'users' && next.pagesLoaded === 1) ensurePool(ref.poolId);
           if (ref.kind === 'events' && next.pagesLoaded === 1) resolveUser(ref.poolId, ref.username);
           followSelection(ref);
-          if (shown.followUntil !== undefined) follow(ref);
-          else if (canLoadMore(shown) && (page.items.length === 0 || nearEnd(shown, get().viewportRows))) loadMore(ref);
+          if (shown.followUntil !== undefined) following.follow(ref);
+          else if (canLoadMore(shown) && (gotNothing || nearEnd(shown, get().viewportRows))) loadMore(ref);
         },
         (error) => setList(ref, applyError(list(ref), started.requestId, toListError(error))),
       );
@@ -96,39 +103,38 @@ export function createAppStore(deps: StoreDeps): AppStore {
       return ref.kind === 'users' ? (items as User[]).map(compactUser) : items;
     }
 
-    function follow(ref: ListRef) {
-      const deps = { list, setList, fetchPage, prepare, viewportRows: () => get().viewportRows, toError: toListError };
-      void followPages(deps, ref).then((end) => {
-        followSelection(ref);
-        if (end === 'batch') {
-          flash('info', `Loaded ${list(ref).items.length.toLocaleString('en-US')} rows; more on the server: G loads the next ${FOLLOW_BATCH.toLocaleString('en-US')}.`);
-        }
-      });
-    }
+    const following = createFollowActions({
+      get, list, setList, fetchPage, prepare, flash, followSelection, pacing: deps.paceFollow,
+      jumpFiltered: (ref) => {
+        if (ref.kind !== 'events' || !isFiltering(get().eventViews[listKey(ref)])) return false;
+        moveCursorToIndex(ref, Number.MAX_SAFE_INTEGER);
+        return true;
+      },
+    });
 
     function ensureList(ref: ListRef) {
       const l = list(ref);
-      if (l.pagesLoaded === 0 && !l.loading && !l.error) loadMore(ref);
+      if (l.pagesLoaded === 0 ? !l.loading && !l.error : canLoadMore(l) && nearEnd(l, get().viewportRows)) loadMore(ref);
     }
 
-    function loadResource<T>(field: 'pools' | 'risk', key: string, fetch: () => Promise<T>, force = false) {
+    function loadResource<T>(field: 'pools' | 'risk', key: string, fetch: (signal: AbortSignal) => Promise<T>, force = false) {
       const existing = get()[field][key] as Resource<T> | undefined;
       if (!force && existing && (existing.loading || existing.value !== undefined)) return;
       const requestId = (existing?.requestId ?? 0) + 1;
       const put = (r: Resource<T>) => set((s) => ({ [field]: { ...s[field], [key]: r } }) as Partial<AppState>);
       put({ loading: true, value: existing?.value, requestId });
-      fetch().then(
+      fetch(aborts.signal(resourceKey(field, key), 'resource')).then(
         (value) => { if (get()[field][key]?.requestId === requestId) put({ loading: false, value, requestId }); },
         (error) => { if (get()[field][key]?.requestId === requestId) put({ loading: false, value: existing?.value, error: toListError(error), requestId }); },
       );
     }
 
     function ensurePool(poolId: string, force = false) {
-      loadResource('pools', poolId, () => gw.describeUserPool(poolId), force);
+      loadResource('pools', poolId, (signal) => gw.describeUserPool(poolId, { signal }), force);
     }
 
     function ensureRisk(poolId: string, clientId?: string, force = false) {
-      loadResource('risk', riskKey(poolId, clientId), () => gw.describeRiskConfiguration(poolId, clientId), force);
+      loadResource('risk', riskKey(poolId, clientId), (signal) => gw.describeRiskConfiguration(poolId, clientId, { signal }), force);
     }
 
     const lookup = createUserLookup({ get, set, flash, gateway: () => gw, enter });
@@ -214,8 +220,11 @@ export function createAppStore(deps: StoreDeps): AppStore {
       if (client) ensureRisk(poolId, client.id);
     }
 
+    const stopLeftLoads = (all = false) => stopLoadsOfLeftViews({ get, set, aborts }, all);
+
     function reset(stack: Route[]) {
       set({ stack, helpOpen: false });
+      stopLeftLoads();
       enter(top());
     }
 
@@ -228,6 +237,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       } catch (error) {
         return error instanceof Error ? error.message : String(error);
       }
+      stopLeftLoads(true);
       set({
         target: next.target, lists: {}, pools: {}, risk: {}, users: {}, missingUsers: {}, searches: {}, eventViews: {}, marks: {},
       });
@@ -282,6 +292,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           if (s.helpOpen) return set({ helpOpen: false });
           if (s.stack.length <= 1) return;
           set({ stack: s.stack.slice(0, -1) });
+          stopLeftLoads();
           enter(top());
         },
         quit() {
@@ -291,12 +302,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
             flash('warn', `${inFlight} write${inFlight > 1 ? 's are' : ' is'} still being sent: wait for the result, or press q again to quit without knowing it.`);
             return;
           }
+          stopLeftLoads(true);
           set({ quitting: true });
         },
         openDeepLink(poolId, user) {
           const stack: Route[] = [{ view: 'pools' }, { view: 'users', poolId }];
           if (user) stack.push({ view: 'user', poolId, username: user }, { view: 'events', poolId, username: user });
           set({ stack });
+          stopLeftLoads();
           enter(stack[stack.length - 1]);
         },
         setViewportRows(rows) {
@@ -311,22 +324,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
           set({ viewportRows, lists, eventViews });
         },
         loadMore,
-        loadToEnd(ref) {
-          const view = get().eventViews[listKey(ref)];
-          if (ref.kind === 'events' && isFiltering(view)) return moveCursorToIndex(ref, Number.MAX_SAFE_INTEGER);
-          const next = startFollow(list(ref), get().viewportRows);
-          setList(ref, next);
-          if (canLoadMore(next)) follow(ref);
-          followSelection(ref);
-        },
-        stopLoading() {
-          const ref = currentListRef(get());
-          const l = ref ? list(ref) : undefined;
-          if (!ref || l?.followUntil === undefined) return false;
-          setList(ref, stopFollow(l));
-          flash('info', `Stopped loading at ${l.items.length.toLocaleString('en-US')} rows; G continues.`);
-          return true;
-        },
+        loadToEnd: following.loadToEnd,
+        stopLoading: following.stopLoading,
         moveCursor(ref, delta) {
           moveCursorToIndex(ref, (displayedList(get(), ref) ?? list(ref)).cursor + delta);
         },
@@ -348,7 +347,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         ...createFeedbackActions(kit, deps.feedbackIntervalMs),
         ...createNavigationActions(kit),
         ...createUserActions(kit),
-        ...createSweepActions(kit, deps.sweepShare),
+        ...createSweepActions(kit, deps.sweepShare, deps.exportDir),
         ...createOutputActions(kit, deps),
         scrollDetail(delta) {
           set((s) => ({ detailScroll: Math.max(0, s.detailScroll + Math.trunc(delta)) }));

@@ -1,5 +1,7 @@
 import type { Page } from '../gateway/types.ts';
-import { advanceFollow, applyError, beginLoad, canLoadMore, refitWindow, type ListError, type PagedList } from './paged-list.ts';
+import {
+  advanceFollow, applyError, beginLoad, canLoadMore, refitWindow, startWalk, stepWalk, walkStopError, type ListError, type PagedList,
+} from './paged-list.ts';
 import type { ListRef } from './routes.ts';
 
 /** What following a list to its end needs from the store. */
@@ -12,13 +14,15 @@ export interface FollowDeps {
   viewportRows: () => number;
   toError: (error: unknown) => ListError;
   clock?: () => number;
+  /** Waits for the turn of the next request (G paced below a quota); absent, pages follow back to back. */
+  pace?: () => Promise<void>;
 }
 
 /** How often the rows fetched while following are shown: often enough to watch, rarely enough not to slow the walk. */
 export const FOLLOW_PUBLISH_MS = 100;
 
-/** How a follow ended: at the end of the list, at the end of a batch, stopped by the user, on an error, or overtaken. */
-export type FollowEnd = 'complete' | 'batch' | 'stopped' | 'error' | 'stale';
+/** How a follow ended: at the end of the list, at the end of a batch, stopped by the user, on an error, on a server that would page for ever, or overtaken. */
+export type FollowEnd = 'complete' | 'batch' | 'stopped' | 'error' | 'bounded' | 'stale';
 
 /**
  * Fetches page after page while the list follows its end (after G), one request at a time, and shows what has
@@ -33,27 +37,45 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
   const rows = start.items.slice();
   let token = start.nextToken;
   let pages = start.pagesLoaded;
+  let walk = start.walk ?? startWalk();
   let shownAt = clock();
   for (;;) {
+    if (deps.pace) {
+      await deps.pace();
+      const now = deps.list(ref);
+      if (now.requestId !== started.requestId) return 'stale';
+      if (now.followUntil === undefined) {
+        deps.setList(ref, refitWindow({ ...now, items: rows.slice(), nextToken: token, pagesLoaded: pages, walk, loading: false }, deps.viewportRows()));
+        return 'stopped';
+      }
+    }
     let page: Page<unknown>;
     try {
       page = await deps.fetchPage(ref, token);
     } catch (error) {
       const current = deps.list(ref);
       if (current.requestId !== started.requestId) return 'stale';
-      const loaded = { ...current, items: rows.slice(), nextToken: token, pagesLoaded: pages };
+      const loaded = { ...current, items: rows.slice(), nextToken: token, pagesLoaded: pages, walk };
       deps.setList(ref, refitWindow(applyError(loaded, started.requestId, deps.toError(error)), deps.viewportRows()));
       return 'error';
     }
     const current = deps.list(ref);
     if (current.requestId !== started.requestId) return 'stale';
-    for (const row of deps.prepare(ref, page.items)) rows.push(row);
+    const prepared = deps.prepare(ref, page.items);
+    const step = stepWalk(walk, { items: prepared, nextToken: page.nextToken });
+    walk = step.walk;
+    if (step.fresh) for (const row of prepared) rows.push(row);
     token = page.nextToken;
     pages++;
+    if (step.stop) {
+      const next = { ...current, items: rows.slice(), nextToken: token, complete: false, pagesLoaded: pages, loading: false, walk, followUntil: undefined, error: walkStopError(step.stop) };
+      deps.setList(ref, refitWindow(next, deps.viewportRows()));
+      return 'bounded';
+    }
     const stopped = current.followUntil === undefined;
     const done = !token || stopped || rows.length >= (current.followUntil ?? 0);
     if (done || clock() - shownAt >= FOLLOW_PUBLISH_MS) {
-      const next = { ...current, items: rows.slice(), nextToken: token, complete: !token, pagesLoaded: pages, loading: !done, error: undefined };
+      const next = { ...current, items: rows.slice(), nextToken: token, complete: !token, pagesLoaded: pages, loading: !done, walk, error: undefined };
       deps.setList(ref, stopped ? refitWindow(next, deps.viewportRows()) : advanceFollow(next, deps.viewportRows()));
       shownAt = clock();
     }

@@ -1,10 +1,16 @@
 import type { AuthEvent, User } from '../gateway/types.ts';
 import { displayedList } from './displayed-list.ts';
-import { clearError, resetForRefresh, selectedItem } from './paged-list.ts';
+import { clearError, continueWalk, isIdleStop, resetForRefresh, selectedItem, type PagedList } from './paged-list.ts';
 import { eventsRefOf, isUserRoute, userKey, type ListRef } from './routes.ts';
 import { currentListRef } from './selectors.ts';
 import type { AppActions } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
+
+/** What r does to a list: go on after idle pages, retry a page that failed, else start over from the first page. */
+function refreshed(l: PagedList<unknown>): PagedList<unknown> {
+  if (isIdleStop(l)) return continueWalk(l);
+  return l.error && l.error.retryable && l.items.length > 0 ? clearError(l) : resetForRefresh(l);
+}
 
 /** r and enter: reload what the view shows, and open what the cursor is on. */
 export function createNavigationActions(kit: StoreKit): Pick<AppActions, 'refresh' | 'openSelected'> {
@@ -23,8 +29,7 @@ export function createNavigationActions(kit: StoreKit): Pick<AppActions, 'refres
       }
       if (route.view === 'event') refs.push(eventsRefOf(route)!);
       for (const r of refs) {
-        const l = list(r);
-        setList(r, l.error && l.error.retryable && l.items.length > 0 ? clearError(l) : resetForRefresh(l));
+        setList(r, refreshed(list(r)));
         loadMore(r);
       }
       if (route.view === 'users') get().actions.ensurePool(route.poolId, true);

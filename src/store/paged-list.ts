@@ -28,6 +28,102 @@ export interface PagedList<T> {
   offset: number;
   /** While set (after G), each page that arrives moves the cursor to the last row and the next one is fetched, until this many rows are loaded. */
   followUntil?: number;
+  /** What this walk through the pages has seen so far, to stop a server that would page for ever. */
+  walk?: PageWalk;
+}
+
+/**
+ * The guard of one walk through a list's pages, from its first page: the tokens the server handed out, the run
+ * of pages in a row that brought nothing new, and a fingerprint of the last page (to tell a repeated page).
+ */
+export interface PageWalk {
+  tokens: readonly string[];
+  /** Pages in a row that were empty or repeated the page before while carrying a next token. */
+  idleRun: number;
+  lastPage?: string;
+}
+
+/** Pages in a row that bring nothing new (empty, or the same as the one before) after which a walk stops and asks. */
+export const MAX_IDLE_PAGES = 10;
+
+/** Why a walk stopped although the server offered a next page. */
+export type WalkStop = 'repeated-token' | 'empty-pages' | 'repeated-pages';
+
+/** Error kinds of a walk that stopped itself; `r` continues an idle walk and reloads one whose token repeated. */
+export const WALK_STOP_KIND: Readonly<Record<WalkStop, string>> = {
+  'repeated-token': 'paging-repeated-token',
+  'empty-pages': 'paging-empty-pages',
+  'repeated-pages': 'paging-repeated-pages',
+};
+
+/** A walk that has seen nothing yet. */
+export function startWalk(): PageWalk {
+  return { tokens: [], idleRun: 0 };
+}
+
+function pageFingerprint(items: readonly unknown[]): string | undefined {
+  if (items.length === 0) return undefined;
+  return JSON.stringify([items.length, items[0], items[items.length - 1]]);
+}
+
+/** One page of a walk: the walk after it, whether its rows are new (a repeated page's are not), and why to stop, if so. */
+export interface WalkStep {
+  walk: PageWalk;
+  fresh: boolean;
+  stop?: WalkStop;
+}
+
+/**
+ * Takes one page into a walk. A next token the walk has already been given ends it at once; a page that is empty
+ * or repeats the page before, while offering a next one, adds to the idle run, which stops the walk at `maxIdle`.
+ */
+export function stepWalk(walk: PageWalk, page: Page<unknown>, maxIdle = MAX_IDLE_PAGES): WalkStep {
+  const fingerprint = pageFingerprint(page.items);
+  const repeated = fingerprint !== undefined && fingerprint === walk.lastPage;
+  const fresh = page.items.length > 0 && !repeated;
+  const token = page.nextToken;
+  if (!token) return { walk: { ...walk, idleRun: 0, lastPage: fingerprint }, fresh };
+  if (walk.tokens.includes(token)) return { walk, fresh, stop: 'repeated-token' };
+  const idleRun = fresh ? 0 : walk.idleRun + 1;
+  const next = { tokens: [...walk.tokens, token], idleRun, lastPage: fingerprint ?? walk.lastPage };
+  if (idleRun >= maxIdle) return { walk: next, fresh, stop: repeated ? 'repeated-pages' : 'empty-pages' };
+  return { walk: next, fresh };
+}
+
+/** What the screen says when a walk stopped itself, and what r does about it; short enough for an 80-column flash line. */
+export function walkStopError(stop: WalkStop, maxIdle = MAX_IDLE_PAGES): ListError {
+  const kind = WALK_STOP_KIND[stop];
+  switch (stop) {
+    case 'repeated-token':
+      return { kind, retryable: false, message: 'Server repeated a page token: the list may be incomplete; press r to reload.' };
+    case 'empty-pages':
+      return { kind, retryable: true, message: `The server keeps returning empty pages (${maxIdle} in a row); press r to continue.` };
+    case 'repeated-pages':
+      return { kind, retryable: true, message: `The server keeps returning the same page (${maxIdle} in a row); press r to continue.` };
+  }
+}
+
+/** True when the list's walk stopped itself (a repeated token or idle pages) rather than failing. */
+export function isWalkStop(list: PagedList<unknown>): boolean {
+  return list.error !== undefined && (Object.values(WALK_STOP_KIND) as string[]).includes(list.error.kind);
+}
+
+/** True when the list's walk stopped itself on idle pages, so that r goes on from the same token rather than reloading. */
+export function isIdleStop(list: PagedList<unknown>): boolean {
+  return list.error?.kind === WALK_STOP_KIND['empty-pages'] || list.error?.kind === WALK_STOP_KIND['repeated-pages'];
+}
+
+/** Lets a walk stopped on idle pages go on for another run from the same token. */
+export function continueWalk<T>(list: PagedList<T>): PagedList<T> {
+  if (!isIdleStop(list)) return list;
+  return { ...list, error: undefined, walk: list.walk ? { ...list.walk, idleRun: 0 } : undefined };
+}
+
+/** Stops waiting for the fetch under way (its view was left): the answer, when it comes, is stale and dropped. */
+export function abandonLoad<T>(list: PagedList<T>): PagedList<T> {
+  if (!list.loading && list.followUntil === undefined) return list;
+  const last = Math.max(0, list.items.length - 1);
+  return { ...list, loading: false, followUntil: undefined, requestId: list.requestId + 1, cursor: Math.min(list.cursor, last), offset: Math.min(list.offset, last) };
 }
 
 /** A list with nothing loaded yet. */
@@ -45,17 +141,25 @@ export function beginLoad<T>(list: PagedList<T>): PagedList<T> {
   return { ...list, loading: true, error: undefined, requestId: list.requestId + 1 };
 }
 
-/** Appends a fetched page, unless the answer is stale (another fetch or a refresh came since). */
+/**
+ * Appends a fetched page, unless the answer is stale (another fetch or a refresh came since). A page the walk
+ * rejects (a repeated token, too many idle pages) stops the list with an error that says so; a repeated page's
+ * rows are not appended again.
+ */
 export function applyPage<T>(list: PagedList<T>, requestId: number, page: Page<T>): PagedList<T> {
   if (requestId !== list.requestId || !list.loading) return list;
+  const step = stepWalk(list.walk ?? startWalk(), page);
+  const added = step.fresh ? page.items : [];
   return {
     ...list,
-    items: list.items.length === 0 ? page.items : list.items.concat(page.items),
+    items: list.items.length === 0 ? added : added.length === 0 ? list.items : list.items.concat(added),
     nextToken: page.nextToken,
     complete: !page.nextToken,
     loading: false,
     pagesLoaded: list.pagesLoaded + 1,
-    error: undefined,
+    error: step.stop ? walkStopError(step.stop) : undefined,
+    walk: step.walk,
+    ...(step.stop ? { followUntil: undefined } : {}),
   };
 }
 

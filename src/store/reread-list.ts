@@ -1,5 +1,5 @@
 import type { AuthEvent, FeedbackValue, Page } from '../gateway/types.ts';
-import { applyError, beginLoad, refitWindow, type PagedList } from './paged-list.ts';
+import { applyError, beginLoad, refitWindow, startWalk, stepWalk, walkStopError, type PagedList } from './paged-list.ts';
 import type { ListRef } from './routes.ts';
 import { toListError } from './store-kit.ts';
 
@@ -31,15 +31,23 @@ export async function rereadList(deps: RereadDeps, ref: ListRef): Promise<void> 
     let items: unknown[] = [];
     let token: string | undefined;
     let pages = 0;
+    let walk = startWalk();
+    let stop: ReturnType<typeof stepWalk>['stop'];
     do {
       const page = await deps.fetchPage(ref, token);
-      items = items.concat(deps.prepare(ref, page.items));
+      if (deps.list(ref).requestId !== started.requestId) return;
+      const prepared = deps.prepare(ref, page.items);
+      const step = stepWalk(walk, { items: prepared, nextToken: page.nextToken });
+      walk = step.walk;
+      stop = step.stop;
+      if (step.fresh) items = items.concat(prepared);
       token = page.nextToken;
       pages++;
-    } while (token && items.length < before.items.length);
+    } while (token && !stop && items.length < before.items.length);
     const current = deps.list(ref);
     if (current.requestId !== started.requestId) return;
-    deps.setList(ref, refitWindow({ ...current, items, nextToken: token, complete: !token, loading: false, pagesLoaded: pages, error: undefined }, deps.viewportRows()));
+    const error = stop ? walkStopError(stop) : undefined;
+    deps.setList(ref, refitWindow({ ...current, items, nextToken: token, complete: !token, loading: false, pagesLoaded: pages, walk, error }, deps.viewportRows()));
   } catch (error) {
     deps.setList(ref, applyError(deps.list(ref), started.requestId, toListError(error)));
   }

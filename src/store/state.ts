@@ -1,5 +1,5 @@
 import type {
-  ApiCallRecord, FeedbackValue, GatewayTarget, PoolDetail, RiskConfiguration, User,
+  ApiCallRecord, FeedbackValue, GatewayTarget, PoolDetail, RetryCounts, RiskConfiguration, User,
 } from '../gateway/types.ts';
 import type { EventFilter } from '../domain/event-filter.ts';
 import type { SweepProgress } from '../sweep/index.ts';
@@ -72,8 +72,17 @@ export interface EventView {
 /** Counters of API traffic for the status bar. */
 export interface ApiStats {
   calls: number;
+  /** Calls that failed (an aborted call is not a failure). */
   failed: number;
+  /** Calls Cognito throttled at least once. */
   throttled: number;
+  /**
+   * Attempts that failed for a cause that may pass, by cause: every retried attempt, and the last attempt of a call
+   * that gave up on one. Absent until the first.
+   */
+  failedAttempts?: RetryCounts;
+  /** Calls aborted because their view was left. */
+  aborted?: number;
   recent: ApiCallRecord[];
 }
 
@@ -120,6 +129,8 @@ export interface AppActions {
   cancelSweep(): boolean;
   /** Opens the events of the selected sweep finding's user. */
   openFinding(): void;
+  /** Writes the sweep's findings on screen (worst first) to a JSON or CSV file and says where. */
+  exportFindings(format: 'json' | 'csv'): void;
   /** Copies the selected row (or the event or user on screen) to the clipboard as JSON, through OSC 52. */
   copySelected(): void;
   /** Writes the loaded events of the user on screen to a JSON or CSV file and says where. */

@@ -1,16 +1,17 @@
 import {
   DEFAULT_SHARE, describeEstimate, estimateSweep, startSweep, type SweepFinding, type SweepHandle, type SweepProgress,
 } from '../sweep/index.ts';
-import { findingInsertIndex } from '../sweep/severity.ts';
-import { emptyList, refitWindow, selectedItem } from './paged-list.ts';
+import { writeFindingsExport } from '../export/findings-file.ts';
+import { insertFinding } from './finding-list.ts';
+import { emptyList, selectedItem } from './paged-list.ts';
 import { userKey, type ListRef } from './routes.ts';
 import type { AppActions, AppState, SweepState } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
 
-type SweepActions = Pick<AppActions, 'askSweep' | 'cancelSweep' | 'openFinding'>;
+type SweepActions = Pick<AppActions, 'askSweep' | 'cancelSweep' | 'openFinding' | 'exportFindings'>;
 
-/** The pool-wide sweep: confirm with the estimated cost, run it paced, stream findings into a list, cancel. */
-export function createSweepActions(kit: StoreKit, share = DEFAULT_SHARE): SweepActions {
+/** The pool-wide sweep: confirm with the estimated cost, run it paced, stream findings into a list, cancel, export. */
+export function createSweepActions(kit: StoreKit, share = DEFAULT_SHARE, exportDir?: string): SweepActions {
   const { get, set, flash, top, push, setList, list } = kit;
   const handles = new Map<string, SweepHandle>();
 
@@ -24,13 +25,7 @@ export function createSweepActions(kit: StoreKit, share = DEFAULT_SHARE): SweepA
     const handle = startSweep({
       gateway: kit.gw.forSweep?.() ?? kit.gw, poolId, filter, estimatedUsers, share,
       onProgress: (progress: SweepProgress) => putSweep(poolId, { progress }),
-      onFinding: (finding) => {
-        const l = list<SweepFinding>(ref);
-        const at = findingInsertIndex(l.items, finding);
-        const items = [...l.items.slice(0, at), finding, ...l.items.slice(at)];
-        const cursor = l.items.length > 0 && at <= l.cursor ? l.cursor + 1 : l.cursor;
-        setList(ref, refitWindow({ ...l, items, cursor }, get().viewportRows));
-      },
+      onFinding: (finding) => setList(ref, insertFinding(list<SweepFinding>(ref), finding, get().viewportRows)),
     });
     handles.set(poolId, handle);
     putSweep(poolId, { filter, running: true, error: undefined, progress: undefined });
@@ -84,6 +79,20 @@ export function createSweepActions(kit: StoreKit, share = DEFAULT_SHARE): SweepA
       if (!handle) return false;
       handle.cancel();
       return true;
+    },
+    exportFindings(format) {
+      const route = top();
+      if (route.view !== 'sweep') return flash('warn', 'e exports a sweep\'s findings: run one first (s on a pool\'s users).');
+      const { poolId } = route;
+      const sweep = get().sweeps[poolId];
+      const findings = list<SweepFinding>({ kind: 'findings', poolId }).items;
+      if (findings.length === 0) return flash('warn', sweep?.running ? 'No risky events found yet: nothing to export.' : 'No findings to export.');
+      const partial = !sweep || sweep.running || sweep.progress?.phase !== 'done';
+      const dir = exportDir ?? process.cwd();
+      writeFindingsExport({ dir, poolId, filter: sweep?.filter, findings, format, partial, now: kit.now() }).then(
+        (path) => flash('info', `Exported ${findings.length} users with risky events to ${path}${partial ? ' (the sweep had not finished: more may exist)' : ''}`),
+        (error) => flash('error', error instanceof Error ? error.message : String(error)),
+      );
     },
     openFinding() {
       const route = top();

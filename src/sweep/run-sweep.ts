@@ -3,11 +3,13 @@ import { needsAttention } from '../domain/event-risk.ts';
 import { classifyFailure, failureFacts, GatewayError } from '../gateway/errors.ts';
 import type { GatewayErrorKind } from '../gateway/errors.ts';
 import type { AuthEvent, Page, User } from '../gateway/types.ts';
+import { startWalk, stepWalk, type PageWalk } from '../store/paged-list.ts';
 import { abortError, isAbortError, raceAbort, realClock, realSleep } from './abort.ts';
 import { backoffDelay, resolveBackoff } from './backoff.ts';
 import { quotaRps, SWEEP_CALLS } from './quotas.ts';
 import { TokenBucket } from './token-bucket.ts';
-import type { SweepFinding, SweepHandle, SweepOptions, SweepPhase, SweepProgress, SweepSummary } from './types.ts';
+import type { RetryCause, SweepFinding, SweepHandle, SweepOptions, SweepPhase, SweepProgress, SweepSummary } from './types.ts';
+import { walkStopMessage } from './walk-stop.ts';
 import { UserQueue } from './user-queue.ts';
 
 const LIST_AHEAD = 2 * SWEEP_CALLS.listUsers.pageSize;
@@ -16,6 +18,14 @@ const DEFAULT_MAX_CONSECUTIVE_ERRORS = 10;
 
 /** Failures that say something about the whole pool or the caller, not one user: the sweep stops on them. */
 const POOL_WIDE_KINDS: ReadonlySet<GatewayErrorKind> = new Set(['threat-protection-off', 'permission', 'credentials', 'sso-expired']);
+
+function retryCause(kind: GatewayErrorKind): RetryCause {
+  return kind === 'throttled' || kind === 'server' || kind === 'network' ? kind : 'other';
+}
+
+const CAUSE_WORDS: Record<RetryCause, string> = {
+  throttled: 'throttled', server: 'server errors (5xx)', network: 'network errors', other: 'errors',
+};
 
 function asGatewayError(error: unknown, operation: string): GatewayError {
   return error instanceof GatewayError ? error : classifyFailure(failureFacts(error), { operation });
@@ -52,8 +62,10 @@ export function startSweep(options: SweepOptions): SweepHandle {
   const findings: SweepFinding[] = [];
   const startedAt = clock();
   const counts = {
-    usersListed: 0, usersScanned: 0, eventsRead: 0, riskyEvents: 0, calls: 0, throttled: 0, errors: 0,
+    usersListed: 0, usersScanned: 0, eventsRead: 0, riskyEvents: 0, calls: 0, throttled: 0, serverErrors: 0, networkErrors: 0, errors: 0,
   };
+  let failedCallsInARow = 0;
+  let backoffCause: RetryCause | undefined;
   let lastError: string | undefined;
   let listingOver = false;
   let backingOff = 0;
@@ -73,6 +85,7 @@ export function startSweep(options: SweepOptions): SweepHandle {
       riskyUsers: findings.length,
       ...(usersEstimated() !== undefined ? { usersEstimated: usersEstimated() } : {}),
       ...(lastError !== undefined ? { lastError } : {}),
+      ...(phase === 'backing-off' && backoffCause ? { backoffCause } : {}),
       elapsedMs: Math.max(0, clock() - startedAt),
     };
   }
@@ -93,16 +106,31 @@ export function startSweep(options: SweepOptions): SweepHandle {
       if (signal.aborted) throw abortError();
       counts.calls++;
       try {
-        return await raceAbort(send(), signal);
+        const answer = await raceAbort(send(), signal);
+        failedCallsInARow = 0;
+        return answer;
       } catch (error) {
         if (signal.aborted) throw abortError();
         const failure = asGatewayError(error, operation);
-        if (!failure.retryable) throw failure;
-        if (failure.kind === 'throttled') {
+        const cause = retryCause(failure.kind);
+        if (cause === 'throttled') {
           counts.throttled++;
           limiter.throttled();
+        } else {
+          if (cause === 'server') counts.serverErrors++;
+          if (cause === 'network') counts.networkErrors++;
+          if (failure.retryable) failedCallsInARow++;
+          if (failedCallsInARow >= maxConsecutiveErrors) {
+            stop('failed', new GatewayError({
+              kind: failure.kind, retryable: failure.retryable, operation: failure.operation, awsName: failure.awsName,
+              message: `Stopped: the last ${failedCallsInARow} calls all failed (${CAUSE_WORDS[cause]}). Last: ${failure.message}`,
+            }));
+            throw abortError();
+          }
         }
+        if (!failure.retryable) throw failure;
         if (retry >= backoff.maxRetries) throw failure;
+        backoffCause = cause;
         backingOff++;
         emit();
         try {
@@ -114,12 +142,22 @@ export function startSweep(options: SweepOptions): SweepHandle {
     }
   }
 
+  /** Takes one page into a walk; a walk the server would keep going for ever fails with a sentence that says why. */
+  function guardWalk(walk: PageWalk, page: Page<unknown>, operation: string): { walk: PageWalk; fresh: boolean } {
+    const step = stepWalk(walk, page);
+    if (step.stop) throw new GatewayError({ kind: 'server', retryable: false, operation, message: walkStopMessage(operation, step.stop) });
+    return step;
+  }
+
   async function walkUsers(): Promise<void> {
     let token: string | undefined;
+    let walk = startWalk();
     do {
       await queue.below(LIST_AHEAD, signal);
-      const page: Page<User> = await paced(listBucket, SWEEP_CALLS.listUsers.operation, () => gateway.listUsers(poolId, filter, token));
-      const users = page.items.slice(0, maxUsers - counts.usersListed);
+      const page: Page<User> = await paced(listBucket, SWEEP_CALLS.listUsers.operation, () => gateway.listUsers(poolId, filter, token, { signal }));
+      const step = guardWalk(walk, page, SWEEP_CALLS.listUsers.operation);
+      walk = step.walk;
+      const users = step.fresh ? page.items.slice(0, maxUsers - counts.usersListed) : [];
       counts.usersListed += users.length;
       queue.push(users);
       token = page.nextToken;
@@ -132,10 +170,13 @@ export function startSweep(options: SweepOptions): SweepHandle {
   async function readEvents(user: User): Promise<AuthEvent[]> {
     const events: AuthEvent[] = [];
     let token: string | undefined;
+    let walk = startWalk();
     do {
       const page: Page<AuthEvent> = await paced(eventsBucket, SWEEP_CALLS.listAuthEvents.operation,
-        () => gateway.listAuthEvents(poolId, user.username, token));
-      events.push(...page.items);
+        () => gateway.listAuthEvents(poolId, user.username, token, { signal }));
+      const step = guardWalk(walk, page, SWEEP_CALLS.listAuthEvents.operation);
+      walk = step.walk;
+      if (step.fresh) events.push(...page.items);
       token = page.nextToken;
     } while (token && events.length < eventsPerUser);
     return events.slice(0, eventsPerUser);

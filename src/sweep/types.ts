@@ -4,6 +4,9 @@ import type { Clock, Sleep } from './abort.ts';
 import type { BackoffOptions } from './backoff.ts';
 import type { QuotaOverrides } from './quotas.ts';
 
+/** Why a call was retried: Cognito throttled it, the server failed (5xx), the network failed, or something else. */
+export type RetryCause = 'throttled' | 'server' | 'network' | 'other';
+
 /** Where a sweep is: running, waiting out a throttle, or over in one of three ways. */
 export type SweepPhase = 'running' | 'backing-off' | 'done' | 'cancelled' | 'failed';
 
@@ -24,6 +27,12 @@ export interface SweepProgress {
   calls: number;
   /** Requests Cognito throttled. */
   throttled: number;
+  /** Requests that failed with a server error (5xx). */
+  serverErrors: number;
+  /** Requests that failed on the network (refused, reset, timed out). */
+  networkErrors: number;
+  /** While backing off: the cause of the failure being waited out. */
+  backoffCause?: RetryCause;
   /** Users whose events could not be read. */
   errors: number;
   /** The message of the latest failure, a person-readable sentence. */
@@ -75,7 +84,7 @@ export interface SweepOptions {
   /** Event reads in flight at once; default 8. Pacing, not this, sets the rate; this only covers latency. */
   concurrency?: number;
   backoff?: BackoffOptions;
-  /** Failed users in a row after which the sweep stops, since every user is then failing; default 10. */
+  /** Failed users in a row, or failed calls in a row (throttles aside), after which the sweep stops, since everything is then failing; default 10. */
   maxConsecutiveErrors?: number;
   clock?: Clock;
   sleep?: Sleep;

@@ -1,12 +1,24 @@
 import { GatewayError } from '../../src/gateway/errors.ts';
 import type {
-  ApiCallRecord, AuthEvent, CognitoGateway, FeedbackValue, Page, PoolSummary, User,
+  ApiCallRecord, AuthEvent, CallOptions, CognitoGateway, FeedbackValue, Page, PoolSummary, User,
 } from '../../src/gateway/types.ts';
 
 /** A call the fake received. */
 export interface FakeCall {
   op: string;
   args: unknown[];
+  /** The signal the caller passed, if any. */
+  signal?: AbortSignal;
+}
+
+/** Answers a list operation in place of the fake's data: `n` counts the calls of that operation so far, from 0. */
+export type FakePager = (token: string | undefined, n: number) => Page<unknown>;
+
+/** What an aborted fake call rejects with, as the SDK gateway does: an error named AbortError. */
+export function fakeAbortError(): Error {
+  const error = new Error('The request was aborted.');
+  error.name = 'AbortError';
+  return error;
 }
 
 /** An in-memory gateway for store tests: data from arrays, pages of `pageSize`, failures on demand. */
@@ -19,8 +31,10 @@ export class FakeGateway implements CognitoGateway {
   pageSize = 60;
   /** Operations that fail with this error until cleared. */
   failing = new Map<string, GatewayError>();
-  /** When set, calls wait for release() before answering. */
+  /** When set, calls wait for release() (or their signal) before answering. */
   hold = false;
+  /** Misbehaving servers, by operation: pages from a function instead of the data (empty pages, the same token…). */
+  pagers = new Map<string, FakePager>();
   private held: (() => void)[] = [];
   private listeners = new Set<(r: ApiCallRecord) => void>();
 
@@ -36,14 +50,33 @@ export class FakeGateway implements CognitoGateway {
     for (const go of h) go();
   }
 
-  count(op: string): number {
-    return this.calls.filter((c) => c.op === op).length;
+  /** Calls of `op` (of one pool when `poolId` is given: its first argument). */
+  count(op: string, poolId?: string): number {
+    return this.calls.filter((c) => c.op === op && (poolId === undefined || c.args[0] === poolId)).length;
   }
 
-  private async answer<T>(op: string, args: unknown[], value: () => T): Promise<T> {
-    this.calls.push({ op, args });
-    if (this.hold) await new Promise<void>((resolve) => this.held.push(resolve));
-    else await Promise.resolve();
+  /** Calls whose signal has aborted. */
+  aborted(op?: string): number {
+    return this.calls.filter((c) => (!op || c.op === op) && c.signal?.aborted).length;
+  }
+
+  private async answer<T>(op: string, args: unknown[], value: () => T, opts?: CallOptions): Promise<T> {
+    const signal = opts?.signal;
+    const n = this.count(op);
+    this.calls.push({ op, args, ...(signal ? { signal } : {}) });
+    if (signal?.aborted) throw fakeAbortError();
+    if (this.hold) {
+      await new Promise<void>((resolve, reject) => {
+        this.held.push(resolve);
+        signal?.addEventListener('abort', () => reject(fakeAbortError()), { once: true });
+      });
+    } else await Promise.resolve();
+    if (signal?.aborted) throw fakeAbortError();
+    const pager = this.pagers.get(op);
+    if (pager) {
+      const token = args[args.length - 1] as string | undefined;
+      value = () => pager(token, n) as T;
+    }
     const failure = this.failing.get(op);
     for (const l of this.listeners) l({ operation: op, ms: 0, ok: !failure, attempts: 1, errorName: failure?.awsName });
     if (failure) throw failure;
@@ -56,12 +89,12 @@ export class FakeGateway implements CognitoGateway {
     return { items: items.slice(start, end), ...(end < items.length ? { nextToken: String(end) } : {}) };
   }
 
-  listUserPools(token?: string) { return this.answer('ListUserPools', [token], () => this.page(this.pools, token)); }
-  describeUserPool(poolId: string) {
-    return this.answer('DescribeUserPool', [poolId], () => ({ id: poolId, name: 'pool', threatProtection: 'ENFORCED' as const, estimatedUsers: this.users.length, usernameAttributes: [], aliasAttributes: [] }));
+  listUserPools(token?: string, opts?: CallOptions) { return this.answer('ListUserPools', [token], () => this.page(this.pools, token), opts); }
+  describeUserPool(poolId: string, opts?: CallOptions) {
+    return this.answer('DescribeUserPool', [poolId], () => ({ id: poolId, name: 'pool', threatProtection: 'ENFORCED' as const, estimatedUsers: this.users.length, usernameAttributes: [], aliasAttributes: [] }), opts);
   }
-  listAppClients(poolId: string, token?: string) { return this.answer('ListUserPoolClients', [poolId, token], () => this.page([{ id: 'c1', name: 'web' }], token)); }
-  listUsers(poolId: string, filter: string | undefined, token?: string) {
+  listAppClients(poolId: string, token?: string, opts?: CallOptions) { return this.answer('ListUserPoolClients', [poolId, token], () => this.page([{ id: 'c1', name: 'web' }], token), opts); }
+  listUsers(poolId: string, filter: string | undefined, token?: string, opts?: CallOptions) {
     return this.answer('ListUsers', [poolId, filter, token], () => {
       const m = filter ? /^(\w+) (\^?=) "(.*)"$/.exec(filter) : null;
       const items = m
@@ -71,18 +104,18 @@ export class FakeGateway implements CognitoGateway {
         })
         : this.users;
       return this.page(items, token);
-    });
+    }, opts);
   }
-  listGroupsForUser(poolId: string, username: string, token?: string) { return this.answer('AdminListGroupsForUser', [poolId, username, token], () => this.page([{ name: 'admins' }], token)); }
-  listDevices(poolId: string, username: string, token?: string) { return this.answer('AdminListDevices', [poolId, username, token], () => this.page([], token)); }
-  listAuthEvents(poolId: string, username: string, token?: string) { return this.answer('AdminListUserAuthEvents', [poolId, username, token], () => this.page(this.events, token)); }
+  listGroupsForUser(poolId: string, username: string, token?: string, opts?: CallOptions) { return this.answer('AdminListGroupsForUser', [poolId, username, token], () => this.page([{ name: 'admins' }], token), opts); }
+  listDevices(poolId: string, username: string, token?: string, opts?: CallOptions) { return this.answer('AdminListDevices', [poolId, username, token], () => this.page([], token), opts); }
+  listAuthEvents(poolId: string, username: string, token?: string, opts?: CallOptions) { return this.answer('AdminListUserAuthEvents', [poolId, username, token], () => this.page(this.events, token), opts); }
   updateAuthEventFeedback(poolId: string, username: string, eventId: string, value: FeedbackValue) {
     return this.answer('AdminUpdateAuthEventFeedback', [poolId, username, eventId, value], () => {
       const e = this.events.find((x) => x.id === eventId);
       if (e) e.feedback = { value, provider: 'Admin' };
     });
   }
-  describeRiskConfiguration(poolId: string, clientId?: string) { return this.answer('DescribeRiskConfiguration', [poolId, clientId], () => ({ poolId, clientId })); }
+  describeRiskConfiguration(poolId: string, clientId?: string, opts?: CallOptions) { return this.answer('DescribeRiskConfiguration', [poolId, clientId], () => ({ poolId, clientId }), opts); }
   disableUser(poolId: string, username: string) { return this.answer('AdminDisableUser', [poolId, username], () => undefined); }
   enableUser(poolId: string, username: string) { return this.answer('AdminEnableUser', [poolId, username], () => undefined); }
   globalSignOut(poolId: string, username: string) { return this.answer('AdminUserGlobalSignOut', [poolId, username], () => undefined); }

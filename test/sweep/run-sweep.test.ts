@@ -286,3 +286,75 @@ describe('startSweep', () => {
     assert.equal(deeper.findings.find((f) => f.user.username === 'u0001')?.eventsRead, 120);
   });
 });
+
+describe('a sweep against a server that keeps failing or paging for ever', () => {
+  const serverError = (operation: string) => new GatewayError({ kind: 'server', retryable: true, message: `Cognito failed (500) on ${operation}.`, operation });
+  const networkError = (operation: string) => new GatewayError({ kind: 'network', retryable: true, message: `Could not reach Cognito for ${operation}.`, operation });
+
+  it('stops after 10 failed calls in a row (endpoint down) and says why, instead of backing off for ever', async () => {
+    const w = world(500);
+    w.gateway.fail = (call) => (call.op === 'AdminListUserAuthEvents' ? networkError(call.op) : undefined);
+    const summary = await w.time.run(w.start().done);
+    assert.equal(summary.phase, 'failed');
+    assert.match(summary.error?.message ?? '', /^Stopped: the last 10 calls all failed \(network errors\)\. Last: Could not reach Cognito/);
+    assert.ok(w.eventCalls().length <= 10 + 8, `${w.eventCalls().length} event calls: at most the 10 failures and the reads already in flight`);
+    assert.ok(summary.elapsedMs < 10_000, `stopped after ${summary.elapsedMs} simulated ms`);
+    const sent = w.gateway.calls.length;
+    await w.time.drain();
+    assert.equal(w.gateway.calls.length, sent, 'nothing is sent after the stop');
+  });
+
+  it('counts retries by cause: throttled, 5xx and network apart', async () => {
+    const w = world(30);
+    const plan = new Map([['u0001', throttle], ['u0002', serverError], ['u0003', networkError], ['u0004', serverError]]);
+    const failedOnce = new Set<string>();
+    w.gateway.fail = (call) => {
+      const make = call.username ? plan.get(call.username) : undefined;
+      if (!make || failedOnce.has(call.username!)) return undefined;
+      failedOnce.add(call.username!);
+      return make(call.op);
+    };
+    const summary = await w.time.run(w.start().done);
+    assert.equal(summary.phase, 'done');
+    assert.deepEqual([summary.throttled, summary.serverErrors, summary.networkErrors, summary.errors], [1, 2, 1, 0]);
+    const causes = new Set(w.progress.filter((p) => p.phase === 'backing-off').map((p) => p.backoffCause));
+    assert.deepEqual([...causes].sort(), ['network', 'server', 'throttled']);
+  });
+
+  it('stops a ListUsers walk of empty pages after 10 and says so', async () => {
+    const w = world(100);
+    w.gateway.listUsers = async (poolId, filter, token) => {
+      w.gateway.calls.push({ op: 'ListUsers', at: w.time.now, poolId, filter, token });
+      return { items: [], nextToken: `next-${w.listCalls().length}` };
+    };
+    const summary = await w.time.run(w.start().done);
+    assert.equal(summary.phase, 'failed');
+    assert.equal(w.listCalls().length, 10);
+    assert.match(summary.error?.message ?? '', /ListUsers kept returning empty pages \(10 in a row\), so the sweep stopped; esc, then s starts a new sweep/);
+  });
+
+  it('ends a ListUsers walk at once when a token comes back, reading the users it was given', async () => {
+    const w = world(100);
+    const page = w.gateway.listUsers.bind(w.gateway);
+    w.gateway.listUsers = async (poolId, filter, token) => ({ ...(await page(poolId, filter, token)), nextToken: 'loop' });
+    const summary = await w.time.run(w.start().done);
+    assert.equal(w.listCalls().length, 2);
+    assert.equal(summary.phase, 'failed');
+    assert.match(summary.error?.message ?? '', /ListUsers repeated a page token/);
+  });
+
+  it('fails one user whose events page for ever, and goes on with the others', async () => {
+    const w = world(20);
+    const read = w.gateway.listAuthEvents.bind(w.gateway);
+    w.gateway.listAuthEvents = async (poolId, username, token) => {
+      if (username !== 'u0005') return read(poolId, username, token);
+      w.gateway.calls.push({ op: 'AdminListUserAuthEvents', at: w.time.now, poolId, username, token });
+      return { items: [], nextToken: `e-${w.eventCalls().length}` };
+    };
+    const summary = await w.time.run(w.start().done);
+    assert.equal(summary.phase, 'done');
+    assert.equal(summary.errors, 1);
+    assert.equal(w.eventCalls().filter((c) => c.username === 'u0005').length, 10);
+    assert.match(summary.lastError ?? '', /^u0005: AdminListUserAuthEvents kept returning empty pages/);
+  });
+});

@@ -30,3 +30,30 @@ describe('sweep findings, worst first', () => {
     assert.deepEqual(sorted.map((f) => f.user.username), ['ato', 'cc', 'fail1', 'fail2']);
   });
 });
+
+describe('sweep findings: risk, then recency', () => {
+  it('among findings of the same risk the most recent risky event goes first, whatever the arrival order', () => {
+    const at = (name: string, level: string, createdAt: number) => finding(name, [{ riskLevel: level, createdAt }]);
+    const arrivals = [at('high-old', 'High', 1_000), at('medium-new', 'Medium', 9_000), at('high-new', 'High', 5_000), at('high-mid', 'High', 3_000)];
+    const sorted: SweepFinding[] = [];
+    for (const f of arrivals) sorted.splice(findingInsertIndex(sorted, f), 0, f);
+    assert.deepEqual(sorted.map((f) => f.user.username), ['high-new', 'high-mid', 'high-old', 'medium-new']);
+  });
+});
+
+describe('inserting a finding under the cursor', () => {
+  it('keeps the cursor on its finding and on the same line of the screen, whether new ones land above or below', async () => {
+    const { insertFinding } = await import('../../src/store/finding-list.ts');
+    const { emptyList } = await import('../../src/store/paged-list.ts');
+    let l = emptyList<SweepFinding>();
+    for (let i = 0; i < 20; i++) l = insertFinding(l, finding(`medium${i}`, [{ riskLevel: 'Medium', createdAt: 1000 - i }]), 5);
+    l = { ...l, cursor: 12, offset: 10 };
+    const chosen = l.items[12].user.username;
+    for (let i = 0; i < 30; i++) {
+      const worse = i % 2 === 0;
+      l = insertFinding(l, finding(`x${i}`, [{ riskLevel: worse ? 'High' : 'Low', response: 'Fail' }]), 5);
+      assert.equal(l.items[l.cursor].user.username, chosen);
+      assert.equal(l.cursor - l.offset, 2, 'the selected row stays on its screen line');
+    }
+  });
+});

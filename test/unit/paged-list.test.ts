@@ -107,7 +107,7 @@ describe('paged list', () => {
 });
 
 describe('G: following the end of a list', () => {
-  const page = (from: number, n: number, more: boolean) => ({ items: Array.from({ length: n }, (_, i) => from + i), ...(more ? { nextToken: 't' } : {}) });
+  const page = (from: number, n: number, more: boolean) => ({ items: Array.from({ length: n }, (_, i) => from + i), ...(more ? { nextToken: `t${from}` } : {}) });
 
   it('keeps the cursor on the last row as pages arrive, and stops at the end', () => {
     let l = applyPage(beginLoad(emptyList<number>()), 1, page(0, 60, true));

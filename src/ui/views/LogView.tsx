@@ -1,13 +1,44 @@
 import { Box, Text } from 'ink';
 import type { ApiCallRecord } from '../../gateway/types.ts';
-import { LOG_COLUMNS } from '../columns.ts';
+import { causeLabel } from '../../store/api-stats.ts';
+import type { ApiStats } from '../../store/state.ts';
+import { LOG_COLUMNS, type Column } from '../columns.ts';
 import { ListView } from '../components/ListView.tsx';
 import { listPosition } from '../components/StatusLine.tsx';
 import { useAppState } from '../store-context.ts';
 import { useList } from './use-list.ts';
 import type { ViewProps } from './view-props.ts';
 
-/** The recent API calls, newest first, with latency, retries and outcome. */
+/** Why a call was retried, by cause ("5xx 2 · network 1"). */
+const RETRIED: Column<ApiCallRecord> = {
+  header: 'RETRIED', width: 18, drop: 1, cell: (r) => causeLabel(r.retries), color: (r) => (r.retries ? 'yellow' : undefined),
+};
+
+/** ok, aborted (its view was left: not a failure), or the failure's name. */
+const OUTCOME: Column<ApiCallRecord> = {
+  header: 'OUTCOME',
+  width: 26,
+  flex: true,
+  cell: (r) => (r.ok ? 'ok' : r.aborted ? 'aborted' : `✖ ${r.errorName ?? 'failed'}`),
+  color: (r) => (r.ok ? undefined : r.aborted ? 'gray' : 'red'),
+};
+
+/** The log's columns: the shared ones, with the retries by cause and an outcome that tells aborted from failed. */
+const COLUMNS: Column<ApiCallRecord>[] = [...LOG_COLUMNS.filter((c) => c.header !== 'OUTCOME'), RETRIED, OUTCOME];
+
+/** The log's summary line: calls, failed attempts by cause, failures and aborted calls. */
+export function logSummary(api: ApiStats): string {
+  const causes = causeLabel(api.failedAttempts);
+  return [
+    `${api.calls} calls`,
+    causes ? `failed attempts: ${causes}` : 'no throttles, 5xx or network errors',
+    `${api.failed} failed`,
+    ...(api.aborted ? [`${api.aborted} aborted`] : []),
+    'newest first',
+  ].join(' · ');
+}
+
+/** The recent API calls, newest first, with latency, retries by cause and outcome. */
 export function LogView({ width, height, now }: ViewProps) {
   const list = useList<ApiCallRecord>({ kind: 'log' });
   const api = useAppState((s) => s.api);
@@ -15,10 +46,10 @@ export function LogView({ width, height, now }: ViewProps) {
     <Box flexDirection="column">
       <Text wrap="truncate">
         <Text bold>API log</Text>
-        <Text dimColor>{` · ${api.calls} calls · ${api.throttled} retried or throttled · ${api.failed} failed · newest first`}</Text>
+        <Text dimColor>{` · ${logSummary(api)}`}</Text>
       </Text>
       <Text> </Text>
-      <ListView list={list} columns={LOG_COLUMNS} width={width} height={height - 4} noun="calls" now={now}
+      <ListView list={list} columns={COLUMNS} width={width} height={height - 4} noun="calls" now={now}
         emptyText="No API calls yet." status={`${listPosition(list)} recent calls`} />
     </Box>
   );

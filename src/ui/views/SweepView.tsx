@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { SweepFinding } from '../../sweep/index.ts';
+import type { SweepFinding, SweepProgress } from '../../sweep/index.ts';
 import { FINDING_COLUMNS } from '../columns.ts';
 import { ListView } from '../components/ListView.tsx';
 import { listPosition } from '../components/StatusLine.tsx';
@@ -15,12 +15,29 @@ function bar(done: number, total: number | undefined, width: number): string {
   return `[${'█'.repeat(filled)}${'·'.repeat(width - filled)}] ${Math.min(100, Math.floor((done / total) * 100))}%`;
 }
 
+const BACKOFF_WORDS = { throttled: 'throttled', server: 'server error, 5xx', network: 'network error', other: 'error' } as const;
+
+/** What the sweep is doing, with the cause of a back-off. */
+function phaseLabel(running: boolean, p: SweepProgress | undefined): string {
+  if (!running) return p?.phase ?? 'over';
+  if (p?.phase !== 'backing-off') return 'running';
+  return `backing off (${BACKOFF_WORDS[p.backoffCause ?? 'other']})`;
+}
+
+/** The failed calls of a sweep by cause, and the users that failed, naming only those that happened: "3 throttled · 1 5xx". */
+function sweepRetryCounts(p: SweepProgress | undefined): string {
+  const parts = [
+    [p?.throttled, 'throttled'], [p?.serverErrors, '5xx'], [p?.networkErrors, 'network errors'], [p?.errors, 'users failed'],
+  ].filter(([n]) => (n as number | undefined ?? 0) > 0).map(([n, what]) => `${n} ${what}`);
+  return parts.length > 0 ? parts.join(' · ') : 'no failures';
+}
+
 /** A running or finished sweep: progress, counts, and the users with risky events as they are found. */
 export function SweepView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
   const sweep = useAppState((s) => s.sweeps[poolId]);
   const findings = useList<SweepFinding>({ kind: 'findings', poolId });
   const p = sweep?.progress;
-  const phase = !sweep ? 'not started' : sweep.running ? (p?.phase === 'backing-off' ? 'backing off (throttled)' : 'running') : p?.phase ?? 'over';
+  const phase = !sweep ? 'not started' : phaseLabel(sweep.running, p);
   const elapsed = p ? `${Math.round(p.elapsedMs / 1000)}s` : '0s';
   return (
     <Box flexDirection="column">
@@ -33,11 +50,11 @@ export function SweepView({ poolId, width, height, now }: ViewProps & { poolId: 
       <Text wrap="truncate">
         <Text>{`${p?.usersScanned ?? 0}${p?.usersEstimated ? `/${p.usersEstimated}` : ''} users · ${p?.eventsRead ?? 0} events read · `}</Text>
         <Text color={p?.riskyEvents ? 'red' : undefined} bold>{`${p?.riskyEvents ?? 0} risky events in ${p?.riskyUsers ?? 0} users`}</Text>
-        <Text dimColor>{` · ${p?.calls ?? 0} calls · ${p?.throttled ?? 0} throttled · ${p?.errors ?? 0} errors · ${elapsed}`}</Text>
+        <Text dimColor>{` · ${p?.calls ?? 0} calls · ${sweepRetryCounts(p)} · ${elapsed}`}</Text>
       </Text>
       {sweep?.error ? <Text color="red" wrap="truncate">{`✖ ${safeText(sweep.error)}`}</Text>
         : p?.lastError ? <Text color="yellow" wrap="truncate">{`last error: ${safeText(p.lastError)}`}</Text>
-        : <Text dimColor wrap="truncate">{sweep?.running ? 'esc cancels · enter opens a user\'s events to tag them' : 'enter opens a user\'s events to tag them'}</Text>}
+        : <Text dimColor wrap="truncate">{`${sweep?.running ? 'esc cancels · ' : ''}enter opens a user's events to tag them · e/E export the findings`}</Text>}
       <ListView list={findings} columns={FINDING_COLUMNS} width={width} height={height - 6} noun="users with risky events" now={now}
         emptyText={sweep?.running ? 'No risky events found yet…' : 'No risky events found.'}
         status={`${listPosition(findings)} users with risky events${sweep?.running ? ' · more coming' : ''}`} />

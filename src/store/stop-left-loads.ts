@@ -1,0 +1,54 @@
+import type { LoadAborts } from './load-aborts.ts';
+import { abandonLoad, selectedItem, type PagedList } from './paged-list.ts';
+import { routeListRefs } from './route-lists.ts';
+import { listKey, riskKey } from './routes.ts';
+import { currentRoute } from './selectors.ts';
+import type { AppState } from './state.ts';
+
+/** What stopping the loads of left views needs from the store. */
+export interface StopLoadsDeps {
+  get: () => AppState;
+  set: (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
+  aborts: LoadAborts;
+}
+
+/** The key of a resource's abort controller. */
+export function resourceKey(field: 'pools' | 'risk', key: string): string {
+  return `${field}\u0000${key}`;
+}
+
+function resourcesShown(s: AppState): Set<string> {
+  const keep = new Set<string>();
+  for (const route of s.stack) {
+    if (!('poolId' in route)) continue;
+    keep.add(resourceKey('pools', route.poolId));
+    if (route.view !== 'risk') continue;
+    keep.add(resourceKey('risk', riskKey(route.poolId, undefined)));
+    for (const key of Object.keys(s.risk)) if (key.startsWith(`${route.poolId}\u0000`)) keep.add(resourceKey('risk', key));
+  }
+  if (currentRoute(s).view === 'pools') {
+    const pool = selectedItem(s.lists[listKey({ kind: 'pools' })] as PagedList<{ id: string }> | undefined);
+    if (pool) keep.add(resourceKey('pools', pool.id));
+  }
+  return keep;
+}
+
+/**
+ * Aborts every request of the lists and resources that no route on the stack shows any more (every one with
+ * `all`: a quit, another region or profile). Their answers, when they come, are stale and dropped without a word.
+ */
+export function stopLoadsOfLeftViews({ get, set, aborts }: StopLoadsDeps, all = false): void {
+  const keepLists = new Set<string>();
+  if (!all) for (const route of get().stack) for (const ref of routeListRefs(route, get())) keepLists.add(listKey(ref));
+  for (const key of aborts.abortExcept(keepLists, 'list')) {
+    const l = get().lists[key];
+    if (l) set((s) => ({ lists: { ...s.lists, [key]: abandonLoad(l) } }));
+  }
+  for (const key of aborts.abortExcept(all ? new Set() : resourcesShown(get()), 'resource')) {
+    const cut = key.indexOf('\u0000');
+    const field = key.slice(0, cut) as 'pools' | 'risk';
+    const id = key.slice(cut + 1);
+    const r = get()[field][id];
+    if (r?.loading) set((s) => ({ [field]: { ...s[field], [id]: { ...r, loading: false, requestId: r.requestId + 1 } } }) as Partial<AppState>);
+  }
+}

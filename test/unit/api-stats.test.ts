@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ApiCallRecord } from '../../src/gateway/types.ts';
+import { causeLabel, createCallRecorder, failedAttemptsOf, withCallsRecorded } from '../../src/store/api-stats.ts';
+import type { ApiStats, AppState } from '../../src/store/state.ts';
+import { logSummary } from '../../src/ui/views/LogView.tsx';
+import { waitFor } from '../helpers/wait-for.ts';
+
+const empty = (): Pick<AppState, 'api' | 'lists'> => ({ api: { calls: 0, failed: 0, throttled: 0, recent: [] }, lists: {} });
+
+const call = (extra: Partial<ApiCallRecord>): ApiCallRecord => ({ operation: 'ListUsers', ms: 5, ok: true, attempts: 1, ...extra });
+
+describe('API stats: retries by cause (item 13)', () => {
+  it('counts throttles, 5xx and network errors apart, retried ones and a call\'s last one', () => {
+    const api = withCallsRecorded(empty(), [
+      call({ attempts: 3, retries: { throttled: 2, server: 0, network: 0 } }),
+      call({ attempts: 2, retries: { throttled: 0, server: 1, network: 0 } }),
+      call({ ok: false, attempts: 4, retries: { throttled: 0, server: 0, network: 3 }, failedBecause: 'network', errorName: 'ECONNRESET' }),
+      call({ ok: false, attempts: 1, failedBecause: 'server', errorName: 'InternalErrorException' }),
+    ]).api as ApiStats;
+    assert.deepEqual(api.failedAttempts, { throttled: 2, server: 2, network: 4 });
+    assert.equal(api.calls, 4);
+    assert.equal(api.failed, 2);
+    assert.equal(api.throttled, 1, 'only the call that was throttled counts as throttled');
+  });
+
+  it('no longer calls a 5xx or a reset retry "throttled"', () => {
+    const api = withCallsRecorded(empty(), [
+      call({ attempts: 2, retries: { throttled: 0, server: 1, network: 0 } }),
+      call({ attempts: 2, retries: { throttled: 0, server: 0, network: 1 } }),
+    ]).api as ApiStats;
+    assert.equal(api.throttled, 0);
+    assert.equal(causeLabel(api.failedAttempts), '5xx 1 · network 1');
+  });
+
+  it('adds up across batches', () => {
+    const first = withCallsRecorded(empty(), [call({ attempts: 2, retries: { throttled: 1, server: 0, network: 0 } })]);
+    const second = withCallsRecorded({ api: first.api as ApiStats, lists: {} }, [call({ ok: false, failedBecause: 'throttled', errorName: 'TooManyRequestsException' })]);
+    assert.deepEqual((second.api as ApiStats).failedAttempts, { throttled: 2, server: 0, network: 0 });
+  });
+
+  it('an aborted call is counted as aborted, not failed', () => {
+    const api = withCallsRecorded(empty(), [call({ ok: false, aborted: true, errorName: 'aborted' })]).api as ApiStats;
+    assert.deepEqual([api.failed, api.aborted, api.failedAttempts], [0, 1, undefined]);
+  });
+
+  it('labels causes as "throttled 2 · 5xx 1 · network 3", leaving out the zeros', () => {
+    assert.equal(causeLabel({ throttled: 2, server: 1, network: 3 }), 'throttled 2 · 5xx 1 · network 3');
+    assert.equal(causeLabel({ throttled: 0, server: 0, network: 1 }), 'network 1');
+    assert.equal(causeLabel({ throttled: 0, server: 0, network: 0 }), '');
+    assert.equal(causeLabel(undefined), '');
+  });
+
+  it('failedAttemptsOf: retries plus the last attempt of a call that gave up on a passing cause', () => {
+    assert.deepEqual(failedAttemptsOf(call({ ok: false, retries: { throttled: 3, server: 0, network: 0 }, failedBecause: 'throttled' })),
+      { throttled: 4, server: 0, network: 0 });
+    assert.deepEqual(failedAttemptsOf(call({ ok: false, errorName: 'NotAuthorizedException' })), { throttled: 0, server: 0, network: 0 });
+  });
+
+  it('the :log summary names each cause and the aborted calls', () => {
+    const api = withCallsRecorded(empty(), [
+      call({ attempts: 3, retries: { throttled: 2, server: 0, network: 0 } }),
+      call({ ok: false, attempts: 2, retries: { throttled: 0, server: 1, network: 0 }, failedBecause: 'network' }),
+      call({ ok: false, aborted: true }),
+    ]).api as ApiStats;
+    assert.equal(logSummary(api), '3 calls · failed attempts: throttled 2 · 5xx 1 · network 1 · 1 failed · 1 aborted · newest first');
+  });
+
+  it('the recorder stamps and batches the calls into the store', async () => {
+    let state = { ...empty() } as AppState;
+    const record = createCallRecorder({ getState: () => state, setState: (p) => (state = { ...state, ...p }) }, () => 42);
+    record(call({ attempts: 2, retries: { throttled: 0, server: 0, network: 1 } }));
+    await waitFor(() => state.api.calls === 1, 2000, 'the batch');
+    assert.equal(state.api.recent[0].at, 42);
+    assert.equal(causeLabel(state.api.failedAttempts), 'network 1');
+  });
+});
