@@ -8,6 +8,8 @@ export const EXIT = {
   internal: 70,
   /** The terminal went away: SIGHUP (an SSH drop, a closed window, tmux kill), or a read or write on it failed. */
   hangup: 129,
+  /** SIGINT sent from outside (Ctrl-C itself is a key in the app: it quits with 0). */
+  interrupted: 130,
   /** SIGTERM. */
   terminated: 143,
 } as const;

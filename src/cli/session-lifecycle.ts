@@ -6,7 +6,7 @@ import { ENTER_FULL_SCREEN, releaseLostTerminal, restoreTerminal, resumeRawMode,
 import { appendUnknownWrites, writesInFlight } from './unknown-writes.ts';
 
 /** The signals that end a session, with the status each ends it with (128 + the signal's number). */
-const ENDING_SIGNALS = { SIGHUP: EXIT.hangup, SIGINT: 130, SIGTERM: EXIT.terminated } as const;
+const ENDING_SIGNALS = { SIGHUP: EXIT.hangup, SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated } as const;
 
 /** What a running session needs from the process around it. */
 export interface LifecycleDeps {

@@ -135,6 +135,34 @@ describe('a write in flight when the terminal hangs up', () => {
   });
 });
 
+describe('a write in flight when the user quits anyway (q twice)', () => {
+  it('is listed on the main screen as unknown and recorded for the next start', async () => {
+    const emu = await startEmulator({ port: 0 });
+    const stateHome = freshStateHome();
+    const s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--pool', LARGE_POOL_ID, '--user', TAKEOVER_USERNAME], { env: { ...AWS_ENV, XDG_STATE_HOME: stateHome } });
+    try {
+      await s.waitForText(/\d+\/\d+\+? events/);
+      s.press('enter');
+      await s.waitForText('event id');
+      emu.setFaults({ latencyMs: 120_000 });
+      s.press('i');
+      await s.waitForText('as Invalid?');
+      s.press('y');
+      await s.waitForText('(sending…)');
+      s.press('q');
+      await s.waitForText('press q again');
+      s.press('q');
+      assert.equal(await s.exited(), 0);
+      assert.match(s.raw.replace(/\s+/g, ' '), /1 write was still in flight when you quit; the outcome is unknown \(recorded in .*cognito-tui, shown at the next start\): - feedback Invalid on event /);
+      const records = JSON.parse(readFileSync(join(stateHome, 'cognito-tui', 'unknown-writes.json'), 'utf8')) as { operation: string }[];
+      assert.deepEqual(records.map((r) => r.operation), ['AdminUpdateAuthEventFeedback']);
+    } finally {
+      s.kill();
+      await emu.close();
+    }
+  });
+});
+
 /** The app's process under the shell running in `s`. */
 async function appPidUnder(s: PtySession): Promise<number> {
   return waitFor(() => {
