@@ -6,7 +6,7 @@ import { parseArgs, unknownProfileMessage, USAGE, UsageError, type CliOptions } 
 import { awsProfileNames } from './cli/aws-profiles.ts';
 import { EXIT } from './cli/exit-status.ts';
 import { createLifecycle } from './cli/session-lifecycle.ts';
-import { ENTER_FULL_SCREEN, restoreTerminal } from './cli/terminal-modes.ts';
+import { ENTER_FULL_SCREEN, enterRawMode, restoreTerminal } from './cli/terminal-modes.ts';
 import {
   describeUnknownWrite, readUnknownWrites, saveUnknownWrites, stateDirectory, unknownWritesNotice, writesInFlight, type UnknownWrite,
 } from './cli/unknown-writes.ts';
@@ -35,6 +35,7 @@ function reportCrash(error: unknown): void {
 
 /** Exits once what was written to the terminal has gone out (a TTY write can still be queued), or after a second. */
 function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
   let pending = 2;
   const done = () => {
     if (--pending === 0) process.exit(code);
@@ -124,10 +125,12 @@ async function runTui(opts: CliOptions): Promise<number> {
     },
     exit: exitWhenFlushed,
   });
+  lifecycle.attach();
+  enterRawMode();
   process.stdout.write(ENTER_FULL_SCREEN);
   process.on('exit', restoreOnExit);
   const app = mountApp(store, { onSuspendKey: () => lifecycle.suspend() });
-  lifecycle.attach(app);
+  lifecycle.mounted(app);
   if (earlier.length > 0) store.getState().actions.flash('warn', unknownWritesNotice(earlier));
   try {
     await app.instance.waitUntilExit();

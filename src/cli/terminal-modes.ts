@@ -27,8 +27,11 @@ export function restoreTerminal(io: TerminalStreams = process): void {
   attempt(() => { if (io.stdin.isTTY) io.stdin.setRawMode?.(false); });
 }
 
-/** Raw mode on again after a suspend (the screen itself is redrawn by the app). */
-export function resumeRawMode(io: TerminalStreams = process): void {
+/**
+ * Raw mode on: at the start, before the first frame (so that a key typed while the app starts is read as a key, not
+ * taken by the terminal's line editing), and again after a suspend.
+ */
+export function enterRawMode(io: TerminalStreams = process): void {
   attempt(() => { if (io.stdin.isTTY) io.stdin.setRawMode?.(true); });
 }
 

@@ -1,5 +1,5 @@
 import { render, useInput, useStdin, useStdout, type Instance } from 'ink';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { AppStore } from '../store/app-store.ts';
 import { App } from './App.tsx';
 
@@ -19,7 +19,7 @@ export interface MountedApp {
 function TerminalControl({ onSuspendKey, onWriter }: MountOptions & { onWriter: (write: (data: string) => void) => void }) {
   const { write } = useStdout();
   const { isRawModeSupported } = useStdin();
-  useEffect(() => onWriter(write), [write, onWriter]);
+  useLayoutEffect(() => onWriter(write), [write, onWriter]);
   useInput((input, key) => {
     if (key.ctrl && input === 'z') onSuspendKey?.();
   }, { isActive: isRawModeSupported === true && onSuspendKey !== undefined });

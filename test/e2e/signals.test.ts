@@ -22,6 +22,16 @@ const EXIT_WITHIN_MS = 1500;
 /** The whole frame: the header on the first row, a pool, and the footer's last hints. */
 const WHOLE_FRAME = new RegExp(`^cognito-tui │[^]*${LARGE_POOL_ID}[^]*\\? help`);
 
+/**
+ * Waits until the app reads keys in raw mode (its input handlers are in place): j moves the cursor off the first pool.
+ * A Ctrl-Z typed before that is the terminal's own SIGTSTP, not a key.
+ */
+async function readingKeys(s: PtySession): Promise<void> {
+  await s.waitForText(LARGE_POOL_ID);
+  s.press('j');
+  await s.waitForText(new RegExp(`\\s${LARGE_POOL_ID}[^\\n]*\\n▶ `));
+}
+
 function crashLogOf(pid: number): string {
   return join(tmpdir(), `cognito-tui-crash-${pid}.log`);
 }
@@ -47,7 +57,7 @@ async function endWith(s: PtySession, signal: string | 'close'): Promise<{ code:
 }
 
 describe('signals and a lost terminal end the app quietly', () => {
-  for (const [signal, status] of [['SIGHUP', 129], ['SIGTERM', 143]] as const) {
+  for (const [signal, status] of [['SIGHUP', 129], ['SIGTERM', 143], ['SIGINT', 130]] as const) {
     it(`${signal}: exit status ${status} within a second, terminal restored, no crash log`, async () => {
       const s = new PtySession([BUILT_CLI, '--demo'], { env: { ...DEMO_ENV, XDG_STATE_HOME: freshStateHome() } });
       try {
@@ -163,11 +173,17 @@ describe('a write in flight when the user quits anyway (q twice)', () => {
   });
 });
 
-/** The app's process under the shell running in `s`. */
-async function appPidUnder(s: PtySession): Promise<number> {
+function onlyChild(pid: number): number {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  return children.length === 1 ? Number(children[0]) : 0;
+}
+
+/** The app's process, `depth` levels under the shell running in `s` (2 under a wrapper). */
+async function appPidUnder(s: PtySession, depth: number): Promise<number> {
   return waitFor(() => {
-    const children = readFileSync(`/proc/${s.pid}/task/${s.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-    return children.length === 1 ? Number(children[0]) : 0;
+    let pid = s.pid;
+    for (let i = 0; i < depth && pid; i++) pid = onlyChild(pid);
+    return pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(BUILT_CLI) ? pid : 0;
   }, 10000, 'the app under the shell');
 }
 
@@ -184,14 +200,18 @@ describe('suspending under a shell with job control', () => {
     env: { ...DEMO_ENV, PS1: 'ready$ ', HISTFILE: '/dev/null', XDG_STATE_HOME: freshStateHome() },
   });
 
-  for (const how of ['Ctrl-Z', 'SIGTSTP'] as const) {
-    it(`${how} gives the terminal back and stops the process; fg redraws the whole frame and keys work again`, async () => {
+  const cases = [
+    { how: 'Ctrl-Z', wrapped: false }, { how: 'SIGTSTP', wrapped: false }, { how: 'Ctrl-Z', wrapped: true },
+  ] as const;
+  for (const { how, wrapped } of cases) {
+    it(`${how}${wrapped ? ' under a wrapper (npx, npm start)' : ''} gives the terminal back and stops the job; fg redraws the whole frame and keys work again`, async () => {
       const s = shell();
       try {
         await s.waitForText('ready$');
-        s.type(`"${process.execPath}" "${BUILT_CLI}" --demo\r`);
-        await s.waitForText(LARGE_POOL_ID);
-        const app = await appPidUnder(s);
+        const command = `"${process.execPath}" "${BUILT_CLI}" --demo`;
+        s.type(wrapped ? `sh -c '${command}; exit $?'\r` : `${command}\r`);
+        await readingKeys(s);
+        const app = await appPidUnder(s, wrapped ? 2 : 1);
         const before = s.raw.length;
         if (how === 'Ctrl-Z') s.press('ctrl+z');
         else process.kill(app, 'SIGTSTP');
@@ -218,7 +238,7 @@ describe('suspending under a shell with job control', () => {
   it('Ctrl-Z without job control (the app is the terminal\'s own process) says it cannot suspend and keeps running', async () => {
     const s = new PtySession([BUILT_CLI, '--demo'], { env: { ...DEMO_ENV, XDG_STATE_HOME: freshStateHome() } });
     try {
-      await s.waitForText(LARGE_POOL_ID);
+      await readingKeys(s);
       s.press('ctrl+z');
       await s.waitForText('cannot be suspended here');
       s.press('q');
