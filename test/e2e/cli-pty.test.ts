@@ -15,6 +15,7 @@ describe('built CLI without a terminal', () => {
     assert.equal(r.status, 0);
     assert.match(r.stdout, /Usage:/);
     assert.match(r.stdout, /--read-only/);
+    assert.match(r.stdout, /Exit status: 0 quit normally; 2 bad command line.*\n.*129 hang-up.*143 SIGTERM/);
   });
   it('--version prints the version', () => {
     const r = runPlain(['--version']);
