@@ -289,8 +289,8 @@ class Skip {
 
 /**
  * Root ignores file modes, so as root the write runs in a child process as the unprivileged user nobody. The child
- * runs a bundle of the export module placed in `bundleDir` (a directory the user nobody can read), never the checkout itself,
- * which may be private (a clone under /root, mode 0700).
+ * runs a bundle of the export module placed in `bundleDir` (in the temporary directory), never the checkout itself,
+ * which may be private (a clone under /root, mode 0700). Skipped, with the reason, only where nobody cannot run it.
  */
 async function exportAsNobody(bundleDir: string, locked: string): Promise<string | Skip> {
   const bundle = join(bundleDir, 'export-as-nobody.mjs');
@@ -309,11 +309,11 @@ writeEventsExport({ dir: ${JSON.stringify(locked)}, poolId: 'us-east-1_A', usern
     logLevel: 'silent',
   });
   await chmod(bundle, 0o644);
-  const result = spawnSync(process.execPath, [bundle], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: bundleDir });
-  if (result.error && errorCode(result.error) === 'EPERM') return new Skip('running as root without the right to switch to the user nobody (no CAP_SETUID), and root ignores directory modes');
-  if (result.status !== 0 && /EACCES|permission denied/i.test(result.stderr) && result.stderr.includes(bundle)) {
-    return new Skip(`running as root, and the user nobody cannot read ${bundle} (the temporary directory is private), and root ignores directory modes`);
-  }
+  const asNobody = { uid: 65534, gid: 65534, encoding: 'utf8', cwd: bundleDir } as const;
+  const probe = spawnSync(process.execPath, ['-e', 'require("node:fs").accessSync(process.argv[1], 4)', bundle], asNobody);
+  if (probe.error && errorCode(probe.error) === 'EPERM') return new Skip('running as root without the right to switch to the user nobody (no CAP_SETUID), and root ignores directory modes');
+  if (probe.status !== 0) return new Skip(`running as root, root ignores directory modes, and the user nobody cannot read ${bundle} (the temporary directory is private)`);
+  const result = spawnSync(process.execPath, [bundle], asNobody);
   assert.equal(result.status, 0, result.stderr);
   return result.stdout;
 }
