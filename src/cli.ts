@@ -153,19 +153,28 @@ const restoreOnExit = () => restoreTerminal();
  */
 function settleUnknownWrites(dir: string, shown: UnknownWrite[], inFlight: UnknownWrite[]): void {
   const lines: string[] = [];
+  const them = shown.length === 1 ? 'it' : 'them';
   if (shown.length > 0) {
-    lines.push(`cognito-tui: ${shown.length} write${shown.length === 1 ? '' : 's'} had an unknown outcome when an earlier session ended; check ${shown.length === 1 ? 'it' : 'them'} in the AWS console or with the AWS CLI:`);
+    lines.push(`cognito-tui: ${count(shown, 'write')} had an unknown outcome when an earlier session ended; check ${them} in the AWS console or with the AWS CLI:`);
     for (const w of shown) lines.push(`  - ${describeUnknownWrite(w)}`);
   }
+  let where: string;
   try {
     const seen = new Set(shown.map((w) => JSON.stringify(w)));
     saveUnknownWrites(dir, [...readUnknownWrites(dir).filter((w) => !seen.has(JSON.stringify(w))), ...inFlight]);
-    if (inFlight.length > 0) lines.push(`cognito-tui: ${inFlight.length} write${inFlight.length === 1 ? ' was' : 's were'} still in flight when you quit; the outcome is unknown (recorded in ${dir}, shown at the next start):`);
+    where = `recorded in ${dir}, shown at the next start`;
   } catch (error) {
-    if (inFlight.length > 0) lines.push(`cognito-tui: ${inFlight.length} write${inFlight.length === 1 ? ' was' : 's were'} still in flight when you quit; the outcome is unknown (could not record it in ${dir}: ${(error as Error).message}):`);
+    where = `could not record it in ${dir}: ${(error as Error).message}`;
   }
-  for (const w of inFlight) lines.push(`  - ${describeUnknownWrite(w)}`);
+  if (inFlight.length > 0) {
+    lines.push(`cognito-tui: ${count(inFlight, 'write')} ${inFlight.length === 1 ? 'was' : 'were'} still in flight when you quit; the outcome is unknown (${where}):`);
+    for (const w of inFlight) lines.push(`  - ${describeUnknownWrite(w)}`);
+  }
   if (lines.length > 0) process.stderr.write(`${lines.map(safeText).join('\n')}\n`);
+}
+
+function count(items: unknown[], noun: string): string {
+  return `${items.length} ${noun}${items.length === 1 ? '' : 's'}`;
 }
 
 /** Runs the command line and returns the exit code. */
