@@ -4,20 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, unknownProfileMessage, USAGE, UsageError, type CliOptions } from './cli/args.ts';
 import { awsProfileNames } from './cli/aws-profiles.ts';
+import { EXIT } from './cli/exit-status.ts';
+import { createLifecycle } from './cli/session-lifecycle.ts';
+import { ENTER_FULL_SCREEN, enterRawMode, restoreTerminal } from './cli/terminal-modes.ts';
+import {
+  describeUnknownWrite, readUnknownWrites, saveUnknownWrites, stateDirectory, unknownWritesNotice, writesInFlight, type UnknownWrite,
+} from './cli/unknown-writes.ts';
 import { withoutFetch } from './cli/without-fetch.ts';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
 import type { CognitoGateway, GatewayTarget } from './gateway/types.ts';
 import { safeText } from './ui/text.ts';
-
-const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
-const LEAVE_ALT_SCREEN = '\u001b[?1049l';
-const SHOW_CURSOR = '\u001b[?25h';
-
-/** Puts the terminal back as it was: main screen, cursor shown, line mode. */
-function restoreTerminal(): void {
-  if (process.stdout.isTTY) process.stdout.write(LEAVE_ALT_SCREEN + SHOW_CURSOR);
-  if (process.stdin.isTTY) process.stdin.setRawMode?.(false);
-}
 
 /**
  * Reports a failure nobody expected in one line (its stack goes to a file, never to the screen), after giving
@@ -39,26 +35,19 @@ function reportCrash(error: unknown): void {
 
 /** Exits once what was written to the terminal has gone out (a TTY write can still be queued), or after a second. */
 function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
   let pending = 2;
   const done = () => {
     if (--pending === 0) process.exit(code);
   };
-  process.stdout.write('', done);
-  process.stderr.write('', done);
-  setTimeout(() => process.exit(code), 1000).unref();
-}
-
-/** Unmounts the running app, so that no frame is drawn after the terminal has been given back. */
-let stopApp: (() => void) | undefined;
-
-function onFatal(error: unknown): void {
-  try {
-    stopApp?.();
-  } catch {
-    stopApp = undefined;
+  for (const stream of [process.stdout, process.stderr]) {
+    try {
+      stream.write('', done);
+    } catch {
+      done();
+    }
   }
-  reportCrash(error);
-  exitWhenFlushed(70);
+  setTimeout(() => process.exit(code), 1000).unref();
 }
 
 /** The profile the SDK would use, when one is named by --profile or AWS_PROFILE. */
@@ -99,11 +88,11 @@ async function runTui(opts: CliOptions): Promise<number> {
   const profileProblem = opts.demo ? undefined : unknownProfileMessage(namedProfile(opts), awsProfileNames(), process.env);
   if (profileProblem) {
     process.stderr.write(`cognito-tui: ${safeText(profileProblem)}\n`);
-    return 2;
+    return EXIT.usage;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('cognito-tui needs an interactive terminal: stdin and stdout must be a TTY. Run it directly in a terminal (not piped); for scripts, use the AWS CLI or `cognito-tui emulator`.\n');
-    return 1;
+    return EXIT.usage;
   }
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
   process.removeAllListeners('warning');
@@ -124,23 +113,69 @@ async function runTui(opts: CliOptions): Promise<number> {
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });
+  const stateDir = stateDirectory();
+  const earlier = readUnknownWrites(stateDir);
   const { mountApp } = await withoutFetch(() => import('./ui/mount.tsx'));
 
-  process.on('uncaughtException', onFatal);
-  process.on('unhandledRejection', onFatal);
-  process.stdout.write(ENTER_ALT_SCREEN);
-  process.on('exit', restoreTerminal);
-  const app = mountApp(store);
-  stopApp = () => app.unmount();
-  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, stopApp);
+  const lifecycle = createLifecycle({
+    store,
+    stateDir,
+    crash: (error) => {
+      reportCrash(error);
+      exitWhenFlushed(EXIT.internal);
+    },
+    exit: exitWhenFlushed,
+  });
+  lifecycle.attach();
+  enterRawMode();
+  process.stdout.write(ENTER_FULL_SCREEN);
+  process.on('exit', restoreOnExit);
+  const app = mountApp(store, { onSuspendKey: () => lifecycle.suspend() });
+  lifecycle.mounted(app);
+  if (earlier.length > 0) store.getState().actions.flash('warn', unknownWritesNotice(earlier));
   try {
-    await app.waitUntilExit();
+    await app.instance.waitUntilExit();
   } finally {
+    lifecycle.detach();
     restoreTerminal();
-    process.off('exit', restoreTerminal);
-    await backend.close();
+    process.off('exit', restoreOnExit);
   }
-  return 0;
+  if (lifecycle.endedWith !== undefined) return lifecycle.endedWith;
+  settleUnknownWrites(stateDir, earlier, writesInFlight(store.getState(), Date.now()));
+  await backend.close();
+  return EXIT.ok;
+}
+
+const restoreOnExit = () => restoreTerminal();
+
+/**
+ * At a normal end: lists on the main screen the unknown outcomes shown at the start (then drops them from the
+ * record), and records and lists the writes this session left in flight (q pressed twice).
+ */
+function settleUnknownWrites(dir: string, shown: UnknownWrite[], inFlight: UnknownWrite[]): void {
+  const lines: string[] = [];
+  const them = shown.length === 1 ? 'it' : 'them';
+  if (shown.length > 0) {
+    lines.push(`cognito-tui: ${count(shown, 'write')} had an unknown outcome when an earlier session ended; check ${them} in the AWS console or with the AWS CLI:`);
+    for (const w of shown) lines.push(`  - ${describeUnknownWrite(w)}`);
+  }
+  let where: string;
+  try {
+    const seen = new Set(shown.map((w) => JSON.stringify(w)));
+    saveUnknownWrites(dir, [...readUnknownWrites(dir).filter((w) => !seen.has(JSON.stringify(w))), ...inFlight]);
+    where = `recorded in ${dir}, shown at the next start`;
+  } catch (error) {
+    where = `could not record it in ${dir}: ${(error as Error).message}`;
+  }
+  if (inFlight.length > 0) {
+    lines.push(`cognito-tui: ${count(inFlight, 'write')} ${inFlight.length === 1 ? 'was' : 'were'} still in flight when you quit; the outcome is unknown (${where}):`);
+    for (const w of inFlight) lines.push(`  - ${describeUnknownWrite(w)}`);
+  }
+  if (lines.length > 0) process.stderr.write(`${lines.map(safeText).join('\n')}\n`);
+}
+
+function count(items: unknown[], noun: string): string {
+  return `${items.length} ${noun}${items.length === 1 ? '' : 's'}`;
 }
 
 /** Runs the command line and returns the exit code. */
@@ -151,17 +186,17 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`cognito-tui: ${safeText(error.message)}\n`);
-      return 2;
+      return EXIT.usage;
     }
     throw error;
   }
   switch (opts.command) {
     case 'help':
       process.stdout.write(`${USAGE}\n`);
-      return 0;
+      return EXIT.ok;
     case 'version':
       process.stdout.write(`cognito-tui ${version()}\n`);
-      return 0;
+      return EXIT.ok;
     case 'emulator': {
       const { runEmulatorCommand } = await import('./emulator/main.ts');
       return runEmulatorCommand(opts.emulatorArgs);
@@ -175,6 +210,6 @@ main(process.argv.slice(2)).then(
   (code) => exitWhenFlushed(code),
   (error: unknown) => {
     reportCrash(error);
-    exitWhenFlushed(1);
+    exitWhenFlushed(EXIT.internal);
   },
 );

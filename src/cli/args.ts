@@ -46,7 +46,10 @@ Options:
   --version, -V     show the version
 
 Keys: arrows or j/k move, enter opens, esc goes back, / searches users, v/i tag an event Valid/Invalid,
-c shows a pool's risk configuration, r refreshes, ? shows every key, q quits.`;
+c shows a pool's risk configuration, r refreshes, ? shows every key, q quits, ctrl-z suspends (fg resumes).
+
+Exit status: 0 quit normally; 2 bad command line, unknown profile or no terminal; 70 internal error (details
+in a crash log); 129 hang-up (terminal closed, SSH dropped); 130 SIGINT; 143 SIGTERM.`;
 
 /** Parses argv (without node and the script); throws UsageError with an actionable sentence. */
 export function parseArgs(argv: string[]): CliOptions {

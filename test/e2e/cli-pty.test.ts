@@ -15,15 +15,16 @@ describe('built CLI without a terminal', () => {
     assert.equal(r.status, 0);
     assert.match(r.stdout, /Usage:/);
     assert.match(r.stdout, /--read-only/);
+    assert.match(r.stdout, /Exit status: 0 quit normally; 2 bad command line.*\n.*129 hang-up.*143 SIGTERM/);
   });
   it('--version prints the version', () => {
     const r = runPlain(['--version']);
     assert.equal(r.status, 0);
     assert.match(r.stdout, /^cognito-tui \d+\.\d+\.\d+/);
   });
-  it('refuses to start without a TTY and says why', () => {
+  it('refuses to start without a TTY, says why, and exits with the usage status 2', () => {
     const r = runPlain(['--demo']);
-    assert.notEqual(r.status, 0);
+    assert.equal(r.status, 2);
     assert.match(r.stderr, /needs an interactive terminal/);
     assert.doesNotMatch(r.stderr, /at .*\.js:\d+/);
   });
@@ -123,12 +124,12 @@ describe('built CLI in a pseudo-terminal: deep link and demo', () => {
     }
   });
 
-  it('SIGTERM restores the terminal and exits', async () => {
+  it('SIGTERM restores the terminal and exits with status 143', async () => {
     const s = new PtySession([BUILT_CLI, '--demo'], { env: { AWS_PROFILE: undefined } });
     try {
       await s.waitForText(LARGE_POOL_ID);
       s.kill('SIGTERM');
-      assert.equal(await s.exited(), 0);
+      assert.equal(await s.exited(), 143);
       assert.ok(s.raw.lastIndexOf('\u001b[?1049l') > s.raw.lastIndexOf('\u001b[?1049h'));
     } finally {
       s.kill();

@@ -41,6 +41,8 @@ export class PtySession {
   /** Raw output, for asserting that no escape sequence from data was written. */
   raw = '';
   exitCode: number | undefined;
+  /** The signal that ended the program, when one did (0 when it exited by itself). */
+  exitSignal: number | undefined;
 
   constructor(args: string[], opts: PtySessionOptions = {}) {
     const cols = opts.cols ?? 120;
@@ -57,7 +59,10 @@ export class PtySession {
       this.raw += data;
       this.pending = this.pending.then(() => new Promise<void>((resolve) => this.term.write(data, resolve)));
     });
-    this.proc.onExit(({ exitCode }) => { this.exitCode = exitCode; });
+    this.proc.onExit(({ exitCode, signal }) => {
+      this.exitSignal = signal;
+      this.exitCode = exitCode;
+    });
   }
 
   /** The screen as text, one line per row, trailing spaces trimmed. */
@@ -102,6 +107,16 @@ export class PtySession {
   async exited(timeoutMs = 10000): Promise<number> {
     await waitFor(() => this.exitCode !== undefined, timeoutMs, 'the program to exit');
     return this.exitCode!;
+  }
+
+  /** The process id of the program (the shell, when the program runs under one). */
+  get pid(): number {
+    return this.proc.pid;
+  }
+
+  /** Closes the terminal under the program, as a closed window or a dropped SSH connection does (the master side goes away). */
+  closeTerminal(): void {
+    (this.proc as unknown as { destroy(): void }).destroy();
   }
 
   kill(signal?: string): void {

@@ -4,7 +4,8 @@ import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { csvCell } from '../../src/export/csv.ts';
 import {
   CSV_HEADER,
@@ -270,28 +271,53 @@ describe('writeEventsExport', () => {
     await writeFile(file, '');
     await assert.rejects(writeEventsExport({ ...base, dir: file, format: 'json' }), /it is a file, not a directory/);
   });
-  it('says when the directory is not writable', async () => {
+  it('says when the directory is not writable', async (t) => {
     const locked = await mkdtemp(join(dir, 'locked-'));
     await chmod(locked, 0o555);
     await chmod(dir, 0o755);
-    const message = process.getuid?.() === 0 ? exportAsNobody(locked) : await writeEventsExport({ ...base, dir: locked, format: 'json' }).then(() => 'written', (e: Error) => e.message);
+    const message = process.getuid?.() === 0 ? await exportAsNobody(dir, locked) : await writeEventsExport({ ...base, dir: locked, format: 'json' }).then(() => 'written', (e: Error) => e.message);
+    if (message instanceof Skip) return t.skip(message.reason);
     assert.equal(message, `Could not export to ${locked}: the directory is not writable (permission denied).`);
     assert.deepEqual(await readdir(locked), []);
   });
 });
 
-/** Root ignores file modes, so as root the write runs in a child process as the unprivileged user nobody. */
-function exportAsNobody(dir: string): string {
-  const moduleUrl = pathToFileURL(fileURLToPath(new URL('../../src/export/events-file.ts', import.meta.url))).href;
-  const script = `const { writeEventsExport } = await import(${JSON.stringify(moduleUrl)});
-writeEventsExport({ dir: ${JSON.stringify(dir)}, poolId: 'us-east-1_A', username: 'u', events: [], format: 'json', now: 0 })
-  .then(() => process.stdout.write('written'), (e) => process.stdout.write(e.message));`;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
-    uid: 65534,
-    gid: 65534,
-    encoding: 'utf8',
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+/** Why a case cannot run on this machine, shown as the reason it was skipped. */
+class Skip {
+  constructor(readonly reason: string) {}
+}
+
+/**
+ * Root ignores file modes, so as root the write runs in a child process as the unprivileged user nobody. The child
+ * runs a bundle of the export module placed in `bundleDir` (in the temporary directory), never the checkout itself,
+ * which may be private (a clone under /root, mode 0700). Skipped, with the reason, only where nobody cannot run it.
+ */
+async function exportAsNobody(bundleDir: string, locked: string): Promise<string | Skip> {
+  const bundle = join(bundleDir, 'export-as-nobody.mjs');
+  await build({
+    stdin: {
+      contents: `import { writeEventsExport } from './src/export/events-file.ts';
+writeEventsExport({ dir: ${JSON.stringify(locked)}, poolId: 'us-east-1_A', username: 'u', events: [], format: 'json', now: 0 })
+  .then(() => process.stdout.write('written'), (e) => process.stdout.write(e.message));`,
+      resolveDir: fileURLToPath(new URL('../..', import.meta.url)),
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: bundle,
+    logLevel: 'silent',
   });
+  await chmod(bundle, 0o644);
+  const asNobody = { uid: 65534, gid: 65534, encoding: 'utf8', cwd: bundleDir } as const;
+  const probe = spawnSync(process.execPath, ['-e', 'require("node:fs").accessSync(process.argv[1], 4)', bundle], asNobody);
+  if (probe.error && errorCode(probe.error) === 'EPERM') return new Skip('running as root without the right to switch to the user nobody (no CAP_SETUID), and root ignores directory modes');
+  if (probe.status !== 0) return new Skip(`running as root, root ignores directory modes, and the user nobody cannot read ${bundle} (the temporary directory is private)`);
+  const result = spawnSync(process.execPath, [bundle], asNobody);
   assert.equal(result.status, 0, result.stderr);
   return result.stdout;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
