@@ -117,6 +117,7 @@ async function runTui(opts: CliOptions): Promise<number> {
   const store = createAppStore({
     gateway: backend.gateway,
     readOnly: opts.readOnly,
+    timeZone: opts.timeZone,
     connect: opts.demo ? undefined : connectTo(opts),
     profiles: () => awsProfileNames(),
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TimeZoneSetting } from '../domain/time-format.ts';
 import { regionLabel, type AuthEvent, type CognitoGateway, type GatewayTarget, type Page, type User } from '../gateway/types.ts';
 import { createCallRecorder, logRows } from './api-stats.ts';
 import { createCommandActions } from './command-actions.ts';
@@ -34,6 +35,8 @@ export interface StoreDeps extends OutputDeps {
   /** Share of Cognito's quotas a sweep may use. */
   sweepShare?: number;
   readOnly?: boolean;
+  /** The zone times are shown in: UTC unless `--time local`. */
+  timeZone?: TimeZoneSetting;
   viewportRows?: number;
   now?: () => number;
   flashMs?: number;
@@ -253,6 +256,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
 
     return {
       readOnly: deps.readOnly ?? false,
+      timeZone: deps.timeZone ?? 'utc',
       target: gw.target,
       stack: [{ view: 'pools' }],
       viewportRows: deps.viewportRows ?? 20,

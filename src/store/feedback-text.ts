@@ -1,8 +1,9 @@
+import { formatTime } from '../domain/time-format.ts';
 import type { AuthEvent, FeedbackValue } from '../gateway/types.ts';
 
 /** A short name for an event in messages: its type, time and the start of its id. */
 export function shortEventLabel(event: AuthEvent): string {
-  const when = event.createdAt ? new Date(event.createdAt).toISOString().slice(0, 16).replace('T', ' ') : 'unknown time';
+  const when = event.createdAt ? formatTime(event.createdAt) : 'unknown time';
   return `${event.type ?? 'event'} ${when} (${event.id.slice(0, 8)})`;
 }
 

@@ -1,3 +1,4 @@
+import type { TimeZoneSetting } from '../domain/time-format.ts';
 import type {
   ApiCallRecord, FeedbackValue, GatewayTarget, PoolDetail, RiskConfiguration, User,
 } from '../gateway/types.ts';
@@ -137,6 +138,8 @@ export interface AppActions {
 /** The whole app state. */
 export interface AppState {
   readOnly: boolean;
+  /** The zone every time on screen is shown in (`--time`); exports are always UTC. */
+  timeZone: TimeZoneSetting;
   target: GatewayTarget;
   stack: Route[];
   viewportRows: number;

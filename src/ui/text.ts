@@ -144,21 +144,3 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   const pad = ' '.repeat(Math.max(0, width - cellWidth(cut)));
   return align === 'right' ? pad + cut : cut + pad;
 }
-
-/** A time as `YYYY-MM-DD HH:MM` in local time, or – when unknown. */
-export function formatTime(ms: number | undefined): string {
-  if (ms === undefined) return '–';
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-/** How long ago, compactly: `45s ago`, `3m ago`, `5h ago`, `12d ago`. */
-export function formatAgo(ms: number | undefined, now: number): string {
-  if (ms === undefined) return '';
-  const s = Math.max(0, Math.round((now - ms) / 1000));
-  if (s < 60) return `${s}s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)}h ago`;
-  return `${Math.floor(s / 86400)}d ago`;
-}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { boundText, cellWidth, CUT_MARKER, fit, formatAgo, MAX_FIELD_CODE_POINTS, MAX_GRAPHEME_CODE_POINTS, safeText, truncate } from '../../src/ui/text.ts';
+import { formatAgo } from '../../src/domain/time-format.ts';
+import { boundText, cellWidth, CUT_MARKER, fit, MAX_FIELD_CODE_POINTS, MAX_GRAPHEME_CODE_POINTS, safeText, truncate } from '../../src/ui/text.ts';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -62,20 +63,6 @@ describe('formatAgo', () => {
     assert.equal(formatAgo(now - 5 * 3_600_000, now), '5h ago');
     assert.equal(formatAgo(now - 12 * 86_400_000, now), '12d ago');
     assert.equal(formatAgo(undefined, now), '');
-  });
-});
-
-describe('columns on a narrow terminal', async () => {
-  const { EVENT_COLUMNS, fitColumns } = await import('../../src/ui/columns.ts');
-  it('drop low-priority columns instead of squeezing them', () => {
-    const wide = fitColumns(EVENT_COLUMNS, 140);
-    assert.equal(wide.columns.length, EVENT_COLUMNS.length);
-    const narrow = fitColumns(EVENT_COLUMNS, 78);
-    const headers = narrow.columns.map((c) => c.header);
-    for (const keep of ['AGE', 'RISK', 'DECISION', 'CC', 'FEEDBACK']) assert.ok(headers.includes(keep), keep);
-    assert.ok(!headers.includes('TIME'));
-    assert.ok(narrow.widths.reduce((a, b) => a + b, 0) + narrow.widths.length - 1 <= 78);
-    narrow.columns.forEach((c, i) => assert.ok(narrow.widths[i] >= Math.min(c.width, 8), `${c.header} keeps its width`));
   });
 });
 

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useContext } from 'react';
 import type { AppClient, RiskConfiguration } from '../../gateway/types.ts';
 import { selectedItem } from '../../store/paged-list.ts';
 import { riskKey } from '../../store/routes.ts';
@@ -6,7 +7,7 @@ import type { Resource } from '../../store/state.ts';
 import { CLIENT_COLUMNS } from '../columns.ts';
 import { ListView } from '../components/ListView.tsx';
 import { riskRows } from '../risk-fields.ts';
-import { useAppState } from '../store-context.ts';
+import { TimeZoneContext, useAppState } from '../store-context.ts';
 import { fit, safeText } from '../text.ts';
 import { PoolLine } from './PoolLine.tsx';
 import { useList } from './use-list.ts';
@@ -27,7 +28,8 @@ export function RiskView({ poolId, width, height, now }: ViewProps & { poolId: s
   const client = selectedItem(clients);
   const pool = useAppState((s) => s.risk[riskKey(poolId, undefined)]);
   const clientCfg = useAppState((s) => (client ? s.risk[riskKey(poolId, client.id)] : undefined));
-  const rows = riskRows(pool?.value, clientCfg?.value);
+  const zone = useContext(TimeZoneContext);
+  const rows = riskRows(pool?.value, clientCfg?.value, zone);
   const own = clientCfg?.value?.clientId !== undefined;
   const overrides = rows.filter((r) => r.overrides).length;
   const col = Math.max(10, Math.floor((width - LABEL - 4) / 2));
