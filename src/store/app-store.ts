@@ -180,7 +180,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
 
     function flash(level: 'info' | 'warn' | 'error', text: string) {
       const id = ++flashSeq;
-      set({ flash: { level, text, id } });
+      set({ flash: { level, text, id, stack: get().stack } });
       const timer = setTimeout(() => { if (get().flash?.id === id) set({ flash: undefined }); }, deps.flashMs ?? 6000);
       timer.unref?.();
     }
@@ -391,5 +391,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
   const recordCall = createCallRecorder(store, now);
 
   attach(gw);
+  store.subscribe((s, prev) => {
+    if (s.stack !== prev.stack && s.flash?.stack !== undefined && s.flash.stack !== s.stack) store.setState({ flash: undefined });
+  });
   return store;
 }

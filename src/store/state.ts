@@ -20,6 +20,8 @@ export interface Flash {
   level: 'info' | 'warn' | 'error';
   text: string;
   id: number;
+  /** The navigation stack it was raised on: moving to another view clears it. */
+  stack?: Route[];
 }
 
 /** A question that must be answered y or n before anything is sent. */
