@@ -22,7 +22,7 @@ export function assertFits(view: string, screen: string, columns: number, rows: 
   const lines = screen.replace(/\n+$/, '').split('\n');
   assert.ok(lines.length <= rows, `${view}: ${lines.length} lines on a ${rows}-row terminal`);
   lines.forEach((line, i) => assert.ok(cellWidth(line) <= columns, `${view}: line ${i + 1} is ${cellWidth(line)} cells wide:\n${line}`));
-  const footer = lines.findLast((l) => l.trim() !== '') ?? '';
+  const footer = lines.filter((l) => l.trim() !== '').at(-1) ?? '';
   assert.match(footer, FOOTER_END, `${view}: the footer ends with ? help and q quit:\n${footer}`);
 }
 
