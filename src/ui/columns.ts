@@ -43,7 +43,9 @@ const fitted = new WeakMap<Column<never>[], Map<number, FitEntry>>();
 
 /**
  * The columns that fit in `total` cells for `rows` (the rows in view): each column as wide as its content within its
- * min and max, flexible columns cut first, then low-priority columns dropped rather than every column squeezed. The
+ * max; low-priority columns dropped until every column fits at its min; then, where the content is still too wide,
+ * columns give width down to their min, in proportion to their excess: flexible droppable ones (e-mail, name) first,
+ * then the flexible ones that always stay (username), then fixed ones. The
  * answer is kept for the same columns, width, rows array and zone, so rows drawn with it can tell their layout did
  * not change, and moving the cursor inside the window costs no new layout.
  */
@@ -55,6 +57,26 @@ export function fitColumns<T>(columns: Column<T>[], total: number, rows: readonl
   const fit = computeFit(columns, total, rows, now, zone);
   byTotal.set(total, { rows, zone, fit: fit as FittedColumns<never> });
   return fit;
+}
+
+/** Takes up to `over` cells from the members, each in proportion to what it has above its least width; answers what is still over. */
+function shrinkTogether(widths: number[], members: { k: number; least: number }[], over: number): number {
+  const slack = (m: { k: number; least: number }) => Math.max(0, widths[m.k] - m.least);
+  const total = members.reduce((sum, m) => sum + slack(m), 0);
+  if (over <= 0 || total === 0) return over;
+  const take = Math.min(over, total);
+  let taken = 0;
+  for (const m of members) {
+    const cut = Math.floor((take * slack(m)) / total);
+    widths[m.k] -= cut;
+    taken += cut;
+  }
+  while (taken < take) {
+    const widest = members.reduce((a, m) => (slack(m) > slack(a) ? m : a));
+    widths[widest.k]--;
+    taken++;
+  }
+  return over - taken;
 }
 
 function contentWidths<T>(columns: Column<T>[], rows: readonly T[], now: number, zone: TimeZoneSetting): number[] {
@@ -75,20 +97,10 @@ function computeFit<T>(columns: Column<T>[], total: number, rows: readonly T[], 
     shown = shown.filter((i) => i !== worst);
   }
   const widths = shown.map((i) => natural[i]);
-  const gaps = Math.max(0, shown.length - 1);
-  let over = widths.reduce((a, b) => a + b, 0) + gaps - total;
-  for (const flexFirst of [true, false]) {
-    while (over > 0) {
-      let pick = -1;
-      shown.forEach((col, k) => {
-        if (flexFirst && !columns[col].flex) return;
-        const slack = widths[k] - least[col];
-        if (slack > 0 && (pick < 0 || slack > widths[pick] - least[shown[pick]])) pick = k;
-      });
-      if (pick < 0) break;
-      widths[pick]--;
-      over--;
-    }
+  let over = widths.reduce((a, b) => a + b, 0) + Math.max(0, shown.length - 1) - total;
+  for (const group of [(c: Column<T>) => c.flex === true && c.drop !== undefined, (c: Column<T>) => c.flex === true, () => true]) {
+    const members = shown.map((_, k) => k).filter((k) => group(columns[shown[k]]));
+    over = shrinkTogether(widths, members.map((k) => ({ k, least: least[shown[k]] })), over);
   }
   for (let k = widths.length - 1; k >= 0 && over > 0; k--) {
     const cut = Math.min(over, widths[k] - Math.min(widths[k], 4));
@@ -128,9 +140,9 @@ const STATUS_CELLS = 21;
 
 /** User list columns. */
 export const USER_COLUMNS: Column<User>[] = [
-  { header: 'USERNAME', min: 12, max: 128, flex: true, cell: (u) => u.username },
-  { header: 'EMAIL', min: 24, max: 128, flex: true, drop: 3, cell: (u) => u.attributes.email ?? '' },
-  { header: 'NAME', min: 12, max: 40, flex: true, drop: 4, cell: (u) => u.attributes.name ?? [u.attributes.given_name, u.attributes.family_name].filter(Boolean).join(' ') },
+  { header: 'USERNAME', min: 24, max: 64, flex: true, cell: (u) => u.username },
+  { header: 'EMAIL', min: 24, max: 48, flex: true, drop: 3, cell: (u) => u.attributes.email ?? '' },
+  { header: 'NAME', min: 12, max: 32, flex: true, drop: 4, cell: (u) => u.attributes.name ?? [u.attributes.given_name, u.attributes.family_name].filter(Boolean).join(' ') },
   { header: 'STATUS', min: STATUS_CELLS, max: STATUS_CELLS, cell: (u) => u.status, color: (u) => (u.status === 'CONFIRMED' ? undefined : 'yellow') },
   { header: 'ENABLED', min: 7, max: 7, cell: (u) => (u.enabled ? 'yes' : 'NO'), color: (u) => (u.enabled ? undefined : 'red') },
   { header: 'CREATED', min: TIME_CELLS, max: TIME_CELLS, drop: 5, cell: (u, _now, zone) => formatTime(u.createdAt, zone) },
