@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { parseArgs, UsageError } from '../../src/cli/args.ts';
 import { eventRecord, eventsToCsv } from '../../src/export/events-file.ts';
 import { formatClock, formatShortTime, formatTime, isoUtc } from '../../src/domain/time-format.ts';
+import { shortEventLabel } from '../../src/store/feedback-text.ts';
 
 const WINTER = Date.UTC(2026, 10, 28, 14, 3, 27, 250);
 const SUMMER = Date.UTC(2026, 6, 1, 23, 30, 5);
@@ -52,6 +53,14 @@ describe('times say their zone', () => {
     const event = { id: 'evt-1', createdAt: WINTER, challenges: [] };
     assert.equal(eventRecord(event).createdAtIso, iso);
     assert.ok(eventsToCsv([event]).includes(iso));
+  });
+});
+
+describe('messages about an event', () => {
+  it('name its time with seconds and zone, as the screen shows it', () => {
+    const event = { id: '750a07e3-38cb', type: 'SignIn', createdAt: WINTER, challenges: [] };
+    assert.equal(shortEventLabel(event), 'SignIn 2026-11-28 14:03:27Z (750a07e3)');
+    assert.match(shortEventLabel(event, 'local'), /^SignIn 2026-11-28 \d\d:03:27[+-]\d\d:\d\d \(750a07e3\)$/);
   });
 });
 
