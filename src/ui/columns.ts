@@ -45,9 +45,9 @@ const fitted = new WeakMap<Column<never>[], Map<number, FitEntry>>();
  * The columns that fit in `total` cells for `rows` (the rows in view): each column as wide as its content within its
  * max; low-priority columns dropped until every column fits at its min; then, where the content is still too wide,
  * columns give width down to their min, in proportion to their excess: flexible droppable ones (e-mail, name) first,
- * then the flexible ones that always stay (username), then fixed ones. The
- * answer is kept for the same columns, width, rows array and zone, so rows drawn with it can tell their layout did
- * not change, and moving the cursor inside the window costs no new layout.
+ * then the flexible ones that always stay (username), then fixed ones. The answer is kept for the same columns,
+ * width, rows array and zone, so rows drawn with it can tell their layout did not change, and moving the cursor
+ * inside the window costs no new layout.
  */
 export function fitColumns<T>(columns: Column<T>[], total: number, rows: readonly T[] = NO_ROWS, now = 0, zone: TimeZoneSetting = 'utc'): FittedColumns<T> {
   let byTotal = fitted.get(columns as Column<never>[]);
