@@ -106,6 +106,7 @@ async function runTui(opts: CliOptions): Promise<number> {
   const store = createAppStore({
     gateway: backend.gateway,
     readOnly: opts.readOnly,
+    timeZone: opts.timeZone,
     connect: opts.demo ? undefined : connectTo(opts),
     paceFollow: opts.demo || opts.endpoint ? false : { share: 0.5 },
     profiles: () => awsProfileNames(),

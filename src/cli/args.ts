@@ -10,6 +10,8 @@ export interface CliOptions {
   pool?: string;
   user?: string;
   readOnly: boolean;
+  /** `--time`: the zone times are shown in; UTC by default. */
+  timeZone?: 'utc' | 'local';
   /** Arguments after `emulator`, for the emulator's own parser. */
   emulatorArgs: string[];
 }
@@ -23,6 +25,7 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
   '--endpoint-url': 'endpoint',
   '--pool': 'pool',
   '--user': 'user',
+  '--time': 'timeZone',
 };
 
 /** Usage text for --help. */
@@ -30,7 +33,7 @@ export const USAGE = `cognito-tui — browse Amazon Cognito user pools, users an
 
 Usage:
   cognito-tui [--demo] [--profile P] [--region R] [--endpoint-url URL]
-              [--pool POOL_ID] [--user USERNAME|EMAIL|SUB] [--read-only]
+              [--pool POOL_ID] [--user USERNAME|EMAIL|SUB] [--read-only] [--time utc|local]
   cognito-tui emulator [--port N] [--seed S] [--help]
   cognito-tui --help | --version
 
@@ -42,6 +45,7 @@ Options:
   --pool ID         open this user pool's users directly
   --user NAME       with --pool: open this user's authentication events directly
   --read-only       never send a write (feedback, disable, sign-out)
+  --time ZONE       show times in utc (default: 2026-11-28 14:03:27Z) or local (with its offset, +01:00)
   --help, -h        show this help
   --version, -V     show the version
 
@@ -78,12 +82,15 @@ export function parseArgs(argv: string[]): CliOptions {
 }
 
 function example(flag: string): string {
-  return { '--profile': 'my-profile', '--region': 'eu-west-1', '--endpoint-url': 'http://127.0.0.1:9229', '--pool': 'eu-west-1_AbCdEf123', '--user': 'alice@example.com' }[flag] ?? 'VALUE';
+  return { '--profile': 'my-profile', '--region': 'eu-west-1', '--endpoint-url': 'http://127.0.0.1:9229', '--pool': 'eu-west-1_AbCdEf123', '--user': 'alice@example.com', '--time': 'local' }[flag] ?? 'VALUE';
 }
 
 function validate(opts: CliOptions): CliOptions {
   if (opts.region && !isRegion(opts.region)) {
     throw new UsageError(`"${opts.region}" is not an AWS region name. Use one like us-east-1 or eu-west-2.`);
+  }
+  if (opts.timeZone !== undefined && opts.timeZone !== 'utc' && opts.timeZone !== 'local') {
+    throw new UsageError(`--time takes utc or local, not "${opts.timeZone}". UTC is the default; --time local shows local time with its offset.`);
   }
   if (opts.user && !opts.pool) throw new UsageError('--user needs --pool: the pool the user is in, e.g. --pool eu-west-1_AbCdEf123 --user alice');
   if (opts.pool) {

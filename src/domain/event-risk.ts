@@ -16,7 +16,8 @@ export function eventSeverity(e: AuthEvent): number {
 
 /**
  * Worth a look during an incident: High or Medium risk, a takeover or block decision, compromised credentials,
- * or a failed attempt. The "needs attention" filter, n / N and the sweep all use this one definition.
+ * or a failed attempt (a Low-risk failed sign-in included). The one definition of "needs attention": the `a` filter,
+ * n / N, the events header's count and the sweep's findings all use it.
  */
 export function needsAttention(e: AuthEvent): boolean {
   return isHighRisk(e) || e.riskLevel === 'Medium' || e.response === 'Fail';

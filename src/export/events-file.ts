@@ -1,5 +1,6 @@
 import { open, stat, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { isoUtc } from '../domain/time-format.ts';
 import type { AuthEvent } from '../gateway/types.ts';
 import { csvRecord } from './csv.ts';
 
@@ -77,9 +78,7 @@ const MAX_SUFFIX = 1000;
 
 /** ISO 8601 text of an epoch-milliseconds time, or null when there is no valid time. */
 export function isoTime(ms: number | undefined): string | null {
-  if (ms === undefined || !Number.isFinite(ms)) return null;
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  return isoUtc(ms);
 }
 
 /** The JSON export shape of one event. */

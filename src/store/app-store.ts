@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TimeZoneSetting } from '../domain/time-format.ts';
 import { regionLabel, type AuthEvent, type CognitoGateway, type GatewayTarget, type Page, type User } from '../gateway/types.ts';
 import { createCallRecorder, logRows } from './api-stats.ts';
 import { createCommandActions } from './command-actions.ts';
@@ -37,6 +38,8 @@ export interface StoreDeps extends OutputDeps {
   /** How G paces its ListUsers walk: a share of the quota on AWS; false (the default) for an emulator or the demo. */
   paceFollow?: FollowPacing;
   readOnly?: boolean;
+  /** The zone times are shown in: UTC unless `--time local`. */
+  timeZone?: TimeZoneSetting;
   viewportRows?: number;
   now?: () => number;
   flashMs?: number;
@@ -185,7 +188,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
 
     function flash(level: 'info' | 'warn' | 'error', text: string) {
       const id = ++flashSeq;
-      set({ flash: { level, text, id } });
+      set({ flash: { level, text, id, stack: get().stack } });
       const timer = setTimeout(() => { if (get().flash?.id === id) set({ flash: undefined }); }, deps.flashMs ?? 6000);
       timer.unref?.();
     }
@@ -265,6 +268,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
 
     return {
       readOnly: deps.readOnly ?? false,
+      timeZone: deps.timeZone ?? 'utc',
       target: gw.target,
       stack: [{ view: 'pools' }],
       viewportRows: deps.viewportRows ?? 20,
@@ -388,5 +392,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
   const recordCall = createCallRecorder(store, now);
 
   attach(gw);
+  store.subscribe((s, prev) => {
+    if (s.stack !== prev.stack && s.flash?.stack !== undefined && s.flash.stack !== s.stack) store.setState({ flash: undefined });
+  });
   return store;
 }

@@ -68,9 +68,9 @@ export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE
     }
     const saved = events.length - failures.length;
     if (failures.length === 0) {
-      flash('info', events.length === 1 ? `Saved: ${shortEventLabel(events[0])} marked ${value}.` : `Saved: ${saved} events marked ${value}.`);
+      flash('info', events.length === 1 ? `Saved: ${shortEventLabel(events[0], get().timeZone)} marked ${value}.` : `Saved: ${saved} events marked ${value}.`);
     } else if (events.length === 1) {
-      flash('error', `Feedback NOT saved for ${shortEventLabel(events[0])}: ${failures[0].reason}`);
+      flash('error', `Feedback NOT saved for ${shortEventLabel(events[0], get().timeZone)}: ${failures[0].reason}`);
     } else {
       flash('error', `${saved} of ${events.length} saved; ${failures.length} NOT saved (still marked, v/i retries them): ${failures[0].reason}`);
     }
@@ -88,7 +88,7 @@ export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE
       const busy = all.filter((e) => s.pendingFeedback[e.id]);
       const events = all.filter((e) => !s.pendingFeedback[e.id]);
       if (events.length === 0) {
-        return flash('warn', `Feedback for ${all.length === 1 ? shortEventLabel(all[0]) : `these ${all.length} events`} is still being sent; wait for it.`);
+        return flash('warn', `Feedback for ${all.length === 1 ? shortEventLabel(all[0], get().timeZone) : `these ${all.length} events`} is still being sent; wait for it.`);
       }
       const { poolId, username } = route;
       const already = events.filter((e) => e.feedback?.value === value).length;
@@ -96,7 +96,7 @@ export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE
       set({
         confirm: events.length === 1
           ? {
-            title: `Mark ${shortEventLabel(events[0])} as ${value}?`,
+            title: `Mark ${shortEventLabel(events[0], get().timeZone)} as ${value}?`,
             detail: describeFeedback(value, events[0].feedback?.value) + skipped,
             onConfirm: () => { void sendAll(poolId, username, events, value); },
           }

@@ -1,8 +1,9 @@
+import { formatTime, type TimeZoneSetting } from '../domain/time-format.ts';
 import type { AuthEvent, FeedbackValue } from '../gateway/types.ts';
 
-/** A short name for an event in messages: its type, time and the start of its id. */
-export function shortEventLabel(event: AuthEvent): string {
-  const when = event.createdAt ? new Date(event.createdAt).toISOString().slice(0, 16).replace('T', ' ') : 'unknown time';
+/** A short name for an event in messages: its type, time (in the zone the screen shows) and the start of its id. */
+export function shortEventLabel(event: AuthEvent, zone: TimeZoneSetting = 'utc'): string {
+  const when = event.createdAt ? formatTime(event.createdAt, zone) : 'unknown time';
   return `${event.type ?? 'event'} ${when} (${event.id.slice(0, 8)})`;
 }
 

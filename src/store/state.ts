@@ -1,3 +1,4 @@
+import type { TimeZoneSetting } from '../domain/time-format.ts';
 import type {
   ApiCallRecord, FeedbackValue, GatewayTarget, PoolDetail, RetryCounts, RiskConfiguration, User,
 } from '../gateway/types.ts';
@@ -19,6 +20,8 @@ export interface Flash {
   level: 'info' | 'warn' | 'error';
   text: string;
   id: number;
+  /** The navigation stack it was raised on: moving to another view clears it. */
+  stack?: Route[];
 }
 
 /** A question that must be answered y or n before anything is sent. */
@@ -148,6 +151,8 @@ export interface AppActions {
 /** The whole app state. */
 export interface AppState {
   readOnly: boolean;
+  /** The zone every time on screen is shown in (`--time`); exports are always UTC. */
+  timeZone: TimeZoneSetting;
   target: GatewayTarget;
   stack: Route[];
   viewportRows: number;

@@ -68,12 +68,12 @@ export function createTriageActions(kit: StoreKit): TriageActions & { filterProm
       for (let step = 1; step <= n; step++) {
         const i = (((view.cursor + direction * step) % n) + n) % n;
         if (needsAttention(view.items[i])) {
-          if (direction === 1 ? i <= view.cursor : i >= view.cursor) flash('info', direction === 1 ? 'Wrapped to the newest risky event.' : 'Wrapped to the oldest loaded risky event.');
+          if (direction === 1 ? i <= view.cursor : i >= view.cursor) flash('info', direction === 1 ? 'Wrapped to the newest event that needs attention.' : 'Wrapped to the oldest loaded event that needs attention.');
           return get().actions.cursorTo(ref, i);
         }
       }
       const base = list<AuthEvent>(ref);
-      flash('warn', `No risky event among the ${n} shown${base.complete ? '' : '; older events are still on the server (G loads more)'}.`);
+      flash('warn', `No event that needs attention among the ${n} shown${base.complete ? '' : '; older events are still on the server (G loads more)'}.`);
     },
     toggleMark() {
       const ref = eventsRef();

@@ -9,7 +9,7 @@ import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { PromptLine } from './components/PromptLine.tsx';
-import { StoreContext, useAppState, useAppStore } from './store-context.ts';
+import { StoreContext, TimeZoneContext, useAppState, useAppStore } from './store-context.ts';
 import { CurrentView } from './views/CurrentView.tsx';
 
 /** Rows the chrome takes around a list's item rows: header, footer, flash, two view lines, list header, status. */
@@ -56,6 +56,7 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   const helpOpen = useAppState((s) => s.helpOpen);
   const confirmOpen = useAppState((s) => s.confirm !== undefined);
   const view = useAppState((s) => currentRoute(s).view);
+  const timeZone = useAppState((s) => s.timeZone);
 
   useInput((input, key) => dispatchInput(store, input, key), { isActive: isRawModeSupported === true });
 
@@ -72,6 +73,7 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   const confirmRows = confirmOpen ? CONFIRM_ROWS : 0;
   const bodyHeight = Math.max(3, height - 3 - confirmRows);
   return (
+    <TimeZoneContext.Provider value={timeZone}>
     <Box flexDirection="column" width={width} height={height}>
       <Header width={width} />
       <Box height={bodyHeight} flexShrink={0} flexDirection="column" overflowY="hidden">
@@ -81,6 +83,7 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
       <PromptLine kind="command" width={width} hint="tab completes · enter runs · esc cancels" idle={<FlashLine width={width} />} />
       <Footer width={width} />
     </Box>
+    </TimeZoneContext.Provider>
   );
 }
 

@@ -1,67 +1,120 @@
 import type { ApiCallRecord, AppClient, AuthEvent, Device, Group, PoolSummary, User } from '../gateway/types.ts';
 import type { SweepFinding } from '../sweep/index.ts';
 import { eventSeverity, riskDecisionMarker, riskLevelMarker } from '../domain/event-risk.ts';
-import { fit, formatAgo, formatTime, safeText } from './text.ts';
+import { formatAgo, formatClock, formatShortTime, formatTime, type TimeZoneSetting } from '../domain/time-format.ts';
+import { cellWidth, fit, safeText } from './text.ts';
 
-/** One column of a list: a header, a width (or a share of what is left) and how a row's cell reads. */
+/**
+ * One column of a list: a header, how its cell reads, and how wide it may be. A column is as wide as its content
+ * in the rows in view (header included), between `min` and `max`; spare width goes to the last `flex` column.
+ */
 export interface Column<T> {
   header: string;
-  /** Fixed width in cells; `flex` columns share the remaining width. */
-  width: number;
+  /** Narrowest it is cut to before lower-priority columns are dropped (never wider than its content). */
+  min: number;
+  /** Widest its content makes it; a flex column may still take spare width beyond it. */
+  max: number;
+  /** Gives width back first when the terminal is narrow (names, e-mail, places); the last one shown takes spare width. */
   flex?: boolean;
   align?: 'left' | 'right';
-  cell: (item: T, now: number) => string;
+  /** The cell's text; `zone` is the one times are shown in. */
+  cell: (item: T, now: number, zone: TimeZoneSetting) => string;
   /** A colour for the cell, by value. */
   color?: (item: T) => string | undefined;
-  /** Which columns go first when the terminal is narrow: the highest number is dropped first. */
+  /** When the terminal is narrow, the highest number is dropped first; a column without one is always shown. */
   drop?: number;
 }
 
-const fitted = new WeakMap<Column<never>[], Map<number, { columns: Column<never>[]; widths: number[] }>>();
+/** The columns shown and the width of each. */
+export interface FittedColumns<T> {
+  columns: Column<T>[];
+  widths: number[];
+}
+
+const NO_ROWS: readonly never[] = [];
+
+interface FitEntry {
+  rows: readonly unknown[];
+  zone: TimeZoneSetting;
+  fit: FittedColumns<never>;
+}
+
+const fitted = new WeakMap<Column<never>[], Map<number, FitEntry>>();
 
 /**
- * The columns that fit in `total` cells: low-priority ones are dropped rather than squeezed. The answer for a
- * column set and width is computed once, so rows drawn with it can tell that their layout did not change.
+ * The columns that fit in `total` cells for `rows` (the rows in view): each column as wide as its content within its
+ * max; low-priority columns dropped until every column fits at its min; then, where the content is still too wide,
+ * columns give width down to their min, in proportion to their excess: flexible droppable ones (e-mail, name) first,
+ * then the flexible ones that always stay (username), then fixed ones. The answer is kept for the same columns,
+ * width, rows array and zone, so rows drawn with it can tell their layout did not change, and moving the cursor
+ * inside the window costs no new layout.
  */
-export function fitColumns<T>(columns: Column<T>[], total: number): { columns: Column<T>[]; widths: number[] } {
+export function fitColumns<T>(columns: Column<T>[], total: number, rows: readonly T[] = NO_ROWS, now = 0, zone: TimeZoneSetting = 'utc'): FittedColumns<T> {
   let byTotal = fitted.get(columns as Column<never>[]);
   if (!byTotal) fitted.set(columns as Column<never>[], (byTotal = new Map()));
   const hit = byTotal.get(total);
-  if (hit) return hit as { columns: Column<T>[]; widths: number[] };
-  const result = computeFit(columns, total);
-  byTotal.set(total, result as { columns: Column<never>[]; widths: number[] });
-  return result;
+  if (hit && hit.rows === rows && hit.zone === zone) return hit.fit as FittedColumns<T>;
+  const fit = computeFit(columns, total, rows, now, zone);
+  byTotal.set(total, { rows, zone, fit: fit as FittedColumns<never> });
+  return fit;
 }
 
-function computeFit<T>(columns: Column<T>[], total: number): { columns: Column<T>[]; widths: number[] } {
-  let shown = columns;
-  const need = (cols: Column<T>[]) => cols.reduce((sum, c) => sum + c.width, 0) + Math.max(0, cols.length - 1);
-  while (need(shown) > total && shown.some((c) => c.drop !== undefined)) {
-    const worst = shown.reduce((a, c) => ((c.drop ?? -1) > (a.drop ?? -1) ? c : a));
-    shown = shown.filter((c) => c !== worst);
+/** Takes up to `over` cells from the members, each in proportion to what it has above its least width; answers what is still over. */
+function shrinkTogether(widths: number[], members: { k: number; least: number }[], over: number): number {
+  const slack = (m: { k: number; least: number }) => Math.max(0, widths[m.k] - m.least);
+  const total = members.reduce((sum, m) => sum + slack(m), 0);
+  if (over <= 0 || total === 0) return over;
+  const take = Math.min(over, total);
+  let taken = 0;
+  for (const m of members) {
+    const cut = Math.floor((take * slack(m)) / total);
+    widths[m.k] -= cut;
+    taken += cut;
   }
-  return { columns: shown, widths: layoutColumns(shown, total) };
+  while (taken < take) {
+    const widest = members.reduce((a, m) => (slack(m) > slack(a) ? m : a));
+    widths[widest.k]--;
+    taken++;
+  }
+  return over - taken;
 }
 
-/** The widths each column gets in `total` cells, one cell between columns. */
-function layoutColumns<T>(columns: Column<T>[], total: number): number[] {
-  const gaps = Math.max(0, columns.length - 1);
-  const fixed = columns.reduce((sum, c) => sum + (c.flex ? 0 : c.width), 0);
-  const flexCount = columns.filter((c) => c.flex).length;
-  const spare = Math.max(0, total - gaps - fixed);
-  const widths = columns.map((c) => (c.flex ? Math.max(c.width, Math.floor(spare / Math.max(1, flexCount))) : c.width));
-  let over = widths.reduce((a, b) => a + b, 0) + gaps - total;
-  for (let i = widths.length - 1; i >= 0 && over > 0; i--) {
-    const cut = Math.min(over, widths[i] - Math.min(widths[i], 4));
-    widths[i] -= cut;
+function contentWidths<T>(columns: Column<T>[], rows: readonly T[], now: number, zone: TimeZoneSetting): number[] {
+  return columns.map((c) => {
+    let widest = cellWidth(c.header);
+    for (const row of rows) widest = Math.max(widest, cellWidth(safeText(c.cell(row, now, zone))));
+    return Math.max(1, Math.min(c.max, widest));
+  });
+}
+
+function computeFit<T>(columns: Column<T>[], total: number, rows: readonly T[], now: number, zone: TimeZoneSetting): FittedColumns<T> {
+  const natural = contentWidths(columns, rows, now, zone);
+  const least = columns.map((c, i) => Math.min(c.min, natural[i]));
+  let shown = columns.map((_, i) => i);
+  const need = (idx: number[]) => idx.reduce((sum, i) => sum + least[i], 0) + Math.max(0, idx.length - 1);
+  while (need(shown) > total && shown.some((i) => columns[i].drop !== undefined)) {
+    const worst = shown.reduce((a, i) => ((columns[i].drop ?? -1) > (columns[a].drop ?? -1) ? i : a));
+    shown = shown.filter((i) => i !== worst);
+  }
+  const widths = shown.map((i) => natural[i]);
+  let over = widths.reduce((a, b) => a + b, 0) + Math.max(0, shown.length - 1) - total;
+  for (const group of [(c: Column<T>) => c.flex === true && c.drop !== undefined, (c: Column<T>) => c.flex === true, () => true]) {
+    const members = shown.map((_, k) => k).filter((k) => group(columns[shown[k]]));
+    over = shrinkTogether(widths, members.map((k) => ({ k, least: least[shown[k]] })), over);
+  }
+  for (let k = widths.length - 1; k >= 0 && over > 0; k--) {
+    const cut = Math.min(over, widths[k] - Math.min(widths[k], 4));
+    widths[k] -= cut;
     over -= cut;
   }
-  return widths;
+  const lastFlexible = shown.map((col) => columns[col].flex === true).lastIndexOf(true);
+  if (over < 0 && lastFlexible >= 0) widths[lastFlexible] -= over;
+  return { columns: shown.map((i) => columns[i]), widths };
 }
 
 /** A row's cells, sanitised and fitted to the widths. */
-export function renderCells<T>(columns: Column<T>[], widths: number[], item: T, now: number): string[] {
-  return columns.map((c, i) => fit(safeText(c.cell(item, now)), widths[i], c.align));
+export function renderCells<T>(columns: Column<T>[], widths: number[], item: T, now: number, zone: TimeZoneSetting = 'utc'): string[] {
+  return columns.map((c, i) => fit(safeText(c.cell(item, now, zone)), widths[i], c.align));
 }
 
 /** The header cells fitted to the widths. */
@@ -69,21 +122,30 @@ export function renderHeader<T>(columns: Column<T>[], widths: number[]): string[
   return columns.map((c, i) => fit(c.header, widths[i], c.align));
 }
 
+/** The longest user pool id Cognito makes (region, underscore, up to 55 characters in all). */
+const POOL_ID_CELLS = 55;
+
+/** A time with seconds and zone: 20 cells in UTC, 25 with a local offset. */
+const TIME_CELLS = 25;
+
 /** User pool list columns. */
 export const POOL_COLUMNS: Column<PoolSummary>[] = [
-  { header: 'NAME', width: 20, flex: true, cell: (p) => p.name },
-  { header: 'POOL ID', width: 26, cell: (p) => p.id },
-  { header: 'CREATED', width: 16, drop: 1, cell: (p) => formatTime(p.createdAt) },
+  { header: 'NAME', min: 12, max: 128, flex: true, cell: (p) => p.name },
+  { header: 'POOL ID', min: POOL_ID_CELLS, max: POOL_ID_CELLS, cell: (p) => p.id },
+  { header: 'CREATED', min: TIME_CELLS, max: TIME_CELLS, drop: 1, cell: (p, _now, zone) => formatTime(p.createdAt, zone) },
 ];
+
+/** The longest user status (FORCE_CHANGE_PASSWORD). */
+const STATUS_CELLS = 21;
 
 /** User list columns. */
 export const USER_COLUMNS: Column<User>[] = [
-  { header: 'USERNAME', width: 18, flex: true, cell: (u) => u.username },
-  { header: 'EMAIL', width: 24, flex: true, cell: (u) => u.attributes.email ?? '' },
-  { header: 'NAME', width: 18, drop: 3, cell: (u) => u.attributes.name ?? [u.attributes.given_name, u.attributes.family_name].filter(Boolean).join(' ') },
-  { header: 'STATUS', width: 12, drop: 1, cell: (u) => u.status, color: (u) => (u.status === 'CONFIRMED' ? undefined : 'yellow') },
-  { header: 'ENABLED', width: 8, cell: (u) => (u.enabled ? 'yes' : 'NO'), color: (u) => (u.enabled ? undefined : 'red') },
-  { header: 'CREATED', width: 16, drop: 4, cell: (u) => formatTime(u.createdAt) },
+  { header: 'USERNAME', min: 24, max: 64, flex: true, cell: (u) => u.username },
+  { header: 'EMAIL', min: 24, max: 48, flex: true, drop: 3, cell: (u) => u.attributes.email ?? '' },
+  { header: 'NAME', min: 12, max: 32, flex: true, drop: 4, cell: (u) => u.attributes.name ?? [u.attributes.given_name, u.attributes.family_name].filter(Boolean).join(' ') },
+  { header: 'STATUS', min: STATUS_CELLS, max: STATUS_CELLS, cell: (u) => u.status, color: (u) => (u.status === 'CONFIRMED' ? undefined : 'yellow') },
+  { header: 'ENABLED', min: 7, max: 7, cell: (u) => (u.enabled ? 'yes' : 'NO'), color: (u) => (u.enabled ? undefined : 'red') },
+  { header: 'CREATED', min: TIME_CELLS, max: TIME_CELLS, drop: 5, cell: (u, _now, zone) => formatTime(u.createdAt, zone) },
 ];
 
 /** Colour of a risk level or decision; the text marker says it too, so it reads without colour. */
@@ -98,43 +160,42 @@ function feedbackCell(e: AuthEvent): string {
   return e.feedback.provider === 'sending…' ? `${e.feedback.value}…` : e.feedback.value;
 }
 
-function shortTime(ms: number | undefined): string {
-  return ms === undefined ? '–' : formatTime(ms).slice(5);
-}
-
-/** Authentication event list columns: local time and age, what happened, how risky, from where, feedback. */
+/**
+ * Authentication event list columns. TIME, TYPE, RESULT, RISK and IP are always shown; on a narrow terminal the others
+ * go, the device and location first.
+ */
 export const EVENT_COLUMNS: Column<AuthEvent>[] = [
-  { header: 'TIME', width: 11, drop: 7, cell: (e) => shortTime(e.createdAt) },
-  { header: 'AGE', width: 8, align: 'right', cell: (e, now) => formatAgo(e.createdAt, now) },
-  { header: 'TYPE', width: 14, drop: 6, cell: (e) => e.type ?? '' },
-  { header: 'RESULT', width: 6, drop: 5, cell: (e) => e.response ?? '', color: (e) => (e.response === 'Fail' ? 'red' : undefined) },
-  { header: 'RISK', width: 9, cell: (e) => riskLevelMarker(e.riskLevel), color: riskColor },
-  { header: 'DECISION', width: 17, cell: (e) => riskDecisionMarker(e.riskDecision), color: riskColor },
-  { header: 'CC', width: 3, cell: (e) => (e.compromisedCredentials ? '!CC' : ''), color: (e) => (e.compromisedCredentials ? 'red' : undefined) },
-  { header: 'IP', width: 15, drop: 4, cell: (e) => e.ip ?? '' },
-  { header: 'LOCATION', width: 14, flex: true, drop: 3, cell: (e) => [e.city, e.country].filter(Boolean).join(', ') },
-  { header: 'DEVICE', width: 14, drop: 8, cell: (e) => e.device ?? '' },
-  { header: 'FEEDBACK', width: 9, cell: feedbackCell, color: (e) => (e.feedback?.value === 'Invalid' ? 'magenta' : e.feedback?.value ? 'green' : undefined) },
+  { header: 'TIME', min: 20, max: 20, cell: (e, _now, zone) => formatShortTime(e.createdAt, zone) },
+  { header: 'AGE', min: 8, max: 8, align: 'right', drop: 5, cell: (e, now) => formatAgo(e.createdAt, now) },
+  { header: 'TYPE', min: 14, max: 14, cell: (e) => e.type ?? '' },
+  { header: 'RESULT', min: 10, max: 10, cell: (e) => e.response ?? '', color: (e) => (e.response === 'Fail' ? 'red' : undefined) },
+  { header: 'RISK', min: 8, max: 8, cell: (e) => riskLevelMarker(e.riskLevel), color: riskColor },
+  { header: 'DECISION', min: 17, max: 17, drop: 3, cell: (e) => riskDecisionMarker(e.riskDecision), color: riskColor },
+  { header: 'CC', min: 3, max: 3, drop: 4, cell: (e) => (e.compromisedCredentials ? '!CC' : ''), color: (e) => (e.compromisedCredentials ? 'red' : undefined) },
+  { header: 'IP', min: 15, max: 39, cell: (e) => e.ip ?? '' },
+  { header: 'LOCATION', min: 10, max: 40, flex: true, drop: 6, cell: (e) => [e.city, e.country].filter(Boolean).join(', ') },
+  { header: 'DEVICE', min: 10, max: 40, flex: true, drop: 7, cell: (e) => e.device ?? '' },
+  { header: 'FEEDBACK', min: 8, max: 9, drop: 2, cell: feedbackCell, color: (e) => (e.feedback?.value === 'Invalid' ? 'magenta' : e.feedback?.value ? 'green' : undefined) },
 ];
 
 /** App client list columns (risk view). */
 export const CLIENT_COLUMNS: Column<AppClient>[] = [
-  { header: 'APP CLIENT', width: 16, flex: true, cell: (c) => c.name },
-  { header: 'CLIENT ID', width: 27, cell: (c) => c.id },
+  { header: 'APP CLIENT', min: 12, max: 128, flex: true, cell: (c) => c.name },
+  { header: 'CLIENT ID', min: 26, max: 128, cell: (c) => c.id },
 ];
 
 /** Group list columns (user view). */
 export const GROUP_COLUMNS: Column<Group>[] = [
-  { header: 'GROUP', width: 14, flex: true, cell: (g) => g.name },
-  { header: 'PREC', width: 4, align: 'right', drop: 2, cell: (g) => (g.precedence === undefined ? '' : String(g.precedence)) },
-  { header: 'DESCRIPTION', width: 16, flex: true, drop: 1, cell: (g) => g.description ?? '' },
+  { header: 'GROUP', min: 12, max: 128, flex: true, cell: (g) => g.name },
+  { header: 'PREC', min: 4, max: 4, align: 'right', drop: 2, cell: (g) => (g.precedence === undefined ? '' : String(g.precedence)) },
+  { header: 'DESCRIPTION', min: 12, max: 128, flex: true, drop: 1, cell: (g) => g.description ?? '' },
 ];
 
 /** Remembered device list columns (user view). */
 export const DEVICE_COLUMNS: Column<Device>[] = [
-  { header: 'DEVICE', width: 14, flex: true, cell: (d) => d.name ?? d.attributes.device_name ?? d.key },
-  { header: 'LAST SIGN-IN', width: 16, cell: (d) => formatTime(d.lastAuthenticatedAt) },
-  { header: 'KEY', width: 12, flex: true, drop: 1, cell: (d) => d.key },
+  { header: 'DEVICE', min: 12, max: 64, flex: true, cell: (d) => d.name ?? d.attributes.device_name ?? d.key },
+  { header: 'LAST SIGN-IN', min: TIME_CELLS, max: TIME_CELLS, drop: 2, cell: (d, _now, zone) => formatTime(d.lastAuthenticatedAt, zone) },
+  { header: 'KEY', min: 12, max: 64, flex: true, drop: 1, cell: (d) => d.key },
 ];
 
 function worstRisk(f: SweepFinding): string {
@@ -144,19 +205,19 @@ function worstRisk(f: SweepFinding): string {
 
 /** Sweep finding columns: a user with risky events among those read. */
 export const FINDING_COLUMNS: Column<SweepFinding>[] = [
-  { header: 'USERNAME', width: 18, flex: true, cell: (f) => f.user.username },
-  { header: 'EMAIL', width: 22, flex: true, drop: 2, cell: (f) => f.user.attributes.email ?? '' },
-  { header: 'RISKY', width: 8, align: 'right', cell: (f) => `${f.events.length}/${f.eventsRead}` },
-  { header: 'WORST', width: 26, cell: worstRisk, color: (f) => (f.events.some((e) => riskColor(e) === 'red') ? 'red' : 'yellow') },
-  { header: 'CC', width: 3, cell: (f) => (f.events.some((e) => e.compromisedCredentials) ? '!CC' : ''), color: () => 'red' },
-  { header: 'NEWEST', width: 8, align: 'right', drop: 1, cell: (f, now) => formatAgo(f.events[0]?.createdAt, now) },
+  { header: 'USERNAME', min: 12, max: 128, flex: true, cell: (f) => f.user.username },
+  { header: 'EMAIL', min: 16, max: 128, flex: true, drop: 2, cell: (f) => f.user.attributes.email ?? '' },
+  { header: 'RISKY', min: 8, max: 12, align: 'right', cell: (f) => `${f.events.length}/${f.eventsRead}` },
+  { header: 'WORST', min: 26, max: 26, cell: worstRisk, color: (f) => (f.events.some((e) => riskColor(e) === 'red') ? 'red' : 'yellow') },
+  { header: 'CC', min: 3, max: 3, cell: (f) => (f.events.some((e) => e.compromisedCredentials) ? '!CC' : ''), color: () => 'red' },
+  { header: 'NEWEST', min: 8, max: 8, align: 'right', drop: 1, cell: (f, now) => formatAgo(f.events[0]?.createdAt, now) },
 ];
 
 /** API log columns: the newest call first. */
 export const LOG_COLUMNS: Column<ApiCallRecord>[] = [
-  { header: 'TIME', width: 8, cell: (r) => (r.at === undefined ? '' : new Date(r.at).toTimeString().slice(0, 8)) },
-  { header: 'OPERATION', width: 28, flex: true, cell: (r) => r.operation },
-  { header: 'MS', width: 6, align: 'right', cell: (r) => String(Math.round(r.ms)) },
-  { header: 'TRIES', width: 5, align: 'right', cell: (r) => String(r.attempts), color: (r) => (r.attempts > 1 ? 'yellow' : undefined) },
-  { header: 'OUTCOME', width: 26, flex: true, cell: (r) => (r.ok ? 'ok' : `✖ ${r.errorName ?? 'failed'}`), color: (r) => (r.ok ? undefined : 'red') },
+  { header: 'TIME', min: 14, max: 14, cell: (r, _now, zone) => (r.at === undefined ? '' : formatClock(r.at, zone)) },
+  { header: 'OPERATION', min: 20, max: 40, flex: true, cell: (r) => r.operation },
+  { header: 'MS', min: 6, max: 8, align: 'right', cell: (r) => String(Math.round(r.ms)) },
+  { header: 'TRIES', min: 5, max: 5, align: 'right', cell: (r) => String(r.attempts), color: (r) => (r.attempts > 1 ? 'yellow' : undefined) },
+  { header: 'OUTCOME', min: 16, max: 60, flex: true, cell: (r) => (r.ok ? 'ok' : `✖ ${r.errorName ?? 'failed'}`), color: (r) => (r.ok ? undefined : 'red') },
 ];

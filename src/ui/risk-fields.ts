@@ -1,5 +1,5 @@
 import type { RiskAction, RiskConfiguration } from '../gateway/types.ts';
-import { formatTime } from './text.ts';
+import { formatTime, type TimeZoneSetting } from '../domain/time-format.ts';
 
 /** One line of the risk comparison: the pool default beside the app client's effective value. */
 export interface RiskRow {
@@ -18,7 +18,7 @@ type Section = 'takeover' | 'compromised' | 'exceptions' | 'meta';
 interface RowSpec {
   label: string;
   section: Section;
-  read: (cfg: RiskConfiguration) => string | undefined;
+  read: (cfg: RiskConfiguration, zone: TimeZoneSetting) => string | undefined;
   color?: (cfg: RiskConfiguration) => string | undefined;
 }
 
@@ -47,7 +47,7 @@ const ROWS: RowSpec[] = [
   { label: 'block email subject', section: 'takeover', read: (c) => c.accountTakeover?.notify?.blockSubject },
   { label: 'MFA email subject', section: 'takeover', read: (c) => c.accountTakeover?.notify?.mfaSubject },
   { label: 'no-action subject', section: 'takeover', read: (c) => c.accountTakeover?.notify?.noActionSubject },
-  { label: 'last modified', section: 'meta', read: (c) => formatTime(c.modifiedAt) },
+  { label: 'last modified', section: 'meta', read: (c, zone) => formatTime(c.modifiedAt, zone) },
 ];
 
 function hasSection(cfg: RiskConfiguration, section: Section): boolean {
@@ -62,12 +62,12 @@ function hasSection(cfg: RiskConfiguration, section: Section): boolean {
  * to it. A client with a configuration of its own (DescribeRiskConfiguration returns its ClientId) uses that one;
  * rows it sets differently from the pool are marked as overrides. A client without one uses the pool's.
  */
-export function riskRows(pool: RiskConfiguration | undefined, client: RiskConfiguration | undefined): RiskRow[] {
+export function riskRows(pool: RiskConfiguration | undefined, client: RiskConfiguration | undefined, zone: TimeZoneSetting = 'utc'): RiskRow[] {
   const own = client?.clientId !== undefined;
   return ROWS.map((row) => {
-    const poolValue = pool ? row.read(pool) ?? 'not set' : '…';
+    const poolValue = pool ? row.read(pool, zone) ?? 'not set' : '…';
     if (!client) return { label: row.label, pool: poolValue, overrides: false, poolColor: pool && row.color?.(pool) };
-    const clientValue = row.read(client) ?? (own && !hasSection(client, row.section) ? 'not set for this client' : 'not set');
+    const clientValue = row.read(client, zone) ?? (own && !hasSection(client, row.section) ? 'not set for this client' : 'not set');
     const overrides = own && row.section !== 'meta' && pool !== undefined && clientValue !== poolValue;
     return {
       label: row.label, pool: poolValue, client: clientValue, overrides,

@@ -12,21 +12,59 @@ function controlPicture(ch: string): string {
   return '\uFFFD';
 }
 
-/**
- * Makes untrusted API text safe for the terminal: every control character (which is how escape sequences
- * start) is shown as a visible symbol (ESC as ␛, BEL as ␇, C1 as �), bidi overrides as �, and zero-width
- * characters are dropped. Nothing in the result can move the cursor, recolour, retitle or write the clipboard.
- */
-export function safeText(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  const text = typeof value === 'string' ? value : String(value);
-  if (!/[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/.test(text)) return text;
-  return text.replace(ZERO_WIDTH, '').replace(BIDI, '\uFFFD').replace(CONTROL, controlPicture);
-}
+/** The most code points of one field that reach layout; Cognito's longest attribute value (2,048) fits whole. */
+export const MAX_FIELD_CODE_POINTS = 2048;
+
+/** The most code points one grapheme keeps (a family emoji has 7); further combining marks are dropped. */
+export const MAX_GRAPHEME_CODE_POINTS = 10;
+
+/** What a field cut by boundText ends with. */
+export const CUT_MARKER = '…(cut)';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+const CLUSTER_EXTENDER = /[\p{M}\u200D\uFE00-\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0000}-\u{E007F}]/u;
+
+/**
+ * Bounds untrusted text before it reaches layout: at most MAX_FIELD_CODE_POINTS code points, and at most
+ * MAX_GRAPHEME_CODE_POINTS in any one grapheme (a flood of combining marks on one letter). A bounded text ends in
+ * CUT_MARKER, so what is shown says it was cut. Work is bounded too: only the head of a long text is read.
+ */
+export function boundText(text: string): string {
+  if (text.length <= MAX_FIELD_CODE_POINTS && (PRINTABLE_ASCII.test(text) || !CLUSTER_EXTENDER.test(text))) return text;
+  let end = Math.min(text.length, 2 * MAX_FIELD_CODE_POINTS);
+  if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+  let cut = end < text.length;
+  let out = '';
+  let points = 0;
+  for (const { segment } of segmenter.segment(text.slice(0, end))) {
+    let cluster = Array.from(segment);
+    if (cluster.length > MAX_GRAPHEME_CODE_POINTS) {
+      cluster = cluster.slice(0, MAX_GRAPHEME_CODE_POINTS);
+      cut = true;
+    }
+    if (points + cluster.length > MAX_FIELD_CODE_POINTS) {
+      cut = true;
+      break;
+    }
+    out += cluster.join('');
+    points += cluster.length;
+  }
+  return cut ? out + CUT_MARKER : out;
+}
+
+/**
+ * Makes untrusted API text safe for the terminal: bounded in size (boundText), every control character (which is
+ * how escape sequences start) shown as a visible symbol (ESC as ␛, BEL as ␇, C1 as �), bidi overrides as �, and
+ * zero-width characters dropped. Nothing in the result can move the cursor, recolour, retitle or write the clipboard.
+ */
+export function safeText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = boundText(typeof value === 'string' ? value : String(value));
+  if (!/[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/.test(text)) return text;
+  return text.replace(ZERO_WIDTH, '').replace(BIDI, '\uFFFD').replace(CONTROL, controlPicture);
+}
 
 /** Display width of already-safe text, in terminal cells; printable ASCII, most of what is drawn, is one cell a character. */
 export function cellWidth(text: string): number {
@@ -105,22 +143,4 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   const cut = truncate(text, width);
   const pad = ' '.repeat(Math.max(0, width - cellWidth(cut)));
   return align === 'right' ? pad + cut : cut + pad;
-}
-
-/** A time as `YYYY-MM-DD HH:MM` in local time, or – when unknown. */
-export function formatTime(ms: number | undefined): string {
-  if (ms === undefined) return '–';
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-/** How long ago, compactly: `45s ago`, `3m ago`, `5h ago`, `12d ago`. */
-export function formatAgo(ms: number | undefined, now: number): string {
-  if (ms === undefined) return '';
-  const s = Math.max(0, Math.round((now - ms) / 1000));
-  if (s < 60) return `${s}s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)}h ago`;
-  return `${Math.floor(s / 86400)}d ago`;
 }

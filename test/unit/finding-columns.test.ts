@@ -12,7 +12,7 @@ const finding = (events: Partial<AuthEvent>[]): SweepFinding => ({
 
 describe('the WORST cell of a sweep finding', () => {
   it('shows the event the findings are sorted by', () => {
-    const cell = (events: Partial<AuthEvent>[]) => worst.cell(finding(events), 0);
+    const cell = (events: Partial<AuthEvent>[]) => worst.cell(finding(events), 0, 'utc');
     assert.match(cell([{ response: 'Fail', riskLevel: 'Low' }, { riskLevel: 'Medium', riskDecision: 'NoRisk' }]), /Medium/);
     assert.match(cell([{ riskLevel: 'Medium' }, { riskLevel: 'Low', compromisedCredentials: true, riskDecision: 'Block' }]), /Block/);
     assert.match(cell([{ riskLevel: 'Medium' }, { riskLevel: 'High', riskDecision: 'NoRisk' }]), /High/);

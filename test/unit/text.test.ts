@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cellWidth, fit, formatAgo, safeText, truncate } from '../../src/ui/text.ts';
+import { formatAgo } from '../../src/domain/time-format.ts';
+import { boundText, cellWidth, CUT_MARKER, fit, MAX_FIELD_CODE_POINTS, MAX_GRAPHEME_CODE_POINTS, safeText, truncate } from '../../src/ui/text.ts';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -65,16 +66,33 @@ describe('formatAgo', () => {
   });
 });
 
-describe('columns on a narrow terminal', async () => {
-  const { EVENT_COLUMNS, fitColumns } = await import('../../src/ui/columns.ts');
-  it('drop low-priority columns instead of squeezing them', () => {
-    const wide = fitColumns(EVENT_COLUMNS, 140);
-    assert.equal(wide.columns.length, EVENT_COLUMNS.length);
-    const narrow = fitColumns(EVENT_COLUMNS, 78);
-    const headers = narrow.columns.map((c) => c.header);
-    for (const keep of ['AGE', 'RISK', 'DECISION', 'CC', 'FEEDBACK']) assert.ok(headers.includes(keep), keep);
-    assert.ok(!headers.includes('TIME'));
-    assert.ok(narrow.widths.reduce((a, b) => a + b, 0) + narrow.widths.length - 1 <= 78);
-    narrow.columns.forEach((c, i) => assert.ok(narrow.widths[i] >= Math.min(c.width, 8), `${c.header} keeps its width`));
+describe('boundText: a field costs no more than its cap', () => {
+  const codePoints = (s: string) => Array.from(s).length;
+
+  it('a letter with 20,000 combining marks becomes a few code points and says it was cut', () => {
+    const flood = `a${'\u0301'.repeat(20_000)}`;
+    const bounded = boundText(flood);
+    assert.ok(codePoints(bounded) <= MAX_GRAPHEME_CODE_POINTS + CUT_MARKER.length, `${codePoints(bounded)} code points`);
+    assert.ok(bounded.endsWith(CUT_MARKER));
+    assert.ok(bounded.startsWith('a\u0301'));
+    assert.equal(safeText(flood), bounded);
+  });
+
+  it('100 KB in one field is cut to the field cap', () => {
+    const bounded = boundText('x'.repeat(100_000));
+    assert.equal(codePoints(bounded), MAX_FIELD_CODE_POINTS + CUT_MARKER.length);
+    assert.ok(bounded.endsWith(CUT_MARKER));
+  });
+
+  it('many marked letters are cut by the field cap, in whole graphemes', () => {
+    const bounded = boundText('é\u0301\u0302'.repeat(5_000));
+    assert.ok(codePoints(bounded) <= MAX_FIELD_CODE_POINTS + CUT_MARKER.length);
+    assert.ok(bounded.endsWith(`\u0302${CUT_MARKER}`));
+  });
+
+  it('ordinary text, accents, emoji sequences and a 2,048-character value are left whole', () => {
+    for (const text of ['maria.garcia+test@example.com', 'Nguyễn Thị Minh Khai', '👨‍👩‍👧‍👦 family', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', 'y'.repeat(MAX_FIELD_CODE_POINTS)]) {
+      assert.equal(boundText(text), text);
+    }
   });
 });

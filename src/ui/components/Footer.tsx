@@ -4,7 +4,29 @@ import { disabledReasons, tablesFor } from '../../keys/dispatch.ts';
 import { causeLabel } from '../../store/api-stats.ts';
 import { currentRoute } from '../../store/selectors.ts';
 import { useAppState } from '../store-context.ts';
-import { truncate } from '../text.ts';
+import { cellWidth, truncate } from '../text.ts';
+
+const HINT_GAP = '  ';
+const LAST_HINTS = ['?', 'q'];
+
+/**
+ * The hints that fit in `room` cells, in table order, always ending with `? help` and `q quit`: hints that do not
+ * fit are dropped whole, from the end of the view's own, rather than cut.
+ */
+export function fitHints(hints: { label: string; text: string }[], room: number): string {
+  const last = LAST_HINTS.map((label) => hints.find((h) => h.label === label)?.text).filter((t): t is string => t !== undefined);
+  const tail = last.join(HINT_GAP);
+  const shown: string[] = [];
+  let used = cellWidth(tail);
+  for (const h of hints) {
+    if (LAST_HINTS.includes(h.label)) continue;
+    const cost = cellWidth(h.text) + HINT_GAP.length;
+    if (used + cost > room) break;
+    shown.push(h.text);
+    used += cost;
+  }
+  return truncate([...shown, tail].filter(Boolean).join(HINT_GAP), room);
+}
 
 /** The key hints of the current view (from its key table) and the API call counters, with failed attempts by cause. */
 export function Footer({ width }: { width: number }) {
@@ -20,12 +42,11 @@ export function Footer({ width }: { width: number }) {
     .map((b, i) => ({ b, off: reasons[i] !== '' }))
     .filter(({ b }) => b.hint)
     .filter(({ b }, i, all) => all.findIndex((o) => o.b.label === b.label) === i)
-    .map(({ b, off }) => `${b.label} ${b.short ?? b.description}${off ? ' (off)' : ''}`)
-    .join('  ');
+    .map(({ b, off }) => ({ label: b.label, text: `${b.label} ${b.short ?? b.description.replace(/\s*\(.*\)$/, '')}${off ? ' (off)' : ''}` }));
   const stats = `API ${calls}${causes ? ` · ${causes}` : ''}${failed ? ` · failed ${failed}` : ''}`;
   return (
     <Box width={width} justifyContent="space-between" flexShrink={0}>
-      <Text dimColor wrap="truncate">{truncate(hints, Math.max(4, width - stats.length - 3))}</Text>
+      <Text dimColor wrap="truncate">{fitHints(hints, Math.max(4, width - stats.length - 3))}</Text>
       <Text>{'  '}</Text>
       <Text color={causes ? 'yellow' : undefined} dimColor={!causes}>{stats}</Text>
     </Box>

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { memo } from 'react';
+import type { TimeZoneSetting } from '../../domain/time-format.ts';
 import { renderCells, type Column } from '../columns.ts';
 
 /** What one row of a list needs to draw itself; equal props mean an unchanged row, which React skips. */
@@ -9,6 +10,7 @@ export interface ListRowProps<T> {
   /** The column widths as fitColumns returns them: the same array for the same layout, so equal layouts compare equal. */
   widths: number[];
   now: number;
+  zone: TimeZoneSetting;
   selected: boolean;
   focused: boolean;
   marked: boolean;
@@ -27,9 +29,9 @@ function spans<T>(columns: Column<T>[], cells: string[], item: T, plain: boolean
   return out;
 }
 
-function ListRowImpl<T>({ item, columns, widths, now, selected, focused, marked }: ListRowProps<T>) {
+function ListRowImpl<T>({ item, columns, widths, now, zone, selected, focused, marked }: ListRowProps<T>) {
   const highlighted = selected && focused;
-  const parts = spans(columns, renderCells(columns, widths, item, now), item, highlighted);
+  const parts = spans(columns, renderCells(columns, widths, item, now, zone), item, highlighted);
   return (
     <Text inverse={highlighted} wrap="truncate">
       {selected ? '▶' : ' '}

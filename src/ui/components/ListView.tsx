@@ -1,9 +1,11 @@
 import { Box, Text } from 'ink';
+import { useContext, useMemo } from 'react';
 import { fitColumns, renderHeader, type Column } from '../columns.ts';
 import { ListRow } from './ListRow.tsx';
 import { visibleSlice, windowOffset, type PagedList } from '../../store/paged-list.ts';
 import { retryHint, StatusLine } from './StatusLine.tsx';
 import { safeText } from '../text.ts';
+import { TimeZoneContext } from '../store-context.ts';
 
 /** Props of the one list component every list view uses. */
 export interface ListViewProps<T> {
@@ -25,9 +27,11 @@ export interface ListViewProps<T> {
 /** A windowed table: draws only the rows inside the window, so its cost does not grow with the list. */
 export function ListView<T>({ list, columns: allColumns, width, height: wanted, noun, emptyText, now, focused = true, isMarked, status }: ListViewProps<T>) {
   const height = Math.max(1, wanted);
-  const { columns, widths } = fitColumns(allColumns, width - 2);
+  const zone = useContext(TimeZoneContext);
   const offset = windowOffset(list.cursor, list.offset, height, list.items.length);
-  const { start, rows } = visibleSlice({ ...list, offset }, height);
+  const { start, rows: slice } = visibleSlice({ ...list, offset }, height);
+  const rows = useMemo(() => slice, [list.items, start, slice.length]);
+  const { columns, widths } = fitColumns(allColumns, width - 2, rows, now, zone);
   const firstLoad = list.items.length === 0;
   return (
     <Box flexDirection="column">
@@ -47,7 +51,7 @@ export function ListView<T>({ list, columns: allColumns, width, height: wanted, 
           {rows.map((item, i) => {
             const index = start + i;
             return (
-              <ListRow key={index} item={item} columns={columns} widths={widths} now={now}
+              <ListRow key={index} item={item} columns={columns} widths={widths} now={now} zone={zone}
                 selected={index === list.cursor} focused={focused} marked={isMarked?.(item) ?? false} />
             );
           })}

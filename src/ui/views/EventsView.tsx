@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { EVENT_FILTER_SYNTAX } from '../../domain/event-filter.ts';
-import { isHighRisk } from '../../domain/event-risk.ts';
+import { needsAttention } from '../../domain/event-risk.ts';
 import type { AuthEvent } from '../../gateway/types.ts';
 import { isFiltering } from '../../store/displayed-list.ts';
 import { listKey, type ListRef } from '../../store/routes.ts';
@@ -26,13 +26,13 @@ export function EventsView({ poolId, username, width, height, now }: ViewProps &
   const shown = useDisplayedList<AuthEvent>(ref);
   const view = useAppState((s) => s.eventViews[key]);
   const marks = useAppState((s) => s.marks[key] ?? NO_MARKS);
-  const risky = useMemo(() => base.items.filter(isHighRisk).length, [base.items]);
+  const attention = useMemo(() => base.items.filter(needsAttention).length, [base.items]);
   const filtering = isFiltering(view);
   const markCount = Object.keys(marks).length;
   const filterText = filtering ? [view.attention ? 'needs attention' : '', view.text].filter(Boolean).join(' + ') : '';
   const idle = filtering
     ? <Text color="cyan" wrap="truncate">{`filter: ${safeText(filterText)}   (f edits, F clears, a toggles attention)`}</Text>
-    : <Text dimColor wrap="truncate">a needs attention · f filters loaded events · n/N next/previous risky · space marks</Text>;
+    : <Text dimColor wrap="truncate">a needs attention only · n/N next/previous that needs it · f filters loaded events · space marks</Text>;
   const position = listPosition(shown);
   const status = filtering
     ? `${position} shown of ${base.items.length}${base.complete ? '' : '+'} loaded${markCount ? ` · ${markCount} marked` : ''}${listProgress(base, HISTORY_WORDS)}`
@@ -43,7 +43,7 @@ export function EventsView({ poolId, username, width, height, now }: ViewProps &
         <Text dimColor>events of </Text>
         <Text bold>{safeText(username)}</Text>
         <Text dimColor>{` · ${base.items.length}${base.complete ? '' : '+'} loaded`}</Text>
-        {risky ? <Text color="red">{` · ${risky} high-risk or blocked`}</Text> : null}
+        {attention ? <Text color="red">{` · ${attention} need${attention === 1 ? 's' : ''} attention`}</Text> : null}
         {markCount ? <Text color="cyan">{` · ${markCount} marked`}</Text> : null}
       </Text>
       <PromptLine kind="filter" width={width} idle={idle} hint={EVENT_FILTER_SYNTAX} />

@@ -11,13 +11,14 @@ import type { ViewProps } from './view-props.ts';
 
 /** Why a call was retried, by cause ("5xx 2 · network 1"). */
 const RETRIED: Column<ApiCallRecord> = {
-  header: 'RETRIED', width: 18, drop: 1, cell: (r) => causeLabel(r.retries), color: (r) => (r.retries ? 'yellow' : undefined),
+  header: 'RETRIED', min: 7, max: 18, drop: 1, cell: (r) => causeLabel(r.retries), color: (r) => (r.retries ? 'yellow' : undefined),
 };
 
 /** ok, aborted (its view was left: not a failure), or the failure's name. */
 const OUTCOME: Column<ApiCallRecord> = {
   header: 'OUTCOME',
-  width: 26,
+  min: 10,
+  max: 60,
   flex: true,
   cell: (r) => (r.ok ? 'ok' : r.aborted ? 'aborted' : `✖ ${r.errorName ?? 'failed'}`),
   color: (r) => (r.ok ? undefined : r.aborted ? 'gray' : 'red'),

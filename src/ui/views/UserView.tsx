@@ -1,21 +1,28 @@
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
+import { formatTime, type TimeZoneSetting } from '../../domain/time-format.ts';
 import type { Device, Group, User } from '../../gateway/types.ts';
 import { userKey } from '../../store/routes.ts';
 import type { UserWrite } from '../../store/state.ts';
 import { DEVICE_COLUMNS, GROUP_COLUMNS } from '../columns.ts';
 import { cutLines, fieldColumns, Fields, type Field } from '../components/Fields.tsx';
 import { ListView } from '../components/ListView.tsx';
-import { useAppState } from '../store-context.ts';
-import { formatTime, safeText, wrapText } from '../text.ts';
+import { TimeZoneContext, useAppState } from '../store-context.ts';
+import { safeText, wrapText } from '../text.ts';
 import { useList } from './use-list.ts';
 import type { ViewProps } from './view-props.ts';
 
 const ATTRIBUTE_LINES = 2;
 
+/** Rows a pane takes besides its item rows: title, column header, status line. */
+const PANE_CHROME_ROWS = 3;
+
+/** Rows kept for attributes on a narrow terminal, with their heading and the "more" line: the panes take the rest. */
+const ATTRIBUTE_ROWS_NARROW = 4;
+
 const PENDING: Record<UserWrite, string> = { disable: 'disabling…', enable: 'enabling…', 'sign-out': 'signing out everywhere…' };
 
-function userFields(user: User, pending: UserWrite | undefined): Field[] {
+function userFields(user: User, pending: UserWrite | undefined, zone: TimeZoneSetting): Field[] {
   return [
     { label: 'username', value: user.username },
     { label: 'status', value: user.status, color: user.status === 'CONFIRMED' ? undefined : 'yellow' },
@@ -25,8 +32,8 @@ function userFields(user: User, pending: UserWrite | undefined): Field[] {
       color: pending ? 'yellow' : user.enabled ? 'green' : 'red',
     },
     { label: 'MFA (SMS options)', value: user.mfaOptions.length ? user.mfaOptions.join(', ') : 'none' },
-    { label: 'created', value: formatTime(user.createdAt) },
-    { label: 'modified', value: formatTime(user.modifiedAt) },
+    { label: 'created', value: formatTime(user.createdAt, zone) },
+    { label: 'modified', value: formatTime(user.modifiedAt, zone) },
   ];
 }
 
@@ -44,9 +51,9 @@ function Pane<T>({ title, list, columns, width, height, now, focused, noun }: {
   width: number; height: number; now: number; focused: boolean; noun: string;
 }) {
   return (
-    <Box flexDirection="column" height={height + 3}>
+    <Box flexDirection="column" height={height + PANE_CHROME_ROWS}>
       <Text bold color={focused ? 'cyan' : undefined}>{`${focused ? '▸ ' : '  '}${title}`}</Text>
-      <ListView list={list} columns={columns} width={width} height={Math.max(1, height - 1)} noun={noun} now={now}
+      <ListView list={list} columns={columns} width={width} height={Math.max(1, height)} noun={noun} now={now}
         focused={focused} emptyText={`no ${noun}`} />
     </Box>
   );
@@ -59,6 +66,7 @@ export function UserView({ poolId, username, width, height, now }: ViewProps & {
   const missing = useAppState((s) => s.missingUsers[key]);
   const pending = useAppState((s) => s.pendingUserWrites[key]);
   const pane = useAppState((s) => s.userPane);
+  const zone = useContext(TimeZoneContext);
   const groups = useList<Group>({ kind: 'groups', poolId, username });
   const devices = useList<Device>({ kind: 'devices', poolId, username });
   const wide = width >= 100;
@@ -71,16 +79,15 @@ export function UserView({ poolId, username, width, height, now }: ViewProps & {
       : <Text color="cyan">{`Looking up ${safeText(username)}…`}</Text>;
   }
   const rightWidth = wide ? width - leftWidth - 2 : width;
-  const paneRows = wide ? Math.max(2, Math.floor((height - 6) / 2) - 1) : Math.max(1, Math.min(4, Math.floor((height - 14) / 2)));
+  const fields = userFields(user, pending, zone);
+  const paneRows = wide ? Math.max(2, Math.floor((height - 6) / 2) - 1) : Math.max(1, Math.min(4, Math.floor((height - fields.length - ATTRIBUTE_ROWS_NARROW) / 2) - PANE_CHROME_ROWS));
   const panes = (
     <Box flexDirection="column" width={rightWidth} flexShrink={0}>
       <Pane title="groups" list={groups} columns={GROUP_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'groups'} noun="groups" />
       <Pane title="remembered devices" list={devices} columns={DEVICE_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'devices'} noun="devices" />
     </Box>
   );
-  const fields = userFields(user, pending);
-  const showPanes = wide || height >= 22;
-  let room = Math.max(0, height - fields.length - 2 - (wide || !showPanes ? 0 : 2 * (paneRows + 3)));
+  let room = Math.max(0, height - fields.length - 2 - (wide ? 0 : 2 * (paneRows + PANE_CHROME_ROWS)));
   const shown: Field[] = [];
   for (const { field } of attributes) {
     if (field.lines.length > room) break;
@@ -98,5 +105,5 @@ export function UserView({ poolId, username, width, height, now }: ViewProps & {
   );
   return wide
     ? <Box flexDirection="row">{details}<Box width={2} />{panes}</Box>
-    : <Box flexDirection="column">{details}{showPanes ? panes : null}</Box>;
+    : <Box flexDirection="column">{details}{panes}</Box>;
 }

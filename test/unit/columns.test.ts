@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { AuthEvent, PoolSummary, User } from '../../src/gateway/types.ts';
+import { EVENT_COLUMNS, fitColumns, POOL_COLUMNS, renderCells, renderHeader, USER_COLUMNS, type Column } from '../../src/ui/columns.ts';
+import { cellWidth } from '../../src/ui/text.ts';
+
+const NOW = Date.UTC(2026, 10, 28, 15, 0, 0);
+/** The cells of a list at 80 columns: the cursor and mark columns take two. */
+const AT_80 = 78;
+const AT_200 = 198;
+
+const EVENTS: AuthEvent[] = [
+  { id: 'e1', createdAt: NOW - 60_000, type: 'SignIn', response: 'Fail', riskLevel: 'High', riskDecision: 'AccountTakeover', compromisedCredentials: true, ip: '203.0.113.254', city: 'São Paulo', country: 'Brazil', device: 'Chrome 120, Windows 10', challenges: [] },
+  { id: 'e2', createdAt: NOW - 3_600_000, type: 'ForgotPassword', response: 'Pass', riskLevel: 'Low', riskDecision: 'NoRisk', ip: '198.51.100.7', city: 'Madrid', country: 'Spain', challenges: [], feedback: { value: 'Valid' } },
+];
+
+function rowText<T>(columns: Column<T>[], total: number, rows: T[], zone: 'utc' | 'local' = 'utc') {
+  const fit = fitColumns(columns, total, rows, NOW, zone);
+  const used = fit.widths.reduce((a, b) => a + b, 0) + fit.widths.length - 1;
+  return { fit, used, headers: fit.columns.map((c) => c.header), lines: rows.map((r) => renderCells(fit.columns, fit.widths, r, NOW, zone)) };
+}
+
+describe('columns take their width from their content', () => {
+  it('events at 80 columns keep TIME, TYPE, RISK, RESULT and IP whole, in UTC and in local time', () => {
+    for (const zone of ['utc', 'local'] as const) {
+      const { headers, used, lines, fit } = rowText(EVENT_COLUMNS, AT_80, EVENTS, zone);
+      for (const keep of ['TIME', 'TYPE', 'RISK', 'RESULT', 'IP']) assert.ok(headers.includes(keep), `${zone}: ${keep} in ${headers.join(' ')}`);
+      assert.ok(used <= AT_80, `${zone}: ${used} cells`);
+      for (const line of lines) {
+        for (const keep of ['TIME', 'TYPE', 'RISK', 'RESULT', 'IP']) {
+          const cell = line[fit.columns.findIndex((c) => c.header === keep)];
+          assert.ok(!cell.includes('…'), `${zone}: ${keep} cut to "${cell}"`);
+        }
+      }
+      assert.match(lines[0][0], zone === 'utc' ? /^11-28 14:59:00Z/ : /^11-28 \d\d:59:00[+-]\d\d:\d\d/);
+    }
+  });
+
+  it('events at 200 columns show every column', () => {
+    const { headers, used } = rowText(EVENT_COLUMNS, AT_200, EVENTS);
+    assert.deepEqual(headers, EVENT_COLUMNS.map((c) => c.header));
+    assert.ok(used <= AT_200);
+  });
+
+  it('low-priority columns go first: device and location before age, decision or feedback', () => {
+    const order = [120, 100, 90, 80, 70].map((w) => rowText(EVENT_COLUMNS, w, EVENTS).headers);
+    for (let i = 1; i < order.length; i++) assert.ok(order[i].every((h) => order[i - 1].includes(h)), `${order[i]} ⊆ ${order[i - 1]}`);
+    const at80 = rowText(EVENT_COLUMNS, AT_80, EVENTS).headers;
+    assert.ok(!at80.includes('DEVICE') && !at80.includes('LOCATION'), at80.join(' '));
+  });
+
+  it('a 42-character pool id is shown whole at 80 columns', () => {
+    const pools: PoolSummary[] = [{ id: 'ap-southeast-2_AbCdEfGhIjKlMnOpQrStUvWxYz1', name: 'customer identities (production)', createdAt: NOW }];
+    assert.equal(pools[0].id.length, 42);
+    const { lines, fit, used } = rowText(POOL_COLUMNS, AT_80, pools);
+    assert.ok(used <= AT_80);
+    assert.equal(lines[0][fit.columns.findIndex((c) => c.header === 'POOL ID')].trimEnd(), pools[0].id);
+  });
+
+  it('FORCE_CHANGE_PASSWORD is not cut while the username beside it has room to give', () => {
+    const users: User[] = [
+      { username: '7c9e6679-7425-40de-944b-e07fc1f90ae7', enabled: true, status: 'FORCE_CHANGE_PASSWORD', attributes: { email: 'maria.garcia+test@example.com', name: 'María García' }, mfaOptions: [], createdAt: NOW },
+      { username: 'bob', enabled: false, status: 'CONFIRMED', attributes: { email: 'bob@example.com' }, mfaOptions: [], createdAt: NOW },
+    ];
+    const { lines, fit, used } = rowText(USER_COLUMNS, AT_80, users);
+    assert.ok(used <= AT_80);
+    assert.equal(lines[0][fit.columns.findIndex((c) => c.header === 'STATUS')].trimEnd(), 'FORCE_CHANGE_PASSWORD');
+  });
+
+  it('short content makes narrow columns; the spare width goes to flexible ones', () => {
+    const columns: Column<string>[] = [
+      { header: 'ID', min: 4, max: 30, cell: (s) => s },
+      { header: 'NOTE', min: 4, max: 30, flex: true, cell: () => 'x' },
+    ];
+    const fit = fitColumns(columns, 40, ['abc', 'abcdef']);
+    assert.deepEqual(fit.widths, [6, 33]);
+    assert.deepEqual(renderHeader(fit.columns, fit.widths).map(cellWidth), [6, 33]);
+  });
+
+  it('the same rows, width and zone give the same layout object; new rows give a new one', () => {
+    const rows = EVENTS.slice();
+    const a = fitColumns(EVENT_COLUMNS, 150, rows, NOW, 'utc');
+    assert.equal(fitColumns(EVENT_COLUMNS, 150, rows, NOW, 'utc'), a);
+    assert.notEqual(fitColumns(EVENT_COLUMNS, 150, rows.slice(), NOW, 'utc'), a);
+    assert.notEqual(fitColumns(EVENT_COLUMNS, 150, rows, NOW, 'local'), fitColumns(EVENT_COLUMNS, 150, rows, NOW, 'utc'));
+  });
+});
