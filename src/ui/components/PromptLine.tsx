@@ -2,7 +2,8 @@ import { Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { PromptKind } from '../../store/state.ts';
 import { useAppState } from '../store-context.ts';
-import { safeText, truncate } from '../text.ts';
+import { truncate } from '../text.ts';
+import { capMessage, tailOf } from './message-cap.ts';
 
 const SIGILS: Record<PromptKind, string> = { search: '/', filter: 'filter: ', command: ':' };
 const ERROR_PREFIX: Record<PromptKind, string> = { search: 'nothing was sent: ', filter: '', command: '' };
@@ -11,18 +12,20 @@ const ERROR_PREFIX: Record<PromptKind, string> = { search: 'nothing was sent: ',
 export function PromptLine({ kind, width, hint, idle }: { kind: PromptKind; width: number; hint: string; idle: ReactNode }) {
   const prompt = useAppState((s) => (s.prompt?.kind === kind ? s.prompt : undefined));
   if (!prompt) return <>{idle}</>;
-  const typed = truncate(safeText(prompt.text), Math.max(5, width - 50));
+  const room = Math.max(5, width - SIGILS[kind].length - (prompt.error ? Math.min(60, width / 2) : 50));
+  const typed = tailOf(prompt.text, room);
   const choices = prompt.completion && prompt.completion.candidates.length > 1
     ? `  tab ${prompt.completion.index + 1}/${prompt.completion.candidates.length}`
     : '';
+  const rest = Math.max(0, width - SIGILS[kind].length - typed.width - 1);
   return (
     <Text wrap="truncate">
       <Text color="cyan" bold>{SIGILS[kind]}</Text>
-      <Text>{typed}</Text>
+      <Text>{typed.text}</Text>
       <Text inverse> </Text>
       {prompt.error
-        ? <Text color="red">{`  ✖ ${ERROR_PREFIX[kind]}${safeText(prompt.error)}`}</Text>
-        : <Text dimColor>{`${choices}  ${hint}`}</Text>}
+        ? <Text color="red">{capMessage(`  ✖ ${ERROR_PREFIX[kind]}${prompt.error}`, rest)}</Text>
+        : <Text dimColor>{truncate(`${choices}  ${hint}`, rest)}</Text>}
     </Text>
   );
 }
