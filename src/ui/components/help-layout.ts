@@ -18,7 +18,7 @@ export interface HelpLayout {
 
 /** Cells the key label takes at the start of a key cell. */
 export const LABEL_WIDTH = 8;
-const MIN_COLUMN = 50;
+const MIN_COLUMN = 60;
 const MAX_COLUMNS = 3;
 const GAP = 2;
 
@@ -35,7 +35,7 @@ function tableCells(table: KeyTable, reasons: string[], width: number): HelpCell
 }
 
 /**
- * Lays the help's tables out in as many columns of at least 50 cells as `width` allows (at most three), the
+ * Lays the help's tables out in as many columns of at least 60 cells as `width` allows (at most three), the
  * sections flowing down one column and on into the next; long descriptions wrap inside their column, so nothing
  * is drawn over anything else. `reasons` are the disabled reasons of every binding, table after table.
  */
@@ -44,24 +44,33 @@ export function layoutHelp(tables: KeyTable[], reasons: string[], width: number)
   const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.floor((inner + GAP) / (MIN_COLUMN + GAP))));
   const columnWidth = Math.floor((inner - GAP * (columns - 1)) / columns);
   let at = 0;
-  const cells: HelpCell[] = [];
-  for (const table of tables) {
-    if (cells.length) cells.push({ kind: 'blank', text: '' });
-    cells.push(...tableCells(table, reasons.slice(at, at + table.bindings.length), columnWidth));
+  const sections = tables.map((table) => {
+    const cells = tableCells(table, reasons.slice(at, at + table.bindings.length), columnWidth);
     at += table.bindings.length;
-  }
-  const perColumn = Math.ceil(cells.length / columns);
-  const split: HelpCell[][] = [];
-  let rest = cells;
-  for (let c = 0; c < columns; c++) {
-    while (rest[0]?.kind === 'blank') rest = rest.slice(1);
-    split.push(rest.slice(0, perColumn));
-    rest = rest.slice(perColumn);
-  }
-  if (rest.length) split[columns - 1].push(...rest);
+    return cells;
+  });
+  const split = packSections(sections, columns);
   const height = Math.max(...split.map((c) => c.length));
   const rows = Array.from({ length: height }, (_, r) => split.map((c) => c[r] ?? { kind: 'blank' as const, text: '' }));
   return { columns, columnWidth, rows };
+}
+
+/** Sections in order into at most `columns` columns, never splitting a section, as evenly as that allows. */
+function packSections(sections: HelpCell[][], columns: number): HelpCell[][] {
+  const blank: HelpCell = { kind: 'blank', text: '' };
+  const total = sections.reduce((n, s) => n + s.length + 1, -1);
+  const tallest = Math.max(...sections.map((s) => s.length));
+  for (let target = Math.max(tallest, Math.ceil(total / columns)); ; target++) {
+    const packed: HelpCell[][] = [[]];
+    for (const section of sections) {
+      let column = packed[packed.length - 1];
+      const needed = column.length === 0 ? section.length : column.length + 1 + section.length;
+      if (needed > target) packed.push(column = []);
+      if (column.length > 0) column.push(blank);
+      column.push(...section);
+    }
+    if (packed.length <= columns || target >= total) return packed;
+  }
 }
 
 /** A cell as plain text, exactly `width` cells wide; a key's label is its first LABEL_WIDTH cells. */
