@@ -14,7 +14,7 @@ export const FILTER_MAX_CHARS = 256;
 function tooLong(chars: number, what: string): SearchResult {
   return {
     ok: false,
-    message: `too long: ${what} ${chars.toLocaleString('en-US')} characters, and Cognito's filter takes at most ${FILTER_MAX_CHARS}; shorten it (ctrl+u clears the line)`,
+    message: `too long: ${what}${chars.toLocaleString('en-US')} characters, Cognito's filter takes at most ${FILTER_MAX_CHARS} (ctrl+u clears)`,
   };
 }
 
@@ -35,9 +35,9 @@ export function buildSearch(text: string, attribute: string = PLAIN_SEARCH_ATTRI
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, filter: '', description: 'all users' };
   const typed = charCount(trimmed);
-  if (typed > FILTER_MAX_CHARS) return tooLong(typed, 'the search has');
+  if (typed > FILTER_MAX_CHARS) return tooLong(typed, '');
   const built = buildFilter(trimmed, attribute);
-  if (built.ok && charCount(built.filter) > FILTER_MAX_CHARS) return tooLong(charCount(built.filter), 'as a filter it has');
+  if (built.ok && charCount(built.filter) > FILTER_MAX_CHARS) return tooLong(charCount(built.filter), 'as a filter ');
   return built;
 }
 

@@ -12,7 +12,7 @@ const ERROR_PREFIX: Record<PromptKind, string> = { search: 'nothing was sent: ',
 export function PromptLine({ kind, width, hint, idle }: { kind: PromptKind; width: number; hint: string; idle: ReactNode }) {
   const prompt = useAppState((s) => (s.prompt?.kind === kind ? s.prompt : undefined));
   if (!prompt) return <>{idle}</>;
-  const room = Math.max(5, width - SIGILS[kind].length - (prompt.error ? Math.min(60, width / 2) : 50));
+  const room = prompt.error ? Math.min(12, Math.max(5, width - 60)) : Math.max(5, width - SIGILS[kind].length - 50);
   const typed = tailOf(prompt.text, room);
   const choices = prompt.completion && prompt.completion.candidates.length > 1
     ? `  tab ${prompt.completion.index + 1}/${prompt.completion.candidates.length}`
