@@ -58,7 +58,7 @@ export function ConfirmBar({ width }: { width: number }) {
   return (
     <Box borderStyle="round" borderColor="yellow" flexDirection="column" width={width} height={rows} flexShrink={0} paddingX={1} overflowY="hidden">
       <Text bold color="yellow" wrap="truncate">{safeText(title)}</Text>
-      {kind !== 'checklist' || detail ? <Text wrap="truncate">{safeText(detail)}</Text> : null}
+      {kind !== 'checklist' || detail ? <Text wrap="truncate">{safeText(detail) || ' '}</Text> : null}
       {kind === 'yes-no' ? <Text wrap="truncate">{dialogKeyLine('yes-no')}</Text> : null}
       {kind === 'typed' ? <TypedBody dialog={dialog as TypedDialog} width={width} /> : null}
       {kind === 'checklist' ? <ChecklistBody dialog={dialog as ChecklistDialog} rows={rows - 4 - (detail ? 1 : 0)} /> : null}
