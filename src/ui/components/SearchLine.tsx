@@ -18,8 +18,9 @@ export function SearchLine({ width }: { width: number }) {
     : <Text dimColor wrap="truncate">/ searches users on the server</Text>;
   return (
     <PromptLine kind="search" width={width} idle={idle}
-      hint={tooLong > FILTER_MAX_CHARS
+      warning={tooLong > FILTER_MAX_CHARS
         ? `${tooLong.toLocaleString('en-US')} characters: Cognito's filter takes at most ${FILTER_MAX_CHARS}; nothing will be sent`
-        : `text: ${attribute} starts with (tab: other attribute) · or a filter: email ^= "bob" · nothing is sent until enter`} />
+        : undefined}
+      hint={`text: ${attribute} starts with (tab: other attribute) · or a filter: email ^= "bob" · nothing is sent until enter`} />
   );
 }
