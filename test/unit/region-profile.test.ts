@@ -89,3 +89,14 @@ describe(':profile', () => {
     assert.match(store.getState().flash?.text ?? '', /no profiles are defined there/);
   });
 });
+
+describe('command line errors quote only the start of what was typed', () => {
+  it('a pasted page after :pool, :region or as a command name', async () => {
+    const { parseCommand } = await import('../../src/command/parse-command.ts');
+    for (const text of [`pool ${'x'.repeat(50_000)}`, `region ${'y'.repeat(50_000)}`, 'z'.repeat(50_000)]) {
+      const r = parseCommand(text);
+      assert.equal(r.ok, false);
+      assert.ok(!r.ok && r.error.length < 200, `${text.slice(0, 8)}: ${!r.ok && r.error.length}`);
+    }
+  });
+});
