@@ -47,7 +47,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'region',
     aliases: [],
     argument: { name: 'region', required: true, completes: 'regions', example: 'eu-west-1' },
-    description: 'switch to another AWS region',
+    description: 'switch to another AWS region (one the SDK does not know asks first)',
   },
   {
     name: 'profile',

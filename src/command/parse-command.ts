@@ -27,6 +27,12 @@ const PROFILE_MAX = 128;
 // eslint-disable-next-line no-control-regex
 const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/;
 
+/** What a message quotes of the input: its first 40 characters, so that a pasted page is not echoed back. */
+function excerpt(text: string, max = 40): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 /** Splits a command line into its name and argument text; one leading `:` is optional. */
 function splitCommandLine(text: string): { name: string; argument: string } {
   const trimmed = text.trim().replace(/^:/, '').trimStart();
@@ -38,12 +44,13 @@ function splitCommandLine(text: string): { name: string; argument: string } {
 /** Parses what was typed after `:` (with or without the colon) into a Command. */
 export function parseCommand(text: string): ParseResult {
   const { name, argument } = splitCommandLine(text);
+  if (name.length > 64) return { ok: false, error: `Unknown command :${excerpt(name)}. :help lists the commands.` };
   if (name === '') return { ok: false, error: 'Type a command, e.g. :pools or :user alice. :help lists them all.' };
   const spec = findCommand(name);
   if (!spec) {
     const suggestion = closestMatch(name, COMMANDS.map((c) => c.name));
     const hint = suggestion ? ` Did you mean :${suggestion}?` : ' :help lists the commands.';
-    return { ok: false, error: `Unknown command :${name}.${hint}`, ...(suggestion ? { suggestion } : {}) };
+    return { ok: false, error: `Unknown command :${excerpt(name)}.${hint}`, ...(suggestion ? { suggestion } : {}) };
   }
   const problem = argumentProblem(spec, argument);
   if (problem) return { ok: false, error: problem };
@@ -59,9 +66,9 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
   if (/\s/.test(argument)) return `:${spec.name} takes one ${arg.name} without spaces: ${commandUsage(spec)}.`;
   switch (arg.completes) {
     case 'poolIds':
-      return isPoolId(argument) ? undefined : `"${argument}" is not a user pool id; one looks like ${arg.example} (region, underscore, letters and digits).`;
+      return isPoolId(argument) ? undefined : `"${excerpt(argument)}" is not a user pool id; one looks like ${arg.example} (region, underscore, letters and digits).`;
     case 'regions':
-      return isRegion(argument) ? undefined : `"${argument}" is not an AWS region; one looks like ${arg.example}.`;
+      return isRegion(argument) ? undefined : `"${excerpt(argument)}" is not an AWS region; one looks like ${arg.example}.`;
     case 'usernames':
       if (argument.length > USERNAME_MAX) return `A username, email or sub has at most ${USERNAME_MAX} characters.`;
       return CONTROL_OR_SPACE.test(argument) ? 'A username cannot contain control characters.' : undefined;

@@ -1,6 +1,9 @@
+import { sdkKnowsRegion } from '../gateway/sdk-regions.ts';
+import { closestMatch } from './edit-distance.ts';
+
 /**
- * AWS Regions with an Amazon Cognito user pools endpoint (cognito-idp), for completing `:region`. A region
- * missing here is still accepted when it has the shape of a region.
+ * AWS Regions with an Amazon Cognito user pools endpoint (cognito-idp), for completing `:region` and for
+ * "did you mean". Whether a region exists is asked of the SDK's partition data (sdkKnowsRegion), not of this list.
  */
 export const COGNITO_REGIONS: readonly string[] = [
   'us-east-1',
@@ -54,4 +57,17 @@ export function isPoolId(value: string): boolean {
 /** The region a pool id starts with, or undefined when it is not a pool id. */
 export function regionOfPoolId(value: string): string | undefined {
   return isPoolId(value) ? POOL_ID_SHAPE.exec(value)?.[1] : undefined;
+}
+
+/** What `:region` makes of a name: known to the SDK, or not (with the nearest known Cognito region, if one is close). */
+export type RegionCheck = { known: true } | { known: false; suggestion?: string };
+
+/**
+ * Checks a region-shaped name against the regions the SDK knows. An unknown name may be a typo (`eu-wst-1`) or a
+ * region newer than the pinned SDK (`eu-north-9`); the caller asks before using it.
+ */
+export function checkRegion(region: string, knows: (region: string) => boolean = sdkKnowsRegion): RegionCheck {
+  if (knows(region)) return { known: true };
+  const suggestion = closestMatch(region, COGNITO_REGIONS.filter((r) => r !== region));
+  return suggestion ? { known: false, suggestion } : { known: false };
 }

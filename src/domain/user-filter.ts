@@ -80,6 +80,12 @@ function unknownAttributeMessage(name: string): string {
   return `Unknown attribute "${name}": searchable attributes are ${list}`;
 }
 
+/** What an error message quotes of the input: at most `max` characters, so that a message is never a screen of echoed input. */
+function excerpt(text: string, max = 40): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 function readAttribute(text: string, start: number): { name: string; end: number } {
   let i = start;
   while (i < text.length && isNameChar(text[i])) i += 1;
@@ -92,7 +98,7 @@ function readAttribute(text: string, start: number): { name: string; end: number
       start,
     );
   }
-  if (!SEARCHABLE_ATTRIBUTES.includes(name)) throw new FilterSyntaxError(unknownAttributeMessage(name), start);
+  if (!SEARCHABLE_ATTRIBUTES.includes(name)) throw new FilterSyntaxError(unknownAttributeMessage(excerpt(name)), start);
   return { name, end: i };
 }
 
@@ -145,7 +151,7 @@ function readValue(
   if (text[start] !== '"') {
     let end = start;
     while (end < text.length && !isWhitespace(text[end])) end += 1;
-    const bare = text.slice(start, end).replace(/^'|'$/g, '');
+    const bare = excerpt(text.slice(start, end).replace(/^'|'$/g, ''));
     throw new FilterSyntaxError(
       `Value must be in double quotes: ${exampleFor(attribute, operator, bare)}`,
       start,
@@ -159,8 +165,8 @@ function rejectTrailingText(text: string, start: number): void {
   if (rest === '') return;
   const secondClause = /^(and|or|&&|\|\||,|;)(\s|$)/i.test(rest) || rest.includes('=');
   const message = secondClause
-    ? `Only one condition can be searched at a time: remove "${rest}"`
-    : `Unexpected text after the value: "${rest}"`;
+    ? `Only one condition can be searched at a time: remove "${excerpt(rest)}"`
+    : `Unexpected text after the value: "${excerpt(rest)}"`;
   throw new FilterSyntaxError(message, start);
 }
 

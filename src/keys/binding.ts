@@ -1,8 +1,12 @@
 import type { AppActions, AppState } from '../store/state.ts';
 import type { ListRef, Route } from '../store/routes.ts';
 
-/** What a key's action sees: the state at the keypress, the actions, the current route and its list. */
+/** What a key's action sees: the key pressed, the state at the keypress, the actions, the current route and its list. */
 export interface KeyContext {
+  /** The key name that was pressed (one binding may take several keys, e.g. n and N). */
+  key: string;
+  /** What the terminal sent for it (the character itself for a printable key). */
+  input: string;
   state: AppState;
   actions: AppActions;
   route: Route;

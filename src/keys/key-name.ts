@@ -37,14 +37,20 @@ export function isPrintable(ch: string): boolean {
   return ch >= ' ' && ch !== '\u007f' && !(ch >= '\u0080' && ch <= '\u009f');
 }
 
+/** The name of a Ctrl+letter a terminal sends as a C0 control character (\u0015 is ctrl+u), if it is one. */
+function ctrlName(ch: string): string | undefined {
+  const code = ch.charCodeAt(0);
+  return code >= 1 && code <= 26 ? `ctrl+${String.fromCharCode(code + 96)}` : undefined;
+}
+
 /**
  * Splits a chunk of plain input that arrived at once (fast typing, a paste, keys sent by tmux) into one key per
- * character, naming Enter, Tab, Backspace and Space; other control characters are dropped.
+ * character, naming Enter, Tab, Backspace, Space and Ctrl+letter; other control characters are dropped.
  */
 export function splitKeys(input: string): { name: string; input: string }[] {
   const keys: { name: string; input: string }[] = [];
   for (const ch of input) {
-    const named = CHAR_KEYS[ch];
+    const named = CHAR_KEYS[ch] ?? ctrlName(ch);
     if (named) keys.push({ name: named, input: ch });
     else if (isPrintable(ch)) keys.push({ name: ch, input: ch });
   }

@@ -10,6 +10,7 @@ import { rereadList, withPendingFeedback } from './reread-list.ts';
 import { createOutputActions, type OutputDeps } from './output-actions.ts';
 import { createSweepActions } from './sweep-actions.ts';
 import { applyEventView, displayedList, isFiltering } from './displayed-list.ts';
+import { createDialogActions } from './dialog-actions.ts';
 import { createFeedbackActions } from './feedback-actions.ts';
 import { createPromptActions } from './prompt-actions.ts';
 import { createLoadAborts } from './load-aborts.ts';
@@ -359,21 +360,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         switchUserPane() {
           set((s) => ({ userPane: s.userPane === 'groups' ? 'devices' : 'groups' }));
         },
-        confirmYes() {
-          const c = get().confirm;
-          if (!c) return;
-          set({ confirm: undefined });
-          c.onConfirm();
-        },
-        confirmNo() {
-          if (get().confirm) {
-            set({ confirm: undefined });
-            flash('info', 'Cancelled: nothing was sent.');
-          }
-        },
-        toggleHelp() {
-          set((s) => ({ helpOpen: !s.helpOpen }));
-        },
+        ...createDialogActions(kit),
         flash,
       },
     };

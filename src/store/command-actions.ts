@@ -1,6 +1,7 @@
 import { completionLines, type KnownValues } from '../command/complete-command.ts';
 import { parseCommand, type Command } from '../command/parse-command.ts';
-import { COGNITO_REGIONS } from '../command/regions.ts';
+import { closestMatch } from '../command/edit-distance.ts';
+import { checkRegion, COGNITO_REGIONS } from '../command/regions.ts';
 import type { PoolSummary, User } from '../gateway/types.ts';
 import type { PromptHandler } from './prompt-actions.ts';
 import { isUsersListOf, listKey, type Route } from './routes.ts';
@@ -46,6 +47,37 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
     reset([{ view: 'pools' }, ...routes]);
   }
 
+  type SwitchTarget = NonNullable<CommandDeps['switchTarget']>;
+
+  /** A region the SDK knows is used at once; any other asks first (a typo, or a region newer than the SDK). */
+  function switchRegion(switchTarget: SwitchTarget, region: string): string | undefined {
+    const check = checkRegion(region);
+    if (check.known) return switchTarget({ region });
+    const guess = check.suggestion ? ` — did you mean ${check.suggestion}?` : '';
+    set({
+      confirm: {
+        title: `${region} is not a known region${guess}`,
+        detail: `Nothing has changed. y uses ${region} anyway (a region newer than this version's AWS SDK); n or esc keeps ${get().target.region ?? 'the current region'}.`,
+        onConfirm: () => {
+          const error = switchTarget({ region });
+          if (error) flash('warn', error);
+        },
+      },
+    });
+    return undefined;
+  }
+
+  /** A profile that is not in the AWS config is refused, saying so; nothing changes. */
+  function switchProfile(switchTarget: SwitchTarget, profile: string): string | undefined {
+    const known = deps.profiles?.();
+    if (known && !known.includes(profile)) {
+      const guess = closestMatch(profile, known);
+      const choices = known.length ? `profiles there: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}` : 'no profiles are defined there';
+      return `AWS profile "${profile}" is not in the AWS config (~/.aws/config, ~/.aws/credentials)${guess ? ` — did you mean ${guess}?` : ''}; ${choices}. Nothing changed.`;
+    }
+    return switchTarget({ profile });
+  }
+
   function run(command: Command): string | undefined {
     switch (command.kind) {
       case 'pools':
@@ -69,8 +101,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       case 'region':
       case 'profile': {
         if (!deps.switchTarget) return 'the demo emulator has one region and no profiles; restart without --demo to use AWS';
-        const change = command.kind === 'region' ? { region: command.region } : { profile: command.profile };
-        return deps.switchTarget(change);
+        return command.kind === 'region' ? switchRegion(deps.switchTarget, command.region) : switchProfile(deps.switchTarget, command.profile);
       }
       case 'sweep':
         get().actions.askSweep();

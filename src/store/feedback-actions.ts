@@ -1,10 +1,10 @@
 import type { AuthEvent, FeedbackValue } from '../gateway/types.ts';
 import { displayedList } from './displayed-list.ts';
-import { describeFeedback, shortEventLabel } from './feedback-text.ts';
+import { describeFeedback, RETRY_HINT, shortEventLabel, writeFailureReason } from './feedback-text.ts';
 import { selectedItem, updateItems } from './paged-list.ts';
 import { eventsRefOf, listKey, type ListRef, type Route } from './routes.ts';
 import { canonicalUsername } from './selectors.ts';
-import type { AppActions } from './state.ts';
+import type { AppActions, FailedWrite } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
 
 /** How a batch of feedback writes is paced: below Cognito's 10 writes per second per user. */
@@ -69,12 +69,49 @@ export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE
     const saved = events.length - failures.length;
     if (failures.length === 0) {
       flash('info', events.length === 1 ? `Saved: ${shortEventLabel(events[0], get().timeZone)} marked ${value}.` : `Saved: ${saved} events marked ${value}.`);
-    } else if (events.length === 1) {
-      flash('error', `Feedback NOT saved for ${shortEventLabel(events[0], get().timeZone)}: ${failures[0].reason}`);
     } else {
-      flash('error', `${saved} of ${events.length} saved; ${failures.length} NOT saved (still marked, v/i retries them): ${failures[0].reason}`);
+      const failed: FailedWrite = {
+        label: `Mark ${failures.length === 1 ? shortEventLabel(failures[0].event, get().timeZone) : `${failures.length} events`} ${value}`,
+        ask: () => confirmFeedback(poolId, username, failures.map((f) => f.event), value, failed),
+      };
+      set({ failedWrite: failed });
+      const reason = writeFailureReason(failures[0].reason);
+      flash('error', events.length === 1
+        ? `Feedback NOT saved for ${shortEventLabel(events[0], get().timeZone)}: ${reason} ${RETRY_HINT}.`
+        : `${saved} of ${events.length} saved; ${failures.length} NOT saved (still marked): ${reason} ${RETRY_HINT}.`);
     }
     rereadList(ref);
+  }
+
+  /** Opens the confirmation for marking `all` (those not still being sent); `retrying` is the failed write it repeats. */
+  function confirmFeedback(poolId: string, username: string, all: AuthEvent[], value: FeedbackValue, retrying?: FailedWrite) {
+    const s = get();
+    if (s.readOnly) return flash('warn', 'Read-only mode (--read-only): feedback is not sent. Restart without --read-only to tag events.');
+    const busy = all.filter((e) => s.pendingFeedback[e.id]);
+    const events = all.filter((e) => !s.pendingFeedback[e.id]);
+    if (events.length === 0) {
+      return flash('warn', `Feedback for ${all.length === 1 ? shortEventLabel(all[0], get().timeZone) : `these ${all.length} events`} is still being sent; wait for it.`);
+    }
+    const already = events.filter((e) => e.feedback?.value === value).length;
+    const skipped = busy.length ? ` ${busy.length} still being sent are skipped.` : '';
+    const again = retrying ? 'Send again: ' : '';
+    const onConfirm = () => {
+      if (retrying && get().failedWrite === retrying) set({ failedWrite: undefined });
+      void sendAll(poolId, username, events, value);
+    };
+    set({
+      confirm: events.length === 1
+        ? {
+          title: `${again}Mark ${shortEventLabel(events[0], get().timeZone)} as ${value}?`,
+          detail: describeFeedback(value, events[0].feedback?.value) + skipped,
+          onConfirm,
+        }
+        : {
+          title: `${again}Mark ${events.length} ${retrying ? '' : 'marked '}events of ${username} as ${value}?`,
+          detail: `${describeFeedback(value, undefined)} One write per event${already ? `; ${already} already ${value}` : ''}.${skipped}`,
+          onConfirm,
+        },
+    });
   }
 
   return {
@@ -85,27 +122,7 @@ export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE
       if (route.view !== 'events' && route.view !== 'event') return flash('warn', 'No event selected.');
       const all = targets(route);
       if (all.length === 0) return flash('warn', 'No event selected.');
-      const busy = all.filter((e) => s.pendingFeedback[e.id]);
-      const events = all.filter((e) => !s.pendingFeedback[e.id]);
-      if (events.length === 0) {
-        return flash('warn', `Feedback for ${all.length === 1 ? shortEventLabel(all[0], get().timeZone) : `these ${all.length} events`} is still being sent; wait for it.`);
-      }
-      const { poolId, username } = route;
-      const already = events.filter((e) => e.feedback?.value === value).length;
-      const skipped = busy.length ? ` ${busy.length} still being sent are skipped.` : '';
-      set({
-        confirm: events.length === 1
-          ? {
-            title: `Mark ${shortEventLabel(events[0], get().timeZone)} as ${value}?`,
-            detail: describeFeedback(value, events[0].feedback?.value) + skipped,
-            onConfirm: () => { void sendAll(poolId, username, events, value); },
-          }
-          : {
-            title: `Mark ${events.length} marked events of ${username} as ${value}?`,
-            detail: `${describeFeedback(value, undefined)} One write per event${already ? `; ${already} already ${value}` : ''}.${skipped}`,
-            onConfirm: () => { void sendAll(poolId, username, events, value); },
-          },
-      });
+      confirmFeedback(route.poolId, route.username, all, value);
     },
   };
 }

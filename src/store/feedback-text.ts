@@ -14,3 +14,17 @@ export function describeFeedback(value: FeedbackValue, current: string | undefin
     : 'Invalid = you do not trust this session: it was not the user.';
   return current ? `${meaning} It is currently ${current}.` : meaning;
 }
+
+const READ_RETRY_HINT = /\s*(?:—\s*)?(?:wait a moment and |and |then )?press r(?: to retry)?\s*\.?\s*$/i;
+
+/**
+ * Why a write failed, without the advice meant for reads ("press r to retry": r refreshes a list and never sends
+ * a write again), ending with a full stop so that the retry key can follow it.
+ */
+export function writeFailureReason(message: string): string {
+  const reason = message.replace(READ_RETRY_HINT, '').trim();
+  return /[.!?)]$/.test(reason) ? reason : `${reason}.`;
+}
+
+/** What a failed write's message ends with: the key that sends it again, after asking. */
+export const RETRY_HINT = 'R to retry (asks first)';

@@ -8,6 +8,21 @@ export const PLAIN_SEARCH_ATTRIBUTES = [
 /** The filter to send, or why nothing will be sent. */
 export type SearchResult = { ok: true; filter: string; description: string } | { ok: false; message: string };
 
+/** Cognito's ListUsers Filter is at most this many characters. */
+export const FILTER_MAX_CHARS = 256;
+
+function tooLong(chars: number, what: string): SearchResult {
+  return {
+    ok: false,
+    message: `too long: ${what}${chars.toLocaleString('en-US')} characters, Cognito's filter takes at most ${FILTER_MAX_CHARS} (ctrl+u clears)`,
+  };
+}
+
+/** Characters as Cognito counts them (code points). */
+function charCount(text: string): number {
+  return Array.from(text).length;
+}
+
 const EXPRESSION = /^\s*[A-Za-z_:]+\s*\^?=/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,6 +34,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function buildSearch(text: string, attribute: string = PLAIN_SEARCH_ATTRIBUTES[0]): SearchResult {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, filter: '', description: 'all users' };
+  const typed = charCount(trimmed);
+  if (typed > FILTER_MAX_CHARS) return tooLong(typed, '');
+  const built = buildFilter(trimmed, attribute);
+  if (built.ok && charCount(built.filter) > FILTER_MAX_CHARS) return tooLong(charCount(built.filter), 'as a filter ');
+  return built;
+}
+
+function buildFilter(trimmed: string, attribute: string): SearchResult {
   if (EXPRESSION.test(trimmed)) {
     const parsed = parseUserFilter(trimmed);
     if (!parsed.ok) return { ok: false, message: parsed.message };

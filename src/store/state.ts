@@ -24,12 +24,70 @@ export interface Flash {
   stack?: Route[];
 }
 
-/** A question that must be answered y or n before anything is sent. */
-export interface Confirmation {
-  /** The question; a function of the state when its words depend on data still loading. */
-  title: string | ((s: AppState) => string);
-  detail?: string | ((s: AppState) => string);
+/** Text of a dialog; a function of the state when its words depend on data still loading. */
+export type DialogText = string | ((s: AppState) => string);
+
+/** A question answered only by y (confirm) or n/Esc (cancel); every other key is ignored while it is open. */
+export interface YesNoDialog {
+  /** Absent on the plain confirmations that predate the other kinds. */
+  kind?: 'yes-no';
+  title: DialogText;
+  detail?: DialogText;
   onConfirm: () => void;
+}
+
+/** For irreversible writes: the user types `expected`; Enter submits only when the text matches, Esc cancels. */
+export interface TypedDialog {
+  kind: 'typed';
+  title: DialogText;
+  detail?: DialogText;
+  /** What must be typed, e.g. the username the write is about. */
+  expected: string;
+  /** What has been typed so far. */
+  text: string;
+  /** Set when Enter was pressed on text that does not match. */
+  mismatch?: boolean;
+  onConfirm: () => void;
+}
+
+/** One step of a checklist dialog. */
+export interface ChecklistStep {
+  id: string;
+  label: string;
+  checked: boolean;
+}
+
+/** Several steps to run together: space toggles a step, d shows a dry run, y runs the checked steps, Esc cancels. */
+export interface ChecklistDialog {
+  kind: 'checklist';
+  title: DialogText;
+  detail?: DialogText;
+  steps: ChecklistStep[];
+  /** The step space toggles. */
+  cursor: number;
+  /** True while the dry run is shown. */
+  dryRun: boolean;
+  /** What running the checked steps would send, one line per call; nothing is sent to find out. */
+  describe: (steps: ChecklistStep[]) => string[];
+  /** Runs the checked steps. */
+  onRun: (steps: ChecklistStep[]) => void;
+}
+
+/** A modal dialog: while one is open it takes every key, and only its own keys act. */
+export type Dialog = YesNoDialog | TypedDialog | ChecklistDialog;
+
+/** The kinds of dialog, each with its own key table. */
+export type DialogKind = NonNullable<Dialog['kind']>;
+
+/** The dialog that blocks every other key until answered (the name predates the typed and checklist kinds). */
+export type Confirmation = Dialog;
+
+/** A write that failed, which R asks to send again. */
+export interface FailedWrite {
+  /** What failed, e.g. "Disable maria". */
+  label: string;
+  /** Opens the confirmation for sending it again (never sends by itself). */
+  ask: () => void;
 }
 
 /** Which line editor is open: the user search, the event filter, or the `:` command line. */
@@ -142,9 +200,25 @@ export interface AppActions {
   scrollDetail(delta: number): void;
   /** Moves the focus between the user view's groups and devices. */
   switchUserPane(): void;
+  /** Answers the open dialog: y on a yes/no, Enter on a typed dialog whose text matches, y on a checklist. */
   confirmYes(): void;
+  /** Closes the open dialog; nothing is sent. */
   confirmNo(): void;
+  /** Typed dialog: replaces the typed text. */
+  editDialog(text: string): void;
+  /** Checklist: moves the cursor between steps. */
+  moveDialogStep(delta: number): void;
+  /** Checklist: checks or unchecks the step under the cursor. */
+  toggleDialogStep(): void;
+  /** Checklist: shows or hides the dry run. */
+  toggleDryRun(): void;
+  /** Opens a dialog (a write, or a test harness). */
+  openDialog(dialog: Dialog): void;
+  /** R: asks to send the latest failed write again. */
+  retryFailedWrite(): void;
   toggleHelp(): void;
+  /** Scrolls the help by `delta` lines (never above the top). */
+  scrollHelp(delta: number): void;
   flash(level: Flash['level'], text: string): void;
 }
 
@@ -170,8 +244,13 @@ export interface AppState {
   eventViews: Record<string, EventView>;
   /** Marked rows (event ids) of event lists, by list key. */
   marks: Record<string, Record<string, true>>;
-  confirm?: Confirmation;
+  /** The open dialog, if any. */
+  confirm?: Dialog;
   helpOpen: boolean;
+  /** First line of the help shown, while it scrolls. */
+  helpScroll?: number;
+  /** The latest write that failed; R asks to send it again. */
+  failedWrite?: FailedWrite;
   flash?: Flash;
   /** Sweeps by pool id. */
   sweeps: Record<string, SweepState>;

@@ -4,7 +4,8 @@ import { updateItems, type PagedList } from './paged-list.ts';
 import { formatUserFilter } from '../domain/user-filter.ts';
 import { isUserKeyOf, isUsersListOf, userKey, type Route } from './routes.ts';
 import { canonicalUsername } from './selectors.ts';
-import type { AppActions, UserWrite } from './state.ts';
+import { RETRY_HINT, writeFailureReason } from './feedback-text.ts';
+import type { AppActions, FailedWrite, UserWrite } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
 
 const WRITES: Record<UserWrite, { verb: string; done: string; operation: string; detail: string }> = {
@@ -26,7 +27,7 @@ function userOf(route: Route): { poolId: string; username: string } | undefined 
   return 'username' in route ? { poolId: route.poolId, username: route.username } : undefined;
 }
 
-/** Acting on a compromised user: disable, enable, global sign-out; confirmed, one at a time, never resent. */
+/** Acting on a compromised user: disable, enable, global sign-out; confirmed, one at a time, never resent unasked. */
 export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite'> {
   const { get, set, flash, top } = kit;
 
@@ -51,7 +52,9 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
       },
       (error) => {
         settle();
-        flash('error', `${spec.verb} ${username} NOT done: ${toListError(error).message}`);
+        const failed: FailedWrite = { label: `${spec.verb} ${username}`, ask: () => ask({ poolId, username }, write, failed) };
+        set({ failedWrite: failed });
+        flash('error', `${spec.verb} ${username} NOT done: ${writeFailureReason(toListError(error).message)} ${RETRY_HINT}.`);
       },
     );
   }
@@ -79,30 +82,38 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
     );
   }
 
+  /** Opens the confirmation for `write` on `who`; `retrying` is the failed write it would send again. */
+  function ask(who: { poolId: string; username: string }, requested: UserWrite | 'toggle', retrying?: FailedWrite) {
+    const s = get();
+    if (s.readOnly) return flash('warn', 'Read-only mode (--read-only): nothing is sent. Restart without --read-only to act on users.');
+    const key = userKey(who.poolId, who.username);
+    const pending = s.pendingUserWrites[key];
+    if (pending) return flash('warn', `${WRITES[pending].verb} ${who.username} is still being sent; wait for it.`);
+    const user = s.users[key];
+    if (user?.username !== who.username) {
+      return flash('warn', s.missingUsers[key] ?? `${who.username} is still being looked up: nothing is sent until the pool's username for them is known.`);
+    }
+    const write: UserWrite = requested === 'toggle' ? (user?.enabled === false ? 'enable' : 'disable') : requested;
+    if (write === 'disable' && user?.enabled === false) return flash('info', `${who.username} is already disabled.`);
+    if (write === 'enable' && user?.enabled === true) return flash('info', `${who.username} is already enabled.`);
+    const spec = WRITES[write];
+    set({
+      confirm: {
+        title: `${retrying ? 'Send again: ' : ''}${spec.verb} ${who.username}? (${spec.operation})`,
+        detail: retrying ? `The last attempt failed. ${spec.detail}` : spec.detail,
+        onConfirm: () => {
+          if (retrying && get().failedWrite === retrying) set({ failedWrite: undefined });
+          send(who.poolId, who.username, write);
+        },
+      },
+    });
+  }
+
   return {
     askUserWrite(requested) {
-      const s = get();
-      if (s.readOnly) return flash('warn', 'Read-only mode (--read-only): nothing is sent. Restart without --read-only to act on users.');
       const who = userOf(top());
-      if (!who) return flash('warn', 'Open a user first.');
-      const key = userKey(who.poolId, who.username);
-      const pending = s.pendingUserWrites[key];
-      if (pending) return flash('warn', `${WRITES[pending].verb} ${who.username} is still being sent; wait for it.`);
-      const user = s.users[key];
-      if (user?.username !== who.username) {
-        return flash('warn', s.missingUsers[key] ?? `${who.username} is still being looked up: nothing is sent until the pool's username for them is known.`);
-      }
-      const write: UserWrite = requested === 'toggle' ? (user?.enabled === false ? 'enable' : 'disable') : requested;
-      if (write === 'disable' && user?.enabled === false) return flash('info', `${who.username} is already disabled.`);
-      if (write === 'enable' && user?.enabled === true) return flash('info', `${who.username} is already enabled.`);
-      const spec = WRITES[write];
-      set({
-        confirm: {
-          title: `${spec.verb} ${who.username}? (${spec.operation})`,
-          detail: spec.detail,
-          onConfirm: () => send(who.poolId, who.username, write),
-        },
-      });
+      if (!who && !get().readOnly) return flash('warn', 'Open a user first.');
+      ask(who ?? { poolId: '', username: '' }, requested);
     },
   };
 }

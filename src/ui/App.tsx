@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { dispatchInput } from '../keys/dispatch.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { currentRoute } from '../store/selectors.ts';
-import { ConfirmBar, CONFIRM_ROWS } from './components/ConfirmBar.tsx';
+import { dialogRows } from '../store/dialog.ts';
+import { ConfirmBar } from './components/ConfirmBar.tsx';
 import { FlashLine } from './components/FlashLine.tsx';
 import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
@@ -54,7 +55,7 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   const now = useNow();
   const quitting = useAppState((s) => s.quitting);
   const helpOpen = useAppState((s) => s.helpOpen);
-  const confirmOpen = useAppState((s) => s.confirm !== undefined);
+  const confirmRows = useAppState((s) => dialogRows(s.confirm));
   const view = useAppState((s) => currentRoute(s).view);
   const timeZone = useAppState((s) => s.timeZone);
 
@@ -70,14 +71,13 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
 
   const width = Math.max(20, size.columns);
   const height = Math.max(6, size.rows - 1);
-  const confirmRows = confirmOpen ? CONFIRM_ROWS : 0;
   const bodyHeight = Math.max(3, height - 3 - confirmRows);
   return (
     <TimeZoneContext.Provider value={timeZone}>
     <Box flexDirection="column" width={width} height={height}>
       <Header width={width} />
       <Box height={bodyHeight} flexShrink={0} flexDirection="column" overflowY="hidden">
-        {helpOpen ? <HelpOverlay view={view} /> : <CurrentView width={width} height={bodyHeight} now={now} />}
+        {helpOpen ? <HelpOverlay view={view} width={width} height={bodyHeight} /> : <CurrentView width={width} height={bodyHeight} now={now} />}
       </Box>
       <ConfirmBar width={width} />
       <PromptLine kind="command" width={width} hint="tab completes · enter runs · esc cancels" idle={<FlashLine width={width} />} />

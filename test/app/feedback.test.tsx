@@ -50,7 +50,7 @@ describe('app: read-only mode', () => {
     assert.match(h.frame(), /v Valid \(off\)/);
     assert.match(h.frame(), /i Invalid \(off\)/);
     await h.press('?');
-    const help = await h.waitForText('Keys — esc or ? closes');
+    const help = await h.waitForText('Keys — esc, ? or q closes');
     assert.match(help, /mark Valid \(trust this session\) \(disabled: read-only mode/);
     assert.doesNotMatch(help, /refresh \(disabled/);
     await h.press('escape');

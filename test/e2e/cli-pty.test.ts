@@ -141,7 +141,7 @@ describe('built CLI in a pseudo-terminal: deep link and demo', () => {
     try {
       await s.waitForText(LARGE_POOL_ID);
       s.press('?');
-      await s.waitForText('Keys — esc or ? closes');
+      await s.waitForText('Keys — esc, ? or q closes');
       s.press('escape');
       await s.waitForText(LARGE_POOL_ID);
       s.press('q');

@@ -45,8 +45,8 @@ describe('keys arriving in one chunk', async () => {
   it('split into named keys', () => {
     assert.deepEqual(splitKeys('/ab\t c\r\u007f').map((k) => k.name), ['/', 'a', 'b', 'tab', 'space', 'c', 'enter', 'backspace']);
   });
-  it('drop other control characters', () => {
-    assert.deepEqual(splitKeys('a\u0007\u009bb').map((k) => k.name), ['a', 'b']);
+  it('name ctrl+letter (ctrl+u right after / in one chunk) and drop other control characters', () => {
+    assert.deepEqual(splitKeys('/\u0015a\u001c\u009bb').map((k) => k.name), ['/', 'ctrl+u', 'a', 'b']);
   });
   it('name special keys from ink', () => {
     assert.equal(keyName('', { downArrow: true }), 'down');

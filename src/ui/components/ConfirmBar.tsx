@@ -1,22 +1,67 @@
 import { Box, Text } from 'ink';
+import { useShallow } from 'zustand/react/shallow';
+import { dialogKeyLine } from '../../keys/mode-keys.ts';
+import { checkedSteps, dialogKind, dialogRows, dialogText, typedMatches } from '../../store/dialog.ts';
+import type { ChecklistDialog, TypedDialog } from '../../store/state.ts';
 import { useAppState } from '../store-context.ts';
-import { safeText } from '../text.ts';
+import { safeText, truncate } from '../text.ts';
 
-/** Rows the confirmation takes: border, title, detail, keys, border. */
-export const CONFIRM_ROWS = 5;
 
-/** The question that blocks every other key until y or n. */
-export function ConfirmBar({ width }: { width: number }) {
-  const title = useAppState((s) => (typeof s.confirm?.title === 'function' ? s.confirm.title(s) : s.confirm?.title));
-  const detail = useAppState((s) => (typeof s.confirm?.detail === 'function' ? s.confirm.detail(s) : s.confirm?.detail));
-  if (title === undefined) return null;
+function TypedBody({ dialog, width }: { dialog: TypedDialog; width: number }) {
+  const room = Math.max(8, width - 30);
+  const typed = [...dialog.text].slice(-room).join('');
+  const matches = typedMatches(dialog);
   return (
-    <Box borderStyle="round" borderColor="yellow" flexDirection="column" width={width} height={CONFIRM_ROWS} flexShrink={0} paddingX={1}>
-      <Text bold color="yellow" wrap="truncate">{safeText(title)}</Text>
-      <Text wrap="truncate">{safeText(detail ?? '')}</Text>
-      <Text>
-        <Text bold>y</Text> send · <Text bold>n</Text>/esc cancel
+    <>
+      <Text wrap="truncate">
+        {'type '}<Text bold>{truncate(safeText(dialog.expected), room)}</Text>{' to confirm: '}
+        <Text color={matches ? 'green' : undefined}>{safeText(typed)}</Text><Text inverse> </Text>
+        {matches ? <Text color="green">{' ✔'}</Text> : null}
       </Text>
+      <Text wrap="truncate" color={dialog.mismatch ? 'red' : undefined} dimColor={!dialog.mismatch}>
+        {dialog.mismatch ? '✖ does not match: type the name exactly as shown · ' : ''}{dialogKeyLine('typed')}
+      </Text>
+    </>
+  );
+}
+
+function ChecklistBody({ dialog, rows }: { dialog: ChecklistDialog; rows: number }) {
+  const lines = dialog.dryRun
+    ? (() => {
+      const calls = dialog.describe(checkedSteps(dialog));
+      return calls.length ? calls.map((c) => `  ${c}`) : ['  nothing is checked: nothing would be sent'];
+    })()
+    : dialog.steps.map((s, i) => `${i === dialog.cursor ? '▶' : ' '} [${s.checked ? 'x' : ' '}] ${s.label}`);
+  const room = Math.max(1, rows);
+  const start = dialog.dryRun ? 0 : Math.max(0, Math.min(dialog.cursor - room + 1, lines.length - room));
+  return (
+    <>
+      {dialog.dryRun ? <Text dimColor>dry run — nothing was sent; these calls would be:</Text> : null}
+      {lines.slice(start, start + room - (dialog.dryRun ? 1 : 0)).map((line, i) => (
+        <Text key={`${start + i}`} wrap="truncate">{safeText(line)}</Text>
+      ))}
+      <Text dimColor wrap="truncate">{dialogKeyLine('checklist')}</Text>
+    </>
+  );
+}
+
+/** The open dialog (yes/no, typed or checklist), which takes every key until it is answered. */
+export function ConfirmBar({ width }: { width: number }) {
+  const { title, detail } = useAppState(useShallow((s) => ({
+    title: s.confirm ? dialogText(s.confirm.title, s) : undefined,
+    detail: s.confirm ? dialogText(s.confirm.detail, s) : '',
+  })));
+  const dialog = useAppState((s) => s.confirm);
+  if (!dialog || title === undefined) return null;
+  const rows = dialogRows(dialog);
+  const kind = dialogKind(dialog);
+  return (
+    <Box borderStyle="round" borderColor="yellow" flexDirection="column" width={width} height={rows} flexShrink={0} paddingX={1} overflowY="hidden">
+      <Text bold color="yellow" wrap="truncate">{safeText(title)}</Text>
+      {kind !== 'checklist' || detail ? <Text wrap="truncate">{safeText(detail) || ' '}</Text> : null}
+      {kind === 'yes-no' ? <Text wrap="truncate">{dialogKeyLine('yes-no')}</Text> : null}
+      {kind === 'typed' ? <TypedBody dialog={dialog as TypedDialog} width={width} /> : null}
+      {kind === 'checklist' ? <ChecklistBody dialog={dialog as ChecklistDialog} rows={rows - 4 - (detail ? 1 : 0)} /> : null}
     </Box>
   );
 }

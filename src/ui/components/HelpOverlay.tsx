@@ -1,30 +1,43 @@
 import { Box, Text } from 'ink';
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { disabledReasons, tablesFor } from '../../keys/dispatch.ts';
+import { helpDisabledReasons, helpTables } from '../../keys/dispatch.ts';
 import type { ViewName } from '../../store/routes.ts';
 import { useAppState } from '../store-context.ts';
+import { cellText, HELP_GAP, LABEL_WIDTH, layoutHelp, type HelpCell } from './help-layout.ts';
 
-/** The `?` help: every binding of the current view and the global ones, from the same tables the keys use. */
-export function HelpOverlay({ view }: { view: ViewName }) {
-  const reasons = useAppState(useShallow(disabledReasons));
-  let index = 0;
+function Cell({ cell, width }: { cell: HelpCell; width: number }) {
+  const text = cellText(cell, width);
+  if (cell.kind === 'title') return <Text bold color="cyan">{text}</Text>;
+  if (cell.kind === 'key') return <Text><Text bold>{text.slice(0, LABEL_WIDTH)}</Text>{text.slice(LABEL_WIDTH)}</Text>;
+  return <Text>{text}</Text>;
+}
+
+/**
+ * The `?` help: the keys of the current view, the global ones and those of every mode (input line, dialogs, the
+ * help itself), from the same tables the keys use; in columns that fit the width, scrolling when taller.
+ */
+export function HelpOverlay({ view, width, height }: { view: ViewName; width: number; height: number }) {
+  const reasons = useAppState(useShallow(helpDisabledReasons));
+  const scroll = useAppState((s) => s.helpScroll ?? 0);
+  const scrollHelp = useAppState((s) => s.actions.scrollHelp);
+  const layout = layoutHelp(helpTables(view), reasons, width - 4);
+  const visible = Math.max(1, height - 3);
+  const maxScroll = Math.max(0, layout.rows.length - visible);
+  const top = Math.min(scroll, maxScroll);
+  useEffect(() => {
+    if (scroll > maxScroll) scrollHelp(maxScroll - scroll);
+  }, [scroll, maxScroll, scrollHelp]);
+  const where = maxScroll > 0 ? ` · j/k scroll (${top + 1}–${Math.min(top + visible, layout.rows.length)} of ${layout.rows.length})` : '';
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text bold>Keys — esc or ? closes</Text>
-      {tablesFor(view).map((t) => (
-        <Box key={t.title} flexDirection="column" marginTop={1}>
-          <Text bold color="cyan">{t.title}</Text>
-          {t.bindings.map((b) => {
-            const reason = reasons[index++];
-            return (
-              <Text key={b.label + b.description}>
-                <Text bold>{b.label.padEnd(8)}</Text>
-                {b.description}
-                {reason ? <Text color="yellow">{` (disabled: ${reason})`}</Text> : null}
-              </Text>
-            );
-          })}
-        </Box>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={width} height={height} overflowY="hidden">
+      <Text bold wrap="truncate">{`Keys — esc, ? or q closes${where}`}</Text>
+      {layout.rows.slice(top, top + visible).map((row, r) => (
+        <Text key={top + r} wrap="truncate">
+          {row.map((cell, c) => (
+            <Text key={c}>{c > 0 ? HELP_GAP : ''}<Cell cell={cell} width={layout.columnWidth} /></Text>
+          ))}
+        </Text>
       ))}
     </Box>
   );

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { useAppState } from '../store-context.ts';
+import { FILTER_MAX_CHARS } from '../../store/search.ts';
 import { safeText } from '../text.ts';
 import { PromptLine } from './PromptLine.tsx';
 
@@ -10,11 +11,16 @@ export function SearchLine({ width }: { width: number }) {
     const top = s.stack[s.stack.length - 1];
     return top.view === 'users' ? s.searches[top.poolId] ?? '' : '';
   });
+  const tooLong = useAppState((s) => (s.prompt?.kind === 'search' && s.prompt.text.length > FILTER_MAX_CHARS
+    ? Array.from(s.prompt.text.trim()).length : 0));
   const idle = active
     ? <Text color="cyan" wrap="truncate">{`filter: ${safeText(active)}   (esc clears, / edits)`}</Text>
     : <Text dimColor wrap="truncate">/ searches users on the server</Text>;
   return (
     <PromptLine kind="search" width={width} idle={idle}
+      warning={tooLong > FILTER_MAX_CHARS
+        ? `${tooLong.toLocaleString('en-US')} characters: Cognito's filter takes at most ${FILTER_MAX_CHARS}; nothing will be sent`
+        : undefined}
       hint={`text: ${attribute} starts with (tab: other attribute) · or a filter: email ^= "bob" · nothing is sent until enter`} />
   );
 }

@@ -1,0 +1,86 @@
+import type { DialogKind } from '../store/state.ts';
+import type { Binding, KeyTable } from './binding.ts';
+
+/** Shown in the help for modes where every other printable key is typed into the line; matched by no key. */
+const TYPING: Binding = {
+  keys: [], label: 'text', description: 'every other character is typed as is (+, @, a paste), nothing else happens', run: () => {},
+};
+
+function dropLast(text: string): string {
+  return [...text].slice(0, -1).join('');
+}
+
+/** Line editing in the `/` search, the `f` filter and the `:` command line. */
+export const PROMPT_KEYS: KeyTable = {
+  title: 'Input line (/ search, f filter, : command)',
+  bindings: [
+    { keys: ['enter'], label: 'enter', description: 'run it (a search is checked before anything is sent)', run: ({ actions }) => actions.submitPrompt() },
+    { keys: ['escape'], label: 'esc', description: 'close the line; nothing is run', run: ({ actions }) => actions.cancelPrompt() },
+    { keys: ['backspace'], label: 'bksp', description: 'delete the last character', run: ({ state, actions }) => { if (state.prompt) actions.editPrompt({ text: dropLast(state.prompt.text) }); } },
+    { keys: ['ctrl+u'], label: 'ctrl+u', description: 'clear the line', run: ({ actions }) => actions.editPrompt({ text: '' }) },
+    { keys: ['tab'], label: 'tab', description: 'complete (:), next attribute (/)', run: ({ actions }) => actions.completePrompt() },
+    { keys: ['space'], label: 'space', description: 'a space', run: ({ state, actions }) => { if (state.prompt) actions.editPrompt({ text: `${state.prompt.text} ` }); } },
+    TYPING,
+  ],
+};
+
+/** Keys while the help is open; every other key is ignored. */
+export const HELP_KEYS: KeyTable = {
+  title: 'Help (this screen)',
+  bindings: [
+    { keys: ['escape', '?', 'q', 'backspace'], label: 'esc/?/q', description: 'close the help, back where you were', run: ({ actions }) => actions.toggleHelp() },
+    { keys: ['down', 'j'], label: 'j/↓', description: 'scroll down', run: ({ actions }) => actions.scrollHelp(1) },
+    { keys: ['up', 'k'], label: 'k/↑', description: 'scroll up', run: ({ actions }) => actions.scrollHelp(-1) },
+    { keys: ['pagedown', 'space', 'ctrl+f', 'ctrl+d'], label: 'PgDn', description: 'page down', run: ({ state, actions }) => actions.scrollHelp(state.viewportRows) },
+    { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: ({ state, actions }) => actions.scrollHelp(-state.viewportRows) },
+  ],
+};
+
+const YES_NO: KeyTable = {
+  title: 'Confirmation (y/n)',
+  bindings: [
+    { keys: ['y'], label: 'y', description: 'yes: send it', short: 'send', run: ({ actions }) => actions.confirmYes() },
+    { keys: ['n', 'N', 'escape'], label: 'n/esc', description: 'no: cancel, nothing is sent (every other key, enter too, is ignored)', short: 'cancel', run: ({ actions }) => actions.confirmNo() },
+  ],
+};
+
+const TYPED: KeyTable = {
+  title: 'Typed confirmation (irreversible writes)',
+  bindings: [
+    { keys: ['enter'], label: 'enter', description: 'send, only when the text typed is exactly the name shown', short: 'send when it matches', run: ({ actions }) => actions.confirmYes() },
+    { keys: ['escape'], label: 'esc', description: 'cancel, nothing is sent', short: 'cancel', run: ({ actions }) => actions.confirmNo() },
+    {
+      keys: ['backspace'], label: 'bksp', description: 'delete the last character',
+      run: ({ state, actions }) => { if (state.confirm?.kind === 'typed') actions.editDialog(dropLast(state.confirm.text)); },
+    },
+    { keys: ['ctrl+u'], label: 'ctrl+u', description: 'clear what was typed', run: ({ actions }) => actions.editDialog('') },
+    {
+      keys: ['space'], label: 'space', description: 'a space',
+      run: ({ state, actions }) => { if (state.confirm?.kind === 'typed') actions.editDialog(`${state.confirm.text} `); },
+    },
+    TYPING,
+  ],
+};
+
+const CHECKLIST: KeyTable = {
+  title: 'Checklist (several steps)',
+  bindings: [
+    { keys: ['down', 'j'], label: 'j/↓', description: 'next step', short: 'move', run: ({ actions }) => actions.moveDialogStep(1) },
+    { keys: ['up', 'k'], label: 'k/↑', description: 'previous step', run: ({ actions }) => actions.moveDialogStep(-1) },
+    { keys: ['space'], label: 'space', description: 'check / uncheck the step', short: 'check', run: ({ actions }) => actions.toggleDialogStep() },
+    { keys: ['d'], label: 'd', description: 'dry run: show the calls the checked steps would send (sends nothing)', short: 'dry run', run: ({ actions }) => actions.toggleDryRun() },
+    { keys: ['y'], label: 'y', description: 'run the checked steps', short: 'run', run: ({ actions }) => actions.confirmYes() },
+    { keys: ['escape'], label: 'esc', description: 'cancel, nothing is sent', short: 'cancel', run: ({ actions }) => actions.confirmNo() },
+  ],
+};
+
+/** Each kind of dialog's keys; while a dialog is open no other key acts (ctrl+c still quits). */
+export const DIALOG_KEYS: Record<DialogKind, KeyTable> = { 'yes-no': YES_NO, typed: TYPED, checklist: CHECKLIST };
+
+/** The key line a dialog shows: its bindings that have a short description. */
+export function dialogKeyLine(kind: DialogKind): string {
+  return DIALOG_KEYS[kind].bindings.filter((b) => b.short).map((b) => `${b.label} ${b.short}`).join(' · ');
+}
+
+/** The modes whose keys the help lists after the current view's, in order. */
+export const MODE_TABLES: KeyTable[] = [PROMPT_KEYS, YES_NO, TYPED, CHECKLIST, HELP_KEYS];

@@ -1,0 +1,75 @@
+import type { ChecklistDialog, ChecklistStep, Dialog, DialogKind, DialogText, AppState, TypedDialog } from './state.ts';
+
+/** The kind of a dialog; a confirmation without one is a yes/no. */
+export function dialogKind(dialog: Dialog): DialogKind {
+  return dialog.kind ?? 'yes-no';
+}
+
+/** A dialog's text as shown now. */
+export function dialogText(text: DialogText | undefined, state: AppState): string {
+  return typeof text === 'function' ? text(state) : text ?? '';
+}
+
+/** A typed dialog asking for `expected` to be typed before `onConfirm` runs. */
+export function typedDialog(spec: Omit<TypedDialog, 'kind' | 'text' | 'mismatch'>): TypedDialog {
+  return { kind: 'typed', text: '', ...spec };
+}
+
+/** A checklist dialog with its cursor on the first step and the dry run hidden. */
+export function checklistDialog(spec: Omit<ChecklistDialog, 'kind' | 'cursor' | 'dryRun'>): ChecklistDialog {
+  return { kind: 'checklist', cursor: 0, dryRun: false, ...spec };
+}
+
+/** True when a typed dialog's text is exactly what it asks for. */
+export function typedMatches(dialog: TypedDialog): boolean {
+  return dialog.text === dialog.expected;
+}
+
+/** The typed dialog with its text replaced (at most a few characters longer than what it asks for). */
+export function editTyped(dialog: TypedDialog, text: string): TypedDialog {
+  const max = [...dialog.expected].length + 8;
+  const chars = [...text];
+  return { ...dialog, text: chars.length > max ? chars.slice(0, max).join('') : text, mismatch: false };
+}
+
+/** Enter on a typed dialog: submits when the text matches, else marks the mismatch and keeps it open. */
+export function submitTyped(dialog: TypedDialog): { submit: true } | { submit: false; dialog: TypedDialog } {
+  return typedMatches(dialog) ? { submit: true } : { submit: false, dialog: { ...dialog, mismatch: true } };
+}
+
+/** The checklist with its cursor moved by `delta`, kept on a step. */
+export function moveStep(dialog: ChecklistDialog, delta: number): ChecklistDialog {
+  const last = dialog.steps.length - 1;
+  const cursor = Math.max(0, Math.min(last, dialog.cursor + Math.trunc(delta)));
+  return cursor === dialog.cursor ? dialog : { ...dialog, cursor };
+}
+
+/** The checklist with the step under the cursor checked or unchecked. */
+export function toggleStep(dialog: ChecklistDialog): ChecklistDialog {
+  const steps = dialog.steps.map((s, i) => (i === dialog.cursor ? { ...s, checked: !s.checked } : s));
+  return { ...dialog, steps };
+}
+
+/** The checklist with its dry run shown or hidden. */
+export function toggleDry(dialog: ChecklistDialog): ChecklistDialog {
+  return { ...dialog, dryRun: !dialog.dryRun };
+}
+
+/** The steps a checklist would run now. */
+export function checkedSteps(dialog: ChecklistDialog): ChecklistStep[] {
+  return dialog.steps.filter((s) => s.checked);
+}
+
+/** Rows the dialog box takes on screen (borders included), capped so that the view keeps some rows. */
+export function dialogRows(dialog: Dialog | undefined, maxRows = 14): number {
+  if (!dialog) return 0;
+  switch (dialogKind(dialog)) {
+    case 'yes-no': return 5;
+    case 'typed': return 6;
+    case 'checklist': {
+      const d = dialog as ChecklistDialog;
+      const body = d.dryRun ? 1 + Math.max(1, d.describe(checkedSteps(d)).length) : d.steps.length;
+      return Math.min(maxRows, 5 + body);
+    }
+  }
+}
