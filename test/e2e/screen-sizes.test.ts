@@ -21,7 +21,7 @@ describe('built CLI in a pseudo-terminal: every main view at 80×24 and at 200×
   it('--time local shows local times with their offset (TZ=Europe/Madrid)', async () => {
     const s = new PtySession([BUILT_CLI, '--demo', '--time', 'local'], { cols: 120, rows: 30, env: bareEnv({ TZ: 'Europe/Madrid' }) });
     try {
-      const screen = await s.waitForText(/1\/4 pools/);
+      const screen = await s.waitForText(/1\/5 pools/);
       assert.match(screen, /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\+0[12]:00/);
       assert.doesNotMatch(screen, /\d\d:\d\d:\d\dZ/);
       s.press('q');

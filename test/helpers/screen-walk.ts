@@ -41,7 +41,7 @@ export async function walkMainViews(d: ScreenDriver, columns: number, rows: numb
     seen.push({ view, screen });
   };
 
-  let screen = await d.waitForText(/1\/4 pools/);
+  let screen = await d.waitForText(/1\/5 pools/);
   assert.ok(screen.includes(LARGE_POOL_ID), 'pool ids are shown whole');
   column(screen, 'POOL ID');
   check('pools', screen);

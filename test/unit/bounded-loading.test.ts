@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { dispatchKey } from '../../src/keys/dispatch.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { MAX_IDLE_PAGES, type PagedList } from '../../src/store/paged-list.ts';
-import { listKey, type ListRef } from '../../src/store/routes.ts';
+import { listKey, userKey, type ListRef } from '../../src/store/routes.ts';
 import { FakeGateway, makeEvents, makeUsers } from '../helpers/fake-gateway.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
@@ -135,12 +135,15 @@ describe('leaving a view stops its loading', () => {
 
   it('aborts every list of the user view and the events behind it on a region switch', async () => {
     const gw = new FakeGateway();
+    gw.users = makeUsers(5);
     gw.events = makeEvents(30);
     const next = new FakeGateway();
     const store = createAppStore({ gateway: gw, viewportRows: 20, connect: () => next });
+    store.getState().actions.openDeepLink(POOL, 'user00001');
+    await waitFor(() => store.getState().users[userKey(POOL, 'user00001')] !== undefined);
     gw.hold = true;
     store.getState().actions.openDeepLink(POOL, 'user00001');
-    await waitFor(() => gw.count('AdminListUserAuthEvents') === 1);
+    await waitFor(() => gw.count('AdminListUserAuthEvents') >= 1 && gw.calls.at(-1)?.op === 'AdminListUserAuthEvents');
     store.getState().actions.push({ view: 'user', poolId: POOL, username: 'user00001' });
     await waitFor(() => gw.count('AdminListDevices') === 1);
     const { actions } = store.getState();
