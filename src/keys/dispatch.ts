@@ -51,12 +51,18 @@ function isTyped(name: string, input: string): boolean {
   return input !== '' && (name === input || ([...name].length === 1 && isPrintable(name)));
 }
 
+/** The key table of the mode that takes every key now (a dialog, an input line, the help), or undefined for the view. */
+export function modeTable(state: AppState): KeyTable | undefined {
+  if (state.confirm) return DIALOG_KEYS[dialogKind(state.confirm)];
+  if (state.prompt) return PROMPT_KEYS;
+  if (state.helpOpen) return HELP_KEYS;
+  return undefined;
+}
+
 /** The mode that takes keys now: a dialog, an input line, the help, or the view. */
 function tablesInForce(state: AppState): KeyTable[] {
-  if (state.confirm) return [DIALOG_KEYS[dialogKind(state.confirm)]];
-  if (state.prompt) return [PROMPT_KEYS];
-  if (state.helpOpen) return [HELP_KEYS];
-  return tablesFor(currentRoute(state).view);
+  const mode = modeTable(state);
+  return mode ? [mode] : tablesFor(currentRoute(state).view);
 }
 
 /** Appends typed text to whatever takes text now (the input line or a typed dialog); false when nothing does. */

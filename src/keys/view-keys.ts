@@ -104,7 +104,7 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
       { keys: ['space'], label: 'space', description: 'mark / unmark the event (v or i then tags every marked one)', short: 'mark', hint: true, run: ({ actions }) => actions.toggleMark() },
       { keys: ['*'], label: '*', description: 'mark / unmark every event shown', run: ({ actions }) => actions.markAllShown() },
       { keys: ['a'], label: 'a', description: 'needs attention only (High/Medium risk, takeover/block, compromised, failed)', short: 'attention', hint: true, run: ({ actions }) => actions.toggleAttention() },
-      { keys: ['n', 'N'], label: 'n/N', description: 'next / previous risky event', short: 'next risky', hint: true, run: ({ key, actions }) => actions.jumpRisky(key === 'N' ? -1 : 1) },
+      { keys: ['n', 'N'], label: 'n/N', description: 'next / previous event that needs attention (as a shows them; wraps)', short: 'next attention', hint: true, run: ({ key, actions }) => actions.jumpRisky(key === 'N' ? -1 : 1) },
       { keys: ['f'], label: 'f', description: 'filter loaded events: risk= decision= response= type= country= ip= cc', short: 'filter', hint: true, run: ({ actions }) => actions.openPrompt('filter') },
       { keys: ['F'], label: 'F', description: 'clear the filter and the attention toggle', run: ({ actions }) => actions.clearEventFilter() },
       {

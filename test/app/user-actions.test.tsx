@@ -28,6 +28,9 @@ describe('app: acting on a compromised user', () => {
   it('d asks, then disables once, and the user is read back as disabled', async () => {
     await h.press('d');
     await h.waitForText('Disable maria.garcia? (AdminDisableUser)');
+    const footer = h.frame().trimEnd().split('\n').at(-1) ?? '';
+    assert.match(footer, /y send {2}n\/esc cancel/, 'the footer shows the dialog\'s keys');
+    assert.doesNotMatch(footer, /q quit|\? help/, 'and no key the dialog ignores');
     assert.equal(h.count('AdminDisableUser'), 0);
     const lookups = h.count('ListUsers');
     await h.press('y');

@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import { useShallow } from 'zustand/react/shallow';
-import { disabledReasons, tablesFor } from '../../keys/dispatch.ts';
+import { disabledReasons, modeTable, tablesFor } from '../../keys/dispatch.ts';
 import { causeLabel } from '../../store/api-stats.ts';
+import type { KeyTable } from '../../keys/binding.ts';
 import { currentRoute } from '../../store/selectors.ts';
 import { useAppState } from '../store-context.ts';
 import { cellWidth, truncate } from '../text.ts';
@@ -28,6 +29,11 @@ export function fitHints(hints: { label: string; text: string }[], room: number)
   return truncate([...shown, tail].filter(Boolean).join(HINT_GAP), room);
 }
 
+/** The hints of a mode that takes every key (a dialog, an input line, the help): its own keys and nothing else. */
+function modeHints(mode: KeyTable): { label: string; text: string }[] {
+  return mode.bindings.filter((b) => b.keys.length > 0).map((b) => ({ label: b.label, text: `${b.label} ${b.short ?? b.description.replace(/\s*[(:;,].*$/, '')}` }));
+}
+
 /** The key hints of the current view (from its key table) and the API call counters, with failed attempts by cause. */
 export function Footer({ width }: { width: number }) {
   const { view, calls, causes, failed } = useAppState(useShallow((s) => ({
@@ -37,7 +43,8 @@ export function Footer({ width }: { width: number }) {
     failed: s.api.failed,
   })));
   const reasons = useAppState(useShallow(disabledReasons));
-  const hints = tablesFor(view)
+  const mode = useAppState(modeTable);
+  const hints = mode ? modeHints(mode) : tablesFor(view)
     .flatMap((t) => t.bindings)
     .map((b, i) => ({ b, off: reasons[i] !== '' }))
     .filter(({ b }) => b.hint)
