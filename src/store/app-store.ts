@@ -141,7 +141,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       loadResource('risk', riskKey(poolId, clientId), (signal) => gw.describeRiskConfiguration(poolId, clientId, { signal }), force);
     }
 
-    const lookup = createUserLookup({ get, set, flash, gateway: () => gw, enter });
+    const lookup = createUserLookup({ get, set, flash, gateway: () => gw, enter, signal: (key) => aborts.signal(resourceKey('lookup', key), 'resource') });
     const resolveUser = lookup.complete;
 
     function enter(route: Route) {

@@ -1,7 +1,7 @@
 import type { LoadAborts } from './load-aborts.ts';
 import { abandonLoad, selectedItem, type PagedList } from './paged-list.ts';
 import { routeListRefs } from './route-lists.ts';
-import { listKey, riskKey } from './routes.ts';
+import { isUserRoute, listKey, riskKey, userKey } from './routes.ts';
 import { currentRoute } from './selectors.ts';
 import type { AppState } from './state.ts';
 
@@ -13,7 +13,7 @@ export interface StopLoadsDeps {
 }
 
 /** The key of a resource's abort controller. */
-export function resourceKey(field: 'pools' | 'risk', key: string): string {
+export function resourceKey(field: 'pools' | 'risk' | 'lookup', key: string): string {
   return `${field}\u0000${key}`;
 }
 
@@ -22,6 +22,7 @@ function resourcesShown(s: AppState): Set<string> {
   for (const route of s.stack) {
     if (!('poolId' in route)) continue;
     keep.add(resourceKey('pools', route.poolId));
+    if (isUserRoute(route)) keep.add(resourceKey('lookup', userKey(route.poolId, route.username)));
     if (route.view !== 'risk') continue;
     keep.add(resourceKey('risk', riskKey(route.poolId, undefined)));
     for (const key of Object.keys(s.risk)) if (key.startsWith(`${route.poolId}\u0000`)) keep.add(resourceKey('risk', key));
@@ -46,7 +47,8 @@ export function stopLoadsOfLeftViews({ get, set, aborts }: StopLoadsDeps, all = 
   }
   for (const key of aborts.abortExcept(all ? new Set() : resourcesShown(get()), 'resource')) {
     const cut = key.indexOf('\u0000');
-    const field = key.slice(0, cut) as 'pools' | 'risk';
+    const field = key.slice(0, cut);
+    if (field !== 'pools' && field !== 'risk') continue;
     const id = key.slice(cut + 1);
     const r = get()[field][id];
     if (r?.loading) set((s) => ({ [field]: { ...s[field], [id]: { ...r, loading: false, requestId: r.requestId + 1 } } }) as Partial<AppState>);

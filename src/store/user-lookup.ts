@@ -13,6 +13,8 @@ export interface UserLookupDeps {
   gateway: () => CognitoGateway;
   /** Loads what a view shows; called again for the view on top once its user is named canonically. */
   enter: (route: Route) => void;
+  /** The signal of a lookup's requests by its user key: aborted once no view on the stack shows that user. */
+  signal: (key: string) => AbortSignal;
 }
 
 /** Resolves what a route names a user by to the username Cognito keys them by. */
@@ -32,12 +34,12 @@ export interface UserLookup {
  * canonical `Username`: an email or phone number is accepted only where the pool declares it an alias, so a user named
  * by what someone typed (`--user`, `:user`) is looked up first, and only then are their groups, devices and events read.
  */
-export function createUserLookup({ get, set, flash, gateway, enter }: UserLookupDeps): UserLookup {
+export function createUserLookup({ get, set, flash, gateway, enter, signal }: UserLookupDeps): UserLookup {
   const resolving = new Set<string>();
 
-  async function find(poolId: string, query: string): Promise<User | undefined> {
+  async function find(poolId: string, query: string, opts: { signal: AbortSignal }): Promise<User | undefined> {
     for (const filter of lookupFilters(query)) {
-      const page = await gateway().listUsers(poolId, filter);
+      const page = await gateway().listUsers(poolId, filter, undefined, opts);
       if (page.items[0]) return page.items[0];
     }
     return undefined;
@@ -74,7 +76,8 @@ export function createUserLookup({ get, set, flash, gateway, enter }: UserLookup
       const { [key]: _gone, ...missingUsers } = s.missingUsers;
       return { missingUsers, lists: withoutUserLists(s.lists, poolId, name) };
     });
-    find(poolId, name).finally(() => resolving.delete(key)).then(
+    const opts = { signal: signal(key) };
+    find(poolId, name, opts).finally(() => resolving.delete(key)).then(
       (user) => {
         if (!user) {
           notFound(poolId, name, { kind: 'not-found', retryable: false, message: `No user "${name}" in pool ${poolId}: check the username, email or sub.` });
@@ -83,7 +86,7 @@ export function createUserLookup({ get, set, flash, gateway, enter }: UserLookup
         set((s) => ({ users: { ...s.users, [key]: user, [userKey(poolId, user.username)]: user } }));
         settle(poolId, name, user.username);
       },
-      (error) => notFound(poolId, name, toListError(error)),
+      (error) => { if (!opts.signal.aborted) notFound(poolId, name, toListError(error)); },
     );
   }
 
@@ -92,7 +95,7 @@ export function createUserLookup({ get, set, flash, gateway, enter }: UserLookup
     const known = get().users[key];
     if (!known?.partial || resolving.has(key)) return;
     resolving.add(key);
-    find(poolId, known.username).finally(() => resolving.delete(key)).then(
+    find(poolId, known.username, { signal: signal(key) }).finally(() => resolving.delete(key)).then(
       (user) => {
         if (!user) return;
         set((s) => {

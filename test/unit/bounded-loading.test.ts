@@ -154,3 +154,22 @@ describe('leaving a view stops its loading', () => {
     await waitFor(() => gw.aborted('AdminListUserAuthEvents') === 1 && gw.aborted('AdminListDevices') === 1 && gw.aborted('AdminListGroupsForUser') === 1);
   });
 });
+
+describe('leaving a user still being looked up', () => {
+  it('aborts the lookup, says nothing, and sends no admin call for that user', async () => {
+    const gw = new FakeGateway();
+    gw.users = makeUsers(5);
+    const store = createAppStore({ gateway: gw, viewportRows: 20 });
+    gw.hold = true;
+    store.getState().actions.openDeepLink(POOL, 'user00001@example.com');
+    await waitFor(() => gw.count('ListUsers') === 1);
+    store.getState().actions.openDeepLink('us-test-1_Pool2');
+    assert.equal(gw.aborted('ListUsers'), 1, 'the lookup in flight is aborted');
+    gw.hold = false;
+    gw.release();
+    await drain();
+    assert.equal(store.getState().flash, undefined, 'an aborted lookup is not an error');
+    assert.deepEqual(store.getState().missingUsers, {});
+    assert.equal(gw.calls.filter((c) => c.op.startsWith('Admin')).length, 0);
+  });
+});
