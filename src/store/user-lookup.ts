@@ -35,9 +35,12 @@ export interface UserLookup {
  * by what someone typed (`--user`, `:user`) is looked up first, and only then are their groups, devices and events read.
  */
 export function createUserLookup({ get, set, flash, gateway, enter, signal }: UserLookupDeps): UserLookup {
-  const resolving = new Set<string>();
+  /** Lookups under way by user key, with the signal that aborts them; an aborted one no longer counts. */
+  const resolving = new Map<string, AbortSignal | undefined>();
+  const underWay = (key: string) => resolving.has(key) && resolving.get(key)?.aborted !== true;
+  const done = (key: string, by: AbortSignal | undefined) => { if (resolving.get(key) === by) resolving.delete(key); };
 
-  async function find(poolId: string, query: string, opts: { signal: AbortSignal }): Promise<User | undefined> {
+  async function find(poolId: string, query: string, opts?: { signal: AbortSignal }): Promise<User | undefined> {
     for (const filter of lookupFilters(query)) {
       const page = await gateway().listUsers(poolId, filter, undefined, opts);
       if (page.items[0]) return page.items[0];
@@ -70,14 +73,14 @@ export function createUserLookup({ get, set, flash, gateway, enter, signal }: Us
 
   function lookUp(poolId: string, name: string) {
     const key = userKey(poolId, name);
-    if (resolving.has(key)) return;
-    resolving.add(key);
+    if (underWay(key)) return;
+    const opts = { signal: signal(key) };
+    resolving.set(key, opts.signal);
     set((s) => {
       const { [key]: _gone, ...missingUsers } = s.missingUsers;
       return { missingUsers, lists: withoutUserLists(s.lists, poolId, name) };
     });
-    const opts = { signal: signal(key) };
-    find(poolId, name, opts).finally(() => resolving.delete(key)).then(
+    find(poolId, name, opts).finally(() => done(key, opts.signal)).then(
       (user) => {
         if (!user) {
           notFound(poolId, name, { kind: 'not-found', retryable: false, message: `No user "${name}" in pool ${poolId}: check the username, email or sub.` });
@@ -93,9 +96,9 @@ export function createUserLookup({ get, set, flash, gateway, enter, signal }: Us
   function complete(poolId: string, username: string) {
     const key = userKey(poolId, username);
     const known = get().users[key];
-    if (!known?.partial || resolving.has(key)) return;
-    resolving.add(key);
-    find(poolId, known.username, { signal: signal(key) }).finally(() => resolving.delete(key)).then(
+    if (!known?.partial || underWay(key)) return;
+    resolving.set(key, undefined);
+    find(poolId, known.username).finally(() => done(key, undefined)).then(
       (user) => {
         if (!user) return;
         set((s) => {

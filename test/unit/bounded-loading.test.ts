@@ -172,4 +172,19 @@ describe('leaving a user still being looked up', () => {
     assert.deepEqual(store.getState().missingUsers, {});
     assert.equal(gw.calls.filter((c) => c.op.startsWith('Admin')).length, 0);
   });
+
+  it('coming back to that user while the aborted lookup settles looks them up again', async () => {
+    const gw = new FakeGateway();
+    gw.users = makeUsers(5);
+    const store = createAppStore({ gateway: gw, viewportRows: 20 });
+    gw.hold = true;
+    store.getState().actions.openDeepLink(POOL, 'user00001@example.com');
+    await waitFor(() => gw.count('ListUsers') === 1);
+    store.getState().actions.openDeepLink('us-test-1_Pool2');
+    store.getState().actions.openDeepLink(POOL, 'user00001@example.com');
+    gw.hold = false;
+    gw.release();
+    await waitFor(() => gw.count('AdminListUserAuthEvents') === 1, 5000, 'the events of the user found by the second lookup');
+    assert.equal(gw.calls.find((c) => c.op === 'AdminListUserAuthEvents')?.args[1], 'user00001');
+  });
 });
