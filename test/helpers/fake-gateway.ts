@@ -120,8 +120,7 @@ export class FakeGateway implements CognitoGateway {
   listAuthEvents(poolId: string, username: string, token?: string, opts?: CallOptions) { return this.answer('AdminListUserAuthEvents', [poolId, username, token], () => this.page(this.events, token), opts); }
   updateAuthEventFeedback(poolId: string, username: string, eventId: string, value: FeedbackValue) {
     return this.answer('AdminUpdateAuthEventFeedback', [poolId, username, eventId, value], () => {
-      const e = this.events.find((x) => x.id === eventId);
-      if (e) e.feedback = { value, provider: 'Admin' };
+      this.events = this.events.map((x) => (x.id === eventId ? { ...x, feedback: { value, provider: 'Admin' } } : x));
     });
   }
   describeRiskConfiguration(poolId: string, clientId?: string, opts?: CallOptions) { return this.answer('DescribeRiskConfiguration', [poolId, clientId], () => ({ poolId, clientId }), opts); }
