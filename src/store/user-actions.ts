@@ -55,32 +55,39 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
         if (write !== 'sign-out') reread(poolId, username, write === 'enable');
       },
       (error) => {
-        settle();
         const failed: FailedWrite = {
           label: `${spec.verb} ${username}`,
           ask: () => ask({ poolId, username }, write, failed, isOutcomeUnknown(error) ? 'The outcome of the last attempt is unknown.' : undefined),
         };
         set({ failedWrite: failed });
+        if (!isOutcomeUnknown(error) || write === 'sign-out') settle();
         if (!isOutcomeUnknown(error)) {
           flash('error', `${spec.verb} ${username} NOT done: ${writeFailureReason(toListError(error).message)} ${RETRY_HINT}.`);
         } else if (write === 'sign-out') {
           flash('warn', unknownOutcomeText(`${spec.verb} ${username}`, error, 'A sign-out cannot be read back; signing out again is harmless: R sends it again (asks first).'));
         } else {
           flash('warn', unknownOutcomeText(`${spec.verb} ${username}`, error, `Reading ${username} back from Cognito…`));
-          readBackUnknown(poolId, username, name, write, error, failed);
+          readBackUnknown({ poolId, username, name, write, error, failed, settle });
         }
       },
     );
   }
 
-  /** After a disable or enable whose outcome is unknown: one ListUsers for the user's row, and what it shows. */
-  function readBackUnknown(poolId: string, username: string, name: string, write: 'disable' | 'enable', error: GatewayError, failed: FailedWrite) {
+  /**
+   * After a disable or enable whose outcome is unknown: one ListUsers for the user's row, and what it shows. The
+   * write stays in flight until then (quitting meanwhile records its outcome as unknown).
+   */
+  function readBackUnknown(unknown: {
+    poolId: string; username: string; name: string; write: 'disable' | 'enable'; error: GatewayError; failed: FailedWrite; settle: () => void;
+  }) {
+    const { poolId, username, name, write, error, failed, settle } = unknown;
     const spec = WRITES[write];
     const wanted = write === 'enable';
     const state = (enabled: boolean) => (enabled ? 'enabled' : 'disabled');
     const stillOffered = () => get().failedWrite === failed;
     kit.gw.listUsers(poolId, formatUserFilter({ attribute: 'username', operator: '=', value: name })).then(
       (page) => {
+        settle();
         const user = page.items.find((u) => u.username === name);
         if (!user) {
           flash('warn', `${spec.verb} ${username}: outcome still UNKNOWN (${unknownCause(error)}): ${name} was not found when read back. ${RETRY_HINT}.`);
@@ -94,7 +101,10 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
           flash('warn', `Cognito still shows ${username} ${state(user.enabled !== false)} — ${spec.operation} not applied; R to send again (asks first).`);
         }
       },
-      (readError) => flash('warn', `${spec.verb} ${username}: outcome UNKNOWN (${unknownCause(error)}), and reading ${username} back failed: ${writeFailureReason(toListError(readError).message)} Check the user before R sends it again (asks first).`),
+      (readError) => {
+        settle();
+        flash('warn', `${spec.verb} ${username}: outcome UNKNOWN (${unknownCause(error)}), and reading ${username} back failed: ${writeFailureReason(toListError(readError).message)} Check the user before R sends it again (asks first).`);
+      },
     );
   }
 
