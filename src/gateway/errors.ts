@@ -85,7 +85,7 @@ export function classifyWriteFailure(facts: FailureFacts, ctx: FailureContext): 
   const failure = classifyFailure(facts, ctx);
   if (failure.kind !== 'network') return failure;
   if (facts.code && NEVER_SENT_CODES.has(facts.code)) return failure;
-  if (/without establishing a connection/i.test(facts.message ?? '')) return failure;
+  if (/without establishing a connection|did not establish a connection/i.test(facts.message ?? '')) return failure;
   const where = ctx.endpoint ?? `cognito-idp.${ctx.region ?? '?'}.amazonaws.com`;
   const how = facts.code ?? (/socket hang up/i.test(facts.message ?? '') ? 'socket hang up' : facts.name ?? 'connection lost');
   return new GatewayError({

@@ -71,7 +71,8 @@ describe('classifyWriteFailure: a write that may have reached the server has an 
   const neverSent: [string, Parameters<typeof classifyWriteFailure>[0], GatewayErrorKind][] = [
     ['a refused connection', { name: 'Error', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, 'network'],
     ['an unknown host', { name: 'Error', code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND' }, 'network'],
-    ['a connect timeout', { name: 'TimeoutError', message: 'Socket timed out without establishing a connection within 4000 ms' }, 'network'],
+    ['a connect timeout', { name: 'TimeoutError', message: '@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 4000 ms.' }, 'network'],
+    ['a connect timeout (older SDK wording)', { name: 'TimeoutError', message: 'Socket timed out without establishing a connection within 4000 ms' }, 'network'],
     ['a server error', { name: 'InternalErrorException', httpStatus: 500 }, 'server'],
     ['a throttle', { name: 'TooManyRequestsException' }, 'throttled'],
     ['a refusal', { name: 'NotAuthorizedException', message: 'no' }, 'permission'],
