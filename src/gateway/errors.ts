@@ -73,6 +73,30 @@ export function writeDeadlineError(operation: string, ms: number): GatewayError 
   });
 }
 
+/** Network failures that happen before a request leaves this machine: the server never saw it. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * A write's failure: as `classifyFailure`, except that a connection lost once the request may have reached the
+ * server (reset, hang-up, a timeout after connecting) is 'outcome-unknown', never a plain failure; a connection
+ * that was refused or never made stays a failure (nothing was sent).
+ */
+export function classifyWriteFailure(facts: FailureFacts, ctx: FailureContext): GatewayError {
+  const failure = classifyFailure(facts, ctx);
+  if (failure.kind !== 'network') return failure;
+  if (facts.code && NEVER_SENT_CODES.has(facts.code)) return failure;
+  if (/without establishing a connection|did not establish a connection/i.test(facts.message ?? '')) return failure;
+  const where = ctx.endpoint ?? `cognito-idp.${ctx.region ?? '?'}.amazonaws.com`;
+  const how = facts.code ?? (/socket hang up/i.test(facts.message ?? '') ? 'socket hang up' : facts.name ?? 'connection lost');
+  return new GatewayError({
+    kind: 'outcome-unknown',
+    retryable: false,
+    operation: ctx.operation,
+    awsName: failure.awsName,
+    message: `The connection to ${where} was lost after ${ctx.operation} was sent (${how}): the outcome is UNKNOWN (it may or may not have been applied). Read it back before sending it again.`,
+  });
+}
+
 /** A call its caller aborted (the view was left); the store drops it without a word. */
 export function abortedError(operation: string): GatewayError {
   return new GatewayError({ kind: 'aborted', retryable: false, operation, message: `${operation} was cancelled.` });

@@ -1,7 +1,7 @@
 import type * as Sdk from '@aws-sdk/client-cognito-identity-provider';
 import { list, obj, text } from './answer-checks.ts';
 import { CallGuard } from './call-guard.ts';
-import { abortedError, classifyFailure, failureFacts, readDeadlineError, retryCause, writeDeadlineError, type GatewayError } from './errors.ts';
+import { abortedError, classifyFailure, classifyWriteFailure, failureFacts, readDeadlineError, retryCause, writeDeadlineError, type GatewayError } from './errors.ts';
 import { noRetries, retryDelayMs, totalRetries } from './read-retry.ts';
 import { checkAnswersOf } from './sdk-answer-check.ts';
 import {
@@ -117,10 +117,12 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
     const report = (ok: boolean, extra: Partial<ApiCallRecord> = {}) => notify({
       operation, ms: performance.now() - started, ok, attempts, ...(totalRetries(retries) > 0 ? { retries: { ...retries } } : {}), ...extra,
     });
+    const classify = (error: unknown): GatewayError =>
+      (kind === 'write' ? classifyWriteFailure : classifyFailure)(failureFacts(error), failureContext(operation));
     /** At the deadline: a read timed out; a write in flight has an unknown outcome; one between attempts failed as the last one did. */
     const deadlineFailure = (): GatewayError => {
       if (kind === 'write' && inFlight) return writeDeadlineError(operation, deadlineMs);
-      if (kind === 'write' && lastError !== undefined) return classifyFailure(failureFacts(lastError), failureContext(operation));
+      if (kind === 'write' && lastError !== undefined) return classify(lastError);
       return readDeadlineError(operation, deadlineMs);
     };
     try {
@@ -148,7 +150,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
         throw abortedError(operation);
       }
       const facts = failureFacts(error);
-      const failure = guard.reason === 'deadline' ? deadlineFailure() : classifyFailure(facts, failureContext(operation));
+      const failure = guard.reason === 'deadline' ? deadlineFailure() : classify(error);
       const because = guard.reason === undefined ? retryCause(facts) : undefined;
       report(false, { errorName: logName(failure, facts.code), ...(because ? { failedBecause: because } : {}) });
       throw failure;

@@ -255,7 +255,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       get, set, get gw() { return gw; }, now, list, setList, flash, loadMore, ensureList, top, push, reset,
       rereadList: (ref) => {
         const prepareReread = (r: ListRef, items: unknown[]) => withPendingFeedback(r, prepare(r, items), get().pendingFeedback);
-        void rereadList({ list, setList, fetchPage, viewportRows: () => get().viewportRows, prepare: prepareReread }, ref);
+        return rereadList({ list, setList, fetchPage, viewportRows: () => get().viewportRows, prepare: prepareReread }, ref);
       },
     };
     const commands = createCommandActions(kit, { switchTarget, profiles: deps.profiles });

@@ -1,6 +1,9 @@
 import type { AuthEvent, FeedbackValue } from '../gateway/types.ts';
 import { displayedList } from './displayed-list.ts';
-import { describeFeedback, RETRY_HINT, shortEventLabel, writeFailureReason } from './feedback-text.ts';
+import type { GatewayError } from '../gateway/errors.ts';
+import {
+  describeFeedback, isOutcomeUnknown, RETRY_HINT, shortEventLabel, unknownCause, unknownOutcomeText, writeFailureReason,
+} from './feedback-text.ts';
 import { selectedItem, updateItems } from './paged-list.ts';
 import { eventsRefOf, listKey, type ListRef, type Route } from './routes.ts';
 import { canonicalUsername } from './selectors.ts';
@@ -12,7 +15,8 @@ const FEEDBACK_WRITE_INTERVAL_MS = 150;
 
 /**
  * Feedback on authentication events, one or a marked set: confirm first, optimistic rows, one write per event at
- * a time and never a second one, revert on failure, then re-read the list from the server.
+ * a time and never a second one, revert on failure, then re-read the list from the server. A write whose outcome
+ * is unknown stops the batch, and the re-read tells whether it was applied.
  */
 export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE_INTERVAL_MS): Pick<AppActions, 'askFeedback'> {
   const { get, set, now, list, setList, flash, top, rereadList } = kit;
@@ -50,10 +54,17 @@ export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE
 
   async function sendAll(poolId: string, username: string, events: AuthEvent[], value: FeedbackValue) {
     const ref: ListRef = { kind: 'events', poolId, username };
+    const before = events.map((e) => ({ ...e }));
     set((s) => ({ pendingFeedback: { ...s.pendingFeedback, ...Object.fromEntries(events.map((e) => [e.id, value])) } }));
     for (const e of events) patchEvent(ref, e.id, { value, provider: 'sending…' });
     const failures: { event: AuthEvent; reason: string }[] = [];
+    let unknown: { event: AuthEvent; error: GatewayError } | undefined;
+    let notSent: AuthEvent[] = [];
     for (const [i, event] of events.entries()) {
+      if (unknown) {
+        notSent = events.slice(i);
+        break;
+      }
       if (i > 0) await new Promise((resolve) => setTimeout(resolve, intervalMs));
       try {
         await kit.gw.updateAuthEventFeedback(poolId, canonicalUsername(get(), poolId, username), event.id, value);
@@ -62,25 +73,80 @@ export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE
         unmark(ref, event.id);
       } catch (error) {
         settle(event.id);
+        if (isOutcomeUnknown(error)) {
+          unknown = { event: before[i], error };
+          continue;
+        }
         patchEvent(ref, event.id, event.feedback);
         failures.push({ event, reason: toListError(error).message });
       }
     }
+    for (const event of notSent) {
+      settle(event.id);
+      patchEvent(ref, event.id, event.feedback);
+    }
+    if (unknown) return readBack(ref, username, before, value, { ...unknown, failures, notSent });
     const saved = events.length - failures.length;
     if (failures.length === 0) {
       flash('info', events.length === 1 ? `Saved: ${shortEventLabel(events[0], get().timeZone)} marked ${value}.` : `Saved: ${saved} events marked ${value}.`);
     } else {
-      const failed: FailedWrite = {
-        label: `Mark ${failures.length === 1 ? shortEventLabel(failures[0].event, get().timeZone) : `${failures.length} events`} ${value}`,
-        ask: () => confirmFeedback(poolId, username, failures.map((f) => f.event), value, failed),
-      };
-      set({ failedWrite: failed });
+      offerResend(poolId, username, failures.map((f) => f.event), value);
       const reason = writeFailureReason(failures[0].reason);
       flash('error', events.length === 1
         ? `Feedback NOT saved for ${shortEventLabel(events[0], get().timeZone)}: ${reason} ${RETRY_HINT}.`
         : `${saved} of ${events.length} saved; ${failures.length} NOT saved (still marked): ${reason} ${RETRY_HINT}.`);
     }
-    rereadList(ref);
+    void rereadList(ref);
+  }
+
+  /** Makes R send `events` again, after a new confirmation. */
+  function offerResend(poolId: string, username: string, events: AuthEvent[], value: FeedbackValue) {
+    const failed: FailedWrite = {
+      label: `Mark ${events.length === 1 ? shortEventLabel(events[0], get().timeZone) : `${events.length} events`} ${value}`,
+      ask: () => confirmFeedback(poolId, username, events, value, failed),
+    };
+    set({ failedWrite: failed });
+  }
+
+  /**
+   * A write whose outcome is unknown: says so, re-reads the events (the one read-back, never a second write) and
+   * tells what Cognito now shows for that event; R offers to send again whatever is not applied.
+   */
+  async function readBack(ref: ListRef & { kind: 'events' }, username: string, events: AuthEvent[], value: FeedbackValue, outcome: {
+    event: AuthEvent; error: GatewayError; failures: { event: AuthEvent; reason: string }[]; notSent: AuthEvent[];
+  }) {
+    const { event, error, failures, notSent } = outcome;
+    const zone = get().timeZone;
+    const label = shortEventLabel(event, zone);
+    flash('warn', unknownOutcomeText(`Mark ${label} ${value}`, error, 'Reading the events back from Cognito…'));
+    await rereadList(ref);
+    const after = list<AuthEvent>(ref);
+    const row = after.loading || after.error ? undefined : after.items.find((e) => e.id === event.id);
+    const applied = row?.feedback?.value === value;
+    const resend = [...(applied ? [] : [event]), ...failures.map((f) => f.event), ...notSent];
+    if (resend.length > 0) offerResend(ref.poolId, username, resend, value);
+    if (applied) unmark(ref, event.id);
+    let verdict: string;
+    if (after.error) {
+      verdict = `Mark ${label} ${value}: outcome UNKNOWN (${unknownCause(error)}), and reading it back failed: ${writeFailureReason(after.error.message)} Check the row (r re-reads); R sends it again (asks first).`;
+    } else if (!row) {
+      verdict = `Mark ${label} ${value}: outcome still UNKNOWN (${unknownCause(error)}): the event was not in what was read back. Check the row (r re-reads); R sends it again (asks first).`;
+    } else if (applied) {
+      verdict = event.feedback?.value === value
+        ? `Cognito shows ${value} for ${label}, as it did before the write: nothing to send again.`
+        : `Cognito now shows ${value} for ${label} — the write was applied.`;
+    } else {
+      verdict = `Cognito still shows ${row.feedback?.value ?? 'no feedback'} for ${label} — not applied; R to send again (asks first).`;
+    }
+    const saved = events.length - 1 - failures.length - notSent.length;
+    const others = [
+      saved > 0 ? `${saved} saved` : '',
+      failures.length ? `${failures.length} NOT saved (${writeFailureReason(failures[0].reason).replace(/\.$/, '')})` : '',
+      notSent.length ? `${notSent.length} not sent (stopped at the unknown outcome)` : '',
+    ].filter(Boolean);
+    const level = applied && failures.length === 0 && notSent.length === 0 ? 'info' : 'warn';
+    const again = failures.length || notSent.length ? '; R sends them again (asks first)' : '';
+    flash(level, others.length ? `${verdict} Of the others: ${others.join('; ')}${again}.` : verdict);
   }
 
   /** Opens the confirmation for marking `all` (those not still being sent); `retrying` is the failed write it repeats. */

@@ -1,4 +1,5 @@
 import { formatTime, type TimeZoneSetting } from '../domain/time-format.ts';
+import { GatewayError } from '../gateway/errors.ts';
 import type { AuthEvent, FeedbackValue } from '../gateway/types.ts';
 
 /** A short name for an event in messages: its type, time (in the zone the screen shows) and the start of its id. */
@@ -28,3 +29,19 @@ export function writeFailureReason(message: string): string {
 
 /** What a failed write's message ends with: the key that sends it again, after asking. */
 export const RETRY_HINT = 'R to retry (asks first)';
+
+/** Whether a write failed with its outcome unknown (no answer in time, or the connection lost after sending). */
+export function isOutcomeUnknown(error: unknown): error is GatewayError {
+  return error instanceof GatewayError && error.kind === 'outcome-unknown';
+}
+
+/** Why a write's outcome is unknown, in a few words: the gateway's message up to "the outcome is UNKNOWN". */
+export function unknownCause(error: GatewayError): string {
+  const cause = error.message.split(/:\s*the outcome is UNKNOWN/i)[0].trim();
+  return cause.replace(/[.\s]+$/, '') || `${error.operation} got no answer`;
+}
+
+/** What a write whose outcome is unknown says first, while it is read back. */
+export function unknownOutcomeText(what: string, error: GatewayError, readingBack: string): string {
+  return `${what}: outcome UNKNOWN (${unknownCause(error)}). ${readingBack}`;
+}

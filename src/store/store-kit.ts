@@ -15,8 +15,8 @@ export interface StoreKit {
   flash: (level: Flash['level'], text: string) => void;
   loadMore: (ref: ListRef) => void;
   ensureList: (ref: ListRef) => void;
-  /** Fetches a list again from its first page, as far as it was loaded, and replaces its rows. */
-  rereadList: (ref: ListRef) => void;
+  /** Fetches a list again from its first page, as far as it was loaded, and replaces its rows; settles when it is done. */
+  rereadList: (ref: ListRef) => Promise<void>;
   top: () => Route;
   push: (route: Route) => void;
   /** Replaces the navigation stack and enters its top view. */

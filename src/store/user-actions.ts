@@ -4,7 +4,8 @@ import { updateItems, type PagedList } from './paged-list.ts';
 import { formatUserFilter } from '../domain/user-filter.ts';
 import { isUserKeyOf, isUsersListOf, userKey, type Route } from './routes.ts';
 import { canonicalUsername } from './selectors.ts';
-import { RETRY_HINT, writeFailureReason } from './feedback-text.ts';
+import type { GatewayError } from '../gateway/errors.ts';
+import { isOutcomeUnknown, RETRY_HINT, unknownCause, unknownOutcomeText, writeFailureReason } from './feedback-text.ts';
 import type { AppActions, FailedWrite, UserWrite } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
 
@@ -27,7 +28,10 @@ function userOf(route: Route): { poolId: string; username: string } | undefined 
   return 'username' in route ? { poolId: route.poolId, username: route.username } : undefined;
 }
 
-/** Acting on a compromised user: disable, enable, global sign-out; confirmed, one at a time, never resent unasked. */
+/**
+ * Acting on a compromised user: disable, enable, global sign-out; confirmed, one at a time, never resent unasked.
+ * A write whose outcome is unknown is read back (disable, enable) or said to be unknowable (sign-out).
+ */
 export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite'> {
   const { get, set, flash, top } = kit;
 
@@ -51,10 +55,55 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
         if (write !== 'sign-out') reread(poolId, username, write === 'enable');
       },
       (error) => {
-        settle();
-        const failed: FailedWrite = { label: `${spec.verb} ${username}`, ask: () => ask({ poolId, username }, write, failed) };
+        const failed: FailedWrite = {
+          label: `${spec.verb} ${username}`,
+          ask: () => ask({ poolId, username }, write, failed, isOutcomeUnknown(error) ? 'The outcome of the last attempt is unknown.' : undefined),
+        };
         set({ failedWrite: failed });
-        flash('error', `${spec.verb} ${username} NOT done: ${writeFailureReason(toListError(error).message)} ${RETRY_HINT}.`);
+        if (!isOutcomeUnknown(error) || write === 'sign-out') settle();
+        if (!isOutcomeUnknown(error)) {
+          flash('error', `${spec.verb} ${username} NOT done: ${writeFailureReason(toListError(error).message)} ${RETRY_HINT}.`);
+        } else if (write === 'sign-out') {
+          flash('warn', unknownOutcomeText(`${spec.verb} ${username}`, error, 'A sign-out cannot be read back; signing out again is harmless: R sends it again (asks first).'));
+        } else {
+          flash('warn', unknownOutcomeText(`${spec.verb} ${username}`, error, `Reading ${username} back from Cognito…`));
+          readBackUnknown({ poolId, username, name, write, error, failed, settle });
+        }
+      },
+    );
+  }
+
+  /**
+   * After a disable or enable whose outcome is unknown: one ListUsers for the user's row, and what it shows. The
+   * write stays in flight until then (quitting meanwhile records its outcome as unknown).
+   */
+  function readBackUnknown(unknown: {
+    poolId: string; username: string; name: string; write: 'disable' | 'enable'; error: GatewayError; failed: FailedWrite; settle: () => void;
+  }) {
+    const { poolId, username, name, write, error, failed, settle } = unknown;
+    const spec = WRITES[write];
+    const wanted = write === 'enable';
+    const state = (enabled: boolean) => (enabled ? 'enabled' : 'disabled');
+    const stillOffered = () => get().failedWrite === failed;
+    kit.gw.listUsers(poolId, formatUserFilter({ attribute: 'username', operator: '=', value: name })).then(
+      (page) => {
+        settle();
+        const user = page.items.find((u) => u.username === name);
+        if (!user) {
+          flash('warn', `${spec.verb} ${username}: outcome still UNKNOWN (${unknownCause(error)}): ${name} was not found when read back. ${RETRY_HINT}.`);
+          return;
+        }
+        putUser(poolId, user);
+        if (user.enabled === wanted) {
+          if (stillOffered()) set({ failedWrite: undefined });
+          flash('info', `Cognito now shows ${username} ${state(wanted)} — the ${spec.operation} was applied.`);
+        } else {
+          flash('warn', `Cognito still shows ${username} ${state(user.enabled !== false)} — ${spec.operation} not applied; R to send again (asks first).`);
+        }
+      },
+      (readError) => {
+        settle();
+        flash('warn', `${spec.verb} ${username}: outcome UNKNOWN (${unknownCause(error)}), and reading ${username} back failed: ${writeFailureReason(toListError(readError).message)} Check the user before R sends it again (asks first).`);
       },
     );
   }
@@ -82,8 +131,8 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
     );
   }
 
-  /** Opens the confirmation for `write` on `who`; `retrying` is the failed write it would send again. */
-  function ask(who: { poolId: string; username: string }, requested: UserWrite | 'toggle', retrying?: FailedWrite) {
+  /** Opens the confirmation for `write` on `who`; `retrying` is the failed write it would send again, `lastAttempt` how it ended. */
+  function ask(who: { poolId: string; username: string }, requested: UserWrite | 'toggle', retrying?: FailedWrite, lastAttempt = 'The last attempt failed.') {
     const s = get();
     if (s.readOnly) return flash('warn', 'Read-only mode (--read-only): nothing is sent. Restart without --read-only to act on users.');
     const key = userKey(who.poolId, who.username);
@@ -100,7 +149,7 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
     set({
       confirm: {
         title: `${retrying ? 'Send again: ' : ''}${spec.verb} ${who.username}? (${spec.operation})`,
-        detail: retrying ? `The last attempt failed. ${spec.detail}` : spec.detail,
+        detail: retrying ? `${lastAttempt} ${spec.detail}` : spec.detail,
         onConfirm: () => {
           if (retrying && get().failedWrite === retrying) set({ failedWrite: undefined });
           send(who.poolId, who.username, write);

@@ -281,6 +281,28 @@ describe('SDK gateway: retries by cause (item 13)', () => {
     assert.deepEqual(records.map((r) => r.retries), [undefined, undefined]);
   });
 
+  it('a write whose connection is reset after it was sent has an UNKNOWN outcome, not a plain failure', async () => {
+    fx.emu.setAdversary({ AdminDisableUser: { mode: 'reset' } });
+    const { gw, records } = fx.gateway();
+    const before = arrivals(fx.emu, 'AdminDisableUser');
+    const e = await failure(gw.disableUser(LARGE_POOL_ID, TAKEOVER_USERNAME));
+    assert.deepEqual([e.kind, e.retryable, e.operation], ['outcome-unknown', false, 'AdminDisableUser']);
+    assert.match(e.message, /^The connection to .* was lost after AdminDisableUser was sent \((?:ECONNRESET|socket hang up)\): the outcome is UNKNOWN/);
+    assertClear(e, /AdminDisableUser/);
+    assert.equal(arrivals(fx.emu, 'AdminDisableUser') - before, 1);
+    assert.equal(records.at(-1)?.errorName, 'outcome-unknown');
+  });
+
+  it('a write whose connection is refused was never sent: a plain network failure, not an unknown outcome', async () => {
+    const closed = await startEmulator({ usersInLargePool: 1 });
+    const url = closed.url;
+    await closed.close();
+    const gw = createSdkGateway({ region: 'us-east-1', endpoint: url, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    const e = await failure(gw.disableUser(LARGE_POOL_ID, TAKEOVER_USERNAME));
+    assert.equal(e.kind, 'network');
+    assert.match(e.message, /refused the connection/);
+  });
+
   it('a sweep read is never retried by the gateway', async () => {
     fx.emu.setAdversary({ AdminListUserAuthEvents: { mode: 'server-error' } });
     const { gw } = fx.gateway();

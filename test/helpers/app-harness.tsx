@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.ts';
 import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
-import { createSdkGateway } from '../../src/gateway/sdk-gateway.ts';
+import { createSdkGateway, type SdkGatewayOptions } from '../../src/gateway/sdk-gateway.ts';
 import type { CognitoGateway } from '../../src/gateway/types.ts';
 import { createAppStore, type AppStore, type StoreDeps } from '../../src/store/app-store.ts';
 import { App } from '../../src/ui/App.tsx';
@@ -36,6 +36,8 @@ export interface AppOptions {
   deps?: Partial<Omit<StoreDeps, 'gateway'>>;
   /** The endpoint the app talks to, given the emulator's URL (a proxy in front of it); the emulator itself by default. */
   endpoint?: (emulatorUrl: string) => Promise<string>;
+  /** Gateway settings on top of the harness's own (deadlines, retries). */
+  gateway?: Partial<SdkGatewayOptions>;
   /** Wraps the gateway the app is given, e.g. to record the calls the app makes before any reaches the emulator. */
   wrapGateway?: (gateway: CognitoGateway) => CognitoGateway;
 }
@@ -46,7 +48,7 @@ export async function startApp(opts: AppOptions = {}): Promise<AppHarness> {
   const endpoint = opts.endpoint ? await opts.endpoint(emulator.url) : emulator.url;
   const sdkGateway = createSdkGateway({
     region: 'us-east-1', endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxReadAttempts: opts.maxReadAttempts, writeRetryDelaysMs: [5, 10, 20],
+    maxReadAttempts: opts.maxReadAttempts, writeRetryDelaysMs: [5, 10, 20], ...opts.gateway,
   });
   const gateway = opts.wrapGateway ? opts.wrapGateway(sdkGateway) : sdkGateway;
   const exportDir = mkdtempSync(join(tmpdir(), 'cognito-tui-test-export-'));

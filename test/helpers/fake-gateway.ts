@@ -31,6 +31,8 @@ export class FakeGateway implements CognitoGateway {
   pageSize = 60;
   /** Operations that fail with this error until cleared. */
   failing = new Map<string, GatewayError>();
+  /** Failing operations whose effect is applied at the server before the failure (a write whose answer was lost). */
+  appliedBeforeFailing = new Set<string>();
   /** When set, calls wait for release() (or their signal) before answering. */
   hold = false;
   /** Misbehaving servers, by operation: pages from a function instead of the data (empty pages, the same token…). */
@@ -79,8 +81,15 @@ export class FakeGateway implements CognitoGateway {
     }
     const failure = this.failing.get(op);
     for (const l of this.listeners) l({ operation: op, ms: 0, ok: !failure, attempts: 1, errorName: failure?.awsName });
-    if (failure) throw failure;
+    if (failure) {
+      if (this.appliedBeforeFailing.has(op)) value();
+      throw failure;
+    }
     return value();
+  }
+
+  private setEnabled(username: string, enabled: boolean): void {
+    this.users = this.users.map((u) => (u.username === username ? { ...u, enabled } : u));
   }
 
   private page<T>(items: T[], token: string | undefined): Page<T> {
@@ -111,13 +120,12 @@ export class FakeGateway implements CognitoGateway {
   listAuthEvents(poolId: string, username: string, token?: string, opts?: CallOptions) { return this.answer('AdminListUserAuthEvents', [poolId, username, token], () => this.page(this.events, token), opts); }
   updateAuthEventFeedback(poolId: string, username: string, eventId: string, value: FeedbackValue) {
     return this.answer('AdminUpdateAuthEventFeedback', [poolId, username, eventId, value], () => {
-      const e = this.events.find((x) => x.id === eventId);
-      if (e) e.feedback = { value, provider: 'Admin' };
+      this.events = this.events.map((x) => (x.id === eventId ? { ...x, feedback: { value, provider: 'Admin' } } : x));
     });
   }
   describeRiskConfiguration(poolId: string, clientId?: string, opts?: CallOptions) { return this.answer('DescribeRiskConfiguration', [poolId, clientId], () => ({ poolId, clientId }), opts); }
-  disableUser(poolId: string, username: string) { return this.answer('AdminDisableUser', [poolId, username], () => undefined); }
-  enableUser(poolId: string, username: string) { return this.answer('AdminEnableUser', [poolId, username], () => undefined); }
+  disableUser(poolId: string, username: string) { return this.answer('AdminDisableUser', [poolId, username], () => this.setEnabled(username, false)); }
+  enableUser(poolId: string, username: string) { return this.answer('AdminEnableUser', [poolId, username], () => this.setEnabled(username, true)); }
   globalSignOut(poolId: string, username: string) { return this.answer('AdminUserGlobalSignOut', [poolId, username], () => undefined); }
 }
 

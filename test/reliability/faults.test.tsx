@@ -151,15 +151,19 @@ describe('faults: writes are reported, reverted, and never sent twice', () => {
       assert.equal((await serverFeedback(h.emulator, TAKEOVER_USERNAME)).get(target.id), before);
     }));
 
-  it('a dropped connection during a write is reported as not saved and not resent', () =>
+  it('a dropped connection during a write is an UNKNOWN outcome: read back, found not applied, and not resent', () =>
     withApp(startOnEvents, async (h) => {
-      await loadedEvents(h);
+      const events = await loadedEvents(h);
+      const target = events.items[events.cursor];
       h.emulator.setFaults({ dropRate: 1 });
       await h.press('i', 'y');
-      await h.waitForText('NOT saved');
+      await waitFor(() => /outcome UNKNOWN/.test(h.store.getState().flash?.text ?? ''), 10000, 'the unknown outcome');
       h.emulator.setFaults({});
+      const frame = await h.waitForText(/still shows .* not applied; R to send again/);
+      assert.doesNotMatch(frame, /NOT saved/);
       assert.equal(writeRequests(h.emulator.requests).length, 1);
       assert.equal(appliedFeedback(h.emulator.requests).size, 0);
+      assert.equal(listOf<AuthEvent>(h, EVENTS).items.find((e) => e.id === target.id)?.feedback?.value, target.feedback?.value);
     }));
 
   it('a write that succeeds is sent exactly once, however often y, enter and v are pressed while it is in flight', () =>

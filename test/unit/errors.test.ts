@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyFailure, failureFacts, type GatewayErrorKind } from '../../src/gateway/errors.ts';
+import { classifyFailure, classifyWriteFailure, failureFacts, type GatewayErrorKind } from '../../src/gateway/errors.ts';
 
 const ctx = { operation: 'ListUsers', region: 'eu-west-1', profile: 'prod' };
 
@@ -49,4 +49,37 @@ describe('classifyFailure without a profile', () => {
   it('asks for a region', () => {
     assert.match(classifyFailure({ message: 'Region is missing' }, { operation: 'ListUserPools' }).message, /pass --region/);
   });
+});
+
+describe('classifyWriteFailure: a write that may have reached the server has an unknown outcome', () => {
+  const write = { operation: 'AdminDisableUser', endpoint: 'http://127.0.0.1:9229' };
+  const unknown: [string, Parameters<typeof classifyWriteFailure>[0], RegExp][] = [
+    ['a reset', { name: 'Error', code: 'ECONNRESET', message: 'read ECONNRESET' }, /\(ECONNRESET\)/],
+    ['a hang-up', { name: 'Error', message: 'socket hang up' }, /\(socket hang up\)/],
+    ['a broken pipe', { name: 'Error', code: 'EPIPE', message: 'write EPIPE' }, /\(EPIPE\)/],
+    ['a timeout once connected', { name: 'TimeoutError', message: 'Request timed out' }, /\(TimeoutError\)/],
+  ];
+  for (const [what, facts, how] of unknown) {
+    it(`${what} → outcome-unknown, not retryable, "read it back"`, () => {
+      const e = classifyWriteFailure(facts, write);
+      assert.deepEqual([e.kind, e.retryable, e.operation], ['outcome-unknown', false, 'AdminDisableUser']);
+      assert.match(e.message, /^The connection to http:\/\/127\.0\.0\.1:9229 was lost after AdminDisableUser was sent /);
+      assert.match(e.message, how);
+      assert.match(e.message, /the outcome is UNKNOWN .* Read it back before sending it again\.$/);
+    });
+  }
+  const neverSent: [string, Parameters<typeof classifyWriteFailure>[0], GatewayErrorKind][] = [
+    ['a refused connection', { name: 'Error', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, 'network'],
+    ['an unknown host', { name: 'Error', code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND' }, 'network'],
+    ['a connect timeout', { name: 'TimeoutError', message: '@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 4000 ms.' }, 'network'],
+    ['a connect timeout (older SDK wording)', { name: 'TimeoutError', message: 'Socket timed out without establishing a connection within 4000 ms' }, 'network'],
+    ['a server error', { name: 'InternalErrorException', httpStatus: 500 }, 'server'],
+    ['a throttle', { name: 'TooManyRequestsException' }, 'throttled'],
+    ['a refusal', { name: 'NotAuthorizedException', message: 'no' }, 'permission'],
+  ];
+  for (const [what, facts, kind] of neverSent) {
+    it(`${what} → ${kind}, as for any call`, () => {
+      assert.equal(classifyWriteFailure(facts, write).kind, kind);
+    });
+  }
 });
