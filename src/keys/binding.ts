@@ -26,6 +26,8 @@ export interface Binding {
   description: string;
   /** Shown in the footer (help always shows every binding). */
   hint?: boolean;
+  /** Shown in the footer, first, while this holds (a key that matters only now, e.g. R after a failed write). */
+  hintWhen?: (state: AppState) => boolean;
   /** A shorter description for the footer. */
   short?: string;
   /** Why the binding cannot run now, if it cannot (e.g. read-only mode). */

@@ -190,7 +190,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     function flash(level: 'info' | 'warn' | 'error', text: string) {
       const id = ++flashSeq;
       set({ flash: { level, text, id, stack: get().stack } });
-      const timer = setTimeout(() => { if (get().flash?.id === id) set({ flash: undefined }); }, deps.flashMs ?? 6000);
+      const timer = setTimeout(() => { if (get().flash?.id === id) set({ flash: undefined }); }, (deps.flashMs ?? 6000) * (level === 'error' ? 3 : 1));
       timer.unref?.();
     }
 

@@ -44,10 +44,12 @@ export function Footer({ width }: { width: number }) {
   })));
   const reasons = useAppState(useShallow(disabledReasons));
   const mode = useAppState(modeTable);
+  const now = useAppState(useShallow((s) => tablesFor(view).flatMap((t) => t.bindings).map((b) => b.hintWhen?.(s) === true)));
   const hints = mode ? modeHints(mode) : tablesFor(view)
     .flatMap((t) => t.bindings)
-    .map((b, i) => ({ b, off: reasons[i] !== '' }))
-    .filter(({ b }) => b.hint)
+    .map((b, i) => ({ b, off: reasons[i] !== '', now: now[i] }))
+    .filter(({ b, now: shown }) => b.hint || shown)
+    .sort((a, b) => Number(b.now) - Number(a.now))
     .filter(({ b }, i, all) => all.findIndex((o) => o.b.label === b.label) === i)
     .map(({ b, off }) => ({ label: b.label, text: `${b.label} ${b.short ?? b.description.replace(/\s*\(.*\)$/, '')}${off ? ' (off)' : ''}` }));
   const stats = `API ${calls}${causes ? ` · ${causes}` : ''}${failed ? ` · failed ${failed}` : ''}`;
