@@ -1,13 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { LARGE_POOL_ID, startEmulator, TAKEOVER_USERNAME } from '../../src/emulator/index.ts';
+import type { AdversarySettings } from '../../src/emulator/types.ts';
 
 /** A message the bench sends to this child. */
-export type EmulatorRequest = { type: 'counts' } | { type: 'stop' };
+export type EmulatorRequest = { type: 'counts' } | { type: 'stop' } | { type: 'adversary'; plan: AdversarySettings };
 
 /** A message this child sends to the bench. */
 export type EmulatorReport =
   | { type: 'ready'; url: string; users: number }
-  | { type: 'counts'; counts: Record<string, number>; total: number };
+  | { type: 'counts'; counts: Record<string, number>; total: number }
+  | { type: 'adversary-set' };
 
 const users = Number(process.argv[2] ?? '20000');
 const emulator = await startEmulator({ port: 0, usersInLargePool: users });
@@ -57,7 +59,10 @@ await warmUp();
 await untilIdle();
 process.on('message', (msg: EmulatorRequest) => {
   if (msg.type === 'counts') process.send!(counts());
-  else void emulator.close().then(() => process.exit(0));
+  else if (msg.type === 'adversary') {
+    emulator.setAdversary(msg.plan);
+    process.send!({ type: 'adversary-set' } satisfies EmulatorReport);
+  } else void emulator.close().then(() => process.exit(0));
 });
 process.on('disconnect', () => void emulator.close().then(() => process.exit(0)));
 process.send!({ type: 'ready', url: emulator.url, users } satisfies EmulatorReport);

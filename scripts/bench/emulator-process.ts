@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import type { AdversarySettings } from '../../src/emulator/types.ts';
 import type { EmulatorReport, EmulatorRequest } from './emulator-child.ts';
 
 const CHILD = fileURLToPath(new URL('./emulator-child.ts', import.meta.url));
@@ -33,6 +34,14 @@ export class EmulatorProcess {
     const [msg] = await reply;
     if (msg.type !== 'counts') throw new Error(`the emulator process said ${JSON.stringify(msg)} instead of counts`);
     return { counts: msg.counts, total: msg.total };
+  }
+
+  /** Makes the emulator misbehave as `plan` says from the next request on ({} makes it polite again). */
+  async setAdversary(plan: AdversarySettings): Promise<void> {
+    const reply = once(this.child, 'message') as Promise<[EmulatorReport]>;
+    this.child.send({ type: 'adversary', plan } satisfies EmulatorRequest);
+    const [msg] = await reply;
+    if (msg.type !== 'adversary-set') throw new Error(`the emulator process said ${JSON.stringify(msg)} instead of adversary-set`);
   }
 
   /** Stops the emulator and waits for its process to end. */

@@ -11,8 +11,11 @@ import {
   poolListFirstFrame, walkUsers,
 } from './scenarios.ts';
 import { percentile } from './stats.ts';
+import {
+  combiningFlood, emptyPages, escWhileHanging, renderHostileTable, slowlorisDeadline, type DeadlineRecord, type HostileRecord,
+} from './hostile.ts';
 
-const USAGE = `Usage: npm run bench -- [--runs N] [--presses N]
+const USAGE = `Usage: npm run bench -- [--runs N] [--presses N] [--hostile]
 
 Builds dist/cli.js, starts two emulators (${TARGETS.walkUsers} and ${TARGETS.largeUsers} users in the large pool) in
 their own processes, drives the built CLI in a pseudo-terminal and prints one markdown table of medians.
@@ -20,9 +23,12 @@ Raw numbers go to .bench/last.json.
 
   --runs N      runs to take the medians over (default 5, at least 5 for figures worth quoting)
   --presses N   j presses timed per run with ${TARGETS.largeUsers} users loaded (default 200)
-  --cli PATH    measure another build of the bin instead of dist/cli.js (to compare a change)`;
+  --cli PATH    measure another build of the bin instead of dist/cli.js (to compare a change)
+  --hostile     measure against a misbehaving emulator instead: requests sent against empty pages and after Esc,
+                the 30 s deadline against a dribbled body, keypress → frame with 20,000 combining marks (80×24)`;
 
 const RESULT_FILE = fileURLToPath(new URL('../../.bench/last.json', import.meta.url));
+const HOSTILE_FILE = fileURLToPath(new URL('../../.bench/hostile.json', import.meta.url));
 
 function positive(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -86,7 +92,9 @@ async function measureRun(run: number, cli: string, small: EmulatorProcess, larg
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { runs: { type: 'string' }, presses: { type: 'string' }, cli: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      runs: { type: 'string' }, presses: { type: 'string' }, cli: { type: 'string' }, hostile: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -96,6 +104,7 @@ async function main(): Promise<void> {
   const presses = positive('presses', values.presses, 200);
   const cli = resolve(values.cli ?? BUILT_CLI);
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first (npm run bench does)`);
+  if (values.hostile) return hostileBench(cli, runs, positive('presses', values.presses, 100));
   const withAws = awsCliAvailable();
   if (!withAws) log('The AWS CLI v2 is not at /usr/bin/aws (Debian: apt-get install awscli): its columns will say n/a.');
 
@@ -119,6 +128,31 @@ async function main(): Promise<void> {
   await mkdir(dirname(RESULT_FILE), { recursive: true });
   await writeFile(RESULT_FILE, `${JSON.stringify({ when: new Date().toISOString(), node: process.version, cli, runs: records, table }, null, 2)}\n`);
   log(`Done in ${((performance.now() - started) / 1000).toFixed(0)} s; raw numbers in .bench/last.json`);
+  process.stdout.write(`${table}\n`);
+}
+
+async function hostileBench(cli: string, runs: number, presses: number): Promise<void> {
+  const f = (v: number) => `${v.toFixed(0)} ms`;
+  log('Starting an emulator (2,000 users)…');
+  const emulator = await EmulatorProcess.start(2_000);
+  const target = { cli, emulator };
+  const records: HostileRecord[] = [];
+  let deadline: DeadlineRecord | undefined;
+  try {
+    for (let run = 1; run <= runs; run++) {
+      log(`Run ${run} of ${runs}`);
+      const empty = await step('empty pages', () => emptyPages(target), (v) => `${v.calls} ListUsers, ${v.callsAfterStop} after, ${f(v.ms)}`);
+      const afterEsc = await step('esc while hanging', () => escWhileHanging(target), (v) => `${v} ListUsers after esc`);
+      const flood = await step('combining marks', () => combiningFlood(target, presses), (v) => `p95 ${v.p95.toFixed(1)} ms (without: ${v.controlP95.toFixed(1)} ms)`);
+      records.push({ emptyPages: empty, callsAfterEsc: afterEsc, flood });
+    }
+    deadline = await step('slowloris deadline', () => slowlorisDeadline(target), (v) => `${(v.ms / 1000).toFixed(2)} s, ${v.calls} ListUsers`);
+  } finally {
+    await emulator.stop();
+  }
+  const table = renderHostileTable(records, deadline);
+  await mkdir(dirname(HOSTILE_FILE), { recursive: true });
+  await writeFile(HOSTILE_FILE, `${JSON.stringify({ when: new Date().toISOString(), node: process.version, cli, runs: records, deadline, table }, null, 2)}\n`);
   process.stdout.write(`${table}\n`);
 }
 
