@@ -108,7 +108,8 @@ async function runTui(opts: CliOptions): Promise<number> {
     readOnly: opts.readOnly,
     timeZone: opts.timeZone,
     connect: opts.demo ? undefined : connectTo(opts),
-    paceFollow: opts.demo || opts.endpoint ? false : { share: 0.5 },
+    paceFollow: opts.demo || opts.endpoint ? false : { share: opts.quotaShare ?? 0.5 },
+    ...(opts.quotaShare ? { sweepShare: opts.quotaShare } : {}),
     profiles: () => awsProfileNames(),
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },
   });

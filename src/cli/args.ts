@@ -12,6 +12,8 @@ export interface CliOptions {
   readOnly: boolean;
   /** `--time`: the zone times are shown in; UTC by default. */
   timeZone?: 'utc' | 'local';
+  /** `--quota-share`: the share of Cognito's request quotas a sweep and a paced G may use, in (0, 1]; half by default. */
+  quotaShare?: number;
   /** Arguments after `emulator`, for the emulator's own parser. */
   emulatorArgs: string[];
 }
@@ -26,6 +28,7 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
   '--pool': 'pool',
   '--user': 'user',
   '--time': 'timeZone',
+  '--quota-share': 'quotaShare',
 };
 
 /** Usage text for --help. */
@@ -34,6 +37,7 @@ export const USAGE = `cognito-tui — browse Amazon Cognito user pools, users an
 Usage:
   cognito-tui [--demo] [--profile P] [--region R] [--endpoint-url URL]
               [--pool POOL_ID] [--user USERNAME|EMAIL|SUB] [--read-only] [--time utc|local]
+              [--quota-share S]
   cognito-tui emulator [--port N] [--seed S] [--help]
   cognito-tui --help | --version
 
@@ -46,6 +50,8 @@ Options:
   --user NAME       with --pool: open this user's authentication events directly
   --read-only       never send a write (feedback, disable, sign-out)
   --time ZONE       show times in utc (default: 2026-11-28 14:03:27Z) or local (with its offset, +01:00)
+  --quota-share S   share of the account's Cognito quotas (shared with production) a sweep and G may use on
+                    AWS, from 0.05 to 1 (default 0.5)
   --help, -h        show this help
   --version, -V     show the version
 
@@ -71,7 +77,7 @@ export function parseArgs(argv: string[]): CliOptions {
       if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
         throw new UsageError(`${flag} needs a value, e.g. ${flag} ${example(flag)}`);
       }
-      (opts as unknown as Record<string, string>)[VALUE_FLAGS[flag]] = value;
+      (opts as unknown as Record<string, string | number>)[VALUE_FLAGS[flag]] = flag === '--quota-share' ? quotaShare(value) : value;
     } else if (arg.startsWith('-')) {
       throw new UsageError(`Unknown option ${arg}. Run cognito-tui --help for the options.`);
     } else {
@@ -82,7 +88,15 @@ export function parseArgs(argv: string[]): CliOptions {
 }
 
 function example(flag: string): string {
-  return { '--profile': 'my-profile', '--region': 'eu-west-1', '--endpoint-url': 'http://127.0.0.1:9229', '--pool': 'eu-west-1_AbCdEf123', '--user': 'alice@example.com', '--time': 'local' }[flag] ?? 'VALUE';
+  return { '--profile': 'my-profile', '--region': 'eu-west-1', '--endpoint-url': 'http://127.0.0.1:9229', '--pool': 'eu-west-1_AbCdEf123', '--user': 'alice@example.com', '--time': 'local', '--quota-share': '0.25' }[flag] ?? 'VALUE';
+}
+
+function quotaShare(text: string): number {
+  const share = Number(text);
+  if (!/^\d*\.?\d+$/.test(text) || !(share >= 0.05 && share <= 1)) {
+    throw new UsageError(`--quota-share takes a fraction from 0.05 to 1 (e.g. 0.25 for a quarter of each quota), not "${text}".`);
+  }
+  return share;
 }
 
 function validate(opts: CliOptions): CliOptions {

@@ -18,6 +18,13 @@ describe('command line', () => {
     assert.equal(o.command, 'emulator');
     assert.deepEqual(o.emulatorArgs, ['--port', '9000']);
   });
+  it('takes --quota-share as a fraction of the quotas, and refuses one outside 0.05..1', () => {
+    assert.equal(parseArgs(['--quota-share', '0.25']).quotaShare, 0.25);
+    assert.equal(parseArgs(['--quota-share=1']).quotaShare, 1);
+    for (const bad of ['0', '1.5', 'half', '-0.5', '0.01']) {
+      assert.throws(() => parseArgs(['--quota-share', bad]), (e: unknown) => e instanceof UsageError && /--quota-share takes a fraction from 0.05 to 1/.test(e.message), bad);
+    }
+  });
   it('knows --help and --version', () => {
     assert.equal(parseArgs(['-h']).command, 'help');
     assert.equal(parseArgs(['--version']).command, 'version');
