@@ -381,6 +381,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
   attach(gw);
   store.subscribe((s, prev) => {
     if (s.stack !== prev.stack && s.flash?.stack !== undefined && s.flash.stack !== s.stack) store.setState({ flash: undefined });
+    else if (s.flash && s.flash === prev.flash && opensOverlay(s, prev)) store.setState({ flash: undefined });
   });
   return store;
+}
+
+/** A dialog or an input line has just opened: an older flash was about the action before it. */
+function opensOverlay(s: AppState, prev: AppState): boolean {
+  return (s.confirm !== undefined && prev.confirm === undefined) || (s.prompt !== undefined && prev.prompt === undefined);
 }
