@@ -258,7 +258,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         return rereadList({ list, setList, fetchPage, viewportRows: () => get().viewportRows, prepare: prepareReread }, ref);
       },
     };
-    const commands = createCommandActions(kit, { switchTarget, profiles: deps.profiles });
+    const commands = createCommandActions(kit, { switchTarget: deps.connect ? switchTarget : undefined, profiles: deps.profiles });
     const search = createSearchActions(kit);
     const triage = createTriageActions(kit);
     const prompts = createPromptActions(kit, {
