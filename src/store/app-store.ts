@@ -59,7 +59,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
   let flashSeq = 0;
   const aborts = createLoadAborts();
 
-  const store = createStore<AppState>()((set, get) => {
+  const store = createStore<AppState>()((set, get, api) => {
     const list = <T>(ref: ListRef) => (get().lists[listKey(ref)] as PagedList<T> | undefined) ?? emptyList<T>();
     const setList = (ref: ListRef, next: PagedList<unknown>) =>
       set((s) => ({ lists: { ...s.lists, [listKey(ref)]: next } }));
@@ -137,8 +137,32 @@ export function createAppStore(deps: StoreDeps): AppStore {
       loadResource('pools', poolId, (signal) => gw.describeUserPool(poolId, { signal }), force);
     }
 
+    /**
+     * Asks for a risk configuration only once the pool's details say threat protection is not OFF (with it OFF,
+     * Cognito answers every DescribeRiskConfiguration with UserPoolAddOnNotEnabledException). While the details are
+     * on their way it waits for them, and asks then only if the risk view of that pool is still open.
+     */
     function ensureRisk(poolId: string, clientId?: string, force = false) {
+      const pool = get().pools[poolId];
+      if (pool === undefined || pool.loading) {
+        ensurePool(poolId);
+        afterPoolDetail(poolId, () => {
+          const route = top();
+          if (route.view === 'risk' && route.poolId === poolId) ensureRisk(poolId, clientId, force);
+        });
+        return;
+      }
+      if (pool.value?.threatProtection === 'OFF') return;
       loadResource('risk', riskKey(poolId, clientId), (signal) => gw.describeRiskConfiguration(poolId, clientId, { signal }), force);
+    }
+
+    function afterPoolDetail(poolId: string, then: () => void) {
+      const unsubscribe = api.subscribe((s, prev) => {
+        const pool = s.pools[poolId];
+        if (pool === prev.pools[poolId] || pool?.loading) return;
+        unsubscribe();
+        if (pool) then();
+      });
     }
 
     const lookup = createUserLookup({ get, set, flash, gateway: () => gw, enter, signal: (key) => aborts.signal(resourceKey('lookup', key), 'resource') });
