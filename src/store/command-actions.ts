@@ -101,7 +101,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       }
       case 'region':
       case 'profile': {
-        if (!deps.switchTarget) return 'this session cannot switch region or profile: the demo emulator has one region and no profiles; restart without --demo to use AWS';
+        if (!deps.switchTarget) return 'the demo cannot switch region or profile: restart without --demo to use AWS';
         return command.kind === 'region' ? switchRegion(deps.switchTarget, command.region) : switchProfile(deps.switchTarget, command.profile);
       }
       case 'sweep':
