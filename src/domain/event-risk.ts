@@ -5,13 +5,17 @@ export function isHighRisk(e: AuthEvent): boolean {
   return e.riskLevel === 'High' || e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block' || e.compromisedCredentials === true;
 }
 
-/** How bad one event is, 1 to 5: a takeover or block, High risk, compromised credentials, Medium risk, anything else. */
+const LEVEL_RANK: Record<string, number> = { High: 3, Medium: 2, Low: 1 };
+
+/**
+ * How bad one event is, higher is worse: the risk level first (High > Medium > Low > none), then a takeover or block
+ * decision, then compromised credentials. The one order for the sweep's sort and its WORST column.
+ */
 export function eventSeverity(e: AuthEvent): number {
-  if (e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block') return 5;
-  if (e.riskLevel === 'High') return 4;
-  if (e.compromisedCredentials) return 3;
-  if (e.riskLevel === 'Medium') return 2;
-  return 1;
+  const level = LEVEL_RANK[e.riskLevel ?? ''] ?? 0;
+  const decision = e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block' ? 1 : 0;
+  const compromised = e.compromisedCredentials === true ? 1 : 0;
+  return level * 4 + decision * 2 + compromised;
 }
 
 /**

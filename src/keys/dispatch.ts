@@ -1,12 +1,11 @@
 import type { AppStore } from '../store/app-store.ts';
-import { dialogKind } from '../store/dialog.ts';
 import type { ViewName } from '../store/routes.ts';
 import { currentListRef, currentRoute } from '../store/selectors.ts';
 import type { AppState } from '../store/state.ts';
 import { findBinding, type Binding, type KeyContext, type KeyTable } from './binding.ts';
 import { isPrintable, keyName, splitKeys, type InkKey } from './key-name.ts';
 import { GLOBAL_KEYS } from './global-keys.ts';
-import { DIALOG_KEYS, HELP_KEYS, MODE_TABLES, PROMPT_KEYS } from './mode-keys.ts';
+import { HELP_KEYS, MODE_TABLES, PROMPT_KEYS, dialogTable } from './mode-keys.ts';
 import { VIEW_KEYS } from './view-keys.ts';
 
 /** The key tables in force for a view: its own, then the global ones. */
@@ -53,7 +52,7 @@ function isTyped(name: string, input: string): boolean {
 
 /** The key table of the mode that takes every key now (a dialog, an input line, the help), or undefined for the view. */
 export function modeTable(state: AppState): KeyTable | undefined {
-  if (state.confirm) return DIALOG_KEYS[dialogKind(state.confirm)];
+  if (state.confirm) return dialogTable(state.confirm);
   if (state.prompt) return PROMPT_KEYS;
   if (state.helpOpen) return HELP_KEYS;
   return undefined;

@@ -1,4 +1,5 @@
-import type { DialogKind } from '../store/state.ts';
+import { dialogKind } from '../store/dialog.ts';
+import type { Dialog, DialogKind } from '../store/state.ts';
 import type { Binding, KeyTable } from './binding.ts';
 
 /** Shown in the help for modes where every other printable key is typed into the line; matched by no key. */
@@ -77,9 +78,29 @@ const CHECKLIST: KeyTable = {
 /** Each kind of dialog's keys; while a dialog is open no other key acts (ctrl+c still quits). */
 export const DIALOG_KEYS: Record<DialogKind, KeyTable> = { 'yes-no': YES_NO, typed: TYPED, checklist: CHECKLIST };
 
+const withYesLabel = new WeakMap<Dialog, KeyTable>();
+
+/**
+ * The keys of an open dialog: its kind's table, with `y` named by the dialog's own verb when it has one (a yes/no that
+ * switches region or starts a sweep sends nothing). The same table object for the same dialog, so selectors stay stable.
+ */
+export function dialogTable(dialog: Dialog): KeyTable {
+  const table = DIALOG_KEYS[dialogKind(dialog)];
+  if (dialog.kind === 'typed' || dialog.kind === 'checklist' || !dialog.yesLabel) return table;
+  const cached = withYesLabel.get(dialog);
+  if (cached) return cached;
+  const yesLabel = dialog.yesLabel;
+  const labelled: KeyTable = {
+    ...table,
+    bindings: table.bindings.map((b) => (b.keys.includes('y') ? { ...b, short: yesLabel, description: `yes: ${yesLabel}` } : b)),
+  };
+  withYesLabel.set(dialog, labelled);
+  return labelled;
+}
+
 /** The key line a dialog shows: its bindings that have a short description. */
-export function dialogKeyLine(kind: DialogKind): string {
-  return DIALOG_KEYS[kind].bindings.filter((b) => b.short).map((b) => `${b.label} ${b.short}`).join(' · ');
+export function dialogKeyLine(dialog: Dialog): string {
+  return dialogTable(dialog).bindings.filter((b) => b.short).map((b) => `${b.label} ${b.short}`).join(' · ');
 }
 
 /** The modes whose keys the help lists after the current view's, in order. */

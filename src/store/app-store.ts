@@ -59,7 +59,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
   let flashSeq = 0;
   const aborts = createLoadAborts();
 
-  const store = createStore<AppState>()((set, get) => {
+  const store = createStore<AppState>()((set, get, api) => {
     const list = <T>(ref: ListRef) => (get().lists[listKey(ref)] as PagedList<T> | undefined) ?? emptyList<T>();
     const setList = (ref: ListRef, next: PagedList<unknown>) =>
       set((s) => ({ lists: { ...s.lists, [listKey(ref)]: next } }));
@@ -137,8 +137,32 @@ export function createAppStore(deps: StoreDeps): AppStore {
       loadResource('pools', poolId, (signal) => gw.describeUserPool(poolId, { signal }), force);
     }
 
+    /**
+     * Asks for a risk configuration only once the pool's details say threat protection is not OFF (with it OFF,
+     * Cognito answers every DescribeRiskConfiguration with UserPoolAddOnNotEnabledException). While the details are
+     * on their way it waits for them, and asks then only if the risk view of that pool is still open.
+     */
     function ensureRisk(poolId: string, clientId?: string, force = false) {
+      const pool = get().pools[poolId];
+      if (pool === undefined || pool.loading) {
+        ensurePool(poolId);
+        afterPoolDetail(poolId, () => {
+          const route = top();
+          if (route.view === 'risk' && route.poolId === poolId) ensureRisk(poolId, clientId, force);
+        });
+        return;
+      }
+      if (pool.value?.threatProtection === 'OFF') return;
       loadResource('risk', riskKey(poolId, clientId), (signal) => gw.describeRiskConfiguration(poolId, clientId, { signal }), force);
+    }
+
+    function afterPoolDetail(poolId: string, then: () => void) {
+      const unsubscribe = api.subscribe((s, prev) => {
+        const pool = s.pools[poolId];
+        if (pool === prev.pools[poolId] || pool?.loading) return;
+        unsubscribe();
+        if (pool) then();
+      });
     }
 
     const lookup = createUserLookup({ get, set, flash, gateway: () => gw, enter, signal: (key) => aborts.signal(resourceKey('lookup', key), 'resource') });
@@ -258,7 +282,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         return rereadList({ list, setList, fetchPage, viewportRows: () => get().viewportRows, prepare: prepareReread }, ref);
       },
     };
-    const commands = createCommandActions(kit, { switchTarget, profiles: deps.profiles });
+    const commands = createCommandActions(kit, { switchTarget: deps.connect ? switchTarget : undefined, profiles: deps.profiles });
     const search = createSearchActions(kit);
     const triage = createTriageActions(kit);
     const prompts = createPromptActions(kit, {
@@ -381,6 +405,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
   attach(gw);
   store.subscribe((s, prev) => {
     if (s.stack !== prev.stack && s.flash?.stack !== undefined && s.flash.stack !== s.stack) store.setState({ flash: undefined });
+    else if (s.flash && s.flash === prev.flash && opensOverlay(s, prev)) store.setState({ flash: undefined });
   });
   return store;
+}
+
+/** A dialog or an input line has just opened: an older flash was about the action before it. */
+function opensOverlay(s: AppState, prev: AppState): boolean {
+  return (s.confirm !== undefined && prev.confirm === undefined) || (s.prompt !== undefined && prev.prompt === undefined);
 }

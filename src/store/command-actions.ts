@@ -58,6 +58,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       confirm: {
         title: `${region} is not a known region${guess}`,
         detail: `Nothing has changed. y uses ${region} anyway (a region newer than this version's AWS SDK); n or esc keeps ${get().target.region ?? 'the current region'}.`,
+        yesLabel: 'switch',
         onConfirm: () => {
           const error = switchTarget({ region });
           if (error) flash('warn', error);
@@ -100,7 +101,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       }
       case 'region':
       case 'profile': {
-        if (!deps.switchTarget) return 'the demo emulator has one region and no profiles; restart without --demo to use AWS';
+        if (!deps.switchTarget) return 'the demo cannot switch region or profile: restart without --demo to use AWS';
         return command.kind === 'region' ? switchRegion(deps.switchTarget, command.region) : switchProfile(deps.switchTarget, command.profile);
       }
       case 'sweep':

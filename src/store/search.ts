@@ -48,12 +48,28 @@ function buildFilter(trimmed: string, attribute: string): SearchResult {
     if (!parsed.filter) return { ok: true, filter: '', description: 'all users' };
     return { ok: true, filter: formatUserFilter(parsed.filter), description: formatUserFilter(parsed.filter) };
   }
-  let filter: UserFilter;
-  if (UUID.test(trimmed)) filter = { attribute: 'sub', operator: '=', value: trimmed };
-  else if (/^\+\d+$/.test(trimmed)) filter = { attribute: 'phone_number', operator: '^=', value: trimmed };
-  else filter = { attribute, operator: '^=', value: trimmed };
-  const formatted = formatUserFilter(filter);
+  const formatted = formatUserFilter(plainFilter(trimmed, attribute));
   return { ok: true, filter: formatted, description: formatted };
+}
+
+/** Plain text as a filter: a uuid is a `sub`, a number starting with + a `phone_number`, anything else `attribute`. */
+function plainFilter(trimmed: string, attribute: string): UserFilter {
+  if (UUID.test(trimmed)) return { attribute: 'sub', operator: '=', value: trimmed };
+  if (/^\+\d+$/.test(trimmed)) return { attribute: 'phone_number', operator: '^=', value: trimmed };
+  return { attribute, operator: '^=', value: trimmed };
+}
+
+/**
+ * What the search line will really search for the text typed so far, for its hint: the attribute plain text goes to
+ * (which a uuid or a +number overrides), or that a filter expression is sent as written.
+ */
+export function searchTarget(text: string, attribute: string = PLAIN_SEARCH_ATTRIBUTES[0]): string {
+  const trimmed = text.trim();
+  if (EXPRESSION.test(trimmed)) return 'a filter, sent as written';
+  const filter = plainFilter(trimmed, attribute);
+  const how = filter.operator === '=' ? 'is' : 'starts with';
+  if (filter.attribute === attribute) return `text: ${attribute} ${how} (tab: other attribute)`;
+  return `text: ${filter.attribute} ${how} (${filter.attribute === 'sub' ? 'a uuid' : 'a +number'}, whatever tab chose)`;
 }
 
 /** The next attribute in the Tab cycle. */

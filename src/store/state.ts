@@ -33,6 +33,8 @@ export interface YesNoDialog {
   kind?: 'yes-no';
   title: DialogText;
   detail?: DialogText;
+  /** What `y` does, in the dialog's key line and the footer, when it is not a write ("switch", "start"); "send" otherwise. */
+  yesLabel?: string;
   onConfirm: () => void;
 }
 

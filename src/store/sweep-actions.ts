@@ -68,6 +68,7 @@ export function createSweepActions(kit: StoreKit, share = DEFAULT_SHARE, exportD
             const cost = estimated !== undefined ? describeEstimate(estimateSweep(estimated, share)) : 'cost unknown until the pool details load';
             return `${cost} at ${Math.round(share * 100)}% of Cognito's quotas (shared with production). Reads only; esc cancels.`;
           },
+          yesLabel: 'start',
           onConfirm: () => run(poolId, filter, estimatedUsers(get())),
         },
       });

@@ -24,12 +24,29 @@ describe('needsAttention: the one rule for the attention filter, n/N and the swe
 });
 
 describe('eventSeverity: the one order of how bad an event is', () => {
-  it('ranks a takeover or block over High risk, compromised credentials, Medium risk and the rest', () => {
+  it('ranks by risk level first, then a takeover or block decision, then compromised credentials', () => {
     const ranked = [
-      { riskDecision: 'Block', riskLevel: 'Low' }, { riskLevel: 'High' }, { compromisedCredentials: true, riskLevel: 'Low' },
-      { riskLevel: 'Medium' }, { response: 'Fail', riskLevel: 'Low' },
+      { riskLevel: 'High', riskDecision: 'AccountTakeover', compromisedCredentials: true },
+      { riskLevel: 'High', riskDecision: 'Block' },
+      { riskLevel: 'High', compromisedCredentials: true },
+      { riskLevel: 'High' },
+      { riskLevel: 'Medium', riskDecision: 'AccountTakeover', compromisedCredentials: true },
+      { riskLevel: 'Medium', riskDecision: 'AccountTakeover' },
+      { riskLevel: 'Medium', compromisedCredentials: true },
+      { riskLevel: 'Medium' },
+      { riskLevel: 'Low', riskDecision: 'Block' },
+      { riskLevel: 'Low', compromisedCredentials: true },
+      { riskLevel: 'Low', response: 'Fail' },
+      { riskDecision: 'AccountTakeover' },
+      { compromisedCredentials: true },
+      { response: 'Fail' },
     ].map((fields) => eventSeverity(event(fields)));
-    assert.deepEqual(ranked, [5, 4, 3, 2, 1]);
-    assert.equal(eventSeverity(event({ riskDecision: 'AccountTakeover' })), 5);
+    for (let i = 1; i < ranked.length; i++) assert.ok(ranked[i - 1] > ranked[i], `rank ${i - 1} (${ranked[i - 1]}) above rank ${i} (${ranked[i]})`);
+  });
+
+  it('a Medium-risk takeover ranks below a High-risk sign-in with compromised credentials', () => {
+    const mediumTakeover = eventSeverity(event({ riskLevel: 'Medium', riskDecision: 'AccountTakeover' }));
+    const highCompromised = eventSeverity(event({ riskLevel: 'High', riskDecision: 'NoRisk', compromisedCredentials: true }));
+    assert.ok(highCompromised > mediumTakeover);
   });
 });

@@ -41,6 +41,28 @@ describe('sweep findings: risk, then recency', () => {
   });
 });
 
+describe('sweep findings: risk level before decision (QA: a Medium takeover sat above a High compromised sign-in)', () => {
+  it('orders by level, then decision, then compromised credentials, then recency, in the sweep list', async () => {
+    const { insertFinding } = await import('../../src/store/finding-list.ts');
+    const { emptyList } = await import('../../src/store/paged-list.ts');
+    const arrivals = [
+      finding('medium-ato', [{ riskLevel: 'Medium', riskDecision: 'AccountTakeover', createdAt: 9_000 }]),
+      finding('low-block', [{ riskLevel: 'Low', riskDecision: 'Block', createdAt: 9_500 }]),
+      finding('high-cc-old', [{ riskLevel: 'High', riskDecision: 'NoRisk', compromisedCredentials: true, createdAt: 1_000 }]),
+      finding('high', [{ riskLevel: 'High', riskDecision: 'NoRisk', createdAt: 8_000 }]),
+      finding('high-cc-new', [{ riskLevel: 'High', riskDecision: 'NoRisk', compromisedCredentials: true, createdAt: 2_000 }]),
+      finding('high-block', [{ riskLevel: 'High', riskDecision: 'Block', createdAt: 500 }]),
+      finding('medium', [{ riskLevel: 'Medium', riskDecision: 'NoRisk', createdAt: 9_900 }]),
+      finding('fail', [{ response: 'Fail', createdAt: 9_999 }]),
+    ];
+    let list = emptyList<SweepFinding>();
+    for (const f of arrivals) list = insertFinding(list, f, 5);
+    assert.deepEqual(list.items.map((f) => f.user.username),
+      ['high-block', 'high-cc-new', 'high-cc-old', 'high', 'medium-ato', 'medium', 'low-block', 'fail']);
+    assert.ok(findingSeverity(arrivals[2]) > findingSeverity(arrivals[0]));
+  });
+});
+
 describe('inserting a finding under the cursor', () => {
   it('keeps the cursor on its finding and on the same line of the screen, whether new ones land above or below', async () => {
     const { insertFinding } = await import('../../src/store/finding-list.ts');

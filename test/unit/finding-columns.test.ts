@@ -14,7 +14,8 @@ describe('the WORST cell of a sweep finding', () => {
   it('shows the event the findings are sorted by', () => {
     const cell = (events: Partial<AuthEvent>[]) => worst.cell(finding(events), 0, 'utc');
     assert.match(cell([{ response: 'Fail', riskLevel: 'Low' }, { riskLevel: 'Medium', riskDecision: 'NoRisk' }]), /Medium/);
-    assert.match(cell([{ riskLevel: 'Medium' }, { riskLevel: 'Low', compromisedCredentials: true, riskDecision: 'Block' }]), /Block/);
+    assert.match(cell([{ riskLevel: 'Medium' }, { riskLevel: 'Medium', compromisedCredentials: true, riskDecision: 'Block' }]), /Block/);
+    assert.match(cell([{ riskLevel: 'Medium', riskDecision: 'AccountTakeover' }, { riskLevel: 'High', riskDecision: 'NoRisk', compromisedCredentials: true }]), /High/);
     assert.match(cell([{ riskLevel: 'Medium' }, { riskLevel: 'High', riskDecision: 'NoRisk' }]), /High/);
     assert.match(cell([{ riskLevel: 'Low', riskDecision: 'NoRisk' }, { riskLevel: 'Low', riskDecision: 'AccountTakeover' }]), /AccountTakeover/);
     assert.equal(cell([]), '');

@@ -70,6 +70,23 @@ describe(':region', () => {
   });
 });
 
+describe(':region and :profile in --demo (no way to connect elsewhere)', () => {
+  it('say at once that this session cannot switch, with no dialog first, whatever the name', () => {
+    const store = createAppStore({ gateway: new FakeGateway() });
+    for (const text of ['region eu-north-9', 'region eu-wst-1', 'region eu-west-1', 'profile prod']) {
+      const { actions } = store.getState();
+      actions.openPrompt('command');
+      actions.editPrompt({ text });
+      actions.submitPrompt();
+      assert.equal(store.getState().confirm, undefined, `${text}: no dialog`);
+      const said = store.getState().prompt?.error ?? store.getState().flash?.text ?? '';
+      assert.match(said, /cannot switch region or profile.*restart without --demo/, text);
+      actions.cancelPrompt();
+    }
+    assert.equal(store.getState().target.region, 'us-test-1');
+  });
+});
+
 describe(':profile', () => {
   it('a profile that is not in the AWS config is refused, saying so, with the nearest one', () => {
     const { store, built, command } = setup(['default', 'prod', 'staging']);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSearch, lookupFilters, nextSearchAttribute, PLAIN_SEARCH_ATTRIBUTES } from '../../src/store/search.ts';
+import { buildSearch, lookupFilters, nextSearchAttribute, PLAIN_SEARCH_ATTRIBUTES, searchTarget } from '../../src/store/search.ts';
 
 describe('search line', () => {
   it('plain text searches the chosen attribute by prefix', () => {
@@ -39,5 +39,21 @@ describe('search line', () => {
     assert.deepEqual(lookupFilters('bob'), ['username = "bob"']);
     assert.deepEqual(lookupFilters('bob@example.com'), ['username = "bob@example.com"', 'email = "bob@example.com"']);
     assert.deepEqual(lookupFilters('+34612345678'), ['username = "+34612345678"', 'phone_number = "+34612345678"']);
+  });
+});
+
+describe('the search hint names the attribute really searched', () => {
+  it('agrees with the filter that enter sends, for every attribute tab can choose', () => {
+    for (const attribute of PLAIN_SEARCH_ATTRIBUTES) {
+      for (const text of ['+34612345678', '+3', 'maria', 'maria.garcia+test@example.com', '6f1c2d3e-0000-4000-8000-00000000abcd']) {
+        const built = buildSearch(text, attribute);
+        assert.ok(built.ok);
+        const searched = built.ok ? built.filter.split(' ')[0] : '';
+        const hint = searchTarget(text, attribute);
+        assert.match(hint, new RegExp(`^text: ${searched} (starts with|is) `), `${attribute} / ${text}: ${hint} vs ${built.ok && built.filter}`);
+      }
+    }
+    assert.match(searchTarget('+34612345678', 'email'), /^text: phone_number starts with/);
+    assert.match(searchTarget('email ^= "bob"', 'email'), /filter, sent as written/);
   });
 });

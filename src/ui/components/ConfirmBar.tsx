@@ -19,7 +19,7 @@ function TypedBody({ dialog, width }: { dialog: TypedDialog; width: number }) {
         {matches ? <Text color="green">{' ✔'}</Text> : null}
       </Text>
       <Text wrap="truncate" color={dialog.mismatch ? 'red' : undefined} dimColor={!dialog.mismatch}>
-        {dialog.mismatch ? '✖ does not match: type the name exactly as shown · ' : ''}{dialogKeyLine('typed')}
+        {dialog.mismatch ? '✖ does not match: type the name exactly as shown · ' : ''}{dialogKeyLine(dialog)}
       </Text>
     </>
   );
@@ -40,7 +40,7 @@ function ChecklistBody({ dialog, rows }: { dialog: ChecklistDialog; rows: number
       {lines.slice(start, start + room - (dialog.dryRun ? 1 : 0)).map((line, i) => (
         <Text key={`${start + i}`} wrap="truncate">{safeText(line)}</Text>
       ))}
-      <Text dimColor wrap="truncate">{dialogKeyLine('checklist')}</Text>
+      <Text dimColor wrap="truncate">{dialogKeyLine(dialog)}</Text>
     </>
   );
 }
@@ -59,7 +59,7 @@ export function ConfirmBar({ width }: { width: number }) {
     <Box borderStyle="round" borderColor="yellow" flexDirection="column" width={width} height={rows} flexShrink={0} paddingX={1} overflowY="hidden">
       <Text bold color="yellow" wrap="truncate">{safeText(title)}</Text>
       {kind !== 'checklist' || detail ? <Text wrap="truncate">{safeText(detail) || ' '}</Text> : null}
-      {kind === 'yes-no' ? <Text wrap="truncate">{dialogKeyLine('yes-no')}</Text> : null}
+      {kind === 'yes-no' ? <Text wrap="truncate">{dialogKeyLine(dialog)}</Text> : null}
       {kind === 'typed' ? <TypedBody dialog={dialog as TypedDialog} width={width} /> : null}
       {kind === 'checklist' ? <ChecklistBody dialog={dialog as ChecklistDialog} rows={rows - 4 - (detail ? 1 : 0)} /> : null}
     </Box>

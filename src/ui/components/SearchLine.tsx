@@ -1,12 +1,12 @@
 import { Text } from 'ink';
 import { useAppState } from '../store-context.ts';
-import { FILTER_MAX_CHARS } from '../../store/search.ts';
+import { FILTER_MAX_CHARS, searchTarget } from '../../store/search.ts';
 import { safeText } from '../text.ts';
 import { PromptLine } from './PromptLine.tsx';
 
 /** The search line of the user list (always one row): the prompt while typing, else the active filter. */
 export function SearchLine({ width }: { width: number }) {
-  const attribute = useAppState((s) => s.prompt?.attribute ?? 'email');
+  const target = useAppState((s) => (s.prompt?.kind === 'search' ? searchTarget(s.prompt.text, s.prompt.attribute) : searchTarget('')));
   const active = useAppState((s) => {
     const top = s.stack[s.stack.length - 1];
     return top.view === 'users' ? s.searches[top.poolId] ?? '' : '';
@@ -21,6 +21,6 @@ export function SearchLine({ width }: { width: number }) {
       warning={tooLong > FILTER_MAX_CHARS
         ? `${tooLong.toLocaleString('en-US')} characters: Cognito's filter takes at most ${FILTER_MAX_CHARS}; nothing will be sent`
         : undefined}
-      hint={`text: ${attribute} starts with (tab: other attribute) · or a filter: email ^= "bob" · nothing is sent until enter`} />
+      hint={`${target} · or a filter: email ^= "bob" · nothing is sent until enter`} />
   );
 }

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import type { SweepState } from '../../store/state.ts';
 import type { SweepFinding, SweepProgress } from '../../sweep/index.ts';
 import { FINDING_COLUMNS } from '../columns.ts';
 import { ListView } from '../components/ListView.tsx';
@@ -32,6 +33,21 @@ function sweepRetryCounts(p: SweepProgress | undefined): string {
   return parts.length > 0 ? parts.join(' · ') : 'no failures';
 }
 
+/**
+ * What the findings list says while it is empty: still looking, or how the sweep ended and how many users it really
+ * checked (a sweep that failed or was stopped early did not find that there is nothing).
+ */
+export function sweepEmptyText(sweep: SweepState | undefined): string {
+  if (!sweep) return 'No sweep has run on this pool.';
+  if (sweep.running) return 'No risky events found yet…';
+  const p = sweep.progress;
+  const checked = Math.max(0, (p?.usersScanned ?? 0) - (p?.errors ?? 0)).toLocaleString('en-US');
+  const users = `${checked} user${checked === '1' ? '' : 's'} checked`;
+  if (sweep.error || p?.phase === 'failed') return `The sweep failed: it found no risky events in the ${users}, and did not check the rest.`;
+  if (p?.phase === 'cancelled') return `The sweep was stopped: it found no risky events in the ${users}, and did not check the rest.`;
+  return `No risky events found in the ${users}.`;
+}
+
 /** A running or finished sweep: progress, counts, and the users with risky events as they are found. */
 export function SweepView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
   const sweep = useAppState((s) => s.sweeps[poolId]);
@@ -56,7 +72,7 @@ export function SweepView({ poolId, width, height, now }: ViewProps & { poolId: 
         : p?.lastError ? <Text color="yellow" wrap="truncate">{`last error: ${safeText(p.lastError)}`}</Text>
         : <Text dimColor wrap="truncate">{`${sweep?.running ? 'esc cancels · ' : ''}enter opens a user's events to tag them · e/E export the findings`}</Text>}
       <ListView list={findings} columns={FINDING_COLUMNS} width={width} height={height - 6} noun="users with risky events" now={now}
-        emptyText={sweep?.running ? 'No risky events found yet…' : 'No risky events found.'}
+        emptyText={sweepEmptyText(sweep)}
         status={`${listPosition(findings)} users with risky events${sweep?.running ? ' · more coming' : ''}`} />
     </Box>
   );
