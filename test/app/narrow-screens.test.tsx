@@ -38,4 +38,31 @@ describe('80×24: long values, errors and the risk view', () => {
       assert.doesNotMatch(screen, /^event id /m);
     });
   });
+
+  it('the risk view fits every configuration row and shows the cursor row among a few app clients', async () => {
+    await withApp({ columns: 80, rows: 24 }, async (h) => {
+      await h.waitForText(/1\/5 pools/);
+      await h.press('c');
+      let screen = await h.waitForText(/no configuration of its own/);
+      const check = (s: string) => {
+        assertFits('risk', s, 80, 24);
+        assert.match(s, /threat protection ENFORCED/);
+        for (const label of ['takeover: Low risk', 'takeover: High risk', 'compromised creds', 'blocked IP ranges', 'skipped IP ranges', 'notify from', 'notify reply-to', 'last modified']) {
+          assert.match(s, new RegExp(`^${label} `, 'm'), `${label}:\n${s}`);
+        }
+        const lines = s.split('\n');
+        const header = lines.findIndex((l) => /^ {2}APP CLIENT +CLIENT ID/.test(l));
+        const status = lines.findIndex((l) => /\d+\/\d+ app clients/.test(l));
+        assert.ok(header >= 0 && status - header - 1 >= 3, `at least three app clients are listed:\n${s}`);
+        return lines.slice(header + 1, status);
+      };
+      let clients = check(screen);
+      assert.match(clients.join('\n'), /^▶ customer-web /m);
+      assert.match(screen, /185\.220\.100\.0\/22, 203\.0\.113\.0\/24/, 'a value the client shares with the pool is shown whole');
+      await h.press('j', 'j');
+      screen = await h.waitForText(/own configuration · \d+ overrides/);
+      clients = check(screen);
+      assert.match(clients.join('\n'), /^▶ support-admin-console /m, `the selected client's name is shown:\n${screen}`);
+    });
+  });
 });
