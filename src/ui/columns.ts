@@ -114,7 +114,7 @@ function widthsOfList<T>(columns: Column<T>[], all: readonly T[], now: number, z
 }
 
 /** The least a column is shown at when width left over brings it back: enough to tell its values apart. */
-const RETURN_CELLS = 6;
+const RETURN_CELLS = 8;
 
 function computeFit<T>(columns: Column<T>[], total: number, rows: readonly T[], all: readonly T[], now: number, zone: TimeZoneSetting): FittedColumns<T> {
   const header = columns.map((c) => Math.min(c.max, cellWidth(c.header)));
