@@ -43,16 +43,16 @@ interface FitEntry {
 const fitted = new WeakMap<Column<never>[], Map<number, FitEntry>>();
 
 /**
- * The columns that fit in `total` cells for `rows` (the rows in view). Which columns show is decided from `all` (the
- * whole loaded list, by default the rows in view), so scrolling does not change it: when the content is too wide,
- * columns blank in every row go first, then low-priority columns until every column fits at its min. Widths come from
- * the rows in view: each column as wide as its widest cell (header included), within its max; where that is still
- * too wide, columns give width down to their min in proportion to their excess: flexible droppable ones (e-mail,
- * name) first, down to their min and then to a few cells, then the flexible ones that always stay (username), then
- * fixed ones. Width left over shows a dropped
+ * The columns that fit in `total` cells for `rows` (the rows in view). Which columns show is decided from the widest
+ * cells seen in view of `all` (the loaded list) so far, so scrolling back and forth does not change it, while the cost
+ * stays that of the rows in view: when the content is too wide, columns blank in every row go first, then
+ * low-priority columns until every column fits at its min. Widths come from the rows in view: each column as wide as
+ * its widest cell (header included), within its max; where that is still too wide, columns give width down to their
+ * min in proportion to their excess: flexible droppable ones (e-mail, name) first, down to their min and then to a
+ * few cells, then the flexible ones that always stay (username), then fixed ones. Width left over shows a dropped
  * column first, then goes to the last flexible column. The answer is kept for the same columns, width, rows, list and
- * zone, so rows drawn with it can tell their layout did not change, and moving the cursor inside the window costs
- * no new layout.
+ * zone, so rows drawn with it can tell their layout did not change, and moving the cursor inside the window costs no
+ * new layout.
  */
 export function fitColumns<T>(columns: Column<T>[], total: number, rows: readonly T[] = NO_ROWS, now = 0, zone: TimeZoneSetting = 'utc', all: readonly T[] = rows): FittedColumns<T> {
   let byTotal = fitted.get(columns as Column<never>[]);
@@ -93,23 +93,23 @@ function cellWidths<T>(columns: Column<T>[], rows: readonly T[], now: number, zo
   });
 }
 
-interface ListWidths {
-  all: readonly unknown[];
+interface SeenWidths {
+  first: unknown;
   zone: TimeZoneSetting;
   widths: number[];
 }
 
-const listWidths = new WeakMap<Column<never>[], ListWidths>();
+const seenWidths = new WeakMap<Column<never>[], SeenWidths>();
 
-/** The widest cells of the whole list; a list that only grew at its end costs only its new rows. */
-function widthsOfList<T>(columns: Column<T>[], all: readonly T[], now: number, zone: TimeZoneSetting): number[] {
-  const seen = listWidths.get(columns as Column<never>[]);
-  if (seen && seen.all === all && seen.zone === zone) return seen.widths;
-  const grew = seen !== undefined && seen.zone === zone && seen.all.length > 0 && all.length >= seen.all.length
-    && all[0] === seen.all[0] && all[seen.all.length - 1] === seen.all[seen.all.length - 1];
-  const added = grew ? cellWidths(columns, all.slice(seen.all.length), now, zone) : undefined;
-  const widths = added && seen ? seen.widths.map((w, i) => Math.max(w, added[i])) : cellWidths(columns, all, now, zone);
-  listWidths.set(columns as Column<never>[], { all, zone, widths });
+/**
+ * The widest cells seen in view of one list so far (a list is known by its first row): what decides the columns shown,
+ * so that scrolling back and forth does not change them, at the cost of the rows in view only.
+ */
+function widthsSeen<T>(columns: Column<T>[], all: readonly T[], inView: number[], zone: TimeZoneSetting): number[] {
+  const seen = seenWidths.get(columns as Column<never>[]);
+  const same = seen !== undefined && seen.zone === zone && all.length > 0 && seen.first === all[0];
+  const widths = same ? seen.widths.map((w, i) => Math.max(w, inView[i])) : inView;
+  seenWidths.set(columns as Column<never>[], { first: all[0], zone, widths });
   return widths;
 }
 
@@ -118,8 +118,8 @@ const RETURN_CELLS = 8;
 
 function computeFit<T>(columns: Column<T>[], total: number, rows: readonly T[], all: readonly T[], now: number, zone: TimeZoneSetting): FittedColumns<T> {
   const header = columns.map((c) => Math.min(c.max, cellWidth(c.header)));
-  const inList = all === rows ? cellWidths(columns, rows, now, zone) : widthsOfList(columns, all, now, zone);
-  const inView = all === rows ? inList : cellWidths(columns, rows, now, zone);
+  const inView = cellWidths(columns, rows, now, zone);
+  const inList = all === rows ? inView : widthsSeen(columns, all, inView, zone);
   const blank = inList.map((w) => w === 0);
   const listNatural = inList.map((w, i) => Math.max(1, w, header[i]));
   const natural = inView.map((w, i) => Math.max(1, w, header[i]));
