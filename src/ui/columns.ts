@@ -49,8 +49,8 @@ const fitted = new WeakMap<Column<never>[], Map<number, FitEntry>>();
  * low-priority columns until every column fits at its min. Widths come from the rows in view: each column as wide as
  * its widest cell (header included), within its max; where that is still too wide, columns give width down to their
  * min in proportion to their excess: flexible droppable ones (e-mail, name) first, down to their min and then to a
- * few cells, then the flexible ones that always stay (username), then fixed ones. Width left over shows a dropped
- * column first, then goes to the last flexible column. The answer is kept for the same columns, width, rows, list and
+ * few cells, then the flexible ones that always stay (username), then fixed ones. Width left over (by the widths seen)
+ * shows dropped columns first, in their order of priority, then goes to the last flexible column. The answer is kept for the same columns, width, rows, list and
  * zone, so rows drawn with it can tell their layout did not change, and moving the cursor inside the window costs no
  * new layout.
  */
@@ -135,11 +135,11 @@ function computeFit<T>(columns: Column<T>[], total: number, rows: readonly T[], 
     const worst = shown.reduce(dropOrder);
     shown = shown.filter((i) => i !== worst);
   }
-  const dropped = columns.map((_, i) => i).filter((i) => !shown.includes(i) && inView[i] > 0)
+  const dropped = columns.map((_, i) => i).filter((i) => !shown.includes(i) && !blank[i])
     .sort((a, b) => (columns[a].drop ?? 0) - (columns[b].drop ?? 0));
   for (const i of dropped) {
-    const spare = total - sum(shown, natural) - 1;
-    if (spare < Math.min(natural[i], RETURN_CELLS)) continue;
+    const spare = total - sum(shown, listNatural) - 1;
+    if (spare < Math.min(listNatural[i], columns[i].flex ? RETURN_CELLS : listNatural[i])) break;
     natural[i] = Math.min(natural[i], spare);
     shown = [...shown, i].sort((a, b) => a - b);
   }

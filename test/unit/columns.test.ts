@@ -132,4 +132,15 @@ describe('columns fit the whole list, waste no width and drop blank columns firs
     assert.ok(!headers.includes('RETRIED'), headers.join(' '));
     for (const line of lines) for (const cell of line) assert.ok(!cell.includes('…'), `cut: ${cell}`);
   });
+
+  it('scrolling back up does not bring back a column dropped for content seen further down', () => {
+    const mixed: User[] = Array.from({ length: 40 }, (_, i) => i < 16
+      ? { username: `bob${i}`, enabled: true, status: 'CONFIRMED', attributes: { email: `bob${i}@example.com`, name: `Bob Number ${i}` }, mfaOptions: [], createdAt: NOW }
+      : { ...user(i, i === 30 ? 'FORCE_CHANGE_PASSWORD' : 'CONFIRMED'), attributes: { email: `firstname.lastname${i}@example.com`, name: `Some Name ${i}` } });
+    const headers = (top: number) => fitColumns(USER_COLUMNS, AT_80, mixed.slice(top, top + 16), NOW, 'utc', mixed).columns.map((c) => c.header).join(' ');
+    const down = [0, 8, 16, 24].map(headers);
+    const bottom = down.at(-1)!;
+    const up = [16, 8, 0].map(headers);
+    assert.deepEqual(up, [bottom, bottom, bottom], `down: ${down.join(' | ')}; up: ${up.join(' | ')}`);
+  });
 });
