@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AuthEvent, PoolSummary, User } from '../../src/gateway/types.ts';
+import type { ApiCallRecord, AuthEvent, PoolSummary, User } from '../../src/gateway/types.ts';
+import { LOG_VIEW_COLUMNS } from '../../src/ui/views/LogView.tsx';
 import { EVENT_COLUMNS, fitColumns, POOL_COLUMNS, renderCells, renderHeader, USER_COLUMNS, type Column } from '../../src/ui/columns.ts';
 import { cellWidth } from '../../src/ui/text.ts';
 
@@ -142,5 +143,22 @@ describe('columns fit the whole list, waste no width and drop blank columns firs
     const bottom = down.at(-1)!;
     const up = [16, 8, 0].map(headers);
     assert.deepEqual(up, [bottom, bottom, bottom], `down: ${down.join(' | ')}; up: ${up.join(' | ')}`);
+  });
+});
+
+describe('the API log at 80 columns', () => {
+  it('drops RETRIED when no call in view was retried, rather than cutting the operation or the outcome', () => {
+    const at = Date.UTC(2026, 10, 28, 15, 0, 0);
+    const calls: ApiCallRecord[] = [
+      { operation: 'AdminListUserAuthEvents', ms: 1234, ok: false, errorName: 'TooManyRequestsException', attempts: 1, at },
+      { operation: 'DescribeRiskConfiguration', ms: 87, ok: false, errorName: 'ResourceNotFoundException', attempts: 1, at },
+      { operation: 'ListUsers', ms: 40, ok: true, attempts: 1, at },
+    ];
+    const { headers, lines, used } = rowText(LOG_VIEW_COLUMNS, AT_80, calls);
+    assert.ok(!headers.includes('RETRIED'), headers.join(' '));
+    assert.ok(used <= AT_80);
+    for (const line of lines) for (const cell of line) assert.ok(!cell.includes('…'), `cut: ${cell}`);
+    const retried = [{ ...calls[0], attempts: 3, retries: { throttled: 2, server: 0, network: 0 } }, ...calls.slice(1)];
+    assert.ok(rowText(LOG_VIEW_COLUMNS, 120, retried).headers.includes('RETRIED'));
   });
 });
