@@ -47,6 +47,16 @@ const SWEEP: Binding = {
   run: ({ actions }) => actions.askSweep(),
 };
 
+/** Scrolling a detail view whose lines are more than its rows (attributes, event). */
+const SCROLL_KEYS: Binding[] = [
+  { keys: ['down', 'j'], label: 'j/↓', description: 'scroll down', hint: true, run: ({ actions }) => actions.scrollDetail(1) },
+  { keys: ['up', 'k'], label: 'k/↑', description: 'scroll up', run: ({ actions }) => actions.scrollDetail(-1) },
+  { keys: ['pagedown', 'ctrl+f', 'ctrl+d', 'space'], label: 'PgDn', description: 'page down', run: (c) => c.actions.scrollDetail(c.state.viewportRows) },
+  { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: (c) => c.actions.scrollDetail(-c.state.viewportRows) },
+  { keys: ['g', 'home'], label: 'g', description: 'top', run: (c) => c.actions.scrollDetail(-c.state.detailScroll) },
+  { keys: ['G', 'end'], label: 'G', description: 'bottom', run: ({ actions }) => actions.scrollDetail(Number.MAX_SAFE_INTEGER / 2) },
+];
+
 const VALID = feedbackKey(['v'], 'Valid', 'trust this session');
 const INVALID = feedbackKey(['i'], 'Invalid', 'not the user');
 
@@ -116,7 +126,7 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
   },
   event: {
     title: 'Event',
-    bindings: [VALID, INVALID, DISABLE, SIGN_OUT, EXPORT_JSON, EXPORT_CSV],
+    bindings: [VALID, INVALID, ...SCROLL_KEYS, DISABLE, SIGN_OUT, EXPORT_JSON, EXPORT_CSV],
   },
   sweep: {
     title: 'Sweep',
@@ -134,12 +144,7 @@ export const VIEW_KEYS: Record<ViewName, KeyTable> = {
   attributes: {
     title: 'User attributes',
     bindings: [
-      { keys: ['down', 'j'], label: 'j/↓', description: 'scroll down', hint: true, run: ({ actions }) => actions.scrollDetail(1) },
-      { keys: ['up', 'k'], label: 'k/↑', description: 'scroll up', run: ({ actions }) => actions.scrollDetail(-1) },
-      { keys: ['pagedown', 'ctrl+f', 'ctrl+d', 'space'], label: 'PgDn', description: 'page down', run: (c) => c.actions.scrollDetail(c.state.viewportRows) },
-      { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: (c) => c.actions.scrollDetail(-c.state.viewportRows) },
-      { keys: ['g', 'home'], label: 'g', description: 'top', run: (c) => c.actions.scrollDetail(-c.state.detailScroll) },
-      { keys: ['G', 'end'], label: 'G', description: 'bottom', run: ({ actions }) => actions.scrollDetail(Number.MAX_SAFE_INTEGER / 2) },
+      ...SCROLL_KEYS,
       EXPORT_JSON,
     ],
   },

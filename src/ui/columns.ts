@@ -35,6 +35,7 @@ const NO_ROWS: readonly never[] = [];
 
 interface FitEntry {
   rows: readonly unknown[];
+  all: readonly unknown[];
   zone: TimeZoneSetting;
   fit: FittedColumns<never>;
 }
@@ -42,20 +43,24 @@ interface FitEntry {
 const fitted = new WeakMap<Column<never>[], Map<number, FitEntry>>();
 
 /**
- * The columns that fit in `total` cells for `rows` (the rows in view): each column as wide as its content within its
- * max; low-priority columns dropped until every column fits at its min; then, where the content is still too wide,
- * columns give width down to their min, in proportion to their excess: flexible droppable ones (e-mail, name) first,
- * then the flexible ones that always stay (username), then fixed ones. The answer is kept for the same columns,
- * width, rows array and zone, so rows drawn with it can tell their layout did not change, and moving the cursor
- * inside the window costs no new layout.
+ * The columns that fit in `total` cells for `rows` (the rows in view). Which columns show is decided from the widest
+ * cells seen in view of `all` (the loaded list) so far, so scrolling back and forth does not change it, while the cost
+ * stays that of the rows in view: when the content is too wide, columns blank in every row go first, then
+ * low-priority columns until every column fits at its min. Widths come from the rows in view: each column as wide as
+ * its widest cell (header included), within its max; where that is still too wide, columns give width down to their
+ * min in proportion to their excess: flexible droppable ones (e-mail, name) first, down to their min and then to a
+ * few cells, then the flexible ones that always stay (username), then fixed ones. Width left over (by the widths seen)
+ * shows dropped columns first, in their order of priority, then goes to the last flexible column. The answer is kept for the same columns, width, rows, list and
+ * zone, so rows drawn with it can tell their layout did not change, and moving the cursor inside the window costs no
+ * new layout.
  */
-export function fitColumns<T>(columns: Column<T>[], total: number, rows: readonly T[] = NO_ROWS, now = 0, zone: TimeZoneSetting = 'utc'): FittedColumns<T> {
+export function fitColumns<T>(columns: Column<T>[], total: number, rows: readonly T[] = NO_ROWS, now = 0, zone: TimeZoneSetting = 'utc', all: readonly T[] = rows): FittedColumns<T> {
   let byTotal = fitted.get(columns as Column<never>[]);
   if (!byTotal) fitted.set(columns as Column<never>[], (byTotal = new Map()));
   const hit = byTotal.get(total);
-  if (hit && hit.rows === rows && hit.zone === zone) return hit.fit as FittedColumns<T>;
-  const fit = computeFit(columns, total, rows, now, zone);
-  byTotal.set(total, { rows, zone, fit: fit as FittedColumns<never> });
+  if (hit && hit.rows === rows && hit.all === all && hit.zone === zone) return hit.fit as FittedColumns<T>;
+  const fit = computeFit(columns, total, rows, all, now, zone);
+  byTotal.set(total, { rows, all, zone, fit: fit as FittedColumns<never> });
   return fit;
 }
 
@@ -79,28 +84,77 @@ function shrinkTogether(widths: number[], members: { k: number; least: number }[
   return over - taken;
 }
 
-function contentWidths<T>(columns: Column<T>[], rows: readonly T[], now: number, zone: TimeZoneSetting): number[] {
+/** Each column's widest cell in the rows, within its max; 0 for a column blank in every row. */
+function cellWidths<T>(columns: Column<T>[], rows: readonly T[], now: number, zone: TimeZoneSetting): number[] {
   return columns.map((c) => {
-    let widest = cellWidth(c.header);
+    let widest = 0;
     for (const row of rows) widest = Math.max(widest, cellWidth(safeText(c.cell(row, now, zone))));
-    return Math.max(1, Math.min(c.max, widest));
+    return Math.min(c.max, widest);
   });
 }
 
-function computeFit<T>(columns: Column<T>[], total: number, rows: readonly T[], now: number, zone: TimeZoneSetting): FittedColumns<T> {
-  const natural = contentWidths(columns, rows, now, zone);
-  const least = columns.map((c, i) => Math.min(c.min, natural[i]));
+interface SeenWidths {
+  first: unknown;
+  zone: TimeZoneSetting;
+  widths: number[];
+}
+
+const seenWidths = new WeakMap<Column<never>[], SeenWidths>();
+
+/**
+ * The widest cells seen in view of one list so far (a list is known by its first row): what decides the columns shown,
+ * so that scrolling back and forth does not change them, at the cost of the rows in view only.
+ */
+function widthsSeen<T>(columns: Column<T>[], all: readonly T[], inView: number[], zone: TimeZoneSetting): number[] {
+  const seen = seenWidths.get(columns as Column<never>[]);
+  const same = seen !== undefined && seen.zone === zone && all.length > 0 && seen.first === all[0];
+  const widths = same ? seen.widths.map((w, i) => Math.max(w, inView[i])) : inView;
+  seenWidths.set(columns as Column<never>[], { first: all[0], zone, widths });
+  return widths;
+}
+
+/** The least a column is shown at when width left over brings it back: enough to tell its values apart. */
+const RETURN_CELLS = 8;
+
+function computeFit<T>(columns: Column<T>[], total: number, rows: readonly T[], all: readonly T[], now: number, zone: TimeZoneSetting): FittedColumns<T> {
+  const header = columns.map((c) => Math.min(c.max, cellWidth(c.header)));
+  const inView = cellWidths(columns, rows, now, zone);
+  const inList = all === rows ? inView : widthsSeen(columns, all, inView, zone);
+  const blank = inList.map((w) => w === 0);
+  const listNatural = inList.map((w, i) => Math.max(1, w, header[i]));
+  const natural = inView.map((w, i) => Math.max(1, w, header[i]));
+  const least = columns.map((c, i) => Math.min(c.min, listNatural[i]));
+  const sum = (idx: number[], of: number[]) => idx.reduce((s, i) => s + of[i], 0) + Math.max(0, idx.length - 1);
   let shown = columns.map((_, i) => i);
-  const need = (idx: number[]) => idx.reduce((sum, i) => sum + least[i], 0) + Math.max(0, idx.length - 1);
-  while (need(shown) > total && shown.some((i) => columns[i].drop !== undefined)) {
-    const worst = shown.reduce((a, i) => ((columns[i].drop ?? -1) > (columns[a].drop ?? -1) ? i : a));
+  const dropOrder = (a: number, i: number) => ((columns[i].drop ?? -1) > (columns[a].drop ?? -1) ? i : a);
+  while (sum(shown, listNatural) > total && shown.some((i) => blank[i])) {
+    const worst = shown.filter((i) => blank[i]).reduce(dropOrder);
     shown = shown.filter((i) => i !== worst);
+  }
+  while (sum(shown, least) > total && shown.some((i) => columns[i].drop !== undefined)) {
+    const worst = shown.reduce(dropOrder);
+    shown = shown.filter((i) => i !== worst);
+  }
+  const dropped = columns.map((_, i) => i).filter((i) => !shown.includes(i) && !blank[i])
+    .sort((a, b) => (columns[a].drop ?? 0) - (columns[b].drop ?? 0));
+  for (const i of dropped) {
+    const spare = total - sum(shown, listNatural) - 1;
+    if (spare < Math.min(listNatural[i], columns[i].flex ? RETURN_CELLS : listNatural[i])) break;
+    natural[i] = Math.min(natural[i], spare);
+    shown = [...shown, i].sort((a, b) => a - b);
   }
   const widths = shown.map((i) => natural[i]);
   let over = widths.reduce((a, b) => a + b, 0) + Math.max(0, shown.length - 1) - total;
-  for (const group of [(c: Column<T>) => c.flex === true && c.drop !== undefined, (c: Column<T>) => c.flex === true, () => true]) {
+  const droppable = (c: Column<T>) => c.flex === true && c.drop !== undefined;
+  const steps: [(c: Column<T>) => boolean, (i: number) => number][] = [
+    [droppable, (i) => Math.min(least[i], natural[i])],
+    [droppable, (i) => Math.min(least[i], natural[i], RETURN_CELLS)],
+    [(c) => c.flex === true, (i) => Math.min(least[i], natural[i])],
+    [() => true, (i) => Math.min(least[i], natural[i])],
+  ];
+  for (const [group, floor] of steps) {
     const members = shown.map((_, k) => k).filter((k) => group(columns[shown[k]]));
-    over = shrinkTogether(widths, members.map((k) => ({ k, least: least[shown[k]] })), over);
+    over = shrinkTogether(widths, members.map((k) => ({ k, least: floor(shown[k]) })), over);
   }
   for (let k = widths.length - 1; k >= 0 && over > 0; k--) {
     const cut = Math.min(over, widths[k] - Math.min(widths[k], 4));
@@ -203,6 +257,10 @@ function worstRisk(f: SweepFinding): string {
   return e ? `${riskLevelMarker(e.riskLevel)} ${riskDecisionMarker(e.riskDecision)}` : '';
 }
 
+function newestAt(f: SweepFinding): number | undefined {
+  return f.events.reduce<number | undefined>((newest, e) => (e.createdAt !== undefined && (newest === undefined || e.createdAt > newest) ? e.createdAt : newest), undefined);
+}
+
 /** Sweep finding columns: a user with risky events among those read. */
 export const FINDING_COLUMNS: Column<SweepFinding>[] = [
   { header: 'USERNAME', min: 12, max: 128, flex: true, cell: (f) => f.user.username },
@@ -210,7 +268,8 @@ export const FINDING_COLUMNS: Column<SweepFinding>[] = [
   { header: 'RISKY', min: 8, max: 12, align: 'right', cell: (f) => `${f.events.length}/${f.eventsRead}` },
   { header: 'WORST', min: 26, max: 26, cell: worstRisk, color: (f) => (f.events.some((e) => riskColor(e) === 'red') ? 'red' : 'yellow') },
   { header: 'CC', min: 3, max: 3, cell: (f) => (f.events.some((e) => e.compromisedCredentials) ? '!CC' : ''), color: () => 'red' },
-  { header: 'NEWEST', min: 8, max: 8, align: 'right', drop: 1, cell: (f, now) => formatAgo(f.events[0]?.createdAt, now) },
+  { header: 'NEWEST', min: TIME_CELLS, max: TIME_CELLS, drop: 1, cell: (f, _now, zone) => formatTime(newestAt(f), zone) },
+  { header: 'AGE', min: 8, max: 8, align: 'right', drop: 3, cell: (f, now) => formatAgo(newestAt(f), now) },
 ];
 
 /** API log columns: the newest call first. */

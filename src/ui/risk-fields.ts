@@ -75,3 +75,19 @@ export function riskRows(pool: RiskConfiguration | undefined, client: RiskConfig
     };
   });
 }
+
+const SUBJECT_LABELS: readonly string[] = ['block email subject', 'MFA email subject', 'no-action subject'];
+
+/** The three notification subjects as one row (`block · MFA · no-action`), for a view too short for every row. */
+export function foldSubjects(rows: RiskRow[]): RiskRow[] {
+  const subjects = rows.filter((r) => SUBJECT_LABELS.includes(r.label));
+  if (subjects.length < 2) return rows;
+  const join = (values: string[]) => (values.every((v) => v === values[0]) ? values[0] : values.join(' · '));
+  const folded: RiskRow = {
+    label: 'email subjects', pool: join(subjects.map((r) => r.pool)),
+    client: subjects[0].client === undefined ? undefined : join(subjects.map((r) => r.client ?? '')),
+    overrides: subjects.some((r) => r.overrides),
+  };
+  const at = rows.indexOf(subjects[0]);
+  return [...rows.slice(0, at), folded, ...rows.slice(at).filter((r) => !subjects.includes(r))];
+}

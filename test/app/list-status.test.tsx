@@ -103,6 +103,12 @@ describe('list rows redraw only when they change', () => {
       app.rerender(draw(moveCursorTo(list, 1, 10)));
       assert.equal(counter.calls, 2 * 2);
       assert.match(app.lastFrame() ?? '', /2\/100\+ numbers/);
+      counter.calls = 0;
+      const loading = beginLoad(list);
+      const more = applyPage(loading, loading.requestId, { items: Array.from({ length: 50 }, (_, i) => 100 + i) });
+      app.rerender(draw(moveCursorTo(more, 1, 10)));
+      assert.match(app.lastFrame() ?? '', /2\/150 numbers/);
+      assert.equal(counter.calls, 10 * 2 * 2, 'a page more costs the rows in view only');
     } finally {
       app.unmount();
     }

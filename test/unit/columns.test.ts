@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AuthEvent, PoolSummary, User } from '../../src/gateway/types.ts';
+import type { ApiCallRecord, AuthEvent, PoolSummary, User } from '../../src/gateway/types.ts';
+import { LOG_VIEW_COLUMNS } from '../../src/ui/views/LogView.tsx';
 import { EVENT_COLUMNS, fitColumns, POOL_COLUMNS, renderCells, renderHeader, USER_COLUMNS, type Column } from '../../src/ui/columns.ts';
 import { cellWidth } from '../../src/ui/text.ts';
 
@@ -83,5 +84,81 @@ describe('columns take their width from their content', () => {
     assert.equal(fitColumns(EVENT_COLUMNS, 150, rows, NOW, 'utc'), a);
     assert.notEqual(fitColumns(EVENT_COLUMNS, 150, rows.slice(), NOW, 'utc'), a);
     assert.notEqual(fitColumns(EVENT_COLUMNS, 150, rows, NOW, 'local'), fitColumns(EVENT_COLUMNS, 150, rows, NOW, 'utc'));
+  });
+});
+
+describe('columns fit the whole list, waste no width and drop blank columns first', () => {
+  const user = (i: number, status: User['status'] = 'CONFIRMED'): User => ({
+    username: `${String(i).padStart(4, '0')}-9e66-7425-40de-944b-e07fc1f90a`, enabled: true, status,
+    attributes: { email: `firstname.lastname${i}@example.com` }, mfaOptions: [], createdAt: NOW,
+  });
+  const list = Array.from({ length: 40 }, (_, i) => user(i, i === 20 ? 'FORCE_CHANGE_PASSWORD' : 'CONFIRMED'));
+  const widest = <T,>(c: Column<T>, rows: T[]) => Math.max(cellWidth(c.header), ...rows.map((r) => cellWidth(c.cell(r, NOW, 'utc'))));
+
+  it('a username of 37 cells is not given 48 while the e-mail column is dropped', () => {
+    const window = list.slice(10, 26);
+    const fit = fitColumns(USER_COLUMNS, AT_80, window, NOW, 'utc', list);
+    const headers = fit.columns.map((c) => c.header);
+    assert.ok(headers.includes('EMAIL'), headers.join(' '));
+    const lastFlex = fit.columns.map((c) => c.flex === true).lastIndexOf(true);
+    fit.columns.forEach((c, k) => {
+      if (k !== lastFlex) assert.ok(fit.widths[k] <= widest(c, window), `${c.header} is ${fit.widths[k]} wide for ${widest(c, window)}`);
+    });
+    assert.ok(fit.widths.reduce((a, b) => a + b, 0) + fit.widths.length - 1 <= AT_80);
+  });
+
+  it('the columns shown stay the same while scrolling, and usernames are not cut', () => {
+    const seen = new Set<string>();
+    for (let top = 0; top + 16 <= list.length; top += 5) {
+      const window = list.slice(top, top + 16);
+      const fit = fitColumns(USER_COLUMNS, AT_80, window, NOW, 'utc', list);
+      seen.add(fit.columns.map((c) => c.header).join(' '));
+      const lines = window.map((u) => renderCells(fit.columns, fit.widths, u, NOW));
+      for (const line of lines) assert.ok(!line[0].includes('…'), `username cut: ${line[0]}`);
+    }
+    assert.equal(seen.size, 1, [...seen].join(' | '));
+  });
+
+  it('a column blank in every row goes before any other column is cut', () => {
+    const columns: Column<{ op: string; out: string }>[] = [
+      { header: 'TIME', min: 14, max: 14, cell: () => '15:00:00.123Z' },
+      { header: 'OPERATION', min: 20, max: 40, flex: true, cell: (r) => r.op },
+      { header: 'MS', min: 6, max: 8, align: 'right', cell: () => '1234' },
+      { header: 'TRIES', min: 5, max: 5, align: 'right', cell: () => '1' },
+      { header: 'RETRIED', min: 7, max: 18, drop: 1, cell: () => '' },
+      { header: 'OUTCOME', min: 10, max: 60, flex: true, cell: (r) => r.out },
+    ];
+    const rows = [{ op: 'AdminListUserAuthEvents', out: '✖ TooManyRequestsException' }, { op: 'ListUsers', out: 'ok' }];
+    const { headers, lines } = rowText(columns, AT_80, rows);
+    assert.ok(!headers.includes('RETRIED'), headers.join(' '));
+    for (const line of lines) for (const cell of line) assert.ok(!cell.includes('…'), `cut: ${cell}`);
+  });
+
+  it('scrolling back up does not bring back a column dropped for content seen further down', () => {
+    const mixed: User[] = Array.from({ length: 40 }, (_, i) => i < 16
+      ? { username: `bob${i}`, enabled: true, status: 'CONFIRMED', attributes: { email: `bob${i}@example.com`, name: `Bob Number ${i}` }, mfaOptions: [], createdAt: NOW }
+      : { ...user(i, i === 30 ? 'FORCE_CHANGE_PASSWORD' : 'CONFIRMED'), attributes: { email: `firstname.lastname${i}@example.com`, name: `Some Name ${i}` } });
+    const headers = (top: number) => fitColumns(USER_COLUMNS, AT_80, mixed.slice(top, top + 16), NOW, 'utc', mixed).columns.map((c) => c.header).join(' ');
+    const down = [0, 8, 16, 24].map(headers);
+    const bottom = down.at(-1)!;
+    const up = [16, 8, 0].map(headers);
+    assert.deepEqual(up, [bottom, bottom, bottom], `down: ${down.join(' | ')}; up: ${up.join(' | ')}`);
+  });
+});
+
+describe('the API log at 80 columns', () => {
+  it('drops RETRIED when no call in view was retried, rather than cutting the operation or the outcome', () => {
+    const at = Date.UTC(2026, 10, 28, 15, 0, 0);
+    const calls: ApiCallRecord[] = [
+      { operation: 'AdminListUserAuthEvents', ms: 1234, ok: false, errorName: 'TooManyRequestsException', attempts: 1, at },
+      { operation: 'DescribeRiskConfiguration', ms: 87, ok: false, errorName: 'ResourceNotFoundException', attempts: 1, at },
+      { operation: 'ListUsers', ms: 40, ok: true, attempts: 1, at },
+    ];
+    const { headers, lines, used } = rowText(LOG_VIEW_COLUMNS, AT_80, calls);
+    assert.ok(!headers.includes('RETRIED'), headers.join(' '));
+    assert.ok(used <= AT_80);
+    for (const line of lines) for (const cell of line) assert.ok(!cell.includes('…'), `cut: ${cell}`);
+    const retried = [{ ...calls[0], attempts: 3, retries: { throttled: 2, server: 0, network: 0 } }, ...calls.slice(1)];
+    assert.ok(rowText(LOG_VIEW_COLUMNS, 120, retried).headers.includes('RETRIED'));
   });
 });

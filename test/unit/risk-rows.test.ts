@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RiskConfiguration } from '../../src/gateway/types.ts';
-import { riskRows } from '../../src/ui/risk-fields.ts';
+import { foldSubjects, riskRows } from '../../src/ui/risk-fields.ts';
 
 const pool: RiskConfiguration = {
   poolId: 'p',
@@ -34,5 +34,22 @@ describe('risk rows: pool beside client', () => {
     const rows = riskRows(pool, undefined);
     assert.ok(rows.every((r) => r.client === undefined));
     assert.equal(row(rows, 'compromised: checked on').pool, 'SIGN_IN');
+  });
+});
+
+describe('risk rows folded for a short view', () => {
+  it('the three e-mail subjects become one row in their place, an override among them still marked', () => {
+    const withSubjects: RiskConfiguration = { ...pool, accountTakeover: { ...pool.accountTakeover, notify: { from: 'sec@x', blockSubject: 'Blocked', mfaSubject: 'MFA asked', noActionSubject: 'Nothing done' } } };
+    const client: RiskConfiguration = { ...withSubjects, clientId: 'c', accountTakeover: { ...withSubjects.accountTakeover, notify: { ...withSubjects.accountTakeover!.notify, mfaSubject: 'Second factor' } } };
+    const rows = riskRows(withSubjects, client);
+    const folded = foldSubjects(rows);
+    assert.equal(folded.length, rows.length - 2);
+    const at = rows.findIndex((r) => r.label === 'block email subject');
+    assert.equal(folded[at].label, 'email subjects');
+    assert.equal(folded[at].pool, 'Blocked · MFA asked · Nothing done');
+    assert.equal(folded[at].client, 'Blocked · Second factor · Nothing done');
+    assert.equal(folded[at].overrides, true);
+    assert.equal(folded.at(-1)!.label, 'last modified');
+    assert.equal(foldSubjects(riskRows(pool, undefined)).find((r) => r.label === 'email subjects')!.pool, 'not set');
   });
 });

@@ -4,7 +4,7 @@ import { fitColumns, renderHeader, type Column } from '../columns.ts';
 import { ListRow } from './ListRow.tsx';
 import { visibleSlice, windowOffset, type PagedList } from '../../store/paged-list.ts';
 import { retryHint, StatusLine } from './StatusLine.tsx';
-import { safeText } from '../text.ts';
+import { safeText, wrapText } from '../text.ts';
 import { TimeZoneContext } from '../store-context.ts';
 
 /** Props of the one list component every list view uses. */
@@ -31,15 +31,16 @@ export function ListView<T>({ list, columns: allColumns, width, height: wanted, 
   const offset = windowOffset(list.cursor, list.offset, height, list.items.length);
   const { start, rows: slice } = visibleSlice({ ...list, offset }, height);
   const rows = useMemo(() => slice, [list.items, start, slice.length]);
-  const { columns, widths } = fitColumns(allColumns, width - 2, rows, now, zone);
+  const { columns, widths } = fitColumns(allColumns, width - 2, rows, now, zone, list.items);
   const firstLoad = list.items.length === 0;
   return (
     <Box flexDirection="column">
       <Text bold>{'  ' + renderHeader(columns, widths).join(' ')}</Text>
       {firstLoad ? (
-        <Box height={height}>
+        <Box height={height} overflow="hidden">
           {list.error ? (
-            <Text color="red" wrap="wrap">{`  ✖ ${safeText(list.error.message)}${retryHint(list.error)}`}</Text>
+            <Text color="red">{wrapText(`${safeText(list.error.message)}${retryHint(list.error)}`, width - 4).slice(0, height)
+              .map((line, i) => `${i === 0 ? '  ✖ ' : '    '}${line}`).join('\n')}</Text>
           ) : list.loading || list.pagesLoaded === 0 ? (
             <Text color="cyan">{`  Loading ${noun}…`}</Text>
           ) : (

@@ -1,42 +1,76 @@
 import { Box, Text } from 'ink';
-import { useContext } from 'react';
-import { formatAgo, formatTime } from '../../domain/time-format.ts';
+import { useContext, useEffect } from 'react';
+import { formatAgo, formatTime, type TimeZoneSetting } from '../../domain/time-format.ts';
 import { riskDecisionMarker, riskLevelMarker } from '../../domain/event-risk.ts';
 import type { AuthEvent } from '../../gateway/types.ts';
 import { riskColor } from '../columns.ts';
-import { Fields } from '../components/Fields.tsx';
-import { TimeZoneContext, useAppState } from '../store-context.ts';
+import { fieldColumns, fieldLabel, fieldLines, type Field } from '../components/Fields.tsx';
+import { TimeZoneContext, useAppState, useAppStore } from '../store-context.ts';
+import { safeText } from '../text.ts';
 import { useList } from './use-list.ts';
 import type { ViewProps } from './view-props.ts';
 
-/** Every field of one authentication event. */
-export function EventView({ poolId, username, eventId, width, now }: ViewProps & { poolId: string; username: string; eventId: string }) {
+/** Every field of one authentication event, each value whole (wrapped), scrolled with j/k, PgDn/PgUp, g/G when longer than the view. */
+export function EventView({ poolId, username, eventId, width, height, now }: ViewProps & { poolId: string; username: string; eventId: string }) {
+  const store = useAppStore();
   const list = useList<AuthEvent>({ kind: 'events', poolId, username });
   const pending = useAppState((s) => s.pendingFeedback[eventId]);
+  const scroll = useAppState((s) => s.detailScroll);
   const zone = useContext(TimeZoneContext);
   const e = list.items.find((x) => x.id === eventId);
+  const { labelCells, valueCells } = fieldColumns(width, LABEL_WIDTH);
+  const lines = e ? fieldRows(eventFields(e, pending, zone, now), labelCells, valueCells) : [];
+  const scrolls = lines.length > height;
+  const rows = scrolls ? Math.max(1, height - 1) : height;
+  const max = Math.max(0, lines.length - rows);
+  useEffect(() => {
+    if (scroll > max) store.getState().actions.scrollDetail(max - scroll);
+  }, [scroll, max, store]);
   if (!e) return <Text color="yellow">This event is no longer loaded; press esc and open it again.</Text>;
-  const risk = riskColor(e);
+  const top = Math.min(scroll, max);
   return (
     <Box flexDirection="column">
-      <Fields width={width} labelWidth={26} fields={[
-        { label: 'event id', value: e.id },
-        { label: 'time', value: `${formatTime(e.createdAt, zone)} (${formatAgo(e.createdAt, now)})` },
-        { label: 'type', value: e.type },
-        { label: 'response', value: e.response, color: e.response === 'Fail' ? 'red' : undefined },
-        { label: 'risk level', value: riskLevelMarker(e.riskLevel), color: risk },
-        { label: 'risk decision', value: riskDecisionMarker(e.riskDecision), color: risk },
-        { label: 'compromised credentials', value: e.compromisedCredentials ? '!CC YES — detected' : 'no', color: e.compromisedCredentials ? 'red' : undefined },
-        { label: 'challenges', value: e.challenges.length ? e.challenges.map((c) => `${c.name ?? '?'}: ${c.response ?? '?'}`).join(', ') : 'none' },
-        { label: 'IP address', value: e.ip },
-        { label: 'city', value: e.city },
-        { label: 'country', value: e.country },
-        { label: 'device', value: e.device },
-        { label: 'timezone', value: e.timezone },
-        { label: 'feedback', value: pending ? `${pending} (sending…)` : e.feedback?.value ?? 'none', color: pending ? 'yellow' : undefined },
-        { label: 'feedback provider', value: e.feedback?.provider },
-        { label: 'feedback date', value: e.feedback?.date ? formatTime(e.feedback.date, zone) : undefined },
-      ]} />
+      {lines.slice(top, top + rows).map((l, i) => (
+        <Text key={top + i} wrap="truncate">
+          <Text dimColor>{l.label}</Text>
+          <Text color={l.color}>{l.line}</Text>
+        </Text>
+      ))}
+      {scrolls && (
+        <Text dimColor wrap="truncate">{`lines ${top + 1}–${Math.min(lines.length, top + rows)} of ${lines.length} · j/k scroll, PgDn/PgUp, g/G`}</Text>
+      )}
     </Box>
   );
+}
+
+const LABEL_WIDTH = 26;
+
+/** The event's fields, in the order the view lists them. */
+function eventFields(e: AuthEvent, pending: string | undefined, zone: TimeZoneSetting, now: number): Field[] {
+  const risk = riskColor(e);
+  return [
+    { label: 'event id', value: e.id },
+    { label: 'time', value: `${formatTime(e.createdAt, zone)} (${formatAgo(e.createdAt, now)})` },
+    { label: 'type', value: e.type },
+    { label: 'response', value: e.response, color: e.response === 'Fail' ? 'red' : undefined },
+    { label: 'risk level', value: riskLevelMarker(e.riskLevel), color: risk },
+    { label: 'risk decision', value: riskDecisionMarker(e.riskDecision), color: risk },
+    { label: 'compromised credentials', value: e.compromisedCredentials ? '!CC YES — detected' : 'no', color: e.compromisedCredentials ? 'red' : undefined },
+    { label: 'challenges', value: e.challenges.length ? e.challenges.map((c) => `${c.name ?? '?'}: ${c.response ?? '?'}`).join(', ') : 'none' },
+    { label: 'IP address', value: e.ip },
+    { label: 'city', value: e.city },
+    { label: 'country', value: e.country },
+    { label: 'device', value: e.device },
+    { label: 'timezone', value: e.timezone },
+    { label: 'feedback', value: pending ? `${pending} (sending…)` : e.feedback?.value ?? 'none', color: pending ? 'yellow' : undefined },
+    { label: 'feedback provider', value: e.feedback?.provider },
+    { label: 'feedback date', value: e.feedback?.date ? formatTime(e.feedback.date, zone) : undefined },
+  ];
+}
+
+/** Each field's value wrapped whole at `valueCells`, its label on its first line only. */
+function fieldRows(fields: Field[], labelCells: number, valueCells: number): { label: string; line: string; color?: string }[] {
+  const blank = ' '.repeat(labelCells);
+  return fields.flatMap((f) => fieldLines(safeText(f.value ?? '–') || '–', valueCells)
+    .map((line, j) => ({ label: j === 0 ? fieldLabel(f.label, labelCells) : blank, line, color: f.color })));
 }

@@ -25,7 +25,7 @@ const OUTCOME: Column<ApiCallRecord> = {
 };
 
 /** The log's columns: the shared ones, with the retries by cause and an outcome that tells aborted from failed. */
-const COLUMNS: Column<ApiCallRecord>[] = [...LOG_COLUMNS.filter((c) => c.header !== 'OUTCOME'), RETRIED, OUTCOME];
+export const LOG_VIEW_COLUMNS: Column<ApiCallRecord>[] = [...LOG_COLUMNS.filter((c) => c.header !== 'OUTCOME'), RETRIED, OUTCOME];
 
 /** The log's summary line: calls, failed attempts by cause, failures and aborted calls. */
 export function logSummary(api: ApiStats): string {
@@ -50,7 +50,7 @@ export function LogView({ width, height, now }: ViewProps) {
         <Text dimColor>{` · ${logSummary(api)}`}</Text>
       </Text>
       <Text> </Text>
-      <ListView list={list} columns={COLUMNS} width={width} height={height - 4} noun="calls" now={now}
+      <ListView list={list} columns={LOG_VIEW_COLUMNS} width={width} height={height - 4} noun="calls" now={now}
         emptyText="No API calls yet." status={`${listPosition(list)} recent calls`} />
     </Box>
   );

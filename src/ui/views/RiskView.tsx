@@ -6,10 +6,11 @@ import { riskKey } from '../../store/routes.ts';
 import type { Resource } from '../../store/state.ts';
 import { CLIENT_COLUMNS } from '../columns.ts';
 import { ListView } from '../components/ListView.tsx';
-import { retryHint } from '../components/StatusLine.tsx';
-import { riskRows } from '../risk-fields.ts';
+import { cutLines } from '../components/Fields.tsx';
+import { listPosition, retryHint } from '../components/StatusLine.tsx';
+import { foldSubjects, riskRows, type RiskRow } from '../risk-fields.ts';
 import { TimeZoneContext, useAppState } from '../store-context.ts';
-import { fit, safeText } from '../text.ts';
+import { fit, safeText, wrapText } from '../text.ts';
 import { PoolLine } from './PoolLine.tsx';
 import { useList } from './use-list.ts';
 import type { ViewProps } from './view-props.ts';
@@ -33,6 +34,43 @@ function poolProblem(resource: Resource<RiskConfiguration> | undefined, off: boo
   return undefined;
 }
 
+/** Rows the app client list wants at least: the cursor row and a few others. */
+const CLIENT_ROWS = 3;
+
+/** How the view spends its rows: each configuration row's lines, whether the note has a row, a gap, the client list's rows. */
+interface RiskLayout {
+  rows: RiskRow[];
+  lines: number[];
+  noteRow: boolean;
+  gap: boolean;
+  listRows: number;
+}
+
+/**
+ * Fits the view in `height` rows: pool line, titles, configuration rows, client list (header, rows, status). When
+ * short of rows the note moves into the client list's status line, then the three e-mail subjects fold into one row;
+ * rows left over go to a gap, to the lines of values too long for their column, then to the client list.
+ */
+function layout(all: RiskRow[], height: number, clientCount: number, linesOf: (r: RiskRow) => number): RiskLayout {
+  const listWanted = Math.max(1, Math.min(CLIENT_ROWS, clientCount || 1));
+  const fixed = 1 + 1 + 2;
+  let rows = all;
+  let noteRow = true;
+  let budget = height - fixed - 1 - listWanted;
+  if (rows.length > budget) { noteRow = false; budget++; }
+  if (rows.length > budget) rows = foldSubjects(rows);
+  rows = rows.slice(0, Math.max(0, height - fixed - (noteRow ? 1 : 0) - 1));
+  let spare = budget - rows.length;
+  const gap = spare > 0;
+  if (gap) spare--;
+  const lines = rows.map((r) => {
+    const extra = Math.min(spare, linesOf(r) - 1);
+    spare -= extra;
+    return 1 + extra;
+  });
+  return { rows, lines, noteRow, gap, listRows: listWanted + spare };
+}
+
 /** The pool's risk configuration beside the one that applies to the selected app client, overrides marked. */
 export function RiskView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
   const clients = useList<AppClient>({ kind: 'clients', poolId });
@@ -40,9 +78,9 @@ export function RiskView({ poolId, width, height, now }: ViewProps & { poolId: s
   const pool = useAppState((s) => s.risk[riskKey(poolId, undefined)]);
   const clientCfg = useAppState((s) => (client ? s.risk[riskKey(poolId, client.id)] : undefined));
   const zone = useContext(TimeZoneContext);
-  const rows = riskRows(pool?.value, clientCfg?.value, zone);
+  const all = riskRows(pool?.value, clientCfg?.value, zone);
   const own = clientCfg?.value?.clientId !== undefined;
-  const overrides = rows.filter((r) => r.overrides).length;
+  const overrides = all.filter((r) => r.overrides).length;
   const col = Math.max(10, Math.floor((width - LABEL - 4) / 2));
   const clientTitle = !client ? 'APP CLIENT' : `APP CLIENT ${safeText(client.name)}`;
   const note = !clientCfg?.value ? status(clientCfg, 'client configuration') ?? 'select an app client below'
@@ -61,24 +99,44 @@ export function RiskView({ poolId, width, height, now }: ViewProps & { poolId: s
       </Box>
     );
   }
+  const single = !own;
+  const poolCells = single ? Math.max(10, width - LABEL - 2) : col;
+  const wrapped = (r: RiskRow) => [wrapText(safeText(r.pool), poolCells), single || r.client === undefined ? [] : wrapText(safeText(r.client), col - 2)] as const;
+  const fitted = layout(all, height, clients.items.length, (r) => Math.max(...wrapped(r).map((l) => l.length), 1));
+  const clientStatus = fitted.noteRow || clients.error ? undefined : `${listPosition(clients)} app clients · ${note}`;
   return (
     <Box flexDirection="column">
       <PoolLine poolId={poolId} />
-      <Text bold wrap="truncate">{`${' '.repeat(LABEL)}  ${fit('POOL DEFAULT', col)}  ${fit(clientTitle, col)}`}</Text>
-      <Text dimColor wrap="truncate">{`${' '.repeat(LABEL)}  ${fit('', col)}  ${fit(safeText(note), col)}`}</Text>
-      {rows.map((r) => (
-        <Text key={r.label} wrap="truncate">
-          <Text dimColor>{fit(r.label, LABEL)}</Text>
-          <Text>{'  '}</Text>
-          <Text color={r.poolColor}>{fit(safeText(r.pool), col)}</Text>
-          <Text>{'  '}</Text>
-          {r.overrides ? <Text color="magenta" bold>◆ </Text> : <Text>{r.client === undefined ? '' : '  '}</Text>}
-          <Text color={r.clientColor}>{r.client === undefined ? '' : fit(safeText(r.client), col - 2)}</Text>
-        </Text>
-      ))}
-      <Box marginTop={1}>
-        <ListView list={clients} columns={CLIENT_COLUMNS} width={width} height={Math.max(2, height - rows.length - 8)} noun="app clients" now={now}
-          emptyText="This pool has no app clients." />
+      <Text bold wrap="truncate">{single ? `${' '.repeat(LABEL)}  POOL DEFAULT · ${clientTitle}` : `${' '.repeat(LABEL)}  ${fit('POOL DEFAULT', col)}  ${fit(clientTitle, col)}`}</Text>
+      {fitted.noteRow && <Text dimColor wrap="truncate">{single ? `${' '.repeat(LABEL)}  ${safeText(note)}` : `${' '.repeat(LABEL)}  ${fit('', col)}  ${fit(safeText(note), col)}`}</Text>}
+      {fitted.rows.map((r, i) => {
+        const [poolLines, clientLines] = wrapped(r);
+        const count = fitted.lines[i];
+        const poolShown = cutLines(poolLines, poolCells, count);
+        if (single) {
+          return poolShown.map((line, j) => (
+            <Text key={`${r.label}:${j}`} wrap="truncate">
+              <Text dimColor>{fit(j === 0 ? r.label : '', LABEL)}</Text>
+              <Text>{'  '}</Text>
+              <Text color={r.poolColor}>{fit(line, poolCells)}</Text>
+            </Text>
+          ));
+        }
+        const clientShown = cutLines(clientLines, col - 2, count);
+        return Array.from({ length: count }, (_, j) => (
+          <Text key={`${r.label}:${j}`} wrap="truncate">
+            <Text dimColor>{fit(j === 0 ? r.label : '', LABEL)}</Text>
+            <Text>{'  '}</Text>
+            <Text color={r.poolColor}>{fit(poolShown[j] ?? '', col)}</Text>
+            <Text>{'  '}</Text>
+            {r.overrides && j === 0 ? <Text color="magenta" bold>◆ </Text> : <Text>{r.client === undefined ? '' : '  '}</Text>}
+            <Text color={r.clientColor}>{r.client === undefined ? '' : fit(clientShown[j] ?? '', col - 2)}</Text>
+          </Text>
+        ));
+      })}
+      <Box marginTop={fitted.gap ? 1 : 0}>
+        <ListView list={clients} columns={CLIENT_COLUMNS} width={width} height={fitted.listRows} noun="app clients" now={now}
+          emptyText="This pool has no app clients." status={clientStatus} />
       </Box>
     </Box>
   );
