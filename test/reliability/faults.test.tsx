@@ -159,7 +159,8 @@ describe('faults: writes are reported, reverted, and never sent twice', () => {
       await h.press('i', 'y');
       await waitFor(() => /outcome UNKNOWN/.test(h.store.getState().flash?.text ?? ''), 10000, 'the unknown outcome');
       h.emulator.setFaults({});
-      const frame = await h.waitForText(/still shows .* not applied; R to send again/);
+      await waitFor(() => /still shows .* not applied; R to send again/.test(h.store.getState().flash?.text ?? ''), 8000, 'the read-back verdict');
+      const frame = await h.waitForText(/R to send again/);
       assert.doesNotMatch(frame, /NOT saved/);
       assert.equal(writeRequests(h.emulator.requests).length, 1);
       assert.equal(appliedFeedback(h.emulator.requests).size, 0);
