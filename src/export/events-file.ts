@@ -178,9 +178,17 @@ export async function writeEventsExport(opts: WriteEventsExportOptions): Promise
   const now = opts.now ?? Date.now();
   const dir = resolve(opts.dir);
   const body = opts.format === 'csv' ? eventsToCsv(opts.events) : eventsToJson(opts.events, { poolId: opts.poolId, username: opts.username, now });
+  return writeNewFile(dir, body, (attempt) => exportFileName({ poolId: opts.poolId, username: opts.username, format: opts.format, now, attempt }));
+}
+
+/**
+ * Writes `body` to a new file in `dir` (mode 0600, never over an existing one), named by `nameFor(1)`, or
+ * `nameFor(2)`, … while a name is taken; resolves with its path. Failures throw a sentence for the user.
+ */
+export async function writeNewFile(dir: string, body: string, nameFor: (attempt: number) => string): Promise<string> {
   await checkDirectory(dir);
   for (let attempt = 1; attempt <= MAX_SUFFIX; attempt++) {
-    const path = resolve(dir, exportFileName({ poolId: opts.poolId, username: opts.username, format: opts.format, now, attempt }));
+    const path = resolve(dir, nameFor(attempt));
     let handle;
     try {
       handle = await open(path, 'wx', 0o600);
@@ -202,7 +210,7 @@ export async function writeEventsExport(opts: WriteEventsExportOptions): Promise
 }
 
 /** Throws a sentence for the user unless `dir` is an existing directory. */
-export async function checkDirectory(dir: string): Promise<void> {
+async function checkDirectory(dir: string): Promise<void> {
   let info;
   try {
     info = await stat(dir);
@@ -213,17 +221,17 @@ export async function checkDirectory(dir: string): Promise<void> {
 }
 
 /** Removes a half-written file, ignoring any failure. */
-export async function removeQuietly(path: string): Promise<void> {
+async function removeQuietly(path: string): Promise<void> {
   await unlink(path).catch(() => undefined);
 }
 
 /** The `code` of a Node error (EACCES, EEXIST…), if it has one. */
-export function errorCode(error: unknown): string | undefined {
+function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
 /** Why writing into `dir` failed, as a sentence for the user. */
-export function writeFailure(dir: string, error: unknown): string {
+function writeFailure(dir: string, error: unknown): string {
   switch (errorCode(error)) {
     case 'EACCES':
     case 'EPERM':

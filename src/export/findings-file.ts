@@ -1,9 +1,8 @@
-import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { SweepFinding } from '../sweep/types.ts';
 import { csvRecord } from './csv.ts';
 import {
-  checkDirectory, errorCode, eventRecord, fileTimestamp, isoTime, removeQuietly, safeNamePart, writeFailure, type EventRecord, type ExportFormat,
+  eventRecord, fileTimestamp, isoTime, safeNamePart, writeNewFile, type EventRecord, type ExportFormat,
 } from './events-file.ts';
 
 /** One finding as the JSON export writes it: the user, then their risky events as the events export writes them. */
@@ -46,8 +45,6 @@ export const FINDINGS_CSV_HEADER: readonly string[] = [
   'username', 'email', 'time', 'type', 'response', 'risk level', 'risk decision', 'compromised credentials', 'ip', 'city', 'country',
   'device', 'feedback value', 'event id',
 ];
-
-const MAX_SUFFIX = 1000;
 
 /** The JSON export shape of one finding. */
 export function findingRecord(f: SweepFinding): FindingRecord {
@@ -114,25 +111,5 @@ export async function writeFindingsExport(opts: WriteFindingsExportOptions): Pro
   const body = opts.format === 'csv'
     ? findingsToCsv(opts.findings)
     : findingsToJson(opts.findings, { poolId: opts.poolId, filter: opts.filter, now, partial: opts.partial });
-  await checkDirectory(dir);
-  for (let attempt = 1; attempt <= MAX_SUFFIX; attempt++) {
-    const path = resolve(dir, findingsFileName({ poolId: opts.poolId, format: opts.format, now, attempt }));
-    let handle;
-    try {
-      handle = await open(path, 'wx', 0o600);
-    } catch (error) {
-      if (errorCode(error) === 'EEXIST') continue;
-      throw new Error(writeFailure(dir, error));
-    }
-    try {
-      await handle.writeFile(body, 'utf8');
-    } catch (error) {
-      await handle.close().catch(() => undefined);
-      await removeQuietly(path);
-      throw new Error(writeFailure(dir, error));
-    }
-    await handle.close();
-    return path;
-  }
-  throw new Error(`Could not export to ${dir}: ${MAX_SUFFIX} files with this name already exist. Remove some or export elsewhere.`);
+  return writeNewFile(dir, body, (attempt) => findingsFileName({ poolId: opts.poolId, format: opts.format, now, attempt }));
 }
