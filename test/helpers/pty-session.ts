@@ -97,6 +97,18 @@ export class PtySession {
     this.proc.write(text);
   }
 
+  /**
+   * Pastes a long text in pieces, letting the program's output be read between them, as a terminal does: one
+   * write of 50 KB would fill the pty's input while the program waits for its own output to be read, and both
+   * would wait for ever.
+   */
+  async paste(text: string, piece = 1024): Promise<void> {
+    for (let at = 0; at < text.length; at += piece) {
+      this.proc.write(text.slice(at, at + piece));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+
   /** Resizes the pseudo-terminal and the headless screen. */
   resize(cols: number, rows: number): void {
     this.proc.resize(cols, rows);
