@@ -127,9 +127,9 @@ function challengesText(challenges: AuthEvent['challenges']): string {
   return challenges.map((c) => (c.response === undefined ? (c.name ?? '') : `${c.name ?? ''}:${c.response}`)).join('; ');
 }
 
-/** The events as CSV (RFC 4180, CRLF line ends): the CSV_HEADER row, then one row per event. */
-export function eventsToCsv(events: AuthEvent[]): string {
-  const rows = events.map((e) => [
+/** The cells every CSV export gives an event, from `time` to `device` in CSV_HEADER's order. */
+export function eventCells(e: AuthEvent): string[] {
+  return [
     isoTime(e.createdAt) ?? '',
     e.type ?? '',
     e.response ?? '',
@@ -140,6 +140,13 @@ export function eventsToCsv(events: AuthEvent[]): string {
     e.city ?? '',
     e.country ?? '',
     e.device ?? '',
+  ];
+}
+
+/** The events as CSV (RFC 4180, CRLF line ends): the CSV_HEADER row, then one row per event. */
+export function eventsToCsv(events: AuthEvent[]): string {
+  const rows = events.map((e) => [
+    ...eventCells(e),
     e.timezone ?? '',
     challengesText(e.challenges),
     e.feedback?.value ?? '',

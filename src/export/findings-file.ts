@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { SweepFinding } from '../sweep/types.ts';
 import { csvRecord } from './csv.ts';
 import {
-  eventRecord, fileTimestamp, isoTime, safeNamePart, writeNewFile, type EventRecord, type ExportFormat,
+  eventCells, eventRecord, fileTimestamp, isoTime, safeNamePart, writeNewFile, type EventRecord, type ExportFormat,
 } from './events-file.ts';
 
 /** One finding as the JSON export writes it: the user, then their risky events as the events export writes them. */
@@ -79,16 +79,7 @@ export function findingsToCsv(findings: SweepFinding[]): string {
   const rows = findings.flatMap((f) => f.events.map((e) => [
     f.user.username,
     f.user.attributes.email ?? '',
-    isoTime(e.createdAt) ?? '',
-    e.type ?? '',
-    e.response ?? '',
-    e.riskLevel ?? '',
-    e.riskDecision ?? '',
-    e.compromisedCredentials === undefined ? '' : String(e.compromisedCredentials),
-    e.ip ?? '',
-    e.city ?? '',
-    e.country ?? '',
-    e.device ?? '',
+    ...eventCells(e),
     e.feedback?.value ?? '',
     e.id,
   ]));
