@@ -156,7 +156,8 @@ describe('leaving a view stops its loading', () => {
 });
 
 describe('leaving a user still being looked up', () => {
-  it('aborts the lookup, says nothing, and sends no admin call for that user', async () => {
+  /** A deep link by email whose lookup is held in flight, then left for another pool. */
+  async function leaveDuringLookup() {
     const gw = new FakeGateway();
     gw.users = makeUsers(5);
     const store = createAppStore({ gateway: gw, viewportRows: 20 });
@@ -164,6 +165,11 @@ describe('leaving a user still being looked up', () => {
     store.getState().actions.openDeepLink(POOL, 'user00001@example.com');
     await waitFor(() => gw.count('ListUsers') === 1);
     store.getState().actions.openDeepLink('us-test-1_Pool2');
+    return { gw, store };
+  }
+
+  it('aborts the lookup, says nothing, and sends no admin call for that user', async () => {
+    const { gw, store } = await leaveDuringLookup();
     assert.equal(gw.aborted('ListUsers'), 1, 'the lookup in flight is aborted');
     gw.hold = false;
     gw.release();
@@ -174,13 +180,7 @@ describe('leaving a user still being looked up', () => {
   });
 
   it('coming back to that user while the aborted lookup settles looks them up again', async () => {
-    const gw = new FakeGateway();
-    gw.users = makeUsers(5);
-    const store = createAppStore({ gateway: gw, viewportRows: 20 });
-    gw.hold = true;
-    store.getState().actions.openDeepLink(POOL, 'user00001@example.com');
-    await waitFor(() => gw.count('ListUsers') === 1);
-    store.getState().actions.openDeepLink('us-test-1_Pool2');
+    const { gw, store } = await leaveDuringLookup();
     store.getState().actions.openDeepLink(POOL, 'user00001@example.com');
     gw.hold = false;
     gw.release();
