@@ -148,7 +148,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
         ensurePool(poolId);
         afterPoolDetail(poolId, () => {
           const route = top();
-          if (route.view === 'risk' && route.poolId === poolId) ensureRisk(poolId, clientId, force);
+          if (route.view !== 'risk' || route.poolId !== poolId) return;
+          ensureRisk(poolId, undefined, force);
+          ensureSelectedClientRisk(poolId);
         });
         return;
       }
@@ -156,11 +158,17 @@ export function createAppStore(deps: StoreDeps): AppStore {
       loadResource('risk', riskKey(poolId, clientId), (signal) => gw.describeRiskConfiguration(poolId, clientId, { signal }), force);
     }
 
+    /** Pools whose details a risk view waits for: one waiter each, however often the cursor moves meanwhile. */
+    const waitingForPool = new Set<string>();
+
     function afterPoolDetail(poolId: string, then: () => void) {
+      if (waitingForPool.has(poolId)) return;
+      waitingForPool.add(poolId);
       const unsubscribe = api.subscribe((s, prev) => {
         const pool = s.pools[poolId];
         if (pool === prev.pools[poolId] || pool?.loading) return;
         unsubscribe();
+        waitingForPool.delete(poolId);
         if (pool) then();
       });
     }
@@ -320,9 +328,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           const s = get();
           if (s.helpOpen) return set({ helpOpen: false });
           if (s.stack.length <= 1) return;
-          set({ stack: s.stack.slice(0, -1) });
-          stopLeftLoads();
-          enter(top());
+          reset(s.stack.slice(0, -1));
         },
         quit() {
           const inFlight = Object.keys(get().pendingFeedback).length + Object.keys(get().pendingUserWrites).length;
@@ -337,9 +343,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         openDeepLink(poolId, user) {
           const stack: Route[] = [{ view: 'pools' }, { view: 'users', poolId }];
           if (user) stack.push({ view: 'user', poolId, username: user }, { view: 'events', poolId, username: user });
-          set({ stack });
-          stopLeftLoads();
-          enter(stack[stack.length - 1]);
+          reset(stack);
         },
         setViewportRows(rows) {
           const viewportRows = Math.max(1, Math.floor(rows));
