@@ -85,10 +85,9 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
     const wanted = write === 'enable';
     const state = (enabled: boolean) => (enabled ? 'enabled' : 'disabled');
     const stillOffered = () => get().failedWrite === failed;
-    kit.gw.listUsers(poolId, formatUserFilter({ attribute: 'username', operator: '=', value: name })).then(
-      (page) => {
+    readUserRow(poolId, name).then(
+      (user) => {
         settle();
-        const user = page.items.find((u) => u.username === name);
         if (!user) {
           flash('warn', `${spec.verb} ${username}: outcome still UNKNOWN (${unknownCause(error)}): ${name} was not found when read back. ${RETRY_HINT}.`);
           return;
@@ -108,6 +107,12 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
     );
   }
 
+  /** The user's whole row, read with one ListUsers by username (never AdminGetUser, billed per user). */
+  async function readUserRow(poolId: string, username: string): Promise<User | undefined> {
+    const page = await kit.gw.listUsers(poolId, formatUserFilter({ attribute: 'username', operator: '=', value: username }));
+    return page.items.find((u) => u.username === username);
+  }
+
   function putUser(poolId: string, user: User) {
     set((s) => {
       const lists: Record<string, PagedList<unknown>> = {};
@@ -125,8 +130,8 @@ export function createUserActions(kit: StoreKit): Pick<AppActions, 'askUserWrite
   function reread(poolId: string, username: string, expectEnabled: boolean) {
     const known = get().users[userKey(poolId, username)];
     if (known) putUser(poolId, userWith(known, { enabled: expectEnabled }));
-    kit.gw.listUsers(poolId, formatUserFilter({ attribute: 'username', operator: '=', value: known?.username ?? username })).then(
-      (page) => { if (page.items[0]) putUser(poolId, page.items[0]); },
+    readUserRow(poolId, known?.username ?? username).then(
+      (user) => { if (user) putUser(poolId, user); },
       (error) => flash('warn', `Done, but the user could not be read back: ${toListError(error).message}`),
     );
   }
