@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
 import type { CallOptions, CognitoGateway } from '../../src/gateway/types.ts';
 import { MAX_IDLE_PAGES } from '../../src/store/paged-list.ts';
-import { startApp, withApp, type AppHarness } from '../helpers/app-harness.tsx';
+import { withApp, type AppHarness } from '../helpers/app-harness.tsx';
 import { waitFor } from '../helpers/wait-for.ts';
 
 const USERS = { usersInLargePool: 300 };
@@ -167,16 +167,13 @@ describe('app: leaving a view stops its loading', () => {
 
   it('quitting aborts what is still loading', async () => {
     const signals: (AbortSignal | undefined)[] = [];
-    const h = await startApp({ emulator: { ...USERS }, wrapGateway: slowListUsers(0, signals) });
-    try {
+    await withApp({ emulator: { ...USERS }, wrapGateway: slowListUsers(0, signals) }, async (h) => {
       await h.waitForText('acme-prod-customers');
       h.emulator.setAdversary({ ListUsers: { mode: 'hang' } });
       await h.press('enter');
       await waitFor(() => h.count('ListUsers') === 1);
       h.store.getState().actions.quit();
       await waitFor(() => signals[0]?.aborted === true, 2000, 'the hung ListUsers to be aborted on quit');
-    } finally {
-      await h.close();
-    }
+    });
   });
 });

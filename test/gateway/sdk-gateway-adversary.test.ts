@@ -57,7 +57,7 @@ function assertClear(error: GatewayError, operation: RegExp): void {
 describe('SDK gateway: deadlines (item 11)', () => {
   const fx = useAdversary();
 
-  it('a slowloris read ends at its deadline with "did not answer in", is not retried, and leaves no timer behind', async () => {
+  it('a slowloris read ends at its deadline with "did not answer in", and is not retried', async () => {
     fx.emu.setAdversary({ ListUsers: { mode: 'slowloris', intervalMs: 100 } });
     const { gw, records } = fx.gateway({ readDeadlineMs: 1000 });
     const before = arrivals(fx.emu, 'ListUsers');
@@ -134,7 +134,9 @@ describe('SDK gateway: leaving aborts the request (item 10)', () => {
     assert.ok(performance.now() - started < 200);
     assert.equal(e.kind, 'aborted');
     assert.deepEqual([records.at(-1)?.aborted, records.at(-1)?.ok], [true, false]);
-    await waitFor(() => fx.emu.requests.length === 1, 1000, 'nothing more sent');
+    const sent = fx.emu.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(fx.emu.requests.length, sent, 'nothing more sent in the 300 ms after the abort (a retry would be)');
   });
 
   it('a signal aborted before the call sends nothing', async () => {
