@@ -408,10 +408,16 @@ export function createAppStore(deps: StoreDeps): AppStore {
 
   attach(gw);
   store.subscribe((s, prev) => {
-    if (s.stack !== prev.stack && s.flash?.stack !== undefined && s.flash.stack !== s.stack) store.setState({ flash: undefined });
+    if (s.stack !== prev.stack && s.flash?.stack !== undefined && navigated(s.flash.stack, s.stack)) store.setState({ flash: undefined });
     else if (s.flash && s.flash === prev.flash && opensOverlay(s, prev)) store.setState({ flash: undefined });
   });
   return store;
+}
+
+/** True when `now` shows other views than `then`; naming a user canonically in the same views is not navigating. */
+function navigated(then: Route[], now: Route[]): boolean {
+  const poolOf = (r: Route) => ('poolId' in r ? r.poolId : '');
+  return then.length !== now.length || then.some((r, i) => r.view !== now[i].view || poolOf(r) !== poolOf(now[i]));
 }
 
 /** A dialog or an input line has just opened: an older flash was about the action before it. */

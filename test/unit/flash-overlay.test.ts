@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { checklistDialog } from '../../src/store/dialog.ts';
-import { FakeGateway } from '../helpers/fake-gateway.ts';
+import { FakeGateway, makeEvents, makeUsers } from '../helpers/fake-gateway.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 const yesNo = (title: string) => ({ title, onConfirm: () => {} });
 
@@ -39,5 +40,19 @@ describe('a flash does not outlive its action', () => {
     }));
     actions.confirmYes();
     assert.match(store.getState().flash?.text ?? '', /Nothing is checked/);
+  });
+
+  it('a flash raised during a deep link outlives the lookup that names the user canonically', async () => {
+    const gw = new FakeGateway();
+    gw.users = makeUsers(5);
+    gw.events = makeEvents(3);
+    gw.hold = true;
+    const store = createAppStore({ gateway: gw, flashMs: 60_000 });
+    store.getState().actions.openDeepLink('us-test-1_Pool1', 'user00001@example.com');
+    store.getState().actions.flash('warn', '1 write had an unknown outcome when the last session ended');
+    gw.hold = false;
+    gw.release();
+    await waitFor(() => gw.count('AdminListUserAuthEvents') === 1, 5000, 'the events, read once the user is named canonically');
+    assert.equal(store.getState().flash?.text, '1 write had an unknown outcome when the last session ended');
   });
 });
