@@ -2,6 +2,7 @@ import { COMMANDS, commandUsage, findCommand } from './command-table.ts';
 import type { CommandSpec } from './command-table.ts';
 import { closestMatch } from './edit-distance.ts';
 import { isPoolId, isRegion } from './regions.ts';
+import { excerpt } from '../domain/user-filter.ts';
 
 /** A `:` command line the app can act on. */
 export type Command =
@@ -28,11 +29,6 @@ const PROFILE_MAX = 128;
 const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/;
 
 /** What a message quotes of the input: its first 40 characters, so that a pasted page is not echoed back. */
-function excerpt(text: string, max = 40): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-
 /** Splits a command line into its name and argument text; one leading `:` is optional. */
 function splitCommandLine(text: string): { name: string; argument: string } {
   const trimmed = text.trim().replace(/^:/, '').trimStart();

@@ -81,7 +81,8 @@ function unknownAttributeMessage(name: string): string {
 }
 
 /** What an error message quotes of the input: at most `max` characters, so that a message is never a screen of echoed input. */
-function excerpt(text: string, max = 40): string {
+/** At most `max` characters of what someone typed, to quote in a message (a pasted page is not echoed). */
+export function excerpt(text: string, max = 40): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

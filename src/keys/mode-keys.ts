@@ -1,6 +1,6 @@
 import { dialogKind } from '../store/dialog.ts';
 import type { Dialog, DialogKind } from '../store/state.ts';
-import type { Binding, KeyTable } from './binding.ts';
+import type { Binding, KeyContext, KeyTable } from './binding.ts';
 
 /** Shown in the help for modes where every other printable key is typed into the line; matched by no key. */
 const TYPING: Binding = {
@@ -25,15 +25,22 @@ export const PROMPT_KEYS: KeyTable = {
   ],
 };
 
+/** The keys that scroll a text taller than its rows (the help, a detail view): a line or a screen at a time. */
+export function scrollBindings(scroll: (ctx: KeyContext, delta: number) => void, hint = false): Binding[] {
+  return [
+    { keys: ['down', 'j'], label: 'j/↓', description: 'scroll down', hint, run: (c) => scroll(c, 1) },
+    { keys: ['up', 'k'], label: 'k/↑', description: 'scroll up', run: (c) => scroll(c, -1) },
+    { keys: ['pagedown', 'space', 'ctrl+f', 'ctrl+d'], label: 'PgDn', description: 'page down', run: (c) => scroll(c, c.state.viewportRows) },
+    { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: (c) => scroll(c, -c.state.viewportRows) },
+  ];
+}
+
 /** Keys while the help is open; every other key is ignored. */
 export const HELP_KEYS: KeyTable = {
   title: 'Help (this screen)',
   bindings: [
     { keys: ['escape', '?', 'q', 'backspace'], label: 'esc/?/q', description: 'close the help, back where you were', run: ({ actions }) => actions.toggleHelp() },
-    { keys: ['down', 'j'], label: 'j/↓', description: 'scroll down', run: ({ actions }) => actions.scrollHelp(1) },
-    { keys: ['up', 'k'], label: 'k/↑', description: 'scroll up', run: ({ actions }) => actions.scrollHelp(-1) },
-    { keys: ['pagedown', 'space', 'ctrl+f', 'ctrl+d'], label: 'PgDn', description: 'page down', run: ({ state, actions }) => actions.scrollHelp(state.viewportRows) },
-    { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: ({ state, actions }) => actions.scrollHelp(-state.viewportRows) },
+    ...scrollBindings((c, delta) => c.actions.scrollHelp(delta)),
   ],
 };
 

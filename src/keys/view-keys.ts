@@ -3,6 +3,7 @@ import { selectedItem } from '../store/paged-list.ts';
 import { listKey, type ViewName } from '../store/routes.ts';
 import type { Binding, KeyContext, KeyTable } from './binding.ts';
 import { LIST_KEYS } from './global-keys.ts';
+import { scrollBindings } from './mode-keys.ts';
 
 const readOnlyReason = ({ state }: KeyContext) =>
   state.readOnly ? 'read-only mode (--read-only): writes are disabled' : undefined;
@@ -49,10 +50,7 @@ const SWEEP: Binding = {
 
 /** Scrolling a detail view whose lines are more than its rows (attributes, event). */
 const SCROLL_KEYS: Binding[] = [
-  { keys: ['down', 'j'], label: 'j/↓', description: 'scroll down', hint: true, run: ({ actions }) => actions.scrollDetail(1) },
-  { keys: ['up', 'k'], label: 'k/↑', description: 'scroll up', run: ({ actions }) => actions.scrollDetail(-1) },
-  { keys: ['pagedown', 'ctrl+f', 'ctrl+d', 'space'], label: 'PgDn', description: 'page down', run: (c) => c.actions.scrollDetail(c.state.viewportRows) },
-  { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: (c) => c.actions.scrollDetail(-c.state.viewportRows) },
+  ...scrollBindings((c, delta) => c.actions.scrollDetail(delta), true),
   { keys: ['g', 'home'], label: 'g', description: 'top', run: (c) => c.actions.scrollDetail(-c.state.detailScroll) },
   { keys: ['G', 'end'], label: 'G', description: 'bottom', run: ({ actions }) => actions.scrollDetail(Number.MAX_SAFE_INTEGER / 2) },
 ];

@@ -54,7 +54,6 @@ export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE
 
   async function sendAll(poolId: string, username: string, events: AuthEvent[], value: FeedbackValue) {
     const ref: ListRef = { kind: 'events', poolId, username };
-    const before = events.map((e) => ({ ...e }));
     set((s) => ({ pendingFeedback: { ...s.pendingFeedback, ...Object.fromEntries(events.map((e) => [e.id, value])) } }));
     for (const e of events) patchEvent(ref, e.id, { value, provider: 'sending…' });
     const failures: { event: AuthEvent; reason: string }[] = [];
@@ -74,7 +73,7 @@ export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE
       } catch (error) {
         settle(event.id);
         if (isOutcomeUnknown(error)) {
-          unknown = { event: before[i], error };
+          unknown = { event, error };
           continue;
         }
         patchEvent(ref, event.id, event.feedback);
@@ -85,7 +84,7 @@ export function createFeedbackActions(kit: StoreKit, intervalMs = FEEDBACK_WRITE
       settle(event.id);
       patchEvent(ref, event.id, event.feedback);
     }
-    if (unknown) return readBack(ref, username, before, value, { ...unknown, failures, notSent });
+    if (unknown) return readBack(ref, username, events, value, { ...unknown, failures, notSent });
     const saved = events.length - failures.length;
     if (failures.length === 0) {
       flash('info', events.length === 1 ? `Saved: ${shortEventLabel(events[0], get().timeZone)} marked ${value}.` : `Saved: ${saved} events marked ${value}.`);
