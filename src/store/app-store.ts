@@ -26,6 +26,8 @@ import { toListError, type StoreKit } from './store-kit.ts';
 import { createTriageActions } from './triage-actions.ts';
 import { createUserActions } from './user-actions.ts';
 import { createUserLookup } from './user-lookup.ts';
+import { flashIsOver } from './flash-lifetime.ts';
+import { createPoolWaiter } from './pool-waiter.ts';
 
 /** What a store is built from: a gateway (the emulator's or AWS's) and the session's switches. */
 export interface StoreDeps extends OutputDeps {
@@ -158,21 +160,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       loadResource('risk', riskKey(poolId, clientId), (signal) => gw.describeRiskConfiguration(poolId, clientId, { signal }), force);
     }
 
-    /** Pools whose details a risk view waits for: one waiter each, however often the cursor moves meanwhile. */
-    const waitingForPool = new Set<string>();
-
-    function afterPoolDetail(poolId: string, then: () => void) {
-      if (waitingForPool.has(poolId)) return;
-      waitingForPool.add(poolId);
-      const unsubscribe = api.subscribe((s, prev) => {
-        const pool = s.pools[poolId];
-        if (pool === prev.pools[poolId] || pool?.loading) return;
-        unsubscribe();
-        waitingForPool.delete(poolId);
-        if (pool) then();
-      });
-    }
-
+    const afterPoolDetail = createPoolWaiter(api);
     const lookup = createUserLookup({ get, set, flash, gateway: () => gw, enter, signal: (key) => aborts.signal(resourceKey('lookup', key), 'resource') });
     const resolveUser = lookup.complete;
 
@@ -407,20 +395,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
   const recordCall = createCallRecorder(store, now);
 
   attach(gw);
-  store.subscribe((s, prev) => {
-    if (s.stack !== prev.stack && s.flash?.stack !== undefined && navigated(s.flash.stack, s.stack)) store.setState({ flash: undefined });
-    else if (s.flash && s.flash === prev.flash && opensOverlay(s, prev)) store.setState({ flash: undefined });
-  });
+  store.subscribe((s, prev) => { if (flashIsOver(s, prev)) store.setState({ flash: undefined }); });
   return store;
-}
-
-/** True when `now` shows other views than `then`; naming a user canonically in the same views is not navigating. */
-function navigated(then: Route[], now: Route[]): boolean {
-  const poolOf = (r: Route) => ('poolId' in r ? r.poolId : '');
-  return then.length !== now.length || then.some((r, i) => r.view !== now[i].view || poolOf(r) !== poolOf(now[i]));
-}
-
-/** A dialog or an input line has just opened: an older flash was about the action before it. */
-function opensOverlay(s: AppState, prev: AppState): boolean {
-  return (s.confirm !== undefined && prev.confirm === undefined) || (s.prompt !== undefined && prev.prompt === undefined);
 }
