@@ -1,18 +1,12 @@
 import { eventSeverity } from '../domain/event-risk.ts';
 import type { SweepFinding } from './types.ts';
 
-/** How bad a finding is: its worst event first, then how many risky events it holds. Higher is worse. */
-export function findingSeverity(f: SweepFinding): number {
-  const worst = f.events.reduce((max, e) => Math.max(max, eventSeverity(e)), 0);
-  return worst * 10_000 + Math.min(f.events.length, 9_999);
-}
-
 function worstEvent(f: SweepFinding): number {
   return f.events.reduce((max, e) => Math.max(max, eventSeverity(e)), 0);
 }
 
 /** When the finding's newest risky event happened (epoch ms); events without a time count as oldest. */
-export function findingRecency(f: SweepFinding): number {
+function findingRecency(f: SweepFinding): number {
   return f.events.reduce((newest, e) => Math.max(newest, e.createdAt ?? Number.NEGATIVE_INFINITY), Number.NEGATIVE_INFINITY);
 }
 

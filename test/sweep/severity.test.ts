@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AuthEvent, User } from '../../src/gateway/types.ts';
-import { findingInsertIndex, findingSeverity } from '../../src/sweep/severity.ts';
+import { compareFindings, findingInsertIndex } from '../../src/sweep/severity.ts';
 import type { SweepFinding } from '../../src/sweep/types.ts';
 
 const user = (name: string): User => ({ username: name, enabled: true, status: 'CONFIRMED', attributes: {}, mfaOptions: [] });
@@ -14,8 +14,8 @@ describe('sweep findings, worst first', () => {
     const fails = finding('b', Array.from({ length: 50 }, () => ({ response: 'Fail' })));
     const twoHigh = finding('c', [{ riskLevel: 'High' }, { riskLevel: 'High' }]);
     const oneHigh = finding('d', [{ riskLevel: 'High' }]);
-    assert.ok(findingSeverity(takeover) > findingSeverity(fails));
-    assert.ok(findingSeverity(twoHigh) > findingSeverity(oneHigh));
+    assert.ok(compareFindings(takeover, fails) < 0);
+    assert.ok(compareFindings(twoHigh, oneHigh) < 0);
   });
 
   it('inserting keeps the list sorted and equal findings in arrival order', () => {
@@ -59,7 +59,7 @@ describe('sweep findings: risk level before decision (QA: a Medium takeover sat 
     for (const f of arrivals) list = insertFinding(list, f, 5);
     assert.deepEqual(list.items.map((f) => f.user.username),
       ['high-block', 'high-cc-new', 'high-cc-old', 'high', 'medium-ato', 'medium', 'low-block', 'fail']);
-    assert.ok(findingSeverity(arrivals[2]) > findingSeverity(arrivals[0]));
+    assert.ok(compareFindings(arrivals[2], arrivals[0]) < 0);
   });
 });
 
