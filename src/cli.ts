@@ -102,7 +102,7 @@ async function runTui(opts: CliOptions): Promise<number> {
     : { gateway: createSdkGateway({ region: opts.region, profile: opts.profile, endpoint: opts.endpoint }), close: async () => {} };
 
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-  const { createAppStore } = await import('./store/app-store.ts');
+  const { createAppStore } = await withoutFetch(() => import('./store/app-store.ts'));
   const store = createAppStore({
     gateway: backend.gateway,
     readOnly: opts.readOnly,

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { AuthEvent } from '../gateway/types.ts';
 import type { AppState, UserWrite } from '../store/state.ts';
+import { tupleParts } from '../store/routes.ts';
 
 /**
  * A write that was still in flight when a session ended (a hang-up, SIGTERM, or q pressed twice): whether Cognito
@@ -47,7 +48,7 @@ export function writesInFlight(state: Pick<AppState, 'pendingFeedback' | 'pendin
   const at = new Date(now).toISOString();
   const where = { ...(state.target.region ? { region: state.target.region } : {}), ...(state.target.profile ? { profile: state.target.profile } : {}) };
   const userWrites = Object.entries(state.pendingUserWrites).map(([key, write]): UnknownWrite => {
-    const [poolId, username] = key.split('\u0000');
+    const [poolId, username] = tupleParts(key);
     return { at, operation: USER_WRITE_OPERATIONS[write], write, poolId, username, ...where };
   });
   const feedback = Object.entries(state.pendingFeedback).map(([eventId, value]): UnknownWrite => {
@@ -59,7 +60,7 @@ export function writesInFlight(state: Pick<AppState, 'pendingFeedback' | 'pendin
 
 function eventOwner(lists: AppState['lists'], eventId: string): { poolId: string; username: string } | undefined {
   for (const [key, list] of Object.entries(lists)) {
-    const [kind, poolId, username] = key.split('\u0000');
+    const [kind, poolId, username] = tupleParts(key);
     if (kind === 'events' && (list.items as AuthEvent[]).some((e) => e.id === eventId)) return { poolId, username };
   }
   return undefined;

@@ -6,11 +6,17 @@ import { findBinding, type Binding, type KeyContext, type KeyTable } from './bin
 import { isPrintable, keyName, splitKeys, type InkKey } from './key-name.ts';
 import { GLOBAL_KEYS } from './global-keys.ts';
 import { HELP_KEYS, MODE_TABLES, PROMPT_KEYS, dialogTable } from './mode-keys.ts';
-import { VIEW_KEYS } from './view-keys.ts';
+import { viewSpec } from '../views/registry.ts';
+
+/** A view's own keys, as its spec declares them. */
+export function viewKeyTable(view: ViewName): KeyTable {
+  const spec = viewSpec(view);
+  return { title: spec.title, bindings: spec.keys };
+}
 
 /** The key tables in force for a view: its own, then the global ones. */
 export function tablesFor(view: ViewName): KeyTable[] {
-  return [VIEW_KEYS[view], GLOBAL_KEYS];
+  return [viewKeyTable(view), GLOBAL_KEYS];
 }
 
 /**
@@ -18,7 +24,7 @@ export function tablesFor(view: ViewName): KeyTable[] {
  * listed once), then the keys of every mode (input line, each kind of dialog, the help itself).
  */
 export function helpTables(view: ViewName): KeyTable[] {
-  const own = VIEW_KEYS[view];
+  const own = viewKeyTable(view);
   const taken = new Set(own.bindings.flatMap((b) => b.keys));
   const global = { ...GLOBAL_KEYS, bindings: GLOBAL_KEYS.bindings.filter((b) => !b.keys.every((k) => taken.has(k))) };
   return [own, global, ...MODE_TABLES];

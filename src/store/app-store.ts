@@ -1,11 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TimeZoneSetting } from '../domain/time-format.ts';
-import { regionLabel, type AuthEvent, type CognitoGateway, type GatewayTarget, type Page, type User } from '../gateway/types.ts';
-import { createCallRecorder, logRows } from './api-stats.ts';
+import { regionLabel, type AuthEvent, type CognitoGateway, type GatewayTarget, type Page } from '../gateway/types.ts';
+import { createCallRecorder } from './api-stats.ts';
 import { createCommandActions } from './command-actions.ts';
 import { createFollowActions, type FollowPacing } from './follow-actions.ts';
-import { compactUser } from './compact-user.ts';
-import { createNavigationActions } from './navigation-actions.ts';
+import { createNavigationActions, reloadLists } from './navigation-actions.ts';
+import { listSource } from './list-sources.ts';
+import { viewSpec } from '../views/registry.ts';
+import type { ViewContext } from '../views/view-spec.ts';
 import { rereadList, withPendingFeedback } from './reread-list.ts';
 import { createOutputActions, type OutputDeps } from './output-actions.ts';
 import { createSweepActions } from './sweep-actions.ts';
@@ -22,7 +24,7 @@ import {
 import { listKey, riskKey, type ListRef, type Route } from './routes.ts';
 import { createSearchActions } from './search-actions.ts';
 import type { AppState, Resource } from './state.ts';
-import { toListError, type StoreKit } from './store-kit.ts';
+import { toListError } from './store-kit.ts';
 import { createTriageActions } from './triage-actions.ts';
 import { createUserActions } from './user-actions.ts';
 import { createUserLookup } from './user-lookup.ts';
@@ -67,17 +69,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       set((s) => ({ lists: { ...s.lists, [listKey(ref)]: next } }));
 
     function fetchPage(ref: ListRef, token: string | undefined): Promise<Page<unknown>> {
-      const opts = { signal: aborts.signal(listKey(ref)) };
-      switch (ref.kind) {
-        case 'pools': return gw.listUserPools(token, opts);
-        case 'users': return gw.listUsers(ref.poolId, ref.filter || undefined, token, opts);
-        case 'clients': return gw.listAppClients(ref.poolId, token, opts);
-        case 'groups': return gw.listGroupsForUser(ref.poolId, ref.username, token, opts);
-        case 'devices': return gw.listDevices(ref.poolId, ref.username, token, opts);
-        case 'events': return gw.listAuthEvents(ref.poolId, ref.username, token, opts);
-        case 'log': return Promise.resolve({ items: logRows(get().api) });
-        case 'findings': return Promise.resolve({ items: [] });
-      }
+      return listSource(ref).fetch(gw, ref, token, { signal: aborts.signal(listKey(ref)) }, get());
     }
 
     function loadMore(ref: ListRef) {
@@ -95,8 +87,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           const shown = next.followUntil === undefined ? refitWindow(next, get().viewportRows) : advanceFollow(next, get().viewportRows);
           setList(ref, shown);
           if (isWalkStop(next)) flash('warn', next.error!.message);
-          if (ref.kind === 'users' && next.pagesLoaded === 1) ensurePool(ref.poolId);
-          if (ref.kind === 'events' && next.pagesLoaded === 1) resolveUser(ref.poolId, ref.username);
+          if (next.pagesLoaded === 1) listSource(ref).firstPage?.(ref, { ensurePool, completeUser: resolveUser });
           followSelection(ref);
           if (shown.followUntil !== undefined) following.follow(ref);
           else if (canLoadMore(shown) && (gotNothing || nearEnd(shown, get().viewportRows))) loadMore(ref);
@@ -106,7 +97,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     }
 
     function prepare(ref: ListRef, items: unknown[]): unknown[] {
-      return ref.kind === 'users' ? (items as User[]).map(compactUser) : items;
+      return listSource(ref).prepare?.(items) ?? items;
     }
 
     const following = createFollowActions({
@@ -165,36 +156,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const resolveUser = lookup.complete;
 
     function enter(route: Route) {
-      switch (route.view) {
-        case 'pools':
-          ensureList({ kind: 'pools' });
-          break;
-        case 'users':
-          ensureList({ kind: 'users', poolId: route.poolId, filter: get().searches[route.poolId] ?? '' });
-          break;
-        case 'user':
-          if (!lookup.canonical(route)) break;
-          ensureList({ kind: 'groups', poolId: route.poolId, username: route.username });
-          ensureList({ kind: 'devices', poolId: route.poolId, username: route.username });
-          break;
-        case 'events':
-          if (!lookup.canonical(route)) break;
-          ensureList({ kind: 'events', poolId: route.poolId, username: route.username });
-          break;
-        case 'event':
-          break;
-        case 'log':
-          setList({ kind: 'log' }, { ...list({ kind: 'log' }), items: logRows(get().api), complete: true, pagesLoaded: 1 });
-          break;
-        case 'sweep':
-          ensurePool(route.poolId);
-          break;
-        case 'risk':
-          ensurePool(route.poolId);
-          ensureRisk(route.poolId);
-          ensureList({ kind: 'clients', poolId: route.poolId });
-          break;
-      }
+      const spec = viewSpec(route);
+      if (spec.enter) spec.enter(route, kit);
+      else for (const ref of spec.lists(route, get())) ensureList(ref);
     }
 
     function top(): Route {
@@ -271,8 +235,10 @@ export function createAppStore(deps: StoreDeps): AppStore {
       return undefined;
     }
 
-    const kit: StoreKit = {
+    const kit: ViewContext = {
       get, set, get gw() { return gw; }, now, list, setList, flash, loadMore, ensureList, top, push, reset,
+      canonical: (route) => lookup.canonical(route),
+      reload: (refs) => reloadLists(kit, refs),
       rereadList: (ref) => {
         const prepareReread = (r: ListRef, items: unknown[]) => withPendingFeedback(r, prepare(r, items), get().pendingFeedback);
         return rereadList({ list, setList, fetchPage, viewportRows: () => get().viewportRows, prepare: prepareReread }, ref);

@@ -1,10 +1,10 @@
-import type { AuthEvent, User } from '../gateway/types.ts';
+import { viewSpec } from '../views/registry.ts';
+import type { ViewContext } from '../views/view-spec.ts';
 import { displayedList } from './displayed-list.ts';
 import { clearError, continueWalk, isIdleStop, resetForRefresh, selectedItem, type PagedList } from './paged-list.ts';
-import { eventsRefOf, isUserRoute, userKey, type ListRef } from './routes.ts';
+import { isUserRoute, userKey, type ListRef } from './routes.ts';
 import { currentListRef } from './selectors.ts';
 import type { AppActions } from './state.ts';
-import type { StoreKit } from './store-kit.ts';
 
 /** What r does to a list: go on after idle pages, retry a page that failed, else start over from the first page. */
 function refreshed(l: PagedList<unknown>): PagedList<unknown> {
@@ -12,55 +12,31 @@ function refreshed(l: PagedList<unknown>): PagedList<unknown> {
   return l.error && l.error.retryable && l.items.length > 0 ? clearError(l) : resetForRefresh(l);
 }
 
-/** r and enter: reload what the view shows, and open what the cursor is on. */
-export function createNavigationActions(kit: StoreKit): Pick<AppActions, 'refresh' | 'openSelected'> {
-  const { get, set, list, setList, loadMore, flash, top, push } = kit;
+/** Reloads lists as r does. */
+export function reloadLists(ctx: Pick<ViewContext, 'list' | 'setList' | 'loadMore'>, refs: ListRef[]): void {
+  for (const ref of refs) {
+    ctx.setList(ref, refreshed(ctx.list(ref)));
+    ctx.loadMore(ref);
+  }
+}
+
+/** r and enter: reload what the view shows, and open what the cursor is on, as the view's spec says. */
+export function createNavigationActions(ctx: ViewContext): Pick<AppActions, 'refresh' | 'openSelected'> {
+  const { get, list, top } = ctx;
   return {
     refresh() {
       const route = top();
-      if (route.view === 'sweep') return flash('info', 'r does not re-run a sweep: esc, then s starts a new one.');
-      if (isUserRoute(route) && get().users[userKey(route.poolId, route.username)]?.username !== route.username) return kit.reset(get().stack);
-      const refs: ListRef[] = [];
-      const ref = currentListRef(get());
-      if (ref && route.view !== 'user') refs.push(ref);
-      if (route.view === 'user') {
-        refs.push({ kind: 'groups', poolId: route.poolId, username: route.username },
-          { kind: 'devices', poolId: route.poolId, username: route.username });
-      }
-      if (route.view === 'event') refs.push(eventsRefOf(route)!);
-      for (const r of refs) {
-        setList(r, refreshed(list(r)));
-        loadMore(r);
-      }
-      if (route.view === 'users') get().actions.ensurePool(route.poolId, true);
-      if (route.view === 'risk') {
-        get().actions.ensurePool(route.poolId, true);
-        get().actions.ensureRisk(route.poolId, undefined, true);
-        const client = selectedItem(list<{ id: string }>({ kind: 'clients', poolId: route.poolId }));
-        if (client) get().actions.ensureRisk(route.poolId, client.id, true);
-      }
+      if (isUserRoute(route) && get().users[userKey(route.poolId, route.username)]?.username !== route.username) return ctx.reset(get().stack);
+      const spec = viewSpec(route);
+      if (spec.refresh) spec.refresh(route, ctx);
+      else ctx.reload(spec.lists(route, get()));
     },
     openSelected() {
-      const s = get();
       const route = top();
-      const ref = currentListRef(s);
-      if (route.view === 'user') return push({ view: 'events', poolId: route.poolId, username: route.username });
-      if (!ref) return;
-      const l = displayedList(s, ref) ?? list(ref);
-      if (l.error && l.items.length === 0) return;
-      const item = selectedItem(l);
-      if (!item) return;
-      if (route.view === 'pools') push({ view: 'users', poolId: (item as { id: string }).id });
-      else if (route.view === 'users') {
-        const user = item as User;
-        const key = userKey(route.poolId, user.username);
-        if (!get().users[key] || get().users[key].partial) set((st) => ({ users: { ...st.users, [key]: user } }));
-        push({ view: 'user', poolId: route.poolId, username: user.username });
-      } else if (route.view === 'events') {
-        push({ view: 'event', poolId: route.poolId, username: route.username, eventId: (item as AuthEvent).id });
-      } else if (route.view === 'risk') {
-        get().actions.ensureRisk(route.poolId, (item as { id: string }).id);
-      }
+      const spec = viewSpec(route);
+      if (!spec.open) return;
+      const ref = currentListRef(get());
+      spec.open(route, ref ? selectedItem(displayedList(get(), ref) ?? list(ref)) : undefined, ctx);
     },
   };
 }

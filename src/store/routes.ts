@@ -1,17 +1,6 @@
-/** One screen of the navigation stack. */
-export type Route =
-  | { view: 'pools' }
-  | { view: 'users'; poolId: string }
-  | { view: 'user'; poolId: string; username: string }
-  | { view: 'attributes'; poolId: string; username: string }
-  | { view: 'events'; poolId: string; username: string }
-  | { view: 'event'; poolId: string; username: string; eventId: string }
-  | { view: 'risk'; poolId: string }
-  | { view: 'sweep'; poolId: string }
-  | { view: 'log' };
+import type { Route } from '../views/registry.ts';
 
-/** The name of a view. */
-export type ViewName = Route['view'];
+export type { Route, ViewName } from '../views/registry.ts';
 
 /** What a paged list holds; its key names the list in the store. */
 export type ListRef =
@@ -24,43 +13,65 @@ export type ListRef =
   | { kind: 'findings'; poolId: string }
   | { kind: 'log' };
 
-/** The store key of a list. */
-export function listKey(ref: ListRef): string {
-  switch (ref.kind) {
-    case 'pools':
-    case 'log':
-      return ref.kind;
-    case 'findings':
-      return `findings\u0000${ref.poolId}`;
-    case 'users':
-      return `users\u0000${ref.poolId}\u0000${ref.filter}`;
-    case 'clients':
-      return `clients\u0000${ref.poolId}`;
-    case 'groups':
-    case 'devices':
-    case 'events':
-      return `${ref.kind}\u0000${ref.poolId}\u0000${ref.username}`;
+type KeyFields = { [K in ListRef['kind']]: readonly Exclude<keyof Extract<ListRef, { kind: K }>, 'kind'>[] };
+
+/** The fields that name each kind of list, in the order of its key. */
+const KEY_FIELDS: KeyFields = {
+  pools: [],
+  users: ['poolId', 'filter'],
+  clients: ['poolId'],
+  groups: ['poolId', 'username'],
+  devices: ['poolId', 'username'],
+  events: ['poolId', 'username'],
+  findings: ['poolId'],
+  log: [],
+};
+
+/** The key of a record named by several values: the tuple of them, written as JSON (no value can run into the next). */
+export function tupleKey(...parts: readonly string[]): string {
+  return JSON.stringify(parts);
+}
+
+/** The values of a tupleKey, or [] for a key that is not one. */
+export function tupleParts(key: string): string[] {
+  try {
+    const parts: unknown = JSON.parse(key);
+    return Array.isArray(parts) ? parts.map(String) : [];
+  } catch {
+    return [];
   }
+}
+
+/** The store key of a list: its kind and the values that name it, as a tuple. */
+export function listKey(ref: ListRef): string {
+  const fields = KEY_FIELDS[ref.kind] as readonly string[];
+  return tupleKey(ref.kind, ...fields.map((f) => (ref as unknown as Record<string, string>)[f]));
 }
 
 /** True if `key` (a listKey) is a users list of `poolId`, whatever its search. */
 export function isUsersListOf(key: string, poolId: string): boolean {
-  return key.startsWith(`users\u0000${poolId}\u0000`);
-}
-
-/** True if `key` (a userKey) names a user of `poolId`. */
-export function isUserKeyOf(key: string, poolId: string): boolean {
-  return key.startsWith(`${poolId}\u0000`);
+  const [kind, pool] = tupleParts(key);
+  return kind === 'users' && pool === poolId;
 }
 
 /** The key that identifies one user of one pool in the store. */
 export function userKey(poolId: string, username: string): string {
-  return `${poolId}\u0000${username}`;
+  return tupleKey(poolId, username);
+}
+
+/** True if `key` (a userKey) names a user of `poolId`. */
+export function isUserKeyOf(key: string, poolId: string): boolean {
+  return tupleParts(key)[0] === poolId;
 }
 
 /** The key of a risk configuration: the pool's, or one app client's. */
 export function riskKey(poolId: string, clientId: string | undefined): string {
-  return `${poolId}\u0000${clientId ?? ''}`;
+  return tupleKey(poolId, clientId ?? '');
+}
+
+/** True if `key` (a riskKey) is a configuration of `poolId` or one of its clients. */
+export function isRiskKeyOf(key: string, poolId: string): boolean {
+  return tupleParts(key)[0] === poolId;
 }
 
 /** The event list behind an events or event route. */

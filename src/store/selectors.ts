@@ -1,3 +1,4 @@
+import { cursorListOf } from '../views/registry.ts';
 import { userKey, type ListRef, type Route } from './routes.ts';
 import type { AppState } from './state.ts';
 
@@ -7,26 +8,8 @@ export function currentRoute(state: Pick<AppState, 'stack'>): Route {
 }
 
 /** The scrolling list of the current view, if it has one. */
-export function currentListRef(state: Pick<AppState, 'stack' | 'searches' | 'userPane'>): ListRef | undefined {
-  const route = currentRoute(state);
-  switch (route.view) {
-    case 'pools':
-      return { kind: 'pools' };
-    case 'users':
-      return { kind: 'users', poolId: route.poolId, filter: state.searches[route.poolId] ?? '' };
-    case 'user':
-      return { kind: state.userPane, poolId: route.poolId, username: route.username };
-    case 'events':
-      return { kind: 'events', poolId: route.poolId, username: route.username };
-    case 'risk':
-      return { kind: 'clients', poolId: route.poolId };
-    case 'sweep':
-      return { kind: 'findings', poolId: route.poolId };
-    case 'log':
-      return { kind: 'log' };
-    default:
-      return undefined;
-  }
+export function currentListRef(state: AppState): ListRef | undefined {
+  return cursorListOf(currentRoute(state), state);
 }
 
 /**

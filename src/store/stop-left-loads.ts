@@ -1,7 +1,7 @@
+import { cursorListOf, routeListRefs, viewSpec } from '../views/registry.ts';
 import type { LoadAborts } from './load-aborts.ts';
 import { abandonLoad, selectedItem, type PagedList } from './paged-list.ts';
-import { routeListRefs } from './route-lists.ts';
-import { isUserRoute, listKey, riskKey, userKey } from './routes.ts';
+import { isUserRoute, listKey, tupleKey, tupleParts, userKey } from './routes.ts';
 import { currentRoute } from './selectors.ts';
 import type { AppState } from './state.ts';
 
@@ -14,7 +14,7 @@ export interface StopLoadsDeps {
 
 /** The key of a resource's abort controller. */
 export function resourceKey(field: 'pools' | 'risk' | 'lookup', key: string): string {
-  return `${field}\u0000${key}`;
+  return tupleKey(field, key);
 }
 
 function resourcesShown(s: AppState): Set<string> {
@@ -23,12 +23,12 @@ function resourcesShown(s: AppState): Set<string> {
     if (!('poolId' in route)) continue;
     keep.add(resourceKey('pools', route.poolId));
     if (isUserRoute(route)) keep.add(resourceKey('lookup', userKey(route.poolId, route.username)));
-    if (route.view !== 'risk') continue;
-    keep.add(resourceKey('risk', riskKey(route.poolId, undefined)));
-    for (const key of Object.keys(s.risk)) if (key.startsWith(`${route.poolId}\u0000`)) keep.add(resourceKey('risk', key));
+    for (const key of viewSpec(route).resources?.(route, s) ?? []) keep.add(key);
   }
-  if (currentRoute(s).view === 'pools') {
-    const pool = selectedItem(s.lists[listKey({ kind: 'pools' })] as PagedList<{ id: string }> | undefined);
+  const top = currentRoute(s);
+  const ref = cursorListOf(top, s);
+  if (ref?.kind === 'pools') {
+    const pool = selectedItem(s.lists[listKey(ref)] as PagedList<{ id: string }> | undefined);
     if (pool) keep.add(resourceKey('pools', pool.id));
   }
   return keep;
@@ -46,10 +46,8 @@ export function stopLoadsOfLeftViews({ get, set, aborts }: StopLoadsDeps, all = 
     if (l) set((s) => ({ lists: { ...s.lists, [key]: abandonLoad(l) } }));
   }
   for (const key of aborts.abortExcept(all ? new Set() : resourcesShown(get()), 'resource')) {
-    const cut = key.indexOf('\u0000');
-    const field = key.slice(0, cut);
+    const [field, id] = tupleParts(key);
     if (field !== 'pools' && field !== 'risk') continue;
-    const id = key.slice(cut + 1);
     const r = get()[field][id];
     if (r?.loading) set((s) => ({ [field]: { ...s[field], [id]: { ...r, loading: false, requestId: r.requestId + 1 } } }) as Partial<AppState>);
   }

@@ -7,6 +7,7 @@ import { AUDIT_POOL_ID, LARGE_POOL_ID, TAKEOVER_EMAIL, TAKEOVER_USERNAME } from 
 import { currentRoute } from '../../src/store/selectors.ts';
 import { startApp, type AppHarness } from '../helpers/app-harness.tsx';
 import { waitFor } from '../helpers/wait-for.ts';
+import { userKey } from '../../src/store/routes.ts';
 
 describe('app: the : command line', () => {
   let h: AppHarness;
@@ -56,7 +57,7 @@ describe('app: the : command line', () => {
   });
 
   it('e and E export the loaded events to JSON and CSV files and say where', async () => {
-    await waitFor(() => h.store.getState().users[`${LARGE_POOL_ID}\u0000${TAKEOVER_EMAIL}`]);
+    await waitFor(() => h.store.getState().users[userKey(LARGE_POOL_ID, TAKEOVER_EMAIL)]);
     await h.press('e');
     await h.waitForText(/Exported \d+ events to \/tmp\/cognito-tui-export-/);
     const files = readdirSync(dir);

@@ -1,3 +1,4 @@
+import { tupleParts } from '../../src/store/routes.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import stringWidth from 'string-width';
@@ -57,7 +58,7 @@ describe('app: + and every printable character reach each input line, typed or p
     await waitFor(() => currentRoute(h.store.getState()).view === 'events');
     await waitFor(() => {
       const s = h.store.getState();
-      const key = Object.keys(s.lists).find((k) => k.startsWith('events'));
+      const key = Object.keys(s.lists).find((k) => tupleParts(k)[0] === 'events');
       return key !== undefined && (s.lists[key].pagesLoaded > 0 || s.lists[key].error !== undefined);
     }, 5000, 'the events list to answer');
     await h.press('f');

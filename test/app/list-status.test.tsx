@@ -11,7 +11,7 @@ import { fitColumns, type Column } from '../../src/ui/columns.ts';
 import { ListView } from '../../src/ui/components/ListView.tsx';
 import { listPosition, StatusLine } from '../../src/ui/components/StatusLine.tsx';
 import { StoreContext } from '../../src/ui/store-context.ts';
-import { EventsView } from '../../src/ui/views/EventsView.tsx';
+import { eventsView } from '../../src/views/events.tsx';
 import { FakeGateway, makeEvents } from '../helpers/fake-gateway.ts';
 import { assertSafeFrame } from '../reliability/screen.ts';
 
@@ -32,7 +32,7 @@ function eventsFrame(list: PagedList<AuthEvent>, view?: EventView): string {
   store.setState((s) => ({ lists: { ...s.lists, [key]: list }, eventViews: view ? { ...s.eventViews, [key]: view } : s.eventViews }));
   const app = render(
     <StoreContext.Provider value={store}>
-      <EventsView poolId={POOL} username="alice" width={140} height={20} now={0} />
+      <eventsView.Render route={{ view: 'events', poolId: POOL, username: 'alice' }} width={140} height={20} now={0} />
     </StoreContext.Provider>,
   );
   const frame = app.lastFrame() ?? '';

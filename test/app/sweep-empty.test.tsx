@@ -7,7 +7,7 @@ import { listKey } from '../../src/store/routes.ts';
 import type { SweepState } from '../../src/store/state.ts';
 import type { SweepProgress } from '../../src/sweep/types.ts';
 import { StoreContext } from '../../src/ui/store-context.ts';
-import { SweepView } from '../../src/ui/views/SweepView.tsx';
+import { sweepView } from '../../src/views/sweep.tsx';
 import { FakeGateway } from '../helpers/fake-gateway.ts';
 
 const POOL = 'us-test-1_Pool1';
@@ -23,7 +23,7 @@ function sweepFrame(sweep: SweepState): string {
   store.setState((s) => ({ sweeps: { ...s.sweeps, [POOL]: sweep }, lists: { ...s.lists, [listKey({ kind: 'findings', poolId: POOL })]: findings } }));
   const app = render(
     <StoreContext.Provider value={store}>
-      <SweepView poolId={POOL} width={120} height={16} now={0} />
+      <sweepView.Render route={{ view: 'sweep', poolId: POOL }} width={120} height={16} now={0} />
     </StoreContext.Provider>,
   );
   const frame = app.lastFrame() ?? '';

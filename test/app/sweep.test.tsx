@@ -6,6 +6,7 @@ import { QUOTAS } from '../../src/sweep/quotas.ts';
 import { rawCall } from '../emulator/helpers.ts';
 import { startApp, withApp, type AppHarness } from '../helpers/app-harness.tsx';
 import { waitFor } from '../helpers/wait-for.ts';
+import { listKey } from '../../src/store/routes.ts';
 
 const SWEEP_SHARE = 1;
 /** The longest a running sweep waits between two calls of one kind, at SWEEP_SHARE of the quotas. */
@@ -44,7 +45,7 @@ describe('app: a pool-wide sweep', () => {
     assert.match(frame, /▲▲ High/);
     const listed = h.emulator.requests.filter((r) => r.operation === 'ListUsers').map((r) => (r.body as { Filter?: string }).Filter);
     assert.ok(listed.includes('username ^= "maria"'));
-    const findings = h.store.getState().lists[`findings\u0000${LARGE_POOL_ID}`]!.items as { user: { username: string }; events: unknown[] }[];
+    const findings = h.store.getState().lists[listKey({ kind: 'findings', poolId: LARGE_POOL_ID })]!.items as { user: { username: string }; events: unknown[] }[];
     const at = findings.findIndex((f) => f.user.username === TAKEOVER_USERNAME);
     assert.ok(at >= 0 && at < 5, `maria.garcia's takeover is among the worst findings (at ${at})`);
     for (let i = 0; i < at; i++) await h.press('j');

@@ -1,12 +1,12 @@
 import { GLOBAL_KEYS, LIST_KEYS } from '../../src/keys/global-keys.ts';
-import { VIEW_KEYS } from '../../src/keys/view-keys.ts';
+import { VIEWS } from '../../src/views/registry.ts';
 import { keyCode } from '../helpers/key-codes.ts';
 import type { SeededRandom } from '../helpers/seeded-random.ts';
 
 /** Every key name any key table binds, read from the tables, so keys added later are fuzzed too. */
 export function tableKeyNames(): string[] {
   const names = new Set<string>();
-  for (const table of [...Object.values(VIEW_KEYS), GLOBAL_KEYS]) for (const b of table.bindings) for (const k of b.keys) names.add(k);
+  for (const table of [...VIEWS.map((v) => ({ bindings: v.keys })), GLOBAL_KEYS]) for (const b of table.bindings) for (const k of b.keys) names.add(k);
   for (const b of LIST_KEYS) for (const k of b.keys) names.add(k);
   return [...names].sort();
 }

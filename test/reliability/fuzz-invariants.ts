@@ -2,6 +2,7 @@ import type { RecordedRequest } from '../../src/emulator/index.ts';
 import type { AuthEvent, CognitoGateway } from '../../src/gateway/types.ts';
 import { applyEventView, isFiltering } from '../../src/store/displayed-list.ts';
 import type { PagedList } from '../../src/store/paged-list.ts';
+import { tupleParts } from '../../src/store/routes.ts';
 import type { AppState } from '../../src/store/state.ts';
 import { WRITE_OPERATIONS } from './writes.ts';
 
@@ -24,9 +25,10 @@ function checkList(name: string, l: PagedList<unknown>, rows: number, out: ListC
   if (l.cursor >= l.offset + Math.max(1, rows)) out.staleWindows.push(`${where}: cursor below the stored window`);
 }
 
-/** Labels a store key for a message (its parts are separated by NUL). */
+/** Labels a store key for a message (a tuple of its parts). */
 function label(key: string): string {
-  return key.replaceAll('\u0000', '/');
+  const parts = tupleParts(key);
+  return parts.length > 0 ? parts.join('/') : key;
 }
 
 /**
@@ -39,7 +41,7 @@ export function checkLists(state: AppState): ListCheck {
   for (const [key, list] of Object.entries(state.lists)) {
     checkList(label(key), list, state.viewportRows, out);
     const view = state.eventViews[key];
-    if (key.startsWith('events\u0000') && isFiltering(view)) {
+    if (tupleParts(key)[0] === 'events' && isFiltering(view)) {
       checkList(`${label(key)} filtered`, applyEventView(list as PagedList<AuthEvent>, view), state.viewportRows, out);
     }
   }

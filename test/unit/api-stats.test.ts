@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { ApiCallRecord } from '../../src/gateway/types.ts';
 import { causeLabel, createCallRecorder, failedAttemptsOf, withCallsRecorded } from '../../src/store/api-stats.ts';
 import type { ApiStats, AppState } from '../../src/store/state.ts';
-import { logSummary } from '../../src/ui/views/LogView.tsx';
+import { logSummary } from '../../src/views/log.tsx';
 import { waitFor } from '../helpers/wait-for.ts';
 
 const empty = (): Pick<AppState, 'api' | 'lists'> => ({ api: { calls: 0, failed: 0, throttled: 0, recent: [] }, lists: {} });

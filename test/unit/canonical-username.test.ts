@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAppStore } from '../../src/store/app-store.ts';
 import type { PagedList } from '../../src/store/paged-list.ts';
-import { listKey, type ListRef, type Route } from '../../src/store/routes.ts';
+import { listKey, type ListRef, type Route, userKey } from '../../src/store/routes.ts';
 import { currentRoute } from '../../src/store/selectors.ts';
 import { FakeGateway, makeEvents, makeUsers, type FakeCall } from '../helpers/fake-gateway.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -59,7 +59,7 @@ describe('the canonical username: what was typed is looked up once, then every c
         s.actions().askUserWrite(write);
         s.actions().confirmYes();
         await waitFor(() => Object.keys(s.store.getState().pendingUserWrites).length === 0
-          && s.store.getState().users[`${POOL}\u0000${USERNAME}`]?.enabled === enabledAfter);
+          && s.store.getState().users[userKey(POOL, USERNAME)]?.enabled === enabledAfter);
       }
       await waitFor(() => s.gw.count('AdminUserGlobalSignOut') === 1 && s.gw.count('AdminEnableUser') === 1);
 
@@ -95,7 +95,7 @@ describe('the canonical username: what was typed is looked up once, then every c
   it('a user who is not in the pool: the lists say so, no admin call is sent, d sends nothing, r looks them up again', async () => {
     const s = setup();
     s.actions().openDeepLink(POOL, 'nobody@example.com');
-    await waitFor(() => s.store.getState().missingUsers[`${POOL}\u0000nobody@example.com`]);
+    await waitFor(() => s.store.getState().missingUsers[userKey(POOL, 'nobody@example.com')]);
     assert.match(s.list(events('nobody@example.com'))?.error?.message ?? '', /No user "nobody@example\.com"/);
     s.actions().back();
     s.actions().askUserWrite('toggle');
@@ -103,7 +103,7 @@ describe('the canonical username: what was typed is looked up once, then every c
     const lookups = s.gw.count('ListUsers');
     s.actions().refresh();
     await waitFor(() => s.gw.count('ListUsers') > lookups);
-    await waitFor(() => s.store.getState().missingUsers[`${POOL}\u0000nobody@example.com`]);
+    await waitFor(() => s.store.getState().missingUsers[userKey(POOL, 'nobody@example.com')]);
     assert.equal(s.userCalls().length, 0);
   });
 });

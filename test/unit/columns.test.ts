@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ApiCallRecord, AuthEvent, PoolSummary, User } from '../../src/gateway/types.ts';
-import { LOG_VIEW_COLUMNS } from '../../src/ui/views/LogView.tsx';
+import { LOG_VIEW_COLUMNS } from '../../src/views/log.tsx';
 import { EVENT_COLUMNS, fitColumns, POOL_COLUMNS, renderCells, renderHeader, USER_COLUMNS, type Column } from '../../src/ui/columns.ts';
 import { cellWidth } from '../../src/ui/text.ts';
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { GatewayError } from '../../src/gateway/errors.ts';
 import { dispatchInput, dispatchKey, helpTables } from '../../src/keys/dispatch.ts';
 import { DIALOG_KEYS, HELP_KEYS, PROMPT_KEYS } from '../../src/keys/mode-keys.ts';
-import { VIEW_KEYS } from '../../src/keys/view-keys.ts';
+import { VIEWS } from '../../src/views/registry.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { writeFailureReason } from '../../src/store/feedback-text.ts';
 import type { PagedList } from '../../src/store/paged-list.ts';
@@ -138,7 +138,7 @@ describe('the help is modal', () => {
   });
 
   it('lists the keys of every mode, and each key once within a mode', () => {
-    for (const view of Object.keys(VIEW_KEYS) as ViewName[]) {
+    for (const view of VIEWS.map((v) => v.name) as ViewName[]) {
       const tables = helpTables(view);
       const titles = tables.map((t) => t.title);
       for (const mode of [PROMPT_KEYS, HELP_KEYS, ...Object.values(DIALOG_KEYS)]) assert.ok(titles.includes(mode.title), `${view}: ${mode.title}`);

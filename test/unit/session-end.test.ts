@@ -12,6 +12,7 @@ import {
 } from '../../src/cli/unknown-writes.ts';
 import type { AuthEvent } from '../../src/gateway/types.ts';
 import type { AppState } from '../../src/store/state.ts';
+import { userKey, listKey } from '../../src/store/routes.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cognito-tui-session-end-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -87,14 +88,14 @@ describe('writesInFlight', () => {
     assert.deepEqual(writesInFlight(state({}), now), []);
   });
   it('names each user write with its operation, pool and user', () => {
-    const writes = writesInFlight(state({ pendingUserWrites: { [`${POOL}\u0000maria`]: 'disable', [`${POOL}\u0000bob`]: 'sign-out' } }), now);
+    const writes = writesInFlight(state({ pendingUserWrites: { [userKey(POOL, 'maria')]: 'disable', [userKey(POOL, 'bob')]: 'sign-out' } }), now);
     assert.deepEqual(writes, [
       { at: '2026-11-29T04:40:00.000Z', operation: 'AdminDisableUser', write: 'disable', poolId: POOL, username: 'maria', region: 'eu-west-1', profile: 'oncall' },
       { at: '2026-11-29T04:40:00.000Z', operation: 'AdminUserGlobalSignOut', write: 'sign-out', poolId: POOL, username: 'bob', region: 'eu-west-1', profile: 'oncall' },
     ]);
   });
   it('finds the pool and user of a feedback write from the event list that holds the event', () => {
-    const lists = { [`events\u0000${POOL}\u0000maria`]: { items: [event('e-1'), event('e-2')] } } as unknown as AppState['lists'];
+    const lists = { [listKey({ kind: 'events', poolId: POOL, username: 'maria' })]: { items: [event('e-1'), event('e-2')] } } as unknown as AppState['lists'];
     const [w] = writesInFlight(state({ pendingFeedback: { 'e-2': 'Invalid' }, lists }), now);
     assert.deepEqual(w, { at: '2026-11-29T04:40:00.000Z', operation: 'AdminUpdateAuthEventFeedback', write: 'feedback Invalid', poolId: POOL, username: 'maria', eventId: 'e-2', region: 'eu-west-1', profile: 'oncall' });
   });
@@ -139,7 +140,7 @@ describe('the record of unknown outcomes', () => {
   });
   it('holds no more than the names and ids it was given', () => {
     const dir = join(scratch, 'e', 'cognito-tui');
-    saveUnknownWrites(dir, writesInFlight(state({ pendingUserWrites: { [`${POOL}\u0000maria`]: 'enable' } }), 0));
+    saveUnknownWrites(dir, writesInFlight(state({ pendingUserWrites: { [userKey(POOL, 'maria')]: 'enable' } }), 0));
     const text = readFileSync(join(dir, UNKNOWN_WRITES_FILE), 'utf8');
     assert.deepEqual(Object.keys(JSON.parse(text)[0]).sort(), ['at', 'operation', 'poolId', 'profile', 'region', 'username', 'write']);
   });

@@ -5,7 +5,7 @@ import type { AuthEvent, User } from '../../src/gateway/types.ts';
 import { dispatchKey } from '../../src/keys/dispatch.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import type { PagedList } from '../../src/store/paged-list.ts';
-import { listKey, type ListRef } from '../../src/store/routes.ts';
+import { listKey, type ListRef, userKey } from '../../src/store/routes.ts';
 import { currentRoute } from '../../src/store/selectors.ts';
 import { FakeGateway, makeEvents, makeUsers } from '../helpers/fake-gateway.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -107,7 +107,7 @@ describe('store: navigation and lazy paging', () => {
     await waitFor(() => list(eventsRef)?.pagesLoaded === 1);
     assert.deepEqual(gw.calls.map((c) => c.op), ['ListUsers', 'AdminListUserAuthEvents'], 'the canonical username is known before the events are read');
     press('escape');
-    await waitFor(() => store.getState().users[`${POOL}\u0000user00001`]);
+    await waitFor(() => store.getState().users[userKey(POOL, 'user00001')]);
     assert.equal(gw.count('AdminGetUser'), 0);
     assert.deepEqual(gw.calls.find((c) => c.op === 'ListUsers')?.args.slice(0, 2), [POOL, 'username = "user00001"']);
   });
@@ -124,11 +124,11 @@ describe('store: opening a user reads the whole row once', () => {
     press('escape', 'enter');
     gw.release();
     gw.hold = false;
-    await waitFor(() => store.getState().users[`${POOL}\u0000user00000`]?.partial === undefined);
+    await waitFor(() => store.getState().users[userKey(POOL, 'user00000')]?.partial === undefined);
     assert.equal(lookups(), 1, 'one lookup for two visits during it');
     press('escape', 'enter');
     await waitFor(() => currentRoute(store.getState()).view === 'user');
-    assert.equal(store.getState().users[`${POOL}\u0000user00000`]?.partial, undefined, 'the whole row is kept');
+    assert.equal(store.getState().users[userKey(POOL, 'user00000')]?.partial, undefined, 'the whole row is kept');
     assert.equal(lookups(), 1, 'no lookup once the whole row is known');
   });
 });
@@ -283,8 +283,8 @@ describe('store: safety', () => {
     const s = setup({ users: 3 });
     s.store.getState().actions.openDeepLink(POOL, 'ghost');
     s.press('escape');
-    await waitFor(() => s.store.getState().missingUsers[`${POOL}\u0000ghost`]);
-    assert.match(s.store.getState().missingUsers[`${POOL}\u0000ghost`], /No user "ghost"/);
+    await waitFor(() => s.store.getState().missingUsers[userKey(POOL, 'ghost')]);
+    assert.match(s.store.getState().missingUsers[userKey(POOL, 'ghost')], /No user "ghost"/);
   });
 });
 

@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import { useShallow } from 'zustand/react/shallow';
 import { regionLabel, type PoolSummary } from '../../gateway/types.ts';
-import { listKey, userKey, type Route } from '../../store/routes.ts';
+import { listKey, type Route } from '../../store/routes.ts';
+import { viewSpec } from '../../views/registry.ts';
 import type { AppState } from '../../store/state.ts';
 import { useAppState } from '../store-context.ts';
 import { cellWidth, safeText, truncate } from '../text.ts';
@@ -13,27 +14,12 @@ function poolName(state: AppState, poolId: string): string {
   return pools?.find((p) => p.id === poolId)?.name ?? poolId;
 }
 
-/** The user a route names: the pool's username for them and their email once their row is known, else what was typed. */
-function userCrumb(state: AppState, poolId: string, name: string): string {
-  const key = userKey(poolId, name);
-  const row = state.users[key];
-  if (row?.username !== name) return `${name} (${state.missingUsers[key] ? 'not found' : 'looking up…'})`;
-  const email = row.attributes.email;
-  return email && email !== row.username ? `${row.username} (${email})` : row.username;
-}
-
-/** The breadcrumb trail of the current stack: region › pool › user › event. */
+/** The breadcrumb trail of the current stack: region › pool › what the view on top says (user › events › event). */
 function breadcrumbs(state: AppState): string[] {
   const top: Route = state.stack[state.stack.length - 1];
   const crumbs = [regionLabel(state.target)];
   if ('poolId' in top) crumbs.push(poolName(state, top.poolId));
-  if (top.view === 'risk') crumbs.push('risk configuration');
-  if (top.view === 'sweep') crumbs.push('sweep');
-  if (top.view === 'log') crumbs.push('API log');
-  if ('username' in top) crumbs.push(userCrumb(state, top.poolId, top.username));
-  if (top.view === 'events' || top.view === 'event') crumbs.push('events');
-  if (top.view === 'attributes') crumbs.push('attributes');
-  if (top.view === 'event') crumbs.push(top.eventId.slice(0, 8));
+  crumbs.push(...viewSpec(top).crumbs(top, state));
   return crumbs.map(safeText);
 }
 

@@ -1,16 +1,20 @@
 import { Box, Text } from 'ink';
+import { LIST_KEYS } from '../keys/global-keys.ts';
+import { DISABLE, EXPORT_CSV, EXPORT_JSON, openKey, SIGN_OUT } from '../keys/shared-bindings.ts';
+import { userCrumb } from './crumbs.ts';
+import type { ViewSpec } from './view-spec.ts';
 import { useContext, useMemo } from 'react';
-import { formatTime, type TimeZoneSetting } from '../../domain/time-format.ts';
-import type { Device, Group, User } from '../../gateway/types.ts';
-import { userKey } from '../../store/routes.ts';
-import type { UserWrite } from '../../store/state.ts';
-import { DEVICE_COLUMNS, GROUP_COLUMNS } from '../columns.ts';
-import { cutLines, fieldColumns, Fields, type Field } from '../components/Fields.tsx';
-import { ListView } from '../components/ListView.tsx';
-import { TimeZoneContext, useAppState } from '../store-context.ts';
-import { safeText, wrapText } from '../text.ts';
-import { useList } from './use-list.ts';
-import type { ViewProps } from './view-props.ts';
+import { formatTime, type TimeZoneSetting } from '../domain/time-format.ts';
+import type { Device, Group, User } from '../gateway/types.ts';
+import { userKey } from '../store/routes.ts';
+import type { UserWrite } from '../store/state.ts';
+import { DEVICE_COLUMNS, GROUP_COLUMNS } from '../ui/columns.ts';
+import { cutLines, fieldColumns, Fields, type Field } from '../ui/components/Fields.tsx';
+import { ListView } from '../ui/components/ListView.tsx';
+import { TimeZoneContext, useAppState } from '../ui/store-context.ts';
+import { safeText, wrapText } from '../ui/text.ts';
+import { useList } from '../ui/views/use-list.ts';
+import type { ViewProps } from '../ui/views/view-props.ts';
 
 const ATTRIBUTE_LINES = 2;
 
@@ -60,7 +64,7 @@ function Pane<T>({ title, list, columns, width, height, now, focused, noun }: {
 }
 
 /** One user: the row already loaded from ListUsers (never AdminGetUser, which is billed), groups and devices. */
-export function UserView({ poolId, username, width, height, now }: ViewProps & { poolId: string; username: string }) {
+function UserView({ poolId, username, width, height, now }: ViewProps & { poolId: string; username: string }) {
   const key = userKey(poolId, username);
   const user = useAppState((s) => s.users[key]);
   const missing = useAppState((s) => s.missingUsers[key]);
@@ -107,3 +111,36 @@ export function UserView({ poolId, username, width, height, now }: ViewProps & {
     ? <Box flexDirection="row">{details}<Box width={2} />{panes}</Box>
     : <Box flexDirection="column">{details}{panes}</Box>;
 }
+
+/** The route of one user of one pool, named by what was typed until the lookup names them canonically. */
+export interface UserRoute {
+  view: 'user';
+  poolId: string;
+  username: string;
+}
+
+/** One user: fields, attributes, groups and remembered devices. */
+export const userView: ViewSpec<UserRoute> = {
+  name: 'user',
+  title: 'User',
+  crumbs: (route, state) => [userCrumb(state, route.poolId, route.username)],
+  lists: (route) => [{ kind: 'groups', poolId: route.poolId, username: route.username }, { kind: 'devices', poolId: route.poolId, username: route.username }],
+  cursorList: (route, state) => ({ kind: state.userPane, poolId: route.poolId, username: route.username }),
+  enter: (route, ctx) => {
+    if (!ctx.canonical(route)) return;
+    for (const ref of userView.lists(route, ctx.get())) ctx.ensureList(ref);
+  },
+  open: (route, _item, ctx) => ctx.push({ view: 'events', poolId: route.poolId, username: route.username }),
+  copyValue: (route, state) => state.users[userKey(route.poolId, route.username)],
+  keys: [
+    openKey('authentication events', 'events'),
+    { keys: ['A'], label: 'A', description: 'every attribute, each value whole (scrollable)', short: 'attributes', hint: true, run: (c) => { if (c.route.view === 'user') c.actions.push({ view: 'attributes', poolId: c.route.poolId, username: c.route.username }); } },
+    { keys: ['tab'], label: 'tab', description: 'move the cursor between groups and devices', short: 'groups/devices', hint: true, run: ({ actions }) => actions.switchUserPane() },
+    DISABLE,
+    SIGN_OUT,
+    EXPORT_JSON,
+    EXPORT_CSV,
+    ...LIST_KEYS,
+  ],
+  Render: ({ route, ...props }) => <UserView {...props} poolId={route.poolId} username={route.username} />,
+};

@@ -1,17 +1,21 @@
+import { DISABLE, EXPORT_CSV, EXPORT_JSON, INVALID, SCROLL_KEYS, SIGN_OUT, VALID } from '../keys/shared-bindings.ts';
+import { userCrumb } from './crumbs.ts';
+import type { ViewSpec } from './view-spec.ts';
+import { listKey } from '../store/routes.ts';
 import { Box, Text } from 'ink';
 import { useContext, useEffect } from 'react';
-import { formatAgo, formatTime, type TimeZoneSetting } from '../../domain/time-format.ts';
-import { riskDecisionMarker, riskLevelMarker } from '../../domain/event-risk.ts';
-import type { AuthEvent } from '../../gateway/types.ts';
-import { riskColor } from '../columns.ts';
-import { fieldColumns, fieldLabel, fieldLines, type Field } from '../components/Fields.tsx';
-import { TimeZoneContext, useAppState, useAppStore } from '../store-context.ts';
-import { safeText } from '../text.ts';
-import { useList } from './use-list.ts';
-import type { ViewProps } from './view-props.ts';
+import { formatAgo, formatTime, type TimeZoneSetting } from '../domain/time-format.ts';
+import { riskDecisionMarker, riskLevelMarker } from '../domain/event-risk.ts';
+import type { AuthEvent } from '../gateway/types.ts';
+import { riskColor } from '../ui/columns.ts';
+import { fieldColumns, fieldLabel, fieldLines, type Field } from '../ui/components/Fields.tsx';
+import { TimeZoneContext, useAppState, useAppStore } from '../ui/store-context.ts';
+import { safeText } from '../ui/text.ts';
+import { useList } from '../ui/views/use-list.ts';
+import type { ViewProps } from '../ui/views/view-props.ts';
 
 /** Every field of one authentication event, each value whole (wrapped), scrolled with j/k, PgDn/PgUp, g/G when longer than the view. */
-export function EventView({ poolId, username, eventId, width, height, now }: ViewProps & { poolId: string; username: string; eventId: string }) {
+function EventView({ poolId, username, eventId, width, height, now }: ViewProps & { poolId: string; username: string; eventId: string }) {
   const store = useAppStore();
   const list = useList<AuthEvent>({ kind: 'events', poolId, username });
   const pending = useAppState((s) => s.pendingFeedback[eventId]);
@@ -74,3 +78,25 @@ function fieldRows(fields: Field[], labelCells: number, valueCells: number): { l
   return fields.flatMap((f) => fieldLines(safeText(f.value ?? '–') || '–', valueCells)
     .map((line, j) => ({ label: j === 0 ? fieldLabel(f.label, labelCells) : blank, line, color: f.color })));
 }
+
+/** The route of one authentication event of a user. */
+export interface EventRoute {
+  view: 'event';
+  poolId: string;
+  username: string;
+  eventId: string;
+}
+
+/** One authentication event, every field whole. */
+export const eventView: ViewSpec<EventRoute> = {
+  name: 'event',
+  title: 'Event',
+  crumbs: (route, state) => [userCrumb(state, route.poolId, route.username), 'events', route.eventId.slice(0, 8)],
+  lists: (route) => [{ kind: 'events', poolId: route.poolId, username: route.username }],
+  cursorList: () => undefined,
+  enter: () => {},
+  copyValue: (route, state) => (state.lists[listKey({ kind: 'events', poolId: route.poolId, username: route.username })]?.items as AuthEvent[] | undefined)
+    ?.find((e) => e.id === route.eventId),
+  keys: [VALID, INVALID, ...SCROLL_KEYS, DISABLE, SIGN_OUT, EXPORT_JSON, EXPORT_CSV],
+  Render: ({ route, ...props }) => <EventView {...props} poolId={route.poolId} username={route.username} eventId={route.eventId} />,
+};

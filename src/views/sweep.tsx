@@ -1,14 +1,16 @@
 import { Box, Text } from 'ink';
-import type { SweepState } from '../../store/state.ts';
-import type { SweepFinding, SweepProgress } from '../../sweep/index.ts';
-import { FINDING_COLUMNS } from '../columns.ts';
-import { ListView } from '../components/ListView.tsx';
-import { listPosition } from '../components/StatusLine.tsx';
-import { useAppState } from '../store-context.ts';
-import { safeText } from '../text.ts';
-import { PoolLine } from './PoolLine.tsx';
-import { useList } from './use-list.ts';
-import type { ViewProps } from './view-props.ts';
+import { LIST_KEYS } from '../keys/global-keys.ts';
+import type { ViewSpec } from './view-spec.ts';
+import type { SweepState } from '../store/state.ts';
+import type { SweepFinding, SweepProgress } from '../sweep/index.ts';
+import { FINDING_COLUMNS } from '../ui/columns.ts';
+import { ListView } from '../ui/components/ListView.tsx';
+import { listPosition } from '../ui/components/StatusLine.tsx';
+import { useAppState } from '../ui/store-context.ts';
+import { safeText } from '../ui/text.ts';
+import { PoolLine } from '../ui/views/PoolLine.tsx';
+import { useList } from '../ui/views/use-list.ts';
+import type { ViewProps } from '../ui/views/view-props.ts';
 
 function bar(done: number, total: number | undefined, width: number): string {
   if (!total) return '';
@@ -49,7 +51,7 @@ export function sweepEmptyText(sweep: SweepState | undefined): string {
 }
 
 /** A running or finished sweep: progress, counts, and the users with risky events as they are found. */
-export function SweepView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
+function SweepView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
   const sweep = useAppState((s) => s.sweeps[poolId]);
   const findings = useList<SweepFinding>({ kind: 'findings', poolId });
   const p = sweep?.progress;
@@ -77,3 +79,30 @@ export function SweepView({ poolId, width, height, now }: ViewProps & { poolId: 
     </Box>
   );
 }
+
+/** The route of a pool's sweep, running or over. */
+export interface SweepRoute {
+  view: 'sweep';
+  poolId: string;
+}
+
+/** A sweep of a pool for risky events: progress and findings, worst first. */
+export const sweepView: ViewSpec<SweepRoute> = {
+  name: 'sweep',
+  title: 'Sweep',
+  crumbs: () => ['sweep'],
+  lists: (route) => [{ kind: 'findings', poolId: route.poolId }],
+  enter: (route, ctx) => ctx.get().actions.ensurePool(route.poolId),
+  refresh: (_route, ctx) => ctx.flash('info', 'r does not re-run a sweep: esc, then s starts a new one.'),
+  keys: [
+    { keys: ['enter', 'right', 'l'], label: 'enter', description: 'open the user\'s events (tag them there)', short: 'open', hint: true, run: ({ actions }) => actions.openFinding() },
+    {
+      keys: ['escape', 'backspace'], label: 'esc', description: 'cancel the sweep while it runs, else back', short: 'cancel/back', hint: true,
+      run: ({ actions }) => { if (!actions.cancelSweep()) actions.back(); },
+    },
+    { keys: ['e'], label: 'e', description: 'export the findings to a JSON file', short: 'export', hint: true, run: ({ actions }) => actions.exportFindings('json') },
+    { keys: ['E'], label: 'E', description: 'export the findings to a CSV file (one row per risky event)', run: ({ actions }) => actions.exportFindings('csv') },
+    ...LIST_KEYS,
+  ],
+  Render: ({ route, ...props }) => <SweepView {...props} poolId={route.poolId} />,
+};

@@ -1,10 +1,13 @@
 import { Box, Text } from 'ink';
+import { EXPORT_JSON, SCROLL_KEYS } from '../keys/shared-bindings.ts';
+import { userCrumb } from './crumbs.ts';
+import type { ViewSpec } from './view-spec.ts';
 import { useEffect, useMemo } from 'react';
-import { userKey } from '../../store/routes.ts';
-import { FIELD_LABEL_WIDTH, fieldLabel, fieldLines } from '../components/Fields.tsx';
-import { useAppState, useAppStore } from '../store-context.ts';
-import { safeText } from '../text.ts';
-import type { ViewProps } from './view-props.ts';
+import { userKey } from '../store/routes.ts';
+import { FIELD_LABEL_WIDTH, fieldLabel, fieldLines } from '../ui/components/Fields.tsx';
+import { useAppState, useAppStore } from '../ui/store-context.ts';
+import { safeText } from '../ui/text.ts';
+import type { ViewProps } from '../ui/views/view-props.ts';
 
 const BLANK_LABEL = ' '.repeat(FIELD_LABEL_WIDTH);
 
@@ -16,7 +19,7 @@ function attributeLines(attributes: Record<string, string> | undefined, valueWid
 }
 
 /** Every attribute of a user, each value whole (wrapped), scrolled with the cursor keys. */
-export function AttributesView({ poolId, username, width, height }: ViewProps & { poolId: string; username: string }) {
+function AttributesView({ poolId, username, width, height }: ViewProps & { poolId: string; username: string }) {
   const store = useAppStore();
   const user = useAppState((s) => s.users[userKey(poolId, username)]);
   const scroll = useAppState((s) => s.detailScroll);
@@ -41,3 +44,20 @@ export function AttributesView({ poolId, username, width, height }: ViewProps & 
     </Box>
   );
 }
+
+/** The route of a user's whole attributes. */
+export interface AttributesRoute {
+  view: 'attributes';
+  poolId: string;
+  username: string;
+}
+
+/** Every attribute of a user, each value whole. */
+export const attributesView: ViewSpec<AttributesRoute> = {
+  name: 'attributes',
+  title: 'User attributes',
+  crumbs: (route, state) => [userCrumb(state, route.poolId, route.username), 'attributes'],
+  lists: () => [],
+  keys: [...SCROLL_KEYS, EXPORT_JSON],
+  Render: ({ route, ...props }) => <AttributesView {...props} poolId={route.poolId} username={route.username} />,
+};

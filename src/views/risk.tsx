@@ -1,19 +1,22 @@
 import { Box, Text } from 'ink';
+import { LIST_KEYS } from '../keys/global-keys.ts';
+import { resourceKey } from '../store/stop-left-loads.ts';
+import type { ViewSpec } from './view-spec.ts';
 import { useContext } from 'react';
-import type { AppClient, RiskConfiguration } from '../../gateway/types.ts';
-import { selectedItem } from '../../store/paged-list.ts';
-import { riskKey } from '../../store/routes.ts';
-import type { Resource } from '../../store/state.ts';
-import { CLIENT_COLUMNS } from '../columns.ts';
-import { ListView } from '../components/ListView.tsx';
-import { cutLines } from '../components/Fields.tsx';
-import { listPosition, retryHint } from '../components/StatusLine.tsx';
-import { foldSubjects, riskRows, type RiskRow } from '../risk-fields.ts';
-import { TimeZoneContext, useAppState } from '../store-context.ts';
-import { fit, safeText, wrapText } from '../text.ts';
-import { PoolLine } from './PoolLine.tsx';
-import { useList } from './use-list.ts';
-import type { ViewProps } from './view-props.ts';
+import type { AppClient, RiskConfiguration } from '../gateway/types.ts';
+import { selectedItem } from '../store/paged-list.ts';
+import { isRiskKeyOf, riskKey } from '../store/routes.ts';
+import type { Resource } from '../store/state.ts';
+import { CLIENT_COLUMNS } from '../ui/columns.ts';
+import { ListView } from '../ui/components/ListView.tsx';
+import { cutLines } from '../ui/components/Fields.tsx';
+import { listPosition, retryHint } from '../ui/components/StatusLine.tsx';
+import { foldSubjects, riskRows, type RiskRow } from '../ui/risk-fields.ts';
+import { TimeZoneContext, useAppState } from '../ui/store-context.ts';
+import { fit, safeText, wrapText } from '../ui/text.ts';
+import { PoolLine } from '../ui/views/PoolLine.tsx';
+import { useList } from '../ui/views/use-list.ts';
+import type { ViewProps } from '../ui/views/view-props.ts';
 
 const LABEL = 24;
 
@@ -72,7 +75,7 @@ function layout(all: RiskRow[], height: number, clientCount: number, linesOf: (r
 }
 
 /** The pool's risk configuration beside the one that applies to the selected app client, overrides marked. */
-export function RiskView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
+function RiskView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
   const clients = useList<AppClient>({ kind: 'clients', poolId });
   const client = selectedItem(clients);
   const pool = useAppState((s) => s.risk[riskKey(poolId, undefined)]);
@@ -141,3 +144,43 @@ export function RiskView({ poolId, width, height, now }: ViewProps & { poolId: s
     </Box>
   );
 }
+
+/** The route of a pool's risk configuration and its app clients'. */
+export interface RiskRoute {
+  view: 'risk';
+  poolId: string;
+}
+
+/** The pool's risk configuration, and each app client's. */
+export const riskView: ViewSpec<RiskRoute> = {
+  name: 'risk',
+  title: 'Risk configuration',
+  crumbs: () => ['risk configuration'],
+  lists: (route) => [{ kind: 'clients', poolId: route.poolId }],
+  enter: (route, ctx) => {
+    const { actions } = ctx.get();
+    actions.ensurePool(route.poolId);
+    actions.ensureRisk(route.poolId);
+    ctx.ensureList({ kind: 'clients', poolId: route.poolId });
+  },
+  refresh: (route, ctx) => {
+    ctx.reload(riskView.lists(route, ctx.get()));
+    const { actions } = ctx.get();
+    actions.ensurePool(route.poolId, true);
+    actions.ensureRisk(route.poolId, undefined, true);
+    const client = selectedItem(ctx.list<AppClient>({ kind: 'clients', poolId: route.poolId }));
+    if (client) actions.ensureRisk(route.poolId, client.id, true);
+  },
+  open: (route, item, ctx) => {
+    if (item) ctx.get().actions.ensureRisk(route.poolId, (item as AppClient).id);
+  },
+  resources: (route, state) => [
+    resourceKey('risk', riskKey(route.poolId, undefined)),
+    ...Object.keys(state.risk).filter((key) => isRiskKeyOf(key, route.poolId)).map((key) => resourceKey('risk', key)),
+  ],
+  keys: [
+    { keys: ['enter'], label: 'enter', description: 'load the selected app client\'s configuration', short: 'load client', hint: true, run: ({ actions }) => actions.openSelected() },
+    ...LIST_KEYS,
+  ],
+  Render: ({ route, ...props }) => <RiskView {...props} poolId={route.poolId} />,
+};

@@ -1,13 +1,15 @@
 import { Box, Text } from 'ink';
-import type { ApiCallRecord } from '../../gateway/types.ts';
-import { causeLabel } from '../../store/api-stats.ts';
-import type { ApiStats } from '../../store/state.ts';
-import { LOG_COLUMNS, type Column } from '../columns.ts';
-import { ListView } from '../components/ListView.tsx';
-import { listPosition } from '../components/StatusLine.tsx';
-import { useAppState } from '../store-context.ts';
-import { useList } from './use-list.ts';
-import type { ViewProps } from './view-props.ts';
+import { LIST_KEYS } from '../keys/global-keys.ts';
+import { causeLabel, logRows } from '../store/api-stats.ts';
+import type { ViewSpec } from './view-spec.ts';
+import type { ApiCallRecord } from '../gateway/types.ts';
+import type { ApiStats } from '../store/state.ts';
+import { LOG_COLUMNS, type Column } from '../ui/columns.ts';
+import { ListView } from '../ui/components/ListView.tsx';
+import { listPosition } from '../ui/components/StatusLine.tsx';
+import { useAppState } from '../ui/store-context.ts';
+import { useList } from '../ui/views/use-list.ts';
+import type { ViewProps } from '../ui/views/view-props.ts';
 
 /** Why a call was retried, by cause ("5xx 2 · network 1"). */
 const RETRIED: Column<ApiCallRecord> = {
@@ -40,7 +42,7 @@ export function logSummary(api: ApiStats): string {
 }
 
 /** The recent API calls, newest first, with latency, retries by cause and outcome. */
-export function LogView({ width, height, now }: ViewProps) {
+function LogView({ width, height, now }: ViewProps) {
   const list = useList<ApiCallRecord>({ kind: 'log' });
   const api = useAppState((s) => s.api);
   return (
@@ -55,3 +57,21 @@ export function LogView({ width, height, now }: ViewProps) {
     </Box>
   );
 }
+
+/** The route of the API call log. */
+export interface LogRoute {
+  view: 'log';
+}
+
+/** Every API call of the session, newest first. */
+export const logView: ViewSpec<LogRoute> = {
+  name: 'log',
+  title: 'API log',
+  crumbs: () => ['API log'],
+  lists: () => [{ kind: 'log' }],
+  enter: (_route, ctx) => {
+    ctx.setList({ kind: 'log' }, { ...ctx.list({ kind: 'log' }), items: logRows(ctx.get().api), complete: true, pagesLoaded: 1 });
+  },
+  keys: [...LIST_KEYS],
+  Render: ({ route: _route, ...props }) => <LogView {...props} />,
+};
