@@ -3,7 +3,7 @@ import { writeEventsExport } from '../export/events-file.ts';
 import type { AuthEvent } from '../gateway/types.ts';
 import { displayedList } from './displayed-list.ts';
 import { selectedItem } from './paged-list.ts';
-import { userKey } from './routes.ts';
+import { viewSpec } from '../views/registry.ts';
 import { canonicalUsername, currentListRef } from './selectors.ts';
 import type { AppActions } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
@@ -23,8 +23,8 @@ export function createOutputActions(kit: StoreKit, deps: OutputDeps): Pick<AppAc
   function selectedValue(): unknown {
     const state = get();
     const route = top();
-    if (route.view === 'event') return list<AuthEvent>({ kind: 'events', poolId: route.poolId, username: route.username }).items.find((e) => e.id === route.eventId);
-    if (route.view === 'user') return state.users[userKey(route.poolId, route.username)];
+    const spec = viewSpec(route);
+    if (spec.copyValue) return spec.copyValue(route, state);
     const ref = currentListRef(state);
     return ref ? selectedItem(displayedList(state, ref) ?? list(ref)) : undefined;
   }
@@ -34,7 +34,7 @@ export function createOutputActions(kit: StoreKit, deps: OutputDeps): Pick<AppAc
       const value = selectedValue();
       if (value === undefined) return flash('warn', 'Nothing selected to copy.');
       const partial = (value as { partial?: boolean }).partial === true;
-      if (partial && top().view === 'user') return flash('warn', 'Still reading the whole user row: press C again in a moment.');
+      if (partial && viewSpec(top()).copyValue) return flash('warn', 'Still reading the whole user row: press C again in a moment.');
       if (!deps.writeToTerminal) return flash('warn', 'No terminal to copy through.');
       const result = copyToClipboard(rowAsJson(value), { write: deps.writeToTerminal, env: deps.env ?? process.env });
       if (!result.ok) return flash('error', result.error);

@@ -19,7 +19,7 @@ function UsersView({ poolId, width, height, now }: ViewProps & { poolId: string 
   return (
     <Box flexDirection="column">
       {height >= 7 ? <PoolLine poolId={poolId} /> : null}
-      <SearchLine width={width} />
+      <SearchLine width={width} poolId={poolId} />
       <ListView list={list} columns={USER_COLUMNS} width={width} height={height - (height >= 7 ? 4 : 3)} noun="users" now={now}
         emptyText={filter ? 'No user matches this filter. esc clears it.' : 'This pool has no users.'} />
     </Box>

@@ -11,7 +11,7 @@ describe('the search line hint at 80 columns', () => {
     const store = createAppStore({ gateway: new FakeGateway() });
     store.getState().actions.openSearch('us-test-1_Pool1');
     store.getState().actions.editPrompt({ text: '+34612345678' });
-    const app = render(<StoreContext.Provider value={store}><SearchLine width={80} /></StoreContext.Provider>);
+    const app = render(<StoreContext.Provider value={store}><SearchLine width={80} poolId="us-test-1_Pool1" /></StoreContext.Provider>);
     const frame = app.lastFrame() ?? '';
     app.unmount();
     assert.match(frame, /phone_number starts with/, frame);

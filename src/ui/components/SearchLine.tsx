@@ -5,12 +5,9 @@ import { safeText } from '../text.ts';
 import { PromptLine } from './PromptLine.tsx';
 
 /** The search line of the user list (always one row): the prompt while typing, else the active filter. */
-export function SearchLine({ width }: { width: number }) {
+export function SearchLine({ width, poolId }: { width: number; poolId: string }) {
   const target = useAppState((s) => (s.prompt?.kind === 'search' ? searchTarget(s.prompt.text, s.prompt.attribute) : searchTarget('')));
-  const active = useAppState((s) => {
-    const top = s.stack[s.stack.length - 1];
-    return top.view === 'users' ? s.searches[top.poolId] ?? '' : '';
-  });
+  const active = useAppState((s) => s.searches[poolId] ?? '');
   const tooLong = useAppState((s) => (s.prompt?.kind === 'search' && s.prompt.text.length > FILTER_MAX_CHARS
     ? Array.from(s.prompt.text.trim()).length : 0));
   const idle = active
