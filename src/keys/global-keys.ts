@@ -1,4 +1,6 @@
 import { COMMANDS, commandUsage } from '../command/command-table.ts';
+import { pageRowsOf } from '../store/page-rows.ts';
+import { listKey } from '../store/routes.ts';
 import type { Binding, KeyContext, KeyTable } from './binding.ts';
 
 /** Keys that work in every view. */
@@ -25,8 +27,8 @@ function move(delta: (ctx: KeyContext) => number) {
 export const LIST_KEYS: Binding[] = [
   { keys: ['down', 'j'], label: 'j/↓', description: 'down', hint: true, run: move(() => 1) },
   { keys: ['up', 'k'], label: 'k/↑', description: 'up', run: move(() => -1) },
-  { keys: ['pagedown', 'ctrl+f', 'ctrl+d'], label: 'PgDn', description: 'page down', run: move((c) => c.state.viewportRows) },
-  { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: move((c) => -c.state.viewportRows) },
+  { keys: ['pagedown', 'ctrl+f', 'ctrl+d'], label: 'PgDn', description: 'page down', run: move((c) => pageRowsOf(c.state, listKey(c.list!))) },
+  { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: move((c) => -pageRowsOf(c.state, listKey(c.list!))) },
   { keys: ['g', 'home'], label: 'g', description: 'first row', run: (c) => { if (c.list) c.actions.cursorTo(c.list, 0); } },
   { keys: ['G', 'end'], label: 'G', description: 'last row: keeps loading to the end (50,000 rows a time; esc stops)', run: (c) => { if (c.list) c.actions.loadToEnd(c.list); } },
 ];

@@ -1,5 +1,6 @@
 import { dialogKind } from '../store/dialog.ts';
 import type { Dialog, DialogKind } from '../store/state.ts';
+import { pageRowsOf } from '../store/page-rows.ts';
 import type { Binding, KeyContext, KeyTable } from './binding.ts';
 
 /** Shown in the help for modes where every other printable key is typed into the line; matched by no key. */
@@ -26,12 +27,12 @@ export const PROMPT_KEYS: KeyTable = {
 };
 
 /** The keys that scroll a text taller than its rows (the help, a detail view): a line or a screen at a time. */
-export function scrollBindings(scroll: (ctx: KeyContext, delta: number) => void, hint = false): Binding[] {
+export function scrollBindings(scroll: (ctx: KeyContext, delta: number) => void, page: 'help' | 'detail', hint = false): Binding[] {
   return [
     { keys: ['down', 'j'], label: 'j/↓', description: 'scroll down', hint, run: (c) => scroll(c, 1) },
     { keys: ['up', 'k'], label: 'k/↑', description: 'scroll up', run: (c) => scroll(c, -1) },
-    { keys: ['pagedown', 'space', 'ctrl+f', 'ctrl+d'], label: 'PgDn', description: 'page down', run: (c) => scroll(c, c.state.viewportRows) },
-    { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: (c) => scroll(c, -c.state.viewportRows) },
+    { keys: ['pagedown', 'space', 'ctrl+f', 'ctrl+d'], label: 'PgDn', description: 'page down', run: (c) => scroll(c, pageRowsOf(c.state, page)) },
+    { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: (c) => scroll(c, -pageRowsOf(c.state, page)) },
   ];
 }
 
@@ -40,7 +41,7 @@ export const HELP_KEYS: KeyTable = {
   title: 'Help (this screen)',
   bindings: [
     { keys: ['escape', '?', 'q', 'backspace'], label: 'esc/?/q', description: 'close the help, back where you were', run: ({ actions }) => actions.toggleHelp() },
-    ...scrollBindings((c, delta) => c.actions.scrollHelp(delta)),
+    ...scrollBindings((c, delta) => c.actions.scrollHelp(delta), 'help'),
   ],
 };
 

@@ -51,7 +51,7 @@ export const SWEEP: Binding = {
 
 /** Scrolling a detail view whose lines are more than its rows (attributes, event). */
 export const SCROLL_KEYS: Binding[] = [
-  ...scrollBindings((c, delta) => c.actions.scrollDetail(delta), true),
+  ...scrollBindings((c, delta) => c.actions.scrollDetail(delta), 'detail', true),
   { keys: ['g', 'home'], label: 'g', description: 'top', run: (c) => c.actions.scrollDetail(-c.state.detailScroll) },
   { keys: ['G', 'end'], label: 'G', description: 'bottom', run: ({ actions }) => actions.scrollDetail(Number.MAX_SAFE_INTEGER / 2) },
 ];

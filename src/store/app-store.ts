@@ -11,14 +11,15 @@ import type { ViewContext } from '../views/view-spec.ts';
 import { rereadList, withPendingFeedback } from './reread-list.ts';
 import { createOutputActions, type OutputDeps } from './output-actions.ts';
 import { createSweepActions } from './sweep-actions.ts';
-import { applyEventView, displayedList, isFiltering } from './displayed-list.ts';
+import { displayedList, isFiltering } from './displayed-list.ts';
 import { createDialogActions } from './dialog-actions.ts';
 import { createFeedbackActions } from './feedback-actions.ts';
 import { createPromptActions } from './prompt-actions.ts';
 import { createLoadAborts } from './load-aborts.ts';
 import { resourceKey, stopLoadsOfLeftViews } from './stop-left-loads.ts';
+import { pageRowsOf } from './page-rows.ts';
 import {
-  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, emptyList, isWalkStop, stopFollow, windowOffset, moveCursorTo, nearEnd, refitWindow,
+  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, clampCursor, emptyList, isWalkStop, stopFollow, moveCursorTo, nearEnd,
   selectedItem, type PagedList,
 } from './paged-list.ts';
 import { listKey, riskKey, type ListRef, type Route } from './routes.ts';
@@ -45,7 +46,8 @@ export interface StoreDeps extends OutputDeps {
   readOnly?: boolean;
   /** The zone times are shown in: UTC unless `--time local`. */
   timeZone?: TimeZoneSetting;
-  viewportRows?: number;
+  /** Rows a list is taken to show before its view has drawn it (20 unless given). */
+  listRows?: number;
   now?: () => number;
   flashMs?: number;
   /** Pause between the writes of a feedback batch. */
@@ -84,13 +86,13 @@ export function createAppStore(deps: StoreDeps): AppStore {
           const next = applyPage(current, started.requestId, page);
           if (next === current) return;
           const gotNothing = next.items.length === current.items.length;
-          const shown = next.followUntil === undefined ? refitWindow(next, get().viewportRows) : advanceFollow(next, get().viewportRows);
+          const shown = next.followUntil === undefined ? clampCursor(next) : advanceFollow(next);
           setList(ref, shown);
           if (isWalkStop(next)) flash('warn', next.error!.message);
           if (next.pagesLoaded === 1) listSource(ref).firstPage?.(ref, { ensurePool, completeUser: resolveUser });
           followSelection(ref);
           if (shown.followUntil !== undefined) following.follow(ref);
-          else if (canLoadMore(shown) && (gotNothing || nearEnd(shown, get().viewportRows))) loadMore(ref);
+          else if (canLoadMore(shown) && (gotNothing || nearEnd(shown, rowsOf(ref)))) loadMore(ref);
         },
         (error) => setList(ref, applyError(list(ref), started.requestId, toListError(error))),
       );
@@ -111,7 +113,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
 
     function ensureList(ref: ListRef) {
       const l = list(ref);
-      if (l.pagesLoaded === 0 ? !l.loading && !l.error : canLoadMore(l) && nearEnd(l, get().viewportRows)) loadMore(ref);
+      if (l.pagesLoaded === 0 ? !l.loading && !l.error : canLoadMore(l) && nearEnd(l, rowsOf(ref))) loadMore(ref);
     }
 
     function loadResource<T>(field: 'pools' | 'risk', key: string, fetch: (signal: AbortSignal) => Promise<T>, force = false) {
@@ -178,17 +180,21 @@ export function createAppStore(deps: StoreDeps): AppStore {
       timer.unref?.();
     }
 
+    function rowsOf(ref: ListRef): number {
+      return pageRowsOf(get(), listKey(ref), deps.listRows);
+    }
+
     function moveCursorToIndex(ref: ListRef, index: number) {
-      const rows = get().viewportRows;
+      const rows = rowsOf(ref);
       const key = listKey(ref);
       const view = get().eventViews[key];
       if (ref.kind === 'events' && isFiltering(view)) {
-        const moved = moveCursorTo(displayedList<AuthEvent>(get(), ref) ?? emptyList<AuthEvent>(), index, rows);
-        set((s) => ({ eventViews: { ...s.eventViews, [key]: { ...view, cursor: moved.cursor, offset: moved.offset } } }));
+        const moved = moveCursorTo(displayedList<AuthEvent>(get(), ref) ?? emptyList<AuthEvent>(), index);
+        set((s) => ({ eventViews: { ...s.eventViews, [key]: { ...view, cursor: moved.cursor } } }));
         if (canLoadMore(list(ref)) && nearEnd(moved, rows)) loadMore(ref);
         return;
       }
-      const next = moveCursorTo(stopFollow(list(ref)), index, rows);
+      const next = moveCursorTo(stopFollow(list(ref)), index);
       setList(ref, next);
       if (canLoadMore(next) && nearEnd(next, rows)) loadMore(ref);
       followSelection(ref);
@@ -241,7 +247,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       reload: (refs) => reloadLists(kit, refs),
       rereadList: (ref) => {
         const prepareReread = (r: ListRef, items: unknown[]) => withPendingFeedback(r, prepare(r, items), get().pendingFeedback);
-        return rereadList({ list, setList, fetchPage, viewportRows: () => get().viewportRows, prepare: prepareReread }, ref);
+        return rereadList({ list, setList, fetchPage, prepare: prepareReread }, ref);
       },
     };
     const commands = createCommandActions(kit, { switchTarget: deps.connect ? switchTarget : undefined, profiles: deps.profiles });
@@ -258,7 +264,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       timeZone: deps.timeZone ?? 'utc',
       target: gw.target,
       stack: [{ view: 'pools' }],
-      viewportRows: deps.viewportRows ?? 20,
+      pageRows: {},
       lists: {},
       pools: {},
       risk: {},
@@ -299,16 +305,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
           if (user) stack.push({ view: 'user', poolId, username: user }, { view: 'events', poolId, username: user });
           reset(stack);
         },
-        setViewportRows(rows) {
-          const viewportRows = Math.max(1, Math.floor(rows));
-          if (viewportRows === get().viewportRows) return;
-          const lists: Record<string, PagedList<unknown>> = {};
-          for (const [k, l] of Object.entries(get().lists)) lists[k] = refitWindow(l, viewportRows);
-          const eventViews = Object.fromEntries(Object.entries(get().eventViews).map(([k, v]) => {
-            const shown = lists[k] ? applyEventView(lists[k] as PagedList<AuthEvent>, v) : undefined;
-            return [k, shown ? { ...v, offset: windowOffset(shown.cursor, v.offset, viewportRows, shown.items.length) } : v];
-          }));
-          set({ viewportRows, lists, eventViews });
+        setPageRows(key, rows) {
+          const n = Math.max(1, Math.floor(rows));
+          if (get().pageRows[key] !== n) set((s) => ({ pageRows: { ...s.pageRows, [key]: n } }));
         },
         loadMore,
         loadToEnd: following.loadToEnd,

@@ -23,14 +23,14 @@ export function isFiltering(view: EventView | undefined): view is EventView {
   return view !== undefined && (view.attention || !isEmptyEventFilter(view.filter));
 }
 
-/** The rows of an event list that pass its view, with the view's own cursor and window. */
+/** The rows of an event list that pass its view, with the view's own cursor. */
 export function applyEventView(list: PagedList<AuthEvent>, view: EventView): PagedList<AuthEvent> {
   let byView = shownCache.get(list);
   const hit = byView?.get(view);
   if (hit) return hit as PagedList<AuthEvent>;
   const items = passing(list.items, view.filter, view.attention);
   const cursor = Math.max(0, Math.min(view.cursor, items.length - 1));
-  const shown: PagedList<AuthEvent> = { ...list, items, cursor, offset: Math.min(view.offset, cursor) };
+  const shown: PagedList<AuthEvent> = { ...list, items, cursor };
   if (!byView) shownCache.set(list, (byView = new WeakMap()));
   byView.set(view, shown);
   return shown;

@@ -52,7 +52,7 @@ export function createFollowActions(d: FollowActionDeps): Pick<AppActions, 'load
       d.flash('info', describeFollowProgress({ loaded: l.items.length, estimated, pagesPerSecond: paced.rate(), share: paced.pacedRps / quotaRps('UserList') }));
     };
     const deps: FollowDeps = {
-      list: d.list, setList: d.setList, prepare: d.prepare, viewportRows: () => d.get().viewportRows, toError: toListError,
+      list: d.list, setList: d.setList, prepare: d.prepare, toError: toListError,
       fetchPage: d.fetchPage,
       ...(paced ? { pace: () => { showProgress(); return paced.take(); } } : {}),
     };
@@ -69,7 +69,7 @@ export function createFollowActions(d: FollowActionDeps): Pick<AppActions, 'load
     follow,
     loadToEnd(ref) {
       if (d.jumpFiltered(ref)) return;
-      const next = startFollow(d.list(ref), d.get().viewportRows);
+      const next = startFollow(d.list(ref));
       d.setList(ref, next);
       if (canLoadMore(next)) follow(ref);
       d.followSelection(ref);

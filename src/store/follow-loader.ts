@@ -1,6 +1,6 @@
 import type { Page } from '../gateway/types.ts';
 import {
-  advanceFollow, applyError, beginLoad, canLoadMore, refitWindow, startWalk, stepWalk, walkStopError, type ListError, type PagedList,
+  advanceFollow, applyError, beginLoad, canLoadMore, clampCursor, startWalk, stepWalk, walkStopError, type ListError, type PagedList,
 } from './paged-list.ts';
 import type { ListRef } from './routes.ts';
 
@@ -11,7 +11,6 @@ export interface FollowDeps {
   fetchPage: (ref: ListRef, token: string | undefined) => Promise<Page<unknown>>;
   /** Turns fetched items into stored rows (user rows are compacted). */
   prepare: (ref: ListRef, items: unknown[]) => unknown[];
-  viewportRows: () => number;
   toError: (error: unknown) => ListError;
   clock?: () => number;
   /** Waits for the turn of the next request (G paced below a quota); absent, pages follow back to back. */
@@ -45,7 +44,7 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
       const now = deps.list(ref);
       if (now.requestId !== started.requestId) return 'stale';
       if (now.followUntil === undefined) {
-        deps.setList(ref, refitWindow({ ...now, items: rows.slice(), nextToken: token, pagesLoaded: pages, walk, loading: false }, deps.viewportRows()));
+        deps.setList(ref, clampCursor({ ...now, items: rows.slice(), nextToken: token, pagesLoaded: pages, walk, loading: false }));
         return 'stopped';
       }
     }
@@ -56,7 +55,7 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
       const current = deps.list(ref);
       if (current.requestId !== started.requestId) return 'stale';
       const loaded = { ...current, items: rows.slice(), nextToken: token, pagesLoaded: pages, walk };
-      deps.setList(ref, refitWindow(applyError(loaded, started.requestId, deps.toError(error)), deps.viewportRows()));
+      deps.setList(ref, clampCursor(applyError(loaded, started.requestId, deps.toError(error))));
       return 'error';
     }
     const current = deps.list(ref);
@@ -69,14 +68,14 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
     pages++;
     if (step.stop) {
       const next = { ...current, items: rows.slice(), nextToken: token, complete: false, pagesLoaded: pages, loading: false, walk, followUntil: undefined, error: walkStopError(step.stop) };
-      deps.setList(ref, refitWindow(next, deps.viewportRows()));
+      deps.setList(ref, clampCursor(next));
       return 'bounded';
     }
     const stopped = current.followUntil === undefined;
     const done = !token || stopped || rows.length >= (current.followUntil ?? 0);
     if (done || clock() - shownAt >= FOLLOW_PUBLISH_MS) {
       const next = { ...current, items: rows.slice(), nextToken: token, complete: !token, pagesLoaded: pages, loading: !done, walk, error: undefined };
-      deps.setList(ref, stopped ? refitWindow(next, deps.viewportRows()) : advanceFollow(next, deps.viewportRows()));
+      deps.setList(ref, stopped ? clampCursor(next) : advanceFollow(next));
       shownAt = clock();
     }
     if (done) return !token ? 'complete' : stopped ? 'stopped' : 'batch';

@@ -9,7 +9,8 @@ export interface ListError {
 
 /**
  * One lazily paged list: what is loaded, where the next page starts, whether a fetch is under way, and the
- * cursor and scroll window over it. Every list of the app is one of these.
+ * cursor over it (the list view computes its window from the cursor and the rows it has). Every list of the app is
+ * one of these.
  */
 export interface PagedList<T> {
   items: T[];
@@ -24,8 +25,6 @@ export interface PagedList<T> {
   /** Id of the fetch whose answer is awaited; answers carrying another id are stale and dropped. */
   requestId: number;
   cursor: number;
-  /** Index of the first visible row. */
-  offset: number;
   /** While set (after G), each page that arrives moves the cursor to the last row and the next one is fetched, until this many rows are loaded. */
   followUntil?: number;
   /** What this walk through the pages has seen so far, to stop a server that would page for ever. */
@@ -123,12 +122,12 @@ export function continueWalk<T>(list: PagedList<T>): PagedList<T> {
 export function abandonLoad<T>(list: PagedList<T>): PagedList<T> {
   if (!list.loading && list.followUntil === undefined) return list;
   const last = Math.max(0, list.items.length - 1);
-  return { ...list, loading: false, followUntil: undefined, requestId: list.requestId + 1, cursor: Math.min(list.cursor, last), offset: Math.min(list.offset, last) };
+  return { ...list, loading: false, followUntil: undefined, requestId: list.requestId + 1, cursor: Math.min(list.cursor, last) };
 }
 
 /** A list with nothing loaded yet. */
 export function emptyList<T>(): PagedList<T> {
-  return { items: [], complete: false, loading: false, pagesLoaded: 0, requestId: 0, cursor: 0, offset: 0 };
+  return { items: [], complete: false, loading: false, pagesLoaded: 0, requestId: 0, cursor: 0 };
 }
 
 /** True if a fetch should start: nothing under way, more on the server, and no error waiting to be retried. */
@@ -167,15 +166,15 @@ export function applyPage<T>(list: PagedList<T>, requestId: number, page: Page<T
 export const FOLLOW_BATCH = 50_000;
 
 /** Starts following the end: the cursor goes to the last row and stays there while pages keep coming. */
-export function startFollow<T>(list: PagedList<T>, height: number): PagedList<T> {
-  const moved = moveCursorTo(list, Number.MAX_SAFE_INTEGER, height);
+export function startFollow<T>(list: PagedList<T>): PagedList<T> {
+  const moved = moveCursorTo(list, Number.MAX_SAFE_INTEGER);
   return list.complete ? moved : { ...moved, followUntil: list.items.length + FOLLOW_BATCH };
 }
 
 /** After a page arrived: keeps the cursor on the last row while following, and stops at the end, the batch or an error. */
-export function advanceFollow<T>(list: PagedList<T>, height: number): PagedList<T> {
+export function advanceFollow<T>(list: PagedList<T>): PagedList<T> {
   if (list.followUntil === undefined) return list;
-  const moved = moveCursorTo(list, Number.MAX_SAFE_INTEGER, height);
+  const moved = moveCursorTo(list, Number.MAX_SAFE_INTEGER);
   const done = list.complete || list.error !== undefined || list.items.length >= list.followUntil;
   return done ? { ...moved, followUntil: undefined } : moved;
 }
@@ -198,7 +197,7 @@ export function clearError<T>(list: PagedList<T>): PagedList<T> {
 
 /** Starts over from the first page, dropping any answer still in flight; keeps the cursor row when it can. */
 export function resetForRefresh<T>(list: PagedList<T>): PagedList<T> {
-  return { ...emptyList<T>(), requestId: list.requestId + 1, cursor: list.cursor, offset: list.offset };
+  return { ...emptyList<T>(), requestId: list.requestId + 1, cursor: list.cursor };
 }
 
 /** The scroll offset that keeps `cursor` visible in a window of `height` rows, moving as little as possible. */
@@ -211,21 +210,16 @@ export function windowOffset(cursor: number, offset: number, height: number, len
   return Math.max(0, Math.min(top, maxTop));
 }
 
-/** Moves the cursor to `target`, clamped to what is loaded, and scrolls the window to keep it visible. */
-export function moveCursorTo<T>(list: PagedList<T>, target: number, height: number): PagedList<T> {
+/** Moves the cursor to `target`, clamped to what is loaded. */
+export function moveCursorTo<T>(list: PagedList<T>, target: number): PagedList<T> {
   const last = Math.max(0, list.items.length - 1);
   const cursor = Math.max(0, Math.min(Math.trunc(target), last));
-  const offset = windowOffset(cursor, list.offset, height, list.items.length);
-  if (cursor === list.cursor && offset === list.offset) return list;
-  return { ...list, cursor, offset };
+  return cursor === list.cursor ? list : { ...list, cursor };
 }
 
-
-/** Re-fits the window after the viewport height changed (a terminal resize) or items arrived. */
-export function refitWindow<T>(list: PagedList<T>, height: number): PagedList<T> {
-  const cursor = Math.max(0, Math.min(list.cursor, Math.max(0, list.items.length - 1)));
-  const offset = windowOffset(cursor, list.offset, height, list.items.length);
-  return cursor === list.cursor && offset === list.offset ? list : { ...list, cursor, offset };
+/** Keeps the cursor on a loaded row after rows were replaced or dropped. */
+export function clampCursor<T>(list: PagedList<T>): PagedList<T> {
+  return moveCursorTo(list, list.cursor);
 }
 
 /**
@@ -236,9 +230,9 @@ export function nearEnd(list: PagedList<unknown>, height: number): boolean {
   return list.items.length - 1 - list.cursor < Math.max(height, 15);
 }
 
-/** The rows to draw: only those inside the window, never the whole list. */
-export function visibleSlice<T>(list: PagedList<T>, height: number): { start: number; rows: T[] } {
-  const start = Math.max(0, Math.min(list.offset, Math.max(0, list.items.length - 1)));
+/** The rows to draw from the window's first row `offset`: only those inside the window, never the whole list. */
+export function visibleSlice<T>(list: PagedList<T>, offset: number, height: number): { start: number; rows: T[] } {
+  const start = Math.max(0, Math.min(offset, Math.max(0, list.items.length - 1)));
   return { start, rows: list.items.slice(start, start + Math.max(0, height)) };
 }
 

@@ -1,5 +1,5 @@
 import type { AuthEvent, FeedbackValue, Page } from '../gateway/types.ts';
-import { applyError, beginLoad, refitWindow, startWalk, stepWalk, walkStopError, type PagedList } from './paged-list.ts';
+import { applyError, beginLoad, clampCursor, startWalk, stepWalk, walkStopError, type PagedList } from './paged-list.ts';
 import type { ListRef } from './routes.ts';
 import { toListError } from './store-kit.ts';
 
@@ -8,7 +8,6 @@ export interface RereadDeps {
   list: (ref: ListRef) => PagedList<unknown>;
   setList: (ref: ListRef, next: PagedList<unknown>) => void;
   fetchPage: (ref: ListRef, token: string | undefined) => Promise<Page<unknown>>;
-  viewportRows: () => number;
   /** Turns fetched items into stored rows, as loading a page does. */
   prepare: (ref: ListRef, items: unknown[]) => unknown[];
 }
@@ -47,7 +46,7 @@ export async function rereadList(deps: RereadDeps, ref: ListRef): Promise<void> 
     const current = deps.list(ref);
     if (current.requestId !== started.requestId) return;
     const error = stop ? walkStopError(stop) : undefined;
-    deps.setList(ref, refitWindow({ ...current, items, nextToken: token, complete: !token, loading: false, pagesLoaded: pages, walk, error }, deps.viewportRows()));
+    deps.setList(ref, clampCursor({ ...current, items, nextToken: token, complete: !token, loading: false, pagesLoaded: pages, walk, error }));
   } catch (error) {
     deps.setList(ref, applyError(deps.list(ref), started.requestId, toListError(error)));
   }

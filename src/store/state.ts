@@ -129,7 +129,6 @@ export interface EventView {
   /** The "needs attention" toggle. */
   attention: boolean;
   cursor: number;
-  offset: number;
 }
 
 /** Counters of API traffic for the status bar. */
@@ -155,7 +154,8 @@ export interface AppActions {
   back(): void;
   quit(): void;
   openDeepLink(poolId: string, user?: string): void;
-  setViewportRows(rows: number): void;
+  /** What a list view (by list key) or a scrolled text ('help', 'detail') last had rows for: its page for PgDn and prefetching. */
+  setPageRows(key: string, rows: number): void;
   loadMore(ref: ListRef): void;
   refresh(): void;
   moveCursor(ref: ListRef, delta: number): void;
@@ -231,7 +231,8 @@ export interface AppState {
   timeZone: TimeZoneSetting;
   target: GatewayTarget;
   stack: Route[];
-  viewportRows: number;
+  /** The rows each list (by list key) and scrolled text ('help', 'detail') was last drawn with; see pageRowsOf. */
+  pageRows: Record<string, number>;
   lists: Record<string, PagedList<unknown>>;
   pools: Record<string, Resource<PoolDetail>>;
   risk: Record<string, Resource<RiskConfiguration>>;

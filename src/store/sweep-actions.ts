@@ -25,7 +25,7 @@ export function createSweepActions(kit: StoreKit, share = DEFAULT_SHARE, exportD
     const handle = startSweep({
       gateway: kit.gw.forSweep?.() ?? kit.gw, poolId, filter, estimatedUsers, share,
       onProgress: (progress: SweepProgress) => putSweep(poolId, { progress }),
-      onFinding: (finding) => setList(ref, insertFinding(list<SweepFinding>(ref), finding, get().viewportRows)),
+      onFinding: (finding) => setList(ref, insertFinding(list<SweepFinding>(ref), finding)),
     });
     handles.set(poolId, handle);
     putSweep(poolId, { filter, running: true, error: undefined, progress: undefined });

@@ -11,7 +11,7 @@ import type { StoreKit } from './store-kit.ts';
 
 type TriageActions = Pick<AppActions, 'toggleAttention' | 'clearEventFilter' | 'jumpRisky' | 'toggleMark' | 'markAllShown' | 'clearMarks'>;
 
-const NO_VIEW: EventView = { text: '', filter: {}, attention: false, cursor: 0, offset: 0 };
+const NO_VIEW: EventView = { text: '', filter: {}, attention: false, cursor: 0 };
 
 /** Events triage: the client-side filter and attention toggle, n / N, and marking rows for bulk feedback. */
 export function createTriageActions(kit: StoreKit): TriageActions & { filterPrompt: PromptHandler } {
@@ -30,7 +30,7 @@ export function createTriageActions(kit: StoreKit): TriageActions & { filterProm
   function setView(ref: ListRef, change: Partial<Pick<EventView, 'text' | 'filter' | 'attention'>>) {
     const key = listKey(ref);
     const selected = selectedItem(shown(ref));
-    const next: EventView = { ...(get().eventViews[key] ?? NO_VIEW), ...change, cursor: 0, offset: 0 };
+    const next: EventView = { ...(get().eventViews[key] ?? NO_VIEW), ...change, cursor: 0 };
     set((s) => ({ eventViews: { ...s.eventViews, [key]: next } }));
     const rows = shown(ref).items;
     const index = selected ? rows.findIndex((e) => e.id === selected.id) : -1;

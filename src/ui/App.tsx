@@ -13,9 +13,6 @@ import { PromptLine } from './components/PromptLine.tsx';
 import { StoreContext, TimeZoneContext, useAppState, useAppStore } from './store-context.ts';
 import { CurrentView } from './views/CurrentView.tsx';
 
-/** Rows the chrome takes around a list's item rows: header, footer, flash, two view lines, list header, status. */
-const LIST_CHROME_ROWS = 8;
-
 /** Props of the app: the store it drives; a fixed size for tests whose fake terminal has none. */
 export interface AppProps {
   store: AppStore;
@@ -64,10 +61,6 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   useEffect(() => {
     if (quitting) exit();
   }, [quitting, exit]);
-
-  useEffect(() => {
-    store.getState().actions.setViewportRows(size.rows - LIST_CHROME_ROWS);
-  }, [size.rows, store]);
 
   const width = Math.max(20, size.columns);
   const height = Math.max(6, size.rows - 1);

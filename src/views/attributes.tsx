@@ -8,6 +8,7 @@ import { FIELD_LABEL_WIDTH, fieldLabel, fieldLines } from '../ui/components/Fiel
 import { useAppState, useAppStore } from '../ui/store-context.ts';
 import { safeText } from '../ui/text.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
+import { usePageRows } from '../ui/views/use-page-rows.ts';
 
 const BLANK_LABEL = ' '.repeat(FIELD_LABEL_WIDTH);
 
@@ -27,6 +28,7 @@ function AttributesView({ poolId, username, width, height }: ViewProps & { poolI
   const lines = useMemo(() => attributeLines(user?.attributes, valueWidth), [user?.attributes, valueWidth]);
   const rows = Math.max(1, height - 2);
   const max = Math.max(0, lines.length - rows);
+  usePageRows('detail', rows);
   useEffect(() => {
     if (scroll > max) store.getState().actions.scrollDetail(max - scroll);
   }, [scroll, max, store]);

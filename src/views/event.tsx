@@ -13,6 +13,7 @@ import { TimeZoneContext, useAppState, useAppStore } from '../ui/store-context.t
 import { safeText } from '../ui/text.ts';
 import { useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
+import { usePageRows } from '../ui/views/use-page-rows.ts';
 
 /** Every field of one authentication event, each value whole (wrapped), scrolled with j/k, PgDn/PgUp, g/G when longer than the view. */
 function EventView({ poolId, username, eventId, width, height, now }: ViewProps & { poolId: string; username: string; eventId: string }) {
@@ -27,6 +28,7 @@ function EventView({ poolId, username, eventId, width, height, now }: ViewProps 
   const scrolls = lines.length > height;
   const rows = scrolls ? Math.max(1, height - 1) : height;
   const max = Math.max(0, lines.length - rows);
+  usePageRows('detail', rows);
   useEffect(() => {
     if (scroll > max) store.getState().actions.scrollDetail(max - scroll);
   }, [scroll, max, store]);

@@ -51,7 +51,7 @@ function EventsView({ poolId, username, width, height, now }: ViewProps & { pool
         {markCount ? <Text color="cyan">{` · ${markCount} marked`}</Text> : null}
       </Text>
       <PromptLine kind="filter" width={width} idle={idle} hint={EVENT_FILTER_SYNTAX} />
-      <ListView list={shown} columns={EVENT_COLUMNS} width={width} height={height - 4} noun="events" now={now}
+      <ListView list={shown} pageKey={key} columns={EVENT_COLUMNS} width={width} height={height - 4} noun="events" now={now}
         isMarked={(e) => marks[e.id] === true} status={status}
         emptyText={filtering
           ? `No loaded event matches (F clears the filter)${base.complete ? '.' : '; older events are on the server: F, then G loads more.'}`

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
 import { causeLabel, logRows } from '../store/api-stats.ts';
+import { listKey } from '../store/routes.ts';
 import type { ViewSpec } from './view-spec.ts';
 import type { ApiCallRecord } from '../gateway/types.ts';
 import type { ApiStats } from '../store/state.ts';
@@ -52,7 +53,7 @@ function LogView({ width, height, now }: ViewProps) {
         <Text dimColor>{` · ${logSummary(api)}`}</Text>
       </Text>
       <Text> </Text>
-      <ListView list={list} columns={LOG_VIEW_COLUMNS} width={width} height={height - 4} noun="calls" now={now}
+      <ListView list={list} pageKey={listKey({ kind: 'log' })} columns={LOG_VIEW_COLUMNS} width={width} height={height - 4} noun="calls" now={now}
         emptyText="No API calls yet." status={`${listPosition(list)} recent calls`} />
     </Box>
   );

@@ -4,6 +4,7 @@ import { LIST_KEYS } from '../keys/global-keys.ts';
 import { openKey, RISK_CONFIG } from '../keys/shared-bindings.ts';
 import { useAppState } from '../ui/store-context.ts';
 import { safeText } from '../ui/text.ts';
+import { listKey } from '../store/routes.ts';
 import type { ViewSpec } from './view-spec.ts';
 import type { PoolSummary } from '../gateway/types.ts';
 import { selectedItem } from '../store/paged-list.ts';
@@ -20,7 +21,7 @@ function PoolsView({ width, height, now }: ViewProps) {
   return (
     <Box flexDirection="column">
       {selected ? <PoolLine poolId={selected.id} /> : <Text> </Text>}
-      <ListView list={list} columns={POOL_COLUMNS} width={width} height={height - 4} noun="pools" now={now}
+      <ListView list={list} pageKey={listKey({ kind: 'pools' })} columns={POOL_COLUMNS} width={width} height={height - 4} noun="pools" now={now}
         emptyText="No user pools in this region. Try another --region." />
     </Box>
   );

@@ -5,7 +5,7 @@ import type { ViewSpec } from './view-spec.ts';
 import { useContext } from 'react';
 import type { AppClient, RiskConfiguration } from '../gateway/types.ts';
 import { selectedItem } from '../store/paged-list.ts';
-import { isRiskKeyOf, riskKey } from '../store/routes.ts';
+import { listKey, isRiskKeyOf, riskKey } from '../store/routes.ts';
 import type { Resource } from '../store/state.ts';
 import { CLIENT_COLUMNS } from '../ui/columns.ts';
 import { ListView } from '../ui/components/ListView.tsx';
@@ -96,7 +96,7 @@ function RiskView({ poolId, width, height, now }: ViewProps & { poolId: string }
         <PoolLine poolId={poolId} />
         <Text color={problem.color} wrap="wrap">{safeText(problem.text)}</Text>
         <Box marginTop={1}>
-          <ListView list={clients} columns={CLIENT_COLUMNS} width={width} height={Math.max(2, height - 7)} noun="app clients" now={now}
+          <ListView list={clients} pageKey={listKey({ kind: 'clients', poolId })} columns={CLIENT_COLUMNS} width={width} height={Math.max(2, height - 7)} noun="app clients" now={now}
             emptyText="This pool has no app clients." />
         </Box>
       </Box>
@@ -138,7 +138,7 @@ function RiskView({ poolId, width, height, now }: ViewProps & { poolId: string }
         ));
       })}
       <Box marginTop={fitted.gap ? 1 : 0}>
-        <ListView list={clients} columns={CLIENT_COLUMNS} width={width} height={fitted.listRows} noun="app clients" now={now}
+        <ListView list={clients} pageKey={listKey({ kind: 'clients', poolId })} columns={CLIENT_COLUMNS} width={width} height={fitted.listRows} noun="app clients" now={now}
           emptyText="This pool has no app clients." status={clientStatus} />
       </Box>
     </Box>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
+import { listKey } from '../store/routes.ts';
 import type { ViewSpec } from './view-spec.ts';
 import type { SweepState } from '../store/state.ts';
 import type { SweepFinding, SweepProgress } from '../sweep/index.ts';
@@ -73,7 +74,7 @@ function SweepView({ poolId, width, height, now }: ViewProps & { poolId: string 
       {sweep?.error ? <Text color="red" wrap="truncate">{`✖ ${safeText(sweep.error)}`}</Text>
         : p?.lastError ? <Text color="yellow" wrap="truncate">{`last error: ${safeText(p.lastError)}`}</Text>
         : <Text dimColor wrap="truncate">{`${sweep?.running ? 'esc cancels · ' : ''}enter opens a user's events to tag them · e/E export the findings`}</Text>}
-      <ListView list={findings} columns={FINDING_COLUMNS} width={width} height={height - 6} noun="users with risky events" now={now}
+      <ListView list={findings} pageKey={listKey({ kind: 'findings', poolId })} columns={FINDING_COLUMNS} width={width} height={height - 6} noun="users with risky events" now={now}
         emptyText={sweepEmptyText(sweep)}
         status={`${listPosition(findings)} users with risky events${sweep?.running ? ' · more coming' : ''}`} />
     </Box>

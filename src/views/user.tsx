@@ -6,7 +6,7 @@ import type { ViewSpec } from './view-spec.ts';
 import { useContext, useMemo } from 'react';
 import { formatTime, type TimeZoneSetting } from '../domain/time-format.ts';
 import type { Device, Group, User } from '../gateway/types.ts';
-import { userKey } from '../store/routes.ts';
+import { listKey, userKey } from '../store/routes.ts';
 import type { UserWrite } from '../store/state.ts';
 import { DEVICE_COLUMNS, GROUP_COLUMNS } from '../ui/columns.ts';
 import { cutLines, fieldColumns, Fields, type Field } from '../ui/components/Fields.tsx';
@@ -50,14 +50,14 @@ function attributeRows(attributes: Record<string, string> | undefined, valueCell
   });
 }
 
-function Pane<T>({ title, list, columns, width, height, now, focused, noun }: {
-  title: string; list: ReturnType<typeof useList<T>>; columns: Parameters<typeof ListView<T>>[0]['columns'];
+function Pane<T>({ title, list, pageKey, columns, width, height, now, focused, noun }: {
+  title: string; pageKey: string; list: ReturnType<typeof useList<T>>; columns: Parameters<typeof ListView<T>>[0]['columns'];
   width: number; height: number; now: number; focused: boolean; noun: string;
 }) {
   return (
     <Box flexDirection="column" height={height + PANE_CHROME_ROWS}>
       <Text bold color={focused ? 'cyan' : undefined}>{`${focused ? '▸ ' : '  '}${title}`}</Text>
-      <ListView list={list} columns={columns} width={width} height={Math.max(1, height)} noun={noun} now={now}
+      <ListView list={list} pageKey={pageKey} columns={columns} width={width} height={Math.max(1, height)} noun={noun} now={now}
         focused={focused} emptyText={`no ${noun}`} />
     </Box>
   );
@@ -87,8 +87,8 @@ function UserView({ poolId, username, width, height, now }: ViewProps & { poolId
   const paneRows = wide ? Math.max(2, Math.floor((height - 6) / 2) - 1) : Math.max(1, Math.min(4, Math.floor((height - fields.length - ATTRIBUTE_ROWS_NARROW) / 2) - PANE_CHROME_ROWS));
   const panes = (
     <Box flexDirection="column" width={rightWidth} flexShrink={0}>
-      <Pane title="groups" list={groups} columns={GROUP_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'groups'} noun="groups" />
-      <Pane title="remembered devices" list={devices} columns={DEVICE_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'devices'} noun="devices" />
+      <Pane title="groups" list={groups} pageKey={listKey({ kind: 'groups', poolId, username })} columns={GROUP_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'groups'} noun="groups" />
+      <Pane title="remembered devices" list={devices} pageKey={listKey({ kind: 'devices', poolId, username })} columns={DEVICE_COLUMNS} width={rightWidth} height={paneRows} now={now} focused={pane === 'devices'} noun="devices" />
     </Box>
   );
   let room = Math.max(0, height - fields.length - 2 - (wide ? 0 : 2 * (paneRows + PANE_CHROME_ROWS)));

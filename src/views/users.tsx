@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
 import { openKey, RISK_CONFIG, SWEEP } from '../keys/shared-bindings.ts';
-import { userKey } from '../store/routes.ts';
+import { listKey, userKey } from '../store/routes.ts';
 import type { ViewSpec } from './view-spec.ts';
 import type { User } from '../gateway/types.ts';
 import { USER_COLUMNS } from '../ui/columns.ts';
@@ -20,7 +20,7 @@ function UsersView({ poolId, width, height, now }: ViewProps & { poolId: string 
     <Box flexDirection="column">
       {height >= 7 ? <PoolLine poolId={poolId} /> : null}
       <SearchLine width={width} poolId={poolId} />
-      <ListView list={list} columns={USER_COLUMNS} width={width} height={height - (height >= 7 ? 4 : 3)} noun="users" now={now}
+      <ListView list={list} pageKey={listKey({ kind: 'users', poolId, filter })} columns={USER_COLUMNS} width={width} height={height - (height >= 7 ? 4 : 3)} noun="users" now={now}
         emptyText={filter ? 'No user matches this filter. esc clears it.' : 'This pool has no users.'} />
     </Box>
   );

@@ -33,7 +33,7 @@ function onEvents() {
   const gw = new FakeGateway();
   gw.users = makeUsers(3);
   gw.events = EVENTS;
-  const store = createAppStore({ gateway: gw, viewportRows: 20, flashMs: 60_000 });
+  const store = createAppStore({ gateway: gw, listRows: 20, flashMs: 60_000 });
   store.getState().actions.openDeepLink(POOL, USER);
   const press = (key: string) => dispatchKey(store, key, key.length === 1 ? key : '');
   const shown = () => displayedList<AuthEvent>(store.getState(), REF) as PagedList<AuthEvent>;

@@ -21,7 +21,7 @@ function countingColumns(counter: { calls: number }): Column<Row>[] {
 
 function renderCost(total: number, cursor: number, height: number): { calls: number; frame: string } {
   const counter = { calls: 0 };
-  const list = moveCursorTo(loaded(total), cursor, height);
+  const list = moveCursorTo(loaded(total), cursor);
   const app = render(<ListView list={list} columns={countingColumns(counter)} width={80} height={height} noun="rows" emptyText="none" now={0} />);
   const frame = app.lastFrame() ?? '';
   app.unmount();

@@ -55,7 +55,7 @@ describe('list status lines', () => {
   it('a filtered events list shows the error of the list behind it', () => {
     const parsed = parseEventFilter('');
     assert.ok(parsed.ok);
-    const view: EventView = { text: '', filter: parsed.filter, attention: true, cursor: 0, offset: 0 };
+    const view: EventView = { text: '', filter: parsed.filter, attention: true, cursor: 0 };
     const line = statusLine(eventsFrame(failedAfterOnePage(), view));
     assert.match(line, /shown of 30\+ loaded · ✖ Rate exceeded · r retries/);
   });
@@ -73,7 +73,7 @@ describe('list status lines', () => {
     const list = applyPage(beginLoad(emptyList<number>()), 1, { items: [1, 2, 3] });
     assert.equal(listPosition(emptyList()), '0/0');
     assert.equal(listPosition(list), '1/3');
-    assert.equal(listPosition(moveCursorTo(list, 2, 10)), '3/3');
+    assert.equal(listPosition(moveCursorTo(list, 2)), '3/3');
   });
 });
 
@@ -100,13 +100,13 @@ describe('list rows redraw only when they change', () => {
     try {
       assert.equal(counter.calls, 10 * 2 * 2, 'each visible cell measured for the layout and drawn');
       counter.calls = 0;
-      app.rerender(draw(moveCursorTo(list, 1, 10)));
+      app.rerender(draw(moveCursorTo(list, 1)));
       assert.equal(counter.calls, 2 * 2);
       assert.match(app.lastFrame() ?? '', /2\/100\+ numbers/);
       counter.calls = 0;
       const loading = beginLoad(list);
       const more = applyPage(loading, loading.requestId, { items: Array.from({ length: 50 }, (_, i) => 100 + i) });
-      app.rerender(draw(moveCursorTo(more, 1, 10)));
+      app.rerender(draw(moveCursorTo(more, 1)));
       assert.match(app.lastFrame() ?? '', /2\/150 numbers/);
       assert.equal(counter.calls, 10 * 2 * 2, 'a page more costs the rows in view only');
     } finally {

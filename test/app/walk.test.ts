@@ -17,7 +17,7 @@ describe('store over the SDK gateway: walking the 20,000-user pool', () => {
 
   it('one G loads every user to the end exactly once, one ListUsers call per page, cursor on the last', async () => {
     const gateway = createSdkGateway({ region: 'us-east-1', endpoint: emu.url, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-    const store = createAppStore({ gateway, viewportRows: 30 });
+    const store = createAppStore({ gateway, listRows: 30 });
     store.getState().actions.openDeepLink(LARGE_POOL_ID);
     const key = listKey({ kind: 'users', poolId: LARGE_POOL_ID, filter: '' });
     const list = () => store.getState().lists[key] as PagedList<User> | undefined;

@@ -9,20 +9,17 @@ import { WRITE_OPERATIONS } from './writes.ts';
 /** What is wrong with the lists of one state; `staleWindows` names lists whose stored window has lost the cursor. */
 export interface ListCheck {
   violations: string[];
-  staleWindows: string[];
 }
 
-function checkList(name: string, l: PagedList<unknown>, rows: number, out: ListCheck): void {
+function checkList(name: string, l: PagedList<unknown>, out: ListCheck): void {
   const n = l.items.length;
-  const where = `${name} (items ${n}, cursor ${l.cursor}, offset ${l.offset}, rows ${rows}${l.loading ? ', loading' : ''}${l.error ? ', error' : ''})`;
-  if (!Number.isInteger(l.cursor) || !Number.isInteger(l.offset)) out.violations.push(`${where}: cursor or offset is not a whole number`);
+  const where = `${name} (items ${n}, cursor ${l.cursor}${l.loading ? ', loading' : ''}${l.error ? ', error' : ''})`;
+  if (!Number.isInteger(l.cursor)) out.violations.push(`${where}: the cursor is not a whole number`);
   if (n === 0) {
-    if (!l.loading && (l.cursor !== 0 || l.offset !== 0)) out.violations.push(`${where}: an empty list keeps a cursor`);
+    if (!l.loading && l.cursor !== 0) out.violations.push(`${where}: an empty list keeps a cursor`);
     return;
   }
   if (l.cursor < 0 || l.cursor >= n) out.violations.push(`${where}: cursor outside the list`);
-  if (l.offset < 0 || l.offset > l.cursor) out.violations.push(`${where}: window starts after the cursor`);
-  if (l.cursor >= l.offset + Math.max(1, rows)) out.staleWindows.push(`${where}: cursor below the stored window`);
 }
 
 /** Labels a store key for a message (a tuple of its parts). */
@@ -33,16 +30,15 @@ function label(key: string): string {
 
 /**
  * Checks every stored list and every filtered event view: the cursor inside its rows (0 when empty, unless a
- * reload is under way) and the window starting at or above it. A stored window that ends above the cursor is
- * reported apart: the list view re-fits the window when it draws, so the screen is right while the state is stale.
+ * reload is under way). The window is the list view's: it is computed from the cursor whenever it draws.
  */
 export function checkLists(state: AppState): ListCheck {
-  const out: ListCheck = { violations: [], staleWindows: [] };
+  const out: ListCheck = { violations: [] };
   for (const [key, list] of Object.entries(state.lists)) {
-    checkList(label(key), list, state.viewportRows, out);
+    checkList(label(key), list, out);
     const view = state.eventViews[key];
     if (tupleParts(key)[0] === 'events' && isFiltering(view)) {
-      checkList(`${label(key)} filtered`, applyEventView(list as PagedList<AuthEvent>, view), state.viewportRows, out);
+      checkList(`${label(key)} filtered`, applyEventView(list as PagedList<AuthEvent>, view), out);
     }
   }
   return out;

@@ -56,7 +56,7 @@ describe('sweep findings: risk level before decision (QA: a Medium takeover sat 
       finding('fail', [{ response: 'Fail', createdAt: 9_999 }]),
     ];
     let list = emptyList<SweepFinding>();
-    for (const f of arrivals) list = insertFinding(list, f, 5);
+    for (const f of arrivals) list = insertFinding(list, f);
     assert.deepEqual(list.items.map((f) => f.user.username),
       ['high-block', 'high-cc-new', 'high-cc-old', 'high', 'medium-ato', 'medium', 'low-block', 'fail']);
     assert.ok(compareFindings(arrivals[2], arrivals[0]) < 0);
@@ -64,18 +64,17 @@ describe('sweep findings: risk level before decision (QA: a Medium takeover sat 
 });
 
 describe('inserting a finding under the cursor', () => {
-  it('keeps the cursor on its finding and on the same line of the screen, whether new ones land above or below', async () => {
+  it('keeps the cursor on its finding, whether new ones land above or below (the list view keeps it on its line)', async () => {
     const { insertFinding } = await import('../../src/store/finding-list.ts');
     const { emptyList } = await import('../../src/store/paged-list.ts');
     let l = emptyList<SweepFinding>();
-    for (let i = 0; i < 20; i++) l = insertFinding(l, finding(`medium${i}`, [{ riskLevel: 'Medium', createdAt: 1000 - i }]), 5);
-    l = { ...l, cursor: 12, offset: 10 };
+    for (let i = 0; i < 20; i++) l = insertFinding(l, finding(`medium${i}`, [{ riskLevel: 'Medium', createdAt: 1000 - i }]));
+    l = { ...l, cursor: 12 };
     const chosen = l.items[12].user.username;
     for (let i = 0; i < 30; i++) {
       const worse = i % 2 === 0;
-      l = insertFinding(l, finding(`x${i}`, [{ riskLevel: worse ? 'High' : 'Low', response: 'Fail' }]), 5);
+      l = insertFinding(l, finding(`x${i}`, [{ riskLevel: worse ? 'High' : 'Low', response: 'Fail' }]));
       assert.equal(l.items[l.cursor].user.username, chosen);
-      assert.equal(l.cursor - l.offset, 2, 'the selected row stays on its screen line');
     }
   });
 });

@@ -30,7 +30,7 @@ describe('sweep findings stream in under a still cursor', () => {
       gw.calls.push({ op: 'AdminListUserAuthEvents', args: [poolId, username] });
       return Promise.resolve({ items: riskyEventsOf(username) });
     };
-    const store = createAppStore({ gateway: gw, viewportRows: 10, sweepShare: 0.2 });
+    const store = createAppStore({ gateway: gw, listRows: 10, sweepShare: 0.2 });
     const press = (...keys: string[]) => { for (const k of keys) dispatchKey(store, k, k); };
     const findings = () => store.getState().lists[listKey({ kind: 'findings', poolId: POOL })] as PagedList<SweepFinding> | undefined;
     store.getState().actions.openDeepLink(POOL);

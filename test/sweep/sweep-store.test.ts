@@ -15,7 +15,7 @@ describe('store: sweep findings', () => {
     const gw = new FakeGateway();
     gw.users = makeUsers(30);
     gw.events = makeEvents(12);
-    const store = createAppStore({ gateway: gw, viewportRows: 20, sweepShare: 1 });
+    const store = createAppStore({ gateway: gw, listRows: 20, sweepShare: 1 });
     const press = (...keys: string[]) => { for (const k of keys) dispatchKey(store, k, k); };
     const findings = () => store.getState().lists[listKey({ kind: 'findings', poolId: POOL })] as PagedList<SweepFinding> | undefined;
     const usernames = () => (findings()?.items ?? []).map((f) => f.user.username);

@@ -15,7 +15,7 @@ function setup() {
   const gw = new FakeGateway();
   gw.users = makeUsers(200);
   gw.events = makeEvents(30);
-  const store = createAppStore({ gateway: gw, viewportRows: 20 });
+  const store = createAppStore({ gateway: gw, listRows: 20 });
   const list = <T>(ref: ListRef) => store.getState().lists[listKey(ref)] as PagedList<T> | undefined;
   const press = (...keys: string[]) => { for (const k of keys) dispatchKey(store, k, k.length === 1 ? k : ''); };
   const settled = (ref: ListRef) => waitFor(() => { const l = list(ref); return l && !l.loading && (l.error || l.complete); }, 5000, 'the list to stop loading');
@@ -138,7 +138,7 @@ describe('leaving a view stops its loading', () => {
     gw.users = makeUsers(5);
     gw.events = makeEvents(30);
     const next = new FakeGateway();
-    const store = createAppStore({ gateway: gw, viewportRows: 20, connect: () => next });
+    const store = createAppStore({ gateway: gw, listRows: 20, connect: () => next });
     store.getState().actions.openDeepLink(POOL, 'user00001');
     await waitFor(() => store.getState().users[userKey(POOL, 'user00001')] !== undefined);
     gw.hold = true;
@@ -160,7 +160,7 @@ describe('leaving a user still being looked up', () => {
   async function leaveDuringLookup() {
     const gw = new FakeGateway();
     gw.users = makeUsers(5);
-    const store = createAppStore({ gateway: gw, viewportRows: 20 });
+    const store = createAppStore({ gateway: gw, listRows: 20 });
     gw.hold = true;
     store.getState().actions.openDeepLink(POOL, 'user00001@example.com');
     await waitFor(() => gw.count('ListUsers') === 1);

@@ -27,7 +27,7 @@ function setup() {
   const [disable, enable] = [gw.disableUser.bind(gw), gw.enableUser.bind(gw)];
   gw.disableUser = async (poolId, username) => { await disable(poolId, username); row.enabled = false; };
   gw.enableUser = async (poolId, username) => { await enable(poolId, username); row.enabled = true; };
-  const store = createAppStore({ gateway: gw, viewportRows: 20, flashMs: 60_000 });
+  const store = createAppStore({ gateway: gw, listRows: 20, flashMs: 60_000 });
   const list = (ref: ListRef) => store.getState().lists[listKey(ref)] as PagedList<unknown> | undefined;
   const userCalls = () => gw.calls.filter((c) => USER_OPERATIONS.has(c.op));
   return { gw, store, list, userCalls, actions: () => store.getState().actions };

@@ -61,7 +61,7 @@ describe('findings export', () => {
     const gw = new FakeGateway();
     gw.users = makeUsers(20);
     gw.events = makeEvents(12);
-    const store = createAppStore({ gateway: gw, viewportRows: 20, sweepShare: 1, exportDir: dir });
+    const store = createAppStore({ gateway: gw, listRows: 20, sweepShare: 1, exportDir: dir });
     const press = (...keys: string[]) => { for (const k of keys) dispatchKey(store, k, k); };
     store.getState().actions.openDeepLink(POOL);
     await waitFor(() => store.getState().pools[POOL]?.value, 5000, 'pool details');

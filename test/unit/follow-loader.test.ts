@@ -23,7 +23,6 @@ function harness(total: number, pageSize = 10) {
       return { items: Array.from({ length: end - from }, (_, i) => from + i), ...(end < total ? { nextToken: String(end) } : {}) };
     },
     prepare: (_: ListRef, items: unknown[]) => items,
-    viewportRows: () => 5,
     toError: () => ({ kind: 'network', message: 'x', retryable: true }),
     clock: () => time,
   };
@@ -33,7 +32,7 @@ function harness(total: number, pageSize = 10) {
 describe('following a list to its end (G)', () => {
   it('fetches every page once, in order, and shows rows a few times rather than after every page', async () => {
     const h = harness(200);
-    h.set(startFollow(h.get(), 5));
+    h.set(startFollow(h.get()));
     assert.equal(await followPages(h.deps, REF), 'complete');
     const list = h.get();
     assert.equal(list.items.length, 200);
@@ -50,7 +49,7 @@ describe('following a list to its end (G)', () => {
 
   it('stops after the page in flight when the user stops it, keeping what arrived', async () => {
     const h = harness(10_000);
-    h.set(startFollow(h.get(), 5));
+    h.set(startFollow(h.get()));
     const fetchPage = h.deps.fetchPage;
     let calls = 0;
     h.deps.fetchPage = async (ref, token) => {
@@ -66,7 +65,7 @@ describe('following a list to its end (G)', () => {
 
   it('keeps the rows and records the error when a page fails', async () => {
     const h = harness(1000);
-    h.set(startFollow(h.get(), 5));
+    h.set(startFollow(h.get()));
     let calls = 0;
     const fetchPage = h.deps.fetchPage;
     h.deps.fetchPage = async (ref, token) => {

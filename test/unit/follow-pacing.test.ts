@@ -14,7 +14,7 @@ const USERS: ListRef = { kind: 'users', poolId: POOL, filter: '' };
 async function onUsers(users: number, paceFollow?: { share: number } | false) {
   const gw = new FakeGateway();
   gw.users = makeUsers(users);
-  const store = createAppStore({ gateway: gw, viewportRows: 20, paceFollow });
+  const store = createAppStore({ gateway: gw, listRows: 20, paceFollow });
   const list = () => store.getState().lists[listKey(USERS)] as PagedList<unknown> | undefined;
   const press = (...keys: string[]) => { for (const k of keys) dispatchKey(store, k, k.length === 1 ? k : ''); };
   store.getState().actions.push({ view: 'users', poolId: POOL });

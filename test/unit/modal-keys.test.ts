@@ -20,7 +20,7 @@ function setup(opts: { readOnly?: boolean } = {}) {
   const gw = new FakeGateway();
   gw.users = makeUsers(30);
   gw.events = makeEvents(30);
-  const store = createAppStore({ gateway: gw, viewportRows: 10, readOnly: opts.readOnly });
+  const store = createAppStore({ gateway: gw, listRows: 10, readOnly: opts.readOnly });
   const press = (...keys: string[]) => { for (const k of keys) dispatchKey(store, k, [...k].length === 1 ? k : ''); };
   /** What ink hands over for a chunk of plain text (a paste, tmux send-keys). */
   const paste = (text: string) => dispatchInput(store, text, {});

@@ -20,7 +20,7 @@ async function onEvents(op: string, applied: boolean, opts: { enabled?: boolean 
   gw.users = makeUsers(30);
   if (opts.enabled === false) gw.users[1] = { ...gw.users[1], enabled: false };
   gw.events = makeEvents(30);
-  const store = createAppStore({ gateway: gw, viewportRows: 10, feedbackIntervalMs: 1 });
+  const store = createAppStore({ gateway: gw, listRows: 10, feedbackIntervalMs: 1 });
   const flashes: string[] = [];
   store.subscribe((s, prev) => { if (s.flash && s.flash !== prev.flash) flashes.push(s.flash.text); });
   const press = (...keys: string[]) => { for (const k of keys) dispatchKey(store, k, [...k].length === 1 ? k : ''); };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, emptyList, FOLLOW_BATCH, moveCursorTo, nearEnd, refitWindow, resetForRefresh,
+  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, emptyList, FOLLOW_BATCH, moveCursorTo, nearEnd, clampCursor, resetForRefresh,
   startFollow, stopFollow,
   selectedItem, updateItems, visibleSlice, windowOffset,
 } from '../../src/store/paged-list.ts';
@@ -66,16 +66,16 @@ describe('paged list', () => {
   it('clamps the cursor to what is loaded', () => {
     let l = beginLoad(emptyList<number>());
     l = applyPage(l, l.requestId, { items: range(30) });
-    assert.equal(moveCursorTo(l, 1000, 10).cursor, 29);
-    assert.equal(moveCursorTo(l, -5, 10).cursor, 0);
-    assert.equal(moveCursorTo(emptyList<number>(), 3, 10).cursor, 0);
+    assert.equal(moveCursorTo(l, 1000).cursor, 29);
+    assert.equal(moveCursorTo(l, -5).cursor, 0);
+    assert.equal(moveCursorTo(emptyList<number>(), 3).cursor, 0);
   });
 
   it('visible slice holds at most one screen, wherever the cursor is', () => {
     let l = beginLoad(emptyList<number>());
     l = applyPage(l, l.requestId, { items: range(100_000) });
-    l = moveCursorTo(l, 54_321, 25);
-    const { start, rows } = visibleSlice(l, 25);
+    l = moveCursorTo(l, 54_321);
+    const { start, rows } = visibleSlice(l, windowOffset(l.cursor, 0, 25, l.items.length), 25);
     assert.equal(rows.length, 25);
     assert.ok(start <= 54_321 && 54_321 < start + 25);
     assert.equal(selectedItem(l), 54_321);
@@ -85,15 +85,15 @@ describe('paged list', () => {
     let l = beginLoad(emptyList<number>());
     l = applyPage(l, l.requestId, { items: range(60), nextToken: 't' });
     assert.equal(nearEnd(l, 10), false);
-    assert.equal(nearEnd(moveCursorTo(l, 45, 10), 10), true);
+    assert.equal(nearEnd(moveCursorTo(l, 45), 10), true);
   });
 
-  it('refits the window after a resize', () => {
+  it('keeps the cursor on a loaded row when rows are dropped', () => {
     let l = beginLoad(emptyList<number>());
     l = applyPage(l, l.requestId, { items: range(100) });
-    l = moveCursorTo(l, 80, 40);
-    const small = refitWindow(l, 5);
-    assert.ok(small.cursor >= small.offset && small.cursor < small.offset + 5);
+    l = moveCursorTo(l, 80);
+    assert.equal(clampCursor({ ...l, items: range(10) }).cursor, 9);
+    assert.equal(clampCursor(l), l, 'a cursor on a loaded row is left alone');
   });
 
   it('updates matching items and keeps identity when nothing matches', () => {
@@ -111,28 +111,28 @@ describe('G: following the end of a list', () => {
 
   it('keeps the cursor on the last row as pages arrive, and stops at the end', () => {
     let l = applyPage(beginLoad(emptyList<number>()), 1, page(0, 60, true));
-    l = startFollow(l, 20);
+    l = startFollow(l);
     assert.equal(l.cursor, 59);
     assert.ok(l.followUntil !== undefined);
     const b = beginLoad(l);
-    l = advanceFollow(applyPage(b, b.requestId, page(60, 60, true)), 20);
+    l = advanceFollow(applyPage(b, b.requestId, page(60, 60, true)));
     assert.equal(l.cursor, 119);
     assert.ok(l.followUntil !== undefined);
     const c = beginLoad(l);
-    l = advanceFollow(applyPage(c, c.requestId, page(120, 10, false)), 20);
+    l = advanceFollow(applyPage(c, c.requestId, page(120, 10, false)));
     assert.equal(l.cursor, 129);
     assert.equal(l.followUntil, undefined);
   });
 
   it('stops after a batch, on an error, and when asked', () => {
-    let l = startFollow(applyPage(beginLoad(emptyList<number>()), 1, page(0, 60, true)), 20);
+    let l = startFollow(applyPage(beginLoad(emptyList<number>()), 1, page(0, 60, true)));
     assert.equal(l.followUntil, 60 + FOLLOW_BATCH);
-    l = advanceFollow({ ...l, items: Array.from({ length: 60 + FOLLOW_BATCH }, (_, i) => i) }, 20);
+    l = advanceFollow({ ...l, items: Array.from({ length: 60 + FOLLOW_BATCH }, (_, i) => i) });
     assert.equal(l.followUntil, undefined);
-    l = startFollow(l, 20);
+    l = startFollow(l);
     const b = beginLoad(l);
     assert.equal(applyError(b, b.requestId, { kind: 'network', message: 'x', retryable: true }).followUntil, undefined);
     assert.equal(stopFollow(l).followUntil, undefined);
-    assert.equal(startFollow({ ...l, complete: true, followUntil: undefined }, 20).followUntil, undefined, 'nothing to follow on a complete list');
+    assert.equal(startFollow({ ...l, complete: true, followUntil: undefined }).followUntil, undefined, 'nothing to follow on a complete list');
   });
 });

@@ -16,7 +16,7 @@ function setup(opts: { users?: number; events?: number; readOnly?: boolean } = {
   const gw = new FakeGateway();
   gw.users = makeUsers(opts.users ?? 200);
   gw.events = makeEvents(opts.events ?? 30);
-  const store = createAppStore({ gateway: gw, readOnly: opts.readOnly, viewportRows: 20 });
+  const store = createAppStore({ gateway: gw, readOnly: opts.readOnly, listRows: 20 });
   const list = <T>(ref: ListRef) => store.getState().lists[listKey(ref)] as PagedList<T> | undefined;
   const press = (...keys: string[]) => { for (const k of keys) dispatchKey(store, k, k.length === 1 ? k : ''); };
   return { gw, store, list, press };

@@ -5,6 +5,7 @@ import { helpDisabledReasons, helpTables } from '../../keys/dispatch.ts';
 import type { ViewName } from '../../store/routes.ts';
 import { useAppState } from '../store-context.ts';
 import { cellText, HELP_GAP, LABEL_WIDTH, layoutHelp, type HelpCell } from './help-layout.ts';
+import { usePageRows } from '../views/use-page-rows.ts';
 
 function Cell({ cell, width }: { cell: HelpCell; width: number }) {
   const text = cellText(cell, width);
@@ -23,6 +24,7 @@ export function HelpOverlay({ view, width, height }: { view: ViewName; width: nu
   const scrollHelp = useAppState((s) => s.actions.scrollHelp);
   const layout = layoutHelp(helpTables(view), reasons, width - 4);
   const visible = Math.max(1, height - 3);
+  usePageRows('help', visible);
   const maxScroll = Math.max(0, layout.rows.length - visible);
   const top = Math.min(scroll, maxScroll);
   useEffect(() => {

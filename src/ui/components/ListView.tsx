@@ -1,11 +1,12 @@
 import { Box, Text } from 'ink';
-import { useContext, useMemo } from 'react';
+import { useContext, useLayoutEffect, useMemo, useRef } from 'react';
 import { fitColumns, renderHeader, type Column } from '../columns.ts';
 import { ListRow } from './ListRow.tsx';
 import { visibleSlice, windowOffset, type PagedList } from '../../store/paged-list.ts';
 import { retryHint, StatusLine } from './StatusLine.tsx';
 import { safeText, wrapText } from '../text.ts';
 import { TimeZoneContext } from '../store-context.ts';
+import { usePageRows } from '../views/use-page-rows.ts';
 
 /** Props of the one list component every list view uses. */
 export interface ListViewProps<T> {
@@ -22,14 +23,40 @@ export interface ListViewProps<T> {
   isMarked?: (item: T) => boolean;
   /** Words the status line under the rows instead of the default; it still turns red on the list's error. */
   status?: string;
+  /** The list's store key: the view tells the store the rows it draws, which are PgDn's page. */
+  pageKey?: string;
+}
+
+/** Where the window was last drawn: its first row, and the cursor and the row under it then. */
+interface DrawnWindow {
+  offset: number;
+  cursor: number;
+  item: unknown;
+}
+
+/**
+ * The window's first row for the rows the view really has: the window moves as little as keeps the cursor in it, and
+ * when rows were added above the selected row (a sweep finding) it moves with that row, which stays on its line.
+ */
+function useWindowOffset<T>(list: PagedList<T>, height: number): number {
+  const drawn = useRef<DrawnWindow>({ offset: 0, cursor: 0, item: undefined });
+  const item = list.items[list.cursor];
+  const last = drawn.current;
+  const shifted = item !== undefined && item === last.item ? last.offset + list.cursor - last.cursor : last.offset;
+  const offset = windowOffset(list.cursor, shifted, height, list.items.length);
+  useLayoutEffect(() => {
+    drawn.current = { offset, cursor: list.cursor, item };
+  });
+  return offset;
 }
 
 /** A windowed table: draws only the rows inside the window, so its cost does not grow with the list. */
-export function ListView<T>({ list, columns: allColumns, width, height: wanted, noun, emptyText, now, focused = true, isMarked, status }: ListViewProps<T>) {
+export function ListView<T>({ list, columns: allColumns, width, height: wanted, noun, emptyText, now, focused = true, isMarked, status, pageKey }: ListViewProps<T>) {
   const height = Math.max(1, wanted);
   const zone = useContext(TimeZoneContext);
-  const offset = windowOffset(list.cursor, list.offset, height, list.items.length);
-  const { start, rows: slice } = visibleSlice({ ...list, offset }, height);
+  const offset = useWindowOffset(list, height);
+  usePageRows(pageKey, height);
+  const { start, rows: slice } = visibleSlice(list, offset, height);
   const rows = useMemo(() => slice, [list.items, start, slice.length]);
   const { columns, widths } = fitColumns(allColumns, width - 2, rows, now, zone, list.items);
   const firstLoad = list.items.length === 0;
