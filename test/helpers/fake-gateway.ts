@@ -184,7 +184,7 @@ export class FakeGateway implements CognitoGateway {
   confirmSignUp(poolId: string, username: string) {
     return this.answer('AdminConfirmSignUp', [poolId, username], () => {
       if (this.users.find((u) => u.username === username)?.status === 'CONFIRMED') {
-        throw new GatewayError({ kind: 'permission', retryable: false, message: 'User cannot be confirmed. Current status is CONFIRMED', operation: 'AdminConfirmSignUp', awsName: 'NotAuthorizedException' });
+        throw new GatewayError({ kind: 'invalid-input', retryable: false, message: 'Cognito refused AdminConfirmSignUp: User cannot be confirmed. Current status is CONFIRMED', operation: 'AdminConfirmSignUp', awsName: 'NotAuthorizedException' });
       }
       this.setStatus(username, 'CONFIRMED');
     });
