@@ -41,13 +41,13 @@ export interface PoolDetail {
   smsConfigured?: boolean;
   passwordPolicy?: PasswordPolicy;
   /** AccountRecoverySetting.RecoveryMechanisms, in the order Cognito answered them. */
-  accountRecovery: RecoveryMechanism[];
+  accountRecovery?: RecoveryMechanism[];
   /** Lambda trigger name (PreSignUp, CustomSMSSender…) → function ARN. */
-  lambdaTriggers: Record<string, string>;
+  lambdaTriggers?: Record<string, string>;
   email?: EmailSettings;
   /** SmsConfiguration without its ExternalId, which the gateway never passes on. */
   sms?: SmsSettings;
-  autoVerifiedAttributes: string[];
+  autoVerifiedAttributes?: string[];
 }
 
 /** A pool's password rules (Policies.PasswordPolicy), each as Cognito answered it. */

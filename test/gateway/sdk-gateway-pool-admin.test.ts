@@ -106,8 +106,8 @@ describe('the SDK gateway: app clients and pool settings', () => {
       temporaryPasswordValidityDays: 7, passwordHistorySize: 5,
     });
     assert.deepEqual(pool.accountRecovery, [{ name: 'verified_email', priority: 1 }, { name: 'verified_phone_number', priority: 2 }]);
-    assert.deepEqual(Object.keys(pool.lambdaTriggers).sort(), ['PostConfirmation', 'PreSignUp', 'PreTokenGeneration']);
-    assert.match(pool.lambdaTriggers.PreSignUp, /^arn:aws:lambda:us-east-1:123456789012:function:/);
+    assert.deepEqual(Object.keys(pool.lambdaTriggers ?? {}).sort(), ['PostConfirmation', 'PreSignUp', 'PreTokenGeneration']);
+    assert.match(pool.lambdaTriggers?.PreSignUp ?? '', /^arn:aws:lambda:us-east-1:123456789012:function:/);
     assert.equal(pool.email?.sendingAccount, 'DEVELOPER');
     assert.equal(pool.email?.replyTo, 'support@acme.example');
     assert.match(pool.sms?.snsCallerArn ?? '', /^arn:aws:iam::/);
