@@ -62,6 +62,8 @@ function emailConfiguration(def: PoolDefinition): Record<string, unknown> {
     SourceArn: `arn:aws:ses:${DEMO_REGION}:${DEMO_ACCOUNT_ID}:identity/acme.example`,
     EmailSendingAccount: 'DEVELOPER',
     From: def.emailFrom,
+    ReplyToEmailAddress: 'support@acme.example',
+    ConfigurationSet: 'acme-transactional-email',
   };
 }
 

@@ -51,6 +51,9 @@ export class PoolStore {
   private groupList?: GroupRecord[];
   private groupsByMember?: Map<number, GroupRecord[]>;
   private indexes?: UserIndexes;
+  private byOrdinal?: Map<number, UserRecord>;
+  private deleted = 0;
+  private readonly forgotten = new Map<number, Set<string>>();
 
   constructor(def: PoolDefinition, seedInput: PoolSeed) {
     this.seedInput = seedInput;
@@ -60,7 +63,7 @@ export class PoolStore {
 
   /** Number of users, known without generating them. */
   get userCount(): number {
-    return this.def.userCount;
+    return this.def.userCount - this.deleted;
   }
 
   /** Generates up to `count` more users; returns whether every user exists now. */
@@ -118,6 +121,59 @@ export class PoolStore {
     const { byUsername, byFoldedUsername, byAlias, bySub } = this.indexes;
     const folded = name.toLowerCase();
     return byUsername.get(name) ?? bySub.get(name) ?? byFoldedUsername.get(folded) ?? byAlias.get(folded);
+  }
+
+  /** The user with this ordinal, unless deleted. */
+  userByOrdinal(ordinal: number): UserRecord | undefined {
+    this.byOrdinal ??= new Map(this.users().map((u) => [u.ordinal, u]));
+    return this.byOrdinal.get(ordinal);
+  }
+
+  /** Removes the user from the pool, its groups and every index; the ordinal is never reused. */
+  deleteUser(user: UserRecord): void {
+    const groups = this.groups();
+    const users = this.users() as UserRecord[];
+    const at = users.indexOf(user);
+    if (at < 0) return;
+    users.splice(at, 1);
+    for (const group of groups) {
+      const i = group.members.indexOf(user.ordinal);
+      if (i >= 0) group.members.splice(i, 1);
+    }
+    this.forgotten.delete(user.ordinal);
+    this.indexes = undefined;
+    this.byOrdinal = undefined;
+    this.groupsByMember = undefined;
+    this.deleted += 1;
+    this.touch();
+  }
+
+  /** Makes the user a member of the group (members stay in ordinal order); nothing changes if it already is one. */
+  addToGroup(group: GroupRecord, user: UserRecord): void {
+    if (group.members.includes(user.ordinal)) return;
+    const at = group.members.findIndex((o) => o > user.ordinal);
+    group.members.splice(at < 0 ? group.members.length : at, 0, user.ordinal);
+    this.groupsByMember = undefined;
+  }
+
+  /** Takes the user out of the group; nothing changes if it was not a member. */
+  removeFromGroup(group: GroupRecord, user: UserRecord): void {
+    const at = group.members.indexOf(user.ordinal);
+    if (at < 0) return;
+    group.members.splice(at, 1);
+    this.groupsByMember = undefined;
+  }
+
+  /** Forgets one of the user's remembered devices: AdminListDevices no longer lists it. */
+  forgetDevice(user: UserRecord, deviceKey: string): void {
+    const keys = this.forgotten.get(user.ordinal) ?? new Set<string>();
+    keys.add(deviceKey);
+    this.forgotten.set(user.ordinal, keys);
+  }
+
+  /** Whether the device was forgotten. */
+  isForgotten(user: UserRecord, deviceKey: string): boolean {
+    return this.forgotten.get(user.ordinal)?.has(deviceKey) ?? false;
   }
 
   /** Records that a user changed, so cached search results are rebuilt. */

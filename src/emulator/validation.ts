@@ -89,6 +89,16 @@ export class RequestValidator {
     return this.problems.length === before ? (value as string[]) : undefined;
   }
 
+  /** A map of strings to strings (ClientMetadata); undefined when absent. */
+  stringMap(key: string): Record<string, string> | undefined {
+    const value = this.body[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
+      throw serializationError(key, 'a map of strings');
+    }
+    return value as Record<string, string>;
+  }
+
   /** Throws InvalidParameterException listing every problem found so far, if any. */
   check(): void {
     const n = this.problems.length;
@@ -104,6 +114,7 @@ export const RULES = {
   username: { required: true, min: 1, max: 128, pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' },
   clientId: { required: true, min: 1, max: 128, pattern: '[\\w+]+' },
   groupName: { required: true, min: 1, max: 128, pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' },
+  deviceKey: { required: true, min: 1, max: 55, pattern: '[\\w-]+_[0-9a-f-]+' },
   token: { min: 1, pattern: '[\\S]+' },
   attributeName: { min: 1, max: 32, pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' },
 } as const satisfies Record<string, StringRule>;

@@ -132,6 +132,9 @@ function profileFlag(ctx: FailureContext): string {
   return ctx.profile ? ` --profile ${ctx.profile}` : '';
 }
 
+/** A NotAuthorizedException about the user's state (confirming a confirmed user), not about the caller's permissions. */
+const STATE_REFUSAL = /cannot be confirmed|current status is/i;
+
 /** Turns any failure of a Cognito call into a GatewayError whose message says what to do next. */
 export function classifyFailure(facts: FailureFacts, ctx: FailureContext): GatewayError {
   const name = facts.name ?? '';
@@ -139,6 +142,9 @@ export function classifyFailure(facts: FailureFacts, ctx: FailureContext): Gatew
   const make = (kind: GatewayErrorKind, retryable: boolean, message: string) =>
     new GatewayError({ kind, retryable, message, operation: ctx.operation, awsName: name || facts.code });
 
+  if (name === 'NotAuthorizedException' && STATE_REFUSAL.test(raw)) {
+    return make('invalid-input', false, `Cognito refused ${ctx.operation}: ${raw}`);
+  }
   switch (name) {
     case 'AccessDeniedException':
     case 'NotAuthorizedException':

@@ -3,17 +3,26 @@
  * bundle leave out the other operations' commands and schemas.
  */
 export {
+  AdminAddUserToGroupCommand,
+  AdminConfirmSignUpCommand,
+  AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminForgetDeviceCommand,
   AdminListDevicesCommand,
   AdminListGroupsForUserCommand,
   AdminListUserAuthEventsCommand,
+  AdminRemoveUserFromGroupCommand,
+  AdminResetUserPasswordCommand,
   AdminUpdateAuthEventFeedbackCommand,
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   DescribeRiskConfigurationCommand,
+  DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   ListUsersCommand,
+  ListUsersInGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';

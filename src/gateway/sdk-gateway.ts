@@ -5,8 +5,9 @@ import { abortedError, classifyFailure, classifyWriteFailure, failureFacts, read
 import { noRetries, retryDelayMs, totalRetries } from './read-retry.ts';
 import { checkAnswersOf } from './sdk-answer-check.ts';
 import {
-  toAppClient, toAuthEvent, toDevice, toGroup, toPoolDetail, toPoolSummary, toRiskConfiguration, toUser,
+  toAppClient, toAuthEvent, toDevice, toGroup, toPoolSummary, toRiskConfiguration, toUser,
 } from './sdk-shapes.ts';
+import { toAppClientDetail, toPoolDetail } from './sdk-pool-shapes.ts';
 import {
   PAGE_SIZE, type ApiCallRecord, type CallOptions, type CognitoGateway, type FeedbackValue, type GatewayTarget, type Page,
   type RetryCounts,
@@ -208,6 +209,25 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       const out = await client.send(new sdk.ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: PAGE_SIZE, NextToken: token }), { abortSignal });
       return page(list(out.UserPoolClients, 'UserPoolClients').map(toAppClient), out.NextToken, 'NextToken');
     }, opts?.signal),
+    describeAppClient: (poolId, clientId, opts) => call('DescribeUserPoolClient', 'read', async (sdk, client, abortSignal) => {
+      const out = await client.send(new sdk.DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }), { abortSignal });
+      const answered = obj(out.UserPoolClient, 'UserPoolClient') ?? {};
+      try {
+        return toAppClientDetail(answered);
+      } finally {
+        delete answered.ClientSecret;
+      }
+    }, opts?.signal),
+    listGroups: (poolId, token, opts) => call('ListGroups', 'read', async (sdk, client, abortSignal) => {
+      const out = await client.send(new sdk.ListGroupsCommand({ UserPoolId: poolId, Limit: PAGE_SIZE, NextToken: token }), { abortSignal });
+      return page(list(out.Groups, 'Groups').map(toGroup), out.NextToken, 'NextToken');
+    }, opts?.signal),
+    listUsersInGroup: (poolId, groupName, token, opts) => call('ListUsersInGroup', 'read', async (sdk, client, abortSignal) => {
+      const out = await client.send(new sdk.ListUsersInGroupCommand({
+        UserPoolId: poolId, GroupName: groupName, Limit: PAGE_SIZE, NextToken: token,
+      }), { abortSignal });
+      return page(list(out.Users, 'Users').map(toUser), out.NextToken, 'NextToken');
+    }, opts?.signal),
     listUsers: listUsers('read'),
     listGroupsForUser: (poolId, username, token, opts) => call('AdminListGroupsForUser', 'read', async (sdk, client, abortSignal) => {
       const out = await client.send(new sdk.AdminListGroupsForUserCommand({
@@ -236,6 +256,18 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       client.send(new sdk.AdminEnableUserCommand({ UserPoolId: poolId, Username: username }), { abortSignal })),
     globalSignOut: (poolId, username) => write('AdminUserGlobalSignOut', (sdk, client, abortSignal) =>
       client.send(new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: username }), { abortSignal })),
+    resetUserPassword: (poolId, username) => write('AdminResetUserPassword', (sdk, client, abortSignal) =>
+      client.send(new sdk.AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: username }), { abortSignal })),
+    addUserToGroup: (poolId, username, groupName) => write('AdminAddUserToGroup', (sdk, client, abortSignal) =>
+      client.send(new sdk.AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: username, GroupName: groupName }), { abortSignal })),
+    removeUserFromGroup: (poolId, username, groupName) => write('AdminRemoveUserFromGroup', (sdk, client, abortSignal) =>
+      client.send(new sdk.AdminRemoveUserFromGroupCommand({ UserPoolId: poolId, Username: username, GroupName: groupName }), { abortSignal })),
+    forgetDevice: (poolId, username, deviceKey) => write('AdminForgetDevice', (sdk, client, abortSignal) =>
+      client.send(new sdk.AdminForgetDeviceCommand({ UserPoolId: poolId, Username: username, DeviceKey: deviceKey }), { abortSignal })),
+    confirmSignUp: (poolId, username) => write('AdminConfirmSignUp', (sdk, client, abortSignal) =>
+      client.send(new sdk.AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: username }), { abortSignal })),
+    deleteUser: (poolId, username) => write('AdminDeleteUser', (sdk, client, abortSignal) =>
+      client.send(new sdk.AdminDeleteUserCommand({ UserPoolId: poolId, Username: username }), { abortSignal })),
   };
   return gateway;
 }

@@ -1,6 +1,6 @@
 import type * as Sdk from '@aws-sdk/client-cognito-identity-provider';
 import type {
-  AppClient, AuthEvent, Device, Group, PoolDetail, PoolSummary, RiskAction, RiskConfiguration, ThreatProtectionMode, User,
+  AppClient, AuthEvent, Device, Group, PoolSummary, RiskAction, RiskConfiguration, User,
 } from './types.ts';
 
 import { bool, date, list, num, obj, text } from './answer-checks.ts';
@@ -33,26 +33,6 @@ export function toPoolSummary(p: Sdk.UserPoolDescriptionType): PoolSummary {
   };
 }
 
-/** DescribeUserPool → PoolDetail. */
-export function toPoolDetail(p: Sdk.UserPoolType, fallbackId: string): PoolDetail {
-  const mode = text(obj(p.UserPoolAddOns, 'UserPoolAddOns')?.AdvancedSecurityMode, 'AdvancedSecurityMode');
-  const threatProtection: ThreatProtectionMode = mode === 'AUDIT' || mode === 'ENFORCED' ? mode : 'OFF';
-  return {
-    id: text(p.Id, 'Id') ?? fallbackId,
-    name: text(p.Name, 'Name') ?? '',
-    arn: text(p.Arn, 'Arn'),
-    tier: text(p.UserPoolTier, 'UserPoolTier'),
-    threatProtection,
-    estimatedUsers: num(p.EstimatedNumberOfUsers, 'EstimatedNumberOfUsers'),
-    mfa: text(p.MfaConfiguration, 'MfaConfiguration'),
-    deletionProtection: text(p.DeletionProtection, 'DeletionProtection'),
-    usernameAttributes: strings(p.UsernameAttributes, 'UsernameAttributes'),
-    aliasAttributes: strings(p.AliasAttributes, 'AliasAttributes'),
-    createdAt: date(p.CreationDate, 'CreationDate'),
-    modifiedAt: date(p.LastModifiedDate, 'LastModifiedDate'),
-  };
-}
-
 /** ListUserPoolClients item → AppClient. */
 export function toAppClient(c: Sdk.UserPoolClientDescription): AppClient {
   return { id: text(c.ClientId, 'ClientId') ?? '', name: text(c.ClientName, 'ClientName') ?? '' };
@@ -71,13 +51,15 @@ export function toUser(u: Sdk.UserType): User {
   };
 }
 
-/** AdminListGroupsForUser item → Group. */
+/** ListGroups or AdminListGroupsForUser item → Group. */
 export function toGroup(g: Sdk.GroupType): Group {
   return {
     name: text(g.GroupName, 'GroupName') ?? '',
     description: text(g.Description, 'Description'),
     precedence: num(g.Precedence, 'Precedence'),
+    roleArn: text(g.RoleArn, 'RoleArn'),
     createdAt: date(g.CreationDate, 'CreationDate'),
+    modifiedAt: date(g.LastModifiedDate, 'LastModifiedDate'),
   };
 }
 

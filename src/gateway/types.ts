@@ -32,12 +32,98 @@ export interface PoolDetail {
   aliasAttributes: string[];
   createdAt?: number;
   modifiedAt?: number;
+  /** UsernameConfiguration.CaseSensitive; absent when Cognito did not say. */
+  caseSensitive?: boolean;
+  /**
+   * Whether the pool has an SMS configuration (an SNS role), without which SMS MFA cannot be offered. DescribeUserPool
+   * does not say which MFA factors are enabled (that is GetUserPoolMfaConfig), so TOTP and email MFA are not known here.
+   */
+  smsConfigured?: boolean;
+  passwordPolicy?: PasswordPolicy;
+  /** AccountRecoverySetting.RecoveryMechanisms, in the order Cognito answered them. */
+  accountRecovery?: RecoveryMechanism[];
+  /** Lambda trigger name (PreSignUp, CustomSMSSender…) → function ARN. */
+  lambdaTriggers?: Record<string, string>;
+  email?: EmailSettings;
+  /** SmsConfiguration without its ExternalId, which the gateway never passes on. */
+  sms?: SmsSettings;
+  autoVerifiedAttributes?: string[];
+}
+
+/** A pool's password rules (Policies.PasswordPolicy), each as Cognito answered it. */
+export interface PasswordPolicy {
+  minLength?: number;
+  requireUppercase?: boolean;
+  requireLowercase?: boolean;
+  requireNumbers?: boolean;
+  requireSymbols?: boolean;
+  temporaryPasswordValidityDays?: number;
+  /** How many previous passwords a new one may not repeat (Essentials and Plus plans only). */
+  passwordHistorySize?: number;
+}
+
+/** One account-recovery mechanism (verified_email, verified_phone_number, admin_only); 1 is tried first. */
+export interface RecoveryMechanism {
+  name: string;
+  priority?: number;
+}
+
+/** How a pool sends email (EmailConfiguration). */
+export interface EmailSettings {
+  /** COGNITO_DEFAULT or DEVELOPER (Amazon SES). */
+  sendingAccount?: string;
+  sourceArn?: string;
+  from?: string;
+  replyTo?: string;
+  configurationSet?: string;
+}
+
+/** How a pool sends SMS (SmsConfiguration), minus the ExternalId. */
+export interface SmsSettings {
+  snsCallerArn?: string;
+  snsRegion?: string;
 }
 
 /** An app client of a pool. */
 export interface AppClient {
   id: string;
   name: string;
+}
+
+/** A token lifetime of an app client: `value` in `unit` (seconds, minutes, hours or days). */
+export interface TokenValidity {
+  value?: number;
+  /** Absent when Cognito sent no TokenValidityUnits: Cognito then counts access and ID tokens in hours, refresh tokens in days. */
+  unit?: string;
+}
+
+/** An app client as DescribeUserPoolClient returns it, without its secret: the gateway keeps only whether it has one. */
+export interface AppClientDetail {
+  id: string;
+  name: string;
+  /** ExplicitAuthFlows. */
+  authFlows: string[];
+  oauthFlows: string[];
+  oauthScopes: string[];
+  allowedOAuthFlowsUserPoolClient?: boolean;
+  callbackUrls: string[];
+  logoutUrls: string[];
+  defaultRedirectUri?: string;
+  supportedIdentityProviders: string[];
+  accessTokenValidity: TokenValidity;
+  idTokenValidity: TokenValidity;
+  refreshTokenValidity: TokenValidity;
+  /** Minutes an authentication session token stays valid. */
+  authSessionValidity?: number;
+  /** ENABLED or LEGACY. */
+  preventUserExistenceErrors?: string;
+  enableTokenRevocation?: boolean;
+  enablePropagateAdditionalUserContextData?: boolean;
+  readAttributes: string[];
+  writeAttributes: string[];
+  createdAt?: number;
+  modifiedAt?: number;
+  hasSecret: boolean;
 }
 
 /** A user as ListUsers returns it; times are epoch milliseconds. */
@@ -53,12 +139,14 @@ export interface User {
   partial?: boolean;
 }
 
-/** A group the user belongs to. */
+/** A group of a pool (ListGroups) or of a user (AdminListGroupsForUser). */
 export interface Group {
   name: string;
   description?: string;
   precedence?: number;
+  roleArn?: string;
   createdAt?: number;
+  modifiedAt?: number;
 }
 
 /** A device remembered for a user. */
@@ -170,6 +258,9 @@ export interface CognitoGateway {
   describeUserPool(poolId: string, opts?: CallOptions): Promise<PoolDetail>;
   listAppClients(poolId: string, token?: string, opts?: CallOptions): Promise<Page<AppClient>>;
   listUsers(poolId: string, filter: string | undefined, token?: string, opts?: CallOptions): Promise<Page<User>>;
+  describeAppClient(poolId: string, clientId: string, opts?: CallOptions): Promise<AppClientDetail>;
+  listGroups(poolId: string, token?: string, opts?: CallOptions): Promise<Page<Group>>;
+  listUsersInGroup(poolId: string, groupName: string, token?: string, opts?: CallOptions): Promise<Page<User>>;
   listGroupsForUser(poolId: string, username: string, token?: string, opts?: CallOptions): Promise<Page<Group>>;
   listDevices(poolId: string, username: string, token?: string, opts?: CallOptions): Promise<Page<Device>>;
   listAuthEvents(poolId: string, username: string, token?: string, opts?: CallOptions): Promise<Page<AuthEvent>>;
@@ -178,6 +269,14 @@ export interface CognitoGateway {
   disableUser(poolId: string, username: string): Promise<void>;
   enableUser(poolId: string, username: string): Promise<void>;
   globalSignOut(poolId: string, username: string): Promise<void>;
+  /** Invalidates the user's password: RESET_REQUIRED, and a code is sent where the user has a verified email or phone. */
+  resetUserPassword(poolId: string, username: string): Promise<void>;
+  addUserToGroup(poolId: string, username: string, groupName: string): Promise<void>;
+  removeUserFromGroup(poolId: string, username: string, groupName: string): Promise<void>;
+  forgetDevice(poolId: string, username: string, deviceKey: string): Promise<void>;
+  /** Confirms an UNCONFIRMED user without a code. */
+  confirmSignUp(poolId: string, username: string): Promise<void>;
+  deleteUser(poolId: string, username: string): Promise<void>;
   /**
    * The same connection without automatic read retries, for a sweep that paces and backs off by itself; its calls
    * reach the same listeners.

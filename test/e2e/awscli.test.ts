@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
 
+const SECRET_CLIENT_ID = '5m4n3b2v1c0x9z8l7k6j5h4g3f';
+
 const AWS = '/usr/bin/aws';
 const run = promisify(execFile);
 const available = existsSync(AWS);
@@ -22,7 +24,7 @@ describe('the official AWS CLI v2 against the emulator', { skip }, () => {
       timeout: 60000,
       maxBuffer: 64 * 1024 * 1024,
     });
-    return JSON.parse(stdout) as Record<string, unknown>;
+    return (stdout.trim() === '' ? {} : JSON.parse(stdout)) as Record<string, unknown>;
   }
 
   it('list-users paginates with --page-size, --max-items and --starting-token', async () => {
@@ -48,6 +50,38 @@ describe('the official AWS CLI v2 against the emulator', { skip }, () => {
     assert.equal(typeof out.NextToken, 'string');
     const calls = emu.requests.filter((r) => r.operation === 'AdminListUserAuthEvents');
     assert.ok(calls.length >= 3);
+  });
+
+  it('list-groups and list-users-in-group paginate', async () => {
+    const groups = (await aws('list-groups', '--user-pool-id', LARGE_POOL_ID, '--page-size', '2')).Groups as { GroupName: string }[];
+    assert.deepEqual(groups.map((g) => g.GroupName), ['admins', 'beta-testers', 'enterprise-customers', 'legacy-import', 'support']);
+    const members = (await aws('list-users-in-group', '--user-pool-id', LARGE_POOL_ID, '--group-name', 'support', '--page-size', '25')).Users as { Username: string }[];
+    assert.ok(members.length > 60);
+    assert.equal(new Set(members.map((u) => u.Username)).size, members.length);
+    assert.ok(members.some((u) => u.Username === TAKEOVER_USERNAME));
+    assert.ok(emu.requests.filter((r) => r.operation === 'ListUsersInGroup').length >= 3);
+  });
+
+  it('admin-add-user-to-group and admin-delete-user change what the lists show', async () => {
+    await aws('admin-add-user-to-group', '--user-pool-id', LARGE_POOL_ID, '--username', TAKEOVER_USERNAME, '--group-name', 'beta-testers');
+    const groups = (await aws('admin-list-groups-for-user', '--user-pool-id', LARGE_POOL_ID, '--username', TAKEOVER_USERNAME)).Groups as { GroupName: string }[];
+    assert.ok(groups.some((g) => g.GroupName === 'beta-testers'));
+    const [victim] = (await aws('list-users-in-group', '--user-pool-id', LARGE_POOL_ID, '--group-name', 'admins', '--max-items', '1')).Users as { Username: string }[];
+    await aws('admin-delete-user', '--user-pool-id', LARGE_POOL_ID, '--username', victim.Username);
+    const admins = (await aws('list-users-in-group', '--user-pool-id', LARGE_POOL_ID, '--group-name', 'admins')).Users as { Username: string }[];
+    assert.ok(!admins.some((u) => u.Username === victim.Username));
+    const found = await aws('list-users', '--user-pool-id', LARGE_POOL_ID, '--filter', `username = "${victim.Username}"`);
+    assert.deepEqual(found.Users, []);
+    await assert.rejects(aws('admin-delete-user', '--user-pool-id', LARGE_POOL_ID, '--username', victim.Username), /UserNotFoundException/);
+  });
+
+  it('describe-user-pool-client returns the client secret, as Cognito does; list-user-pool-clients never does', async () => {
+    const client = (await aws('describe-user-pool-client', '--user-pool-id', LARGE_POOL_ID, '--client-id', SECRET_CLIENT_ID)).UserPoolClient as Record<string, unknown>;
+    assert.equal(typeof client.ClientSecret, 'string');
+    assert.ok((client.ClientSecret as string).length > 20);
+    const listed = (await aws('list-user-pool-clients', '--user-pool-id', LARGE_POOL_ID)).UserPoolClients as Record<string, unknown>[];
+    assert.ok(listed.some((c) => c.ClientId === SECRET_CLIENT_ID));
+    assert.ok(listed.every((c) => !('ClientSecret' in c)));
   });
 
   it('errors come back as Cognito error names', async () => {

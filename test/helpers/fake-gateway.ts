@@ -1,6 +1,6 @@
 import { GatewayError } from '../../src/gateway/errors.ts';
 import type {
-  ApiCallRecord, AuthEvent, CallOptions, CognitoGateway, FeedbackValue, Page, PoolSummary, User,
+  ApiCallRecord, AppClientDetail, AuthEvent, CallOptions, CognitoGateway, Device, FeedbackValue, Group, Page, PoolSummary, User,
 } from '../../src/gateway/types.ts';
 
 /** A call the fake received. */
@@ -29,6 +29,12 @@ export class FakeGateway implements CognitoGateway {
   users: User[] = [];
   events: AuthEvent[] = [];
   pageSize = 60;
+  groups: Group[] = [{ name: 'admins' }];
+  /** Group names by username; a user with no entry is in `admins` only. */
+  memberships = new Map<string, string[]>();
+  /** Remembered devices by username. */
+  devices = new Map<string, Device[]>();
+  appClients: AppClientDetail[] = [fakeAppClient('c1', 'web')];
   /** Operations that fail with this error until cleared. */
   failing = new Map<string, GatewayError>();
   /** Failing operations whose effect is applied at the server before the failure (a write whose answer was lost). */
@@ -92,6 +98,32 @@ export class FakeGateway implements CognitoGateway {
     this.users = this.users.map((u) => (u.username === username ? { ...u, enabled } : u));
   }
 
+  private setStatus(username: string, status: string): void {
+    this.requireUser(username);
+    this.users = this.users.map((u) => (u.username === username ? { ...u, status } : u));
+  }
+
+  private requireUser(username: string): void {
+    if (!this.users.some((u) => u.username === username)) throw fakeNotFound('UserNotFoundException', 'User does not exist.');
+  }
+
+  private requireGroup(name: string): Group {
+    const group = this.groups.find((g) => g.name === name);
+    if (group === undefined) throw fakeNotFound('ResourceNotFoundException', 'Group not found.');
+    return group;
+  }
+
+  private groupNamesOf(username: string): string[] {
+    return this.memberships.get(username) ?? ['admins'];
+  }
+
+  private setGroups(username: string, groupName: string, member: boolean): void {
+    this.requireUser(username);
+    this.requireGroup(groupName);
+    const others = this.groupNamesOf(username).filter((g) => g !== groupName);
+    this.memberships.set(username, member ? [...others, groupName] : others);
+  }
+
   private page<T>(items: T[], token: string | undefined): Page<T> {
     const start = token ? Number(token) : 0;
     const end = start + this.pageSize;
@@ -100,9 +132,11 @@ export class FakeGateway implements CognitoGateway {
 
   listUserPools(token?: string, opts?: CallOptions) { return this.answer('ListUserPools', [token], () => this.page(this.pools, token), opts); }
   describeUserPool(poolId: string, opts?: CallOptions) {
-    return this.answer('DescribeUserPool', [poolId], () => ({ id: poolId, name: 'pool', threatProtection: 'ENFORCED' as const, estimatedUsers: this.users.length, usernameAttributes: [], aliasAttributes: [] }), opts);
+    return this.answer('DescribeUserPool', [poolId], () => ({ id: poolId, name: 'pool', threatProtection: 'ENFORCED' as const, estimatedUsers: this.users.length, usernameAttributes: [], aliasAttributes: [], accountRecovery: [], lambdaTriggers: {}, autoVerifiedAttributes: [] }), opts);
   }
-  listAppClients(poolId: string, token?: string, opts?: CallOptions) { return this.answer('ListUserPoolClients', [poolId, token], () => this.page([{ id: 'c1', name: 'web' }], token), opts); }
+  listAppClients(poolId: string, token?: string, opts?: CallOptions) {
+    return this.answer('ListUserPoolClients', [poolId, token], () => this.page(this.appClients.map((c) => ({ id: c.id, name: c.name })), token), opts);
+  }
   listUsers(poolId: string, filter: string | undefined, token?: string, opts?: CallOptions) {
     return this.answer('ListUsers', [poolId, filter, token], () => {
       const m = filter ? /^(\w+) (\^?=) "(.*)"$/.exec(filter) : null;
@@ -115,8 +149,27 @@ export class FakeGateway implements CognitoGateway {
       return this.page(items, token);
     }, opts);
   }
-  listGroupsForUser(poolId: string, username: string, token?: string, opts?: CallOptions) { return this.answer('AdminListGroupsForUser', [poolId, username, token], () => this.page([{ name: 'admins' }], token), opts); }
-  listDevices(poolId: string, username: string, token?: string, opts?: CallOptions) { return this.answer('AdminListDevices', [poolId, username, token], () => this.page([], token), opts); }
+  listGroupsForUser(poolId: string, username: string, token?: string, opts?: CallOptions) {
+    return this.answer('AdminListGroupsForUser', [poolId, username, token], () => {
+      const names = this.groupNamesOf(username);
+      return this.page(this.groups.filter((g) => names.includes(g.name)), token);
+    }, opts);
+  }
+  listGroups(poolId: string, token?: string, opts?: CallOptions) { return this.answer('ListGroups', [poolId, token], () => this.page(this.groups, token), opts); }
+  listUsersInGroup(poolId: string, groupName: string, token?: string, opts?: CallOptions) {
+    return this.answer('ListUsersInGroup', [poolId, groupName, token], () => {
+      this.requireGroup(groupName);
+      return this.page(this.users.filter((u) => this.groupNamesOf(u.username).includes(groupName)), token);
+    }, opts);
+  }
+  describeAppClient(poolId: string, clientId: string, opts?: CallOptions) {
+    return this.answer('DescribeUserPoolClient', [poolId, clientId], () => {
+      const client = this.appClients.find((c) => c.id === clientId);
+      if (client === undefined) throw fakeNotFound('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
+      return client;
+    }, opts);
+  }
+  listDevices(poolId: string, username: string, token?: string, opts?: CallOptions) { return this.answer('AdminListDevices', [poolId, username, token], () => this.page(this.devices.get(username) ?? [], token), opts); }
   listAuthEvents(poolId: string, username: string, token?: string, opts?: CallOptions) { return this.answer('AdminListUserAuthEvents', [poolId, username, token], () => this.page(this.events, token), opts); }
   updateAuthEventFeedback(poolId: string, username: string, eventId: string, value: FeedbackValue) {
     return this.answer('AdminUpdateAuthEventFeedback', [poolId, username, eventId, value], () => {
@@ -127,6 +180,33 @@ export class FakeGateway implements CognitoGateway {
   disableUser(poolId: string, username: string) { return this.answer('AdminDisableUser', [poolId, username], () => this.setEnabled(username, false)); }
   enableUser(poolId: string, username: string) { return this.answer('AdminEnableUser', [poolId, username], () => this.setEnabled(username, true)); }
   globalSignOut(poolId: string, username: string) { return this.answer('AdminUserGlobalSignOut', [poolId, username], () => undefined); }
+  resetUserPassword(poolId: string, username: string) { return this.answer('AdminResetUserPassword', [poolId, username], () => this.setStatus(username, 'RESET_REQUIRED')); }
+  confirmSignUp(poolId: string, username: string) {
+    return this.answer('AdminConfirmSignUp', [poolId, username], () => {
+      if (this.users.find((u) => u.username === username)?.status === 'CONFIRMED') {
+        throw new GatewayError({ kind: 'invalid-input', retryable: false, message: 'Cognito refused AdminConfirmSignUp: User cannot be confirmed. Current status is CONFIRMED', operation: 'AdminConfirmSignUp', awsName: 'NotAuthorizedException' });
+      }
+      this.setStatus(username, 'CONFIRMED');
+    });
+  }
+  addUserToGroup(poolId: string, username: string, groupName: string) { return this.answer('AdminAddUserToGroup', [poolId, username, groupName], () => this.setGroups(username, groupName, true)); }
+  removeUserFromGroup(poolId: string, username: string, groupName: string) { return this.answer('AdminRemoveUserFromGroup', [poolId, username, groupName], () => this.setGroups(username, groupName, false)); }
+  forgetDevice(poolId: string, username: string, deviceKey: string) {
+    return this.answer('AdminForgetDevice', [poolId, username, deviceKey], () => {
+      this.requireUser(username);
+      const devices = this.devices.get(username) ?? [];
+      if (!devices.some((d) => d.key === deviceKey)) throw fakeNotFound('ResourceNotFoundException', 'Device does not exist.');
+      this.devices.set(username, devices.filter((d) => d.key !== deviceKey));
+    });
+  }
+  deleteUser(poolId: string, username: string) {
+    return this.answer('AdminDeleteUser', [poolId, username], () => {
+      this.requireUser(username);
+      this.users = this.users.filter((u) => u.username !== username);
+      this.memberships.delete(username);
+      this.devices.delete(username);
+    });
+  }
 }
 
 /** `n` users named user00000…, with emails. */
@@ -143,4 +223,17 @@ export function makeEvents(n: number): AuthEvent[] {
     id: `evt-${String(i).padStart(4, '0')}-0000-0000`, type: 'SignIn', createdAt: 1_700_000_000_000 - i * 60_000, response: 'Pass',
     riskLevel: i % 10 === 0 ? 'High' : 'Low', riskDecision: i % 10 === 0 ? 'AccountTakeover' : 'NoRisk', challenges: [],
   }));
+}
+
+function fakeNotFound(awsName: string, message: string): GatewayError {
+  return new GatewayError({ kind: 'not-found', retryable: false, message, operation: 'fake', awsName });
+}
+
+/** An app client with no secret, SRP sign-in and one-hour tokens. */
+export function fakeAppClient(id: string, name: string, extra: Partial<AppClientDetail> = {}): AppClientDetail {
+  return {
+    id, name, authFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], oauthFlows: [], oauthScopes: [], callbackUrls: [], logoutUrls: [],
+    supportedIdentityProviders: ['COGNITO'], accessTokenValidity: { value: 60, unit: 'minutes' }, idTokenValidity: { value: 60, unit: 'minutes' },
+    refreshTokenValidity: { value: 30, unit: 'days' }, readAttributes: [], writeAttributes: [], hasSecret: false, ...extra,
+  };
 }

@@ -56,6 +56,12 @@ const WRITE_METHODS = {
   disableUser: 'AdminDisableUser',
   enableUser: 'AdminEnableUser',
   globalSignOut: 'AdminUserGlobalSignOut',
+  resetUserPassword: 'AdminResetUserPassword',
+  addUserToGroup: 'AdminAddUserToGroup',
+  removeUserFromGroup: 'AdminRemoveUserFromGroup',
+  forgetDevice: 'AdminForgetDevice',
+  confirmSignUp: 'AdminConfirmSignUp',
+  deleteUser: 'AdminDeleteUser',
 } as const;
 
 /** The identity of a write on the wire: the operation and what it is about. */

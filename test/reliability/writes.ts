@@ -3,6 +3,7 @@ import type { RecordedRequest } from '../../src/emulator/index.ts';
 /** Every Cognito operation the app can send that changes something. */
 export const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
   'AdminUpdateAuthEventFeedback', 'AdminDisableUser', 'AdminEnableUser', 'AdminUserGlobalSignOut',
+  'AdminResetUserPassword', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminForgetDevice', 'AdminConfirmSignUp', 'AdminDeleteUser',
 ]);
 
 /** The write requests among what the emulator recorded. */

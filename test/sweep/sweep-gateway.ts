@@ -69,6 +69,15 @@ export class SweepGateway implements CognitoGateway {
   disableUser(): never { throw new Error('not used by the sweep'); }
   enableUser(): never { throw new Error('not used by the sweep'); }
   globalSignOut(): never { throw new Error('not used by the sweep'); }
+  describeAppClient(): never { throw new Error('not used by the sweep'); }
+  listGroups(): never { throw new Error('not used by the sweep'); }
+  listUsersInGroup(): never { throw new Error('not used by the sweep'); }
+  resetUserPassword(): never { throw new Error('not used by the sweep'); }
+  addUserToGroup(): never { throw new Error('not used by the sweep'); }
+  removeUserFromGroup(): never { throw new Error('not used by the sweep'); }
+  forgetDevice(): never { throw new Error('not used by the sweep'); }
+  confirmSignUp(): never { throw new Error('not used by the sweep'); }
+  deleteUser(): never { throw new Error('not used by the sweep'); }
 }
 
 /** `n` users named u0000… */

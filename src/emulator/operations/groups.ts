@@ -1,13 +1,19 @@
 import { requirePool, requireUser } from '../context.ts';
 import type { EmulatorContext, OperationHandler } from '../context.ts';
 import { CognitoError } from '../errors.ts';
-import type { GroupRecord } from '../model.ts';
+import type { GroupRecord, UserRecord } from '../model.ts';
 import { pageByKey, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import type { PoolStore } from '../pool-store.ts';
 import { RequestValidator, RULES } from '../validation.ts';
 import { groupType, userType } from '../wire.ts';
 
 const LIMIT = { min: 0, max: 60 } as const;
+
+function requireGroup(pool: PoolStore, name: string): GroupRecord {
+  const group = pool.groups().find((g) => g.name === name);
+  if (group === undefined) throw new CognitoError('ResourceNotFoundException', 'Group not found.');
+  return group;
+}
 
 function groupsPage(
   ctx: EmulatorContext,
@@ -55,10 +61,35 @@ export const listUsersInGroup: OperationHandler = (ctx, body) => {
   const token = v.string('NextToken', RULES.token);
   v.check();
   const pool = requirePool(ctx, poolId as string);
-  const group = pool.groups().find((g) => g.name === groupName);
-  if (group === undefined) throw new CognitoError('ResourceNotFoundException', 'Group not found.');
+  const group = requireGroup(pool, groupName as string);
   const scope = ['ListUsersInGroup', pool.def.id, group.name];
   const page = pageByKey(group.members, (o) => ['', o] as const, positionOf(ctx.tokens, scope, token), pageSizeOf(limit));
-  const users = pool.users();
-  return withNextToken(ctx.tokens, scope, { Users: page.items.map((o) => userType(users[o])) }, 'NextToken', page.next);
+  const users = page.items.map((o) => pool.userByOrdinal(o)).filter((u) => u !== undefined);
+  return withNextToken(ctx.tokens, scope, { Users: users.map((u) => userType(u)) }, 'NextToken', page.next);
+};
+
+/** The pool, user and group a membership write names; an unknown group is a ResourceNotFoundException. */
+function membershipTarget(ctx: EmulatorContext, body: Record<string, unknown>): { pool: PoolStore; user: UserRecord; group: GroupRecord } {
+  const v = new RequestValidator(body);
+  const poolId = v.string('UserPoolId', RULES.userPoolId);
+  const username = v.string('Username', RULES.username);
+  const groupName = v.string('GroupName', RULES.groupName);
+  v.check();
+  const pool = requirePool(ctx, poolId as string);
+  const user = requireUser(pool, username as string);
+  return { pool, user, group: requireGroup(pool, groupName as string) };
+}
+
+/** AdminAddUserToGroup: adding a member again changes nothing. */
+export const adminAddUserToGroup: OperationHandler = (ctx, body) => {
+  const { pool, user, group } = membershipTarget(ctx, body);
+  pool.addToGroup(group, user);
+  return {};
+};
+
+/** AdminRemoveUserFromGroup: removing a user who is not a member changes nothing. */
+export const adminRemoveUserFromGroup: OperationHandler = (ctx, body) => {
+  const { pool, user, group } = membershipTarget(ctx, body);
+  pool.removeFromGroup(group, user);
+  return {};
 };

@@ -1,11 +1,12 @@
 import type { OperationHandler } from '../context.ts';
 import { adminListUserAuthEvents, adminUpdateAuthEventFeedback } from './auth-events.ts';
 import { describeUserPoolClient, listUserPoolClients } from './clients.ts';
-import { adminListDevices } from './devices.ts';
-import { adminListGroupsForUser, listGroups, listUsersInGroup } from './groups.ts';
+import { adminForgetDevice, adminListDevices } from './devices.ts';
+import { adminAddUserToGroup, adminListGroupsForUser, adminRemoveUserFromGroup, listGroups, listUsersInGroup } from './groups.ts';
 import { listUsers } from './list-users.ts';
 import { describeUserPool, listUserPools } from './pools.ts';
 import { describeRiskConfiguration } from './risk.ts';
+import { adminConfirmSignUp, adminDeleteUser, adminResetUserPassword } from './user-lifecycle.ts';
 import { adminDisableUser, adminEnableUser, adminGetUser, adminUserGlobalSignOut } from './users.ts';
 
 /** Every operation the emulator answers, by the name after `AWSCognitoIdentityProviderService.`. */
@@ -26,6 +27,12 @@ export const OPERATIONS: ReadonlyMap<string, OperationHandler> = new Map<string,
   ['AdminDisableUser', adminDisableUser],
   ['AdminEnableUser', adminEnableUser],
   ['AdminUserGlobalSignOut', adminUserGlobalSignOut],
+  ['AdminResetUserPassword', adminResetUserPassword],
+  ['AdminAddUserToGroup', adminAddUserToGroup],
+  ['AdminRemoveUserFromGroup', adminRemoveUserFromGroup],
+  ['AdminForgetDevice', adminForgetDevice],
+  ['AdminConfirmSignUp', adminConfirmSignUp],
+  ['AdminDeleteUser', adminDeleteUser],
 ]);
 
 const POOL = ['InvalidParameterException', 'ResourceNotFoundException', 'InternalErrorException'];
@@ -53,4 +60,10 @@ export const OPERATION_ERRORS: ReadonlyMap<string, readonly string[]> = new Map<
   ['AdminDisableUser', USER],
   ['AdminEnableUser', USER],
   ['AdminUserGlobalSignOut', USER],
+  ['AdminResetUserPassword', USER],
+  ['AdminAddUserToGroup', USER],
+  ['AdminRemoveUserFromGroup', USER],
+  ['AdminForgetDevice', USER],
+  ['AdminConfirmSignUp', [...USER, 'NotAuthorizedException']],
+  ['AdminDeleteUser', USER],
 ]);
