@@ -9,12 +9,13 @@ import { TimeZoneContext, useAppState, useAppStore } from '../store-context.ts';
 import { safeText } from '../text.ts';
 import { useList } from './use-list.ts';
 import type { ViewProps } from './view-props.ts';
+import { feedbackBeingSent } from '../../writes/pending-selectors.ts';
 
 /** Every field of one authentication event, each value whole (wrapped), scrolled with j/k, PgDn/PgUp, g/G when longer than the view. */
 export function EventView({ poolId, username, eventId, width, height, now }: ViewProps & { poolId: string; username: string; eventId: string }) {
   const store = useAppStore();
   const list = useList<AuthEvent>({ kind: 'events', poolId, username });
-  const pending = useAppState((s) => s.pendingFeedback[eventId]);
+  const pending = useAppState((s) => feedbackBeingSent(s.pendingWrites, poolId, username, eventId));
   const scroll = useAppState((s) => s.detailScroll);
   const zone = useContext(TimeZoneContext);
   const e = list.items.find((x) => x.id === eventId);

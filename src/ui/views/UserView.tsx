@@ -4,6 +4,7 @@ import { formatTime, type TimeZoneSetting } from '../../domain/time-format.ts';
 import type { Device, Group, User } from '../../gateway/types.ts';
 import { userKey } from '../../store/routes.ts';
 import type { UserWrite } from '../../store/state.ts';
+import { pendingUserWrite } from '../../writes/pending-selectors.ts';
 import { DEVICE_COLUMNS, GROUP_COLUMNS } from '../columns.ts';
 import { cutLines, fieldColumns, Fields, type Field } from '../components/Fields.tsx';
 import { ListView } from '../components/ListView.tsx';
@@ -64,7 +65,7 @@ export function UserView({ poolId, username, width, height, now }: ViewProps & {
   const key = userKey(poolId, username);
   const user = useAppState((s) => s.users[key]);
   const missing = useAppState((s) => s.missingUsers[key]);
-  const pending = useAppState((s) => s.pendingUserWrites[key]);
+  const pending = useAppState((s) => pendingUserWrite(s.pendingWrites, poolId, username));
   const pane = useAppState((s) => s.userPane);
   const zone = useContext(TimeZoneContext);
   const groups = useList<Group>({ kind: 'groups', poolId, username });
