@@ -32,8 +32,7 @@ export type WritesInFlight = ReadonlyMap<string, ReadonlyMap<string, UserWritesI
 /** No write in flight. */
 export const NO_WRITES_IN_FLIGHT: WritesInFlight = new Map();
 
-/** The writes in flight on a user and their events. */
-export function userWritesInFlight(writes: WritesInFlight, poolId: string, username: string): UserWritesInFlight | undefined {
+function userWritesInFlight(writes: WritesInFlight, poolId: string, username: string): UserWritesInFlight | undefined {
   return writes.get(poolId)?.get(username);
 }
 

@@ -41,11 +41,6 @@ const WORDS: Record<UserWrite, UserWriteWords> = {
   },
 };
 
-/** The Cognito operation of each user write. */
-export const USER_WRITE_OPERATIONS: Readonly<Record<UserWrite, string>> = {
-  disable: WORDS.disable.operation, enable: WORDS.enable.operation, 'sign-out': WORDS['sign-out'].operation,
-};
-
 const shown = (enabled: boolean) => (enabled ? 'enabled' : 'disabled');
 
 /**
