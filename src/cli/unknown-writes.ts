@@ -1,9 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import type { AuthEvent } from '../gateway/types.ts';
-import type { AppState, UserWrite } from '../store/state.ts';
-import { tupleParts } from '../store/routes.ts';
+import type { AppState } from '../store/state.ts';
+import { allInFlight } from '../writes/in-flight.ts';
 
 /**
  * A write that was still in flight when a session ended (a hang-up, SIGTERM, or q pressed twice): whether Cognito
@@ -27,12 +26,6 @@ export interface UnknownWrite {
 /** The file in the state directory that holds them. */
 export const UNKNOWN_WRITES_FILE = 'unknown-writes.json';
 
-const USER_WRITE_OPERATIONS: Record<UserWrite, string> = {
-  disable: 'AdminDisableUser',
-  enable: 'AdminEnableUser',
-  'sign-out': 'AdminUserGlobalSignOut',
-};
-
 /** At most this many are kept, and each field at most this long, whatever the file holds. */
 const MAX_ENTRIES = 1000;
 const MAX_FIELD = 512;
@@ -44,26 +37,12 @@ export function stateDirectory(env: Record<string, string | undefined> = process
 }
 
 /** The writes in flight in `state`, each with the pool and user it was for, as records of an unknown outcome. */
-export function writesInFlight(state: Pick<AppState, 'pendingFeedback' | 'pendingUserWrites' | 'lists' | 'target'>, now: number): UnknownWrite[] {
+export function writesInFlight(state: Pick<AppState, 'pendingWrites' | 'target'>, now: number): UnknownWrite[] {
   const at = new Date(now).toISOString();
   const where = { ...(state.target.region ? { region: state.target.region } : {}), ...(state.target.profile ? { profile: state.target.profile } : {}) };
-  const userWrites = Object.entries(state.pendingUserWrites).map(([key, write]): UnknownWrite => {
-    const [poolId, username] = tupleParts(key);
-    return { at, operation: USER_WRITE_OPERATIONS[write], write, poolId, username, ...where };
-  });
-  const feedback = Object.entries(state.pendingFeedback).map(([eventId, value]): UnknownWrite => {
-    const owner = eventOwner(state.lists, eventId);
-    return { at, operation: 'AdminUpdateAuthEventFeedback', write: `feedback ${value}`, poolId: owner?.poolId ?? '?', username: owner?.username ?? '?', eventId, ...where };
-  });
-  return [...userWrites, ...feedback];
-}
-
-function eventOwner(lists: AppState['lists'], eventId: string): { poolId: string; username: string } | undefined {
-  for (const [key, list] of Object.entries(lists)) {
-    const [kind, poolId, username] = tupleParts(key);
-    if (kind === 'events' && (list.items as AuthEvent[]).some((e) => e.id === eventId)) return { poolId, username };
-  }
-  return undefined;
+  return allInFlight(state.pendingWrites).map((w): UnknownWrite => ({
+    at, operation: w.operation, write: w.write, poolId: w.poolId, username: w.username, ...(w.eventId !== undefined ? { eventId: w.eventId } : {}), ...where,
+  }));
 }
 
 /** The records in `dir`; none when there is no file, and a file that is not ours is read as none, never thrown on. */

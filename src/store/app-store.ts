@@ -31,6 +31,7 @@ import { createUserActions } from './user-actions.ts';
 import { createUserLookup } from './user-lookup.ts';
 import { flashIsOver } from './flash-lifetime.ts';
 import { createPoolWaiter } from './pool-waiter.ts';
+import { allInFlight, NO_WRITES_IN_FLIGHT } from '../writes/in-flight.ts';
 
 /** What a store is built from: a gateway (the emulator's or AWS's) and the session's switches. */
 export interface StoreDeps extends OutputDeps {
@@ -246,7 +247,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       canonical: (route) => lookup.canonical(route),
       reload: (refs) => reloadLists(kit, refs),
       rereadList: (ref) => {
-        const prepareReread = (r: ListRef, items: unknown[]) => withPendingFeedback(r, prepare(r, items), get().pendingFeedback);
+        const prepareReread = (r: ListRef, items: unknown[]) => withPendingFeedback(r, prepare(r, items), get().pendingWrites);
         return rereadList({ list, setList, fetchPage, prepare: prepareReread }, ref);
       },
     };
@@ -276,9 +277,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
       sweeps: {},
       detailScroll: 0,
       userPane: 'groups',
-      pendingUserWrites: {},
+      pendingWrites: NO_WRITES_IN_FLIGHT, actionLog: [],
       helpOpen: false,
-      pendingFeedback: {},
       api: { calls: 0, failed: 0, throttled: 0, recent: [] },
       quitting: false,
       quitArmed: false,
@@ -291,7 +291,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           reset(s.stack.slice(0, -1));
         },
         quit() {
-          const inFlight = Object.keys(get().pendingFeedback).length + Object.keys(get().pendingUserWrites).length;
+          const inFlight = allInFlight(get().pendingWrites).length;
           if (inFlight > 0 && !get().quitArmed) {
             set({ quitArmed: true });
             flash('warn', `${inFlight} write${inFlight > 1 ? 's are' : ' is'} still being sent: wait for the result, or press q again to quit without knowing it.`);

@@ -44,9 +44,11 @@ export function createDialogActions(kit: StoreKit): DialogActions {
       }
     },
     confirmNo() {
-      if (!get().confirm) return;
+      const d = get().confirm;
+      if (!d) return;
       set({ confirm: undefined });
       flash('info', 'Cancelled: nothing was sent.');
+      if (d.kind !== 'checklist') d.onCancel?.();
     },
     editDialog(text) {
       const d = current<TypedDialog>('typed');

@@ -1,4 +1,5 @@
 import type { AuthEvent, FeedbackValue, Page } from '../gateway/types.ts';
+import { eventValuesBeingSent, type WritesInFlight } from '../writes/in-flight.ts';
 import { applyError, beginLoad, clampCursor, startWalk, stepWalk, walkStopError, type PagedList } from './paged-list.ts';
 import type { ListRef } from './routes.ts';
 import { toListError } from './store-kit.ts';
@@ -13,9 +14,14 @@ export interface RereadDeps {
 }
 
 /** Events as re-read, except that feedback still being sent keeps showing on its rows. */
-export function withPendingFeedback(ref: ListRef, items: unknown[], pending: Record<string, FeedbackValue>): unknown[] {
+export function withPendingFeedback(ref: ListRef, items: unknown[], writes: WritesInFlight): unknown[] {
   if (ref.kind !== 'events') return items;
-  return (items as AuthEvent[]).map((e) => (pending[e.id] ? { ...e, feedback: { value: pending[e.id], provider: 'sending…' } } : e));
+  const sending = eventValuesBeingSent(writes, ref.poolId, ref.username);
+  if (sending.size === 0) return items;
+  return (items as AuthEvent[]).map((e) => {
+    const value = sending.get(e.id);
+    return value ? { ...e, feedback: { value: value as FeedbackValue, provider: 'sending…' } } : e;
+  });
 }
 
 /**

@@ -6,6 +6,8 @@ import type { EventFilter } from '../domain/event-filter.ts';
 import type { SweepProgress } from '../sweep/index.ts';
 import type { ListError, PagedList } from './paged-list.ts';
 import type { ListRef, Route } from './routes.ts';
+import type { ActionLogEntry } from '../writes/action-log.ts';
+import type { WritesInFlight } from '../writes/in-flight.ts';
 
 /** A single value loaded from the API (pool detail, risk configuration). */
 export interface Resource<T> {
@@ -35,7 +37,11 @@ export interface YesNoDialog {
   detail?: DialogText;
   /** What `y` does, in the dialog's key line and the footer, when it is not a write ("switch", "start"); "send" otherwise. */
   yesLabel?: string;
+  /** Drawn red: the write locks someone out or revokes something. */
+  dangerous?: boolean;
   onConfirm: () => void;
+  /** Runs when the dialog is cancelled (n or Esc); nothing was sent. */
+  onCancel?: () => void;
 }
 
 /** For irreversible writes: the user types `expected`; Enter submits only when the text matches, Esc cancels. */
@@ -49,7 +55,11 @@ export interface TypedDialog {
   text: string;
   /** Set when Enter was pressed on text that does not match. */
   mismatch?: boolean;
+  /** Drawn red: the write locks someone out or revokes something. */
+  dangerous?: boolean;
   onConfirm: () => void;
+  /** Runs when the dialog is cancelled (Esc); nothing was sent. */
+  onCancel?: () => void;
 }
 
 /** One step of a checklist dialog. */
@@ -83,6 +93,15 @@ export type DialogKind = NonNullable<Dialog['kind']>;
 
 /** The dialog that blocks every other key until answered (the name predates the typed and checklist kinds). */
 export type Confirmation = Dialog;
+
+/** A batch of writes being sent, for a view to show how far it is. */
+export interface WriteProgress {
+  /** What the batch does: "Mark 12 events Invalid". */
+  label: string;
+  /** Targets already answered. */
+  done: number;
+  total: number;
+}
 
 /** A write that failed, which R asks to send again. */
 export interface FailedWrite {
@@ -261,10 +280,12 @@ export interface AppState {
   detailScroll: number;
   /** Which list of the user view the cursor keys move. */
   userPane: 'groups' | 'devices';
-  /** User writes in flight, by userKey. */
-  pendingUserWrites: Record<string, UserWrite>;
-  /** Event ids whose feedback write is in flight. */
-  pendingFeedback: Record<string, FeedbackValue>;
+  /** Writes sent and not settled yet (user writes and feedback), by pool then user; at most one at each place. */
+  pendingWrites: WritesInFlight;
+  /** The batch of writes being sent, while one is. */
+  writeProgress?: WriteProgress;
+  /** Every write attempt and how it ended, oldest first, the newest 1,000 kept. */
+  actionLog: ActionLogEntry[];
   api: ApiStats;
   quitting: boolean;
   /** Set when q was pressed while writes were in flight; a second q quits anyway. */

@@ -14,12 +14,13 @@ import { safeText } from '../ui/text.ts';
 import { useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
 import { usePageRows } from '../ui/views/use-page-rows.ts';
+import { feedbackBeingSent } from '../writes/pending-selectors.ts';
 
 /** Every field of one authentication event, each value whole (wrapped), scrolled with j/k, PgDn/PgUp, g/G when longer than the view. */
 function EventView({ poolId, username, eventId, width, height, now }: ViewProps & { poolId: string; username: string; eventId: string }) {
   const store = useAppStore();
   const list = useList<AuthEvent>({ kind: 'events', poolId, username });
-  const pending = useAppState((s) => s.pendingFeedback[eventId]);
+  const pending = useAppState((s) => feedbackBeingSent(s.pendingWrites, poolId, username, eventId));
   const scroll = useAppState((s) => s.detailScroll);
   const zone = useContext(TimeZoneContext);
   const e = list.items.find((x) => x.id === eventId);

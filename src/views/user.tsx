@@ -15,6 +15,7 @@ import { TimeZoneContext, useAppState } from '../ui/store-context.ts';
 import { safeText, wrapText } from '../ui/text.ts';
 import { useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
+import { pendingUserWrite } from '../writes/pending-selectors.ts';
 
 const ATTRIBUTE_LINES = 2;
 
@@ -68,7 +69,7 @@ function UserView({ poolId, username, width, height, now }: ViewProps & { poolId
   const key = userKey(poolId, username);
   const user = useAppState((s) => s.users[key]);
   const missing = useAppState((s) => s.missingUsers[key]);
-  const pending = useAppState((s) => s.pendingUserWrites[key]);
+  const pending = useAppState((s) => pendingUserWrite(s.pendingWrites, poolId, username));
   const pane = useAppState((s) => s.userPane);
   const zone = useContext(TimeZoneContext);
   const groups = useList<Group>({ kind: 'groups', poolId, username });

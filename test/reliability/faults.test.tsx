@@ -209,7 +209,7 @@ describe('faults: writes are reported, reverted, and never sent twice', () => {
         if (marked.every((id) => applied.get(id) === 1)) break;
         const writesBefore = writeRequests(h.emulator.requests).length;
         await h.press('i', 'y');
-        await waitFor(() => Object.keys(h.store.getState().pendingFeedback).length === 0 && writeRequests(h.emulator.requests).length > writesBefore, 10000, 'the batch to settle');
+        await waitFor(() => h.store.getState().pendingWrites.size === 0 && writeRequests(h.emulator.requests).length > writesBefore, 10000, 'the batch to settle');
         await h.waitForText(/Saved:|NOT saved/);
       }
       h.emulator.setFaults({});

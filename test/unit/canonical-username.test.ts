@@ -58,7 +58,7 @@ describe('the canonical username: what was typed is looked up once, then every c
       for (const [write, enabledAfter] of [['disable', false], ['enable', true], ['sign-out', true]] as const) {
         s.actions().askUserWrite(write);
         s.actions().confirmYes();
-        await waitFor(() => Object.keys(s.store.getState().pendingUserWrites).length === 0
+        await waitFor(() => s.store.getState().pendingWrites.size === 0
           && s.store.getState().users[userKey(POOL, USERNAME)]?.enabled === enabledAfter);
       }
       await waitFor(() => s.gw.count('AdminUserGlobalSignOut') === 1 && s.gw.count('AdminEnableUser') === 1);

@@ -10,9 +10,8 @@ import {
   appendUnknownWrites, readUnknownWrites, saveUnknownWrites, stateDirectory, UNKNOWN_WRITES_FILE, unknownWritesNotice, writesInFlight,
   type UnknownWrite,
 } from '../../src/cli/unknown-writes.ts';
-import type { AuthEvent } from '../../src/gateway/types.ts';
 import type { AppState } from '../../src/store/state.ts';
-import { userKey, listKey } from '../../src/store/routes.ts';
+import { NO_WRITES_IN_FLIGHT, withInFlight, type InFlightWrite, type WriteWhere } from '../../src/writes/in-flight.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cognito-tui-session-end-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -76,27 +75,32 @@ describe('stateDirectory', () => {
 });
 
 const POOL = 'eu-west-1_AbCdEf123';
-const event = (id: string): AuthEvent => ({ id, challenges: [] });
 
-function state(partial: Partial<Pick<AppState, 'pendingFeedback' | 'pendingUserWrites' | 'lists'>>): Pick<AppState, 'pendingFeedback' | 'pendingUserWrites' | 'lists' | 'target'> {
-  return { pendingFeedback: {}, pendingUserWrites: {}, lists: {}, target: { region: 'eu-west-1', profile: 'oncall' }, ...partial };
+const OPERATIONS: Record<string, string> = { disable: 'AdminDisableUser', enable: 'AdminEnableUser', 'sign-out': 'AdminUserGlobalSignOut' };
+
+function inFlight(where: WriteWhere, write: string): InFlightWrite {
+  const operation = where.eventId ? 'AdminUpdateAuthEventFeedback' : OPERATIONS[write];
+  return { ...where, operation, write, label: `${write} ${where.username}`, phase: 'sending' };
+}
+
+function state(writes: InFlightWrite[]): Pick<AppState, 'pendingWrites' | 'target'> {
+  return { pendingWrites: writes.reduce(withInFlight, NO_WRITES_IN_FLIGHT), target: { region: 'eu-west-1', profile: 'oncall' } };
 }
 
 describe('writesInFlight', () => {
   const now = Date.UTC(2026, 10, 29, 4, 40, 0);
   it('is empty when nothing is in flight', () => {
-    assert.deepEqual(writesInFlight(state({}), now), []);
+    assert.deepEqual(writesInFlight(state([]), now), []);
   });
   it('names each user write with its operation, pool and user', () => {
-    const writes = writesInFlight(state({ pendingUserWrites: { [userKey(POOL, 'maria')]: 'disable', [userKey(POOL, 'bob')]: 'sign-out' } }), now);
+    const writes = writesInFlight(state([inFlight({ poolId: POOL, username: 'maria' }, 'disable'), inFlight({ poolId: POOL, username: 'bob' }, 'sign-out')]), now);
     assert.deepEqual(writes, [
       { at: '2026-11-29T04:40:00.000Z', operation: 'AdminDisableUser', write: 'disable', poolId: POOL, username: 'maria', region: 'eu-west-1', profile: 'oncall' },
       { at: '2026-11-29T04:40:00.000Z', operation: 'AdminUserGlobalSignOut', write: 'sign-out', poolId: POOL, username: 'bob', region: 'eu-west-1', profile: 'oncall' },
     ]);
   });
-  it('finds the pool and user of a feedback write from the event list that holds the event', () => {
-    const lists = { [listKey({ kind: 'events', poolId: POOL, username: 'maria' })]: { items: [event('e-1'), event('e-2')] } } as unknown as AppState['lists'];
-    const [w] = writesInFlight(state({ pendingFeedback: { 'e-2': 'Invalid' }, lists }), now);
+  it('names the pool, user and event of a feedback write', () => {
+    const [w] = writesInFlight(state([inFlight({ poolId: POOL, username: 'maria', eventId: 'e-2' }, 'feedback Invalid')]), now);
     assert.deepEqual(w, { at: '2026-11-29T04:40:00.000Z', operation: 'AdminUpdateAuthEventFeedback', write: 'feedback Invalid', poolId: POOL, username: 'maria', eventId: 'e-2', region: 'eu-west-1', profile: 'oncall' });
   });
 });
@@ -140,7 +144,7 @@ describe('the record of unknown outcomes', () => {
   });
   it('holds no more than the names and ids it was given', () => {
     const dir = join(scratch, 'e', 'cognito-tui');
-    saveUnknownWrites(dir, writesInFlight(state({ pendingUserWrites: { [userKey(POOL, 'maria')]: 'enable' } }), 0));
+    saveUnknownWrites(dir, writesInFlight(state([inFlight({ poolId: POOL, username: 'maria' }, 'enable')]), 0));
     const text = readFileSync(join(dir, UNKNOWN_WRITES_FILE), 'utf8');
     assert.deepEqual(Object.keys(JSON.parse(text)[0]).sort(), ['at', 'operation', 'poolId', 'profile', 'region', 'username', 'write']);
   });

@@ -55,9 +55,10 @@ export function ConfirmBar({ width }: { width: number }) {
   if (!dialog || title === undefined) return null;
   const rows = dialogRows(dialog);
   const kind = dialogKind(dialog);
+  const color = dialog.kind !== 'checklist' && dialog.dangerous ? 'red' : 'yellow';
   return (
-    <Box borderStyle="round" borderColor="yellow" flexDirection="column" width={width} height={rows} flexShrink={0} paddingX={1} overflowY="hidden">
-      <Text bold color="yellow" wrap="truncate">{safeText(title)}</Text>
+    <Box borderStyle="round" borderColor={color} flexDirection="column" width={width} height={rows} flexShrink={0} paddingX={1} overflowY="hidden">
+      <Text bold color={color} wrap="truncate">{safeText(title)}</Text>
       {kind !== 'checklist' || detail ? <Text wrap="truncate">{safeText(detail) || ' '}</Text> : null}
       {kind === 'yes-no' ? <Text wrap="truncate">{dialogKeyLine(dialog)}</Text> : null}
       {kind === 'typed' ? <TypedBody dialog={dialog as TypedDialog} width={width} /> : null}
