@@ -2,7 +2,8 @@
 export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles';
 
 /** Names of the `:` commands. */
-export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help';
+export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help'
+  | 'groups';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -42,6 +43,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     argument: { name: 'pool id', required: false, completes: 'poolIds', example: 'eu-west-1_AbCdEf123' },
     description: "show a pool's risk configuration (the current pool when no id is given)",
+  },
+  {
+    name: 'groups',
+    aliases: [],
+    argument: { name: 'pool id', required: false, completes: 'poolIds', example: 'eu-west-1_AbCdEf123' },
+    description: "list a pool's groups (the current pool when no id is given)",
   },
   {
     name: 'region',

@@ -15,7 +15,8 @@ export type Command =
   | { kind: 'sweep' }
   | { kind: 'log' }
   | { kind: 'quit' }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  | { kind: 'groups'; poolId?: string };
 
 /**
  * The parsed command, or a sentence saying what is wrong; `suggestion` is the closest command name when the
@@ -82,6 +83,8 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return { kind: 'user', query: argument };
     case 'risk':
       return argument === '' ? { kind: 'risk' } : { kind: 'risk', poolId: argument };
+    case 'groups':
+      return argument === '' ? { kind: 'groups' } : { kind: 'groups', poolId: argument };
     case 'region':
       return { kind: 'region', region: argument };
     case 'profile':

@@ -99,6 +99,12 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
         stackTo({ view: 'users', poolId }, { view: 'risk', poolId });
         return undefined;
       }
+      case 'groups': {
+        const poolId = command.poolId ?? currentPool();
+        if (!poolId) return 'which pool? :groups <pool id>, or open a pool first';
+        stackTo({ view: 'users', poolId }, { view: 'groups', poolId });
+        return undefined;
+      }
       case 'region':
       case 'profile': {
         if (!deps.switchTarget) return 'the demo cannot switch region or profile: restart without --demo to use AWS';

@@ -37,6 +37,12 @@ const SOURCES: Sources = {
   },
   findings: { fetch: () => Promise.resolve({ items: [] }) },
   log: { fetch: (_gw, _ref, _token, _opts, state) => Promise.resolve({ items: logRows(state.api) }) },
+  'groups-of-pool': { fetch: (gw, ref, token, opts) => gw.listGroups(ref.poolId, token, opts), firstPage: (ref, hooks) => hooks.ensurePool(ref.poolId) },
+  'group-users': {
+    fetch: (gw, ref, token, opts) => gw.listUsersInGroup(ref.poolId, ref.group, token, opts),
+    prepare: (items) => (items as User[]).map(compactUser),
+    firstPage: (ref, hooks) => hooks.ensurePool(ref.poolId),
+  },
 };
 
 /** The source of a list. */

@@ -1,5 +1,6 @@
 import type { ApiCallRecord, AppClient, AuthEvent, Device, Group, PoolSummary, User } from '../gateway/types.ts';
 import type { SweepFinding } from '../sweep/index.ts';
+import { roleName } from '../domain/iam-role.ts';
 import { eventSeverity, riskDecisionMarker, riskLevelMarker } from '../domain/event-risk.ts';
 import { formatAgo, formatClock, formatShortTime, formatTime, type TimeZoneSetting } from '../domain/time-format.ts';
 import { cellWidth, fit, safeText } from './text.ts';
@@ -243,6 +244,16 @@ export const GROUP_COLUMNS: Column<Group>[] = [
   { header: 'GROUP', min: 12, max: 128, flex: true, cell: (g) => g.name },
   { header: 'PREC', min: 4, max: 4, align: 'right', drop: 2, cell: (g) => (g.precedence === undefined ? '' : String(g.precedence)) },
   { header: 'DESCRIPTION', min: 12, max: 128, flex: true, drop: 1, cell: (g) => g.description ?? '' },
+];
+
+/** A pool's group list columns (groups view): the role is shown by its name, the whole ARN is in C's copy. */
+export const POOL_GROUP_COLUMNS: Column<Group>[] = [
+  { header: 'GROUP', min: 12, max: 128, flex: true, cell: (g) => g.name },
+  { header: 'DESCRIPTION', min: 12, max: 128, flex: true, drop: 2, cell: (g) => g.description ?? '' },
+  { header: 'PREC', min: 4, max: 4, align: 'right', drop: 4, cell: (g) => (g.precedence === undefined ? '' : String(g.precedence)) },
+  { header: 'ROLE', min: 10, max: 64, flex: true, drop: 1, cell: (g) => roleName(g.roleArn) },
+  { header: 'CREATED', min: TIME_CELLS, max: TIME_CELLS, drop: 3, cell: (g, _now, zone) => formatTime(g.createdAt, zone) },
+  { header: 'MODIFIED', min: TIME_CELLS, max: TIME_CELLS, drop: 5, cell: (g, _now, zone) => formatTime(g.modifiedAt, zone) },
 ];
 
 /** Remembered device list columns (user view). */

@@ -3,6 +3,8 @@ import type { AppState } from '../store/state.ts';
 import { attributesView } from './attributes.tsx';
 import { eventView } from './event.tsx';
 import { eventsView } from './events.tsx';
+import { groupView } from './group.tsx';
+import { groupsView } from './groups.tsx';
 import { logView } from './log.tsx';
 import { poolsView } from './pools.tsx';
 import { riskView } from './risk.tsx';
@@ -22,6 +24,8 @@ export const VIEWS = [
   riskView,
   sweepView,
   logView,
+  groupsView,
+  groupView,
 ] as const;
 
 type RouteOf<S> = S extends ViewSpec<infer R> ? R : never;

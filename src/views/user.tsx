@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
 import { DISABLE, EXPORT_CSV, EXPORT_JSON, openKey, SIGN_OUT } from '../keys/shared-bindings.ts';
+import { OPEN_GROUP } from '../keys/group-keys.ts';
 import { userCrumb } from './crumbs.ts';
 import type { ViewSpec } from './view-spec.ts';
 import { useContext, useMemo } from 'react';
@@ -139,6 +140,7 @@ export const userView: ViewSpec<UserRoute> = {
     { keys: ['tab'], label: 'tab', description: 'move the cursor between groups and devices', short: 'groups/devices', hint: true, run: ({ actions }) => actions.switchUserPane() },
     DISABLE,
     SIGN_OUT,
+    OPEN_GROUP,
     EXPORT_JSON,
     EXPORT_CSV,
     ...LIST_KEYS,

@@ -1,7 +1,9 @@
 import { Box } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
 import { openKey, RISK_CONFIG, SWEEP } from '../keys/shared-bindings.ts';
-import { listKey, userKey } from '../store/routes.ts';
+import { POOL_GROUPS } from '../keys/group-keys.ts';
+import { listKey } from '../store/routes.ts';
+import { openUserRow } from './open-user.ts';
 import type { ViewSpec } from './view-spec.ts';
 import type { User } from '../gateway/types.ts';
 import { USER_COLUMNS } from '../ui/columns.ts';
@@ -43,11 +45,7 @@ export const usersView: ViewSpec<UsersRoute> = {
     ctx.get().actions.ensurePool(route.poolId, true);
   },
   open: (route, item, ctx) => {
-    if (!item) return;
-    const user = item as User;
-    const key = userKey(route.poolId, user.username);
-    if (!ctx.get().users[key] || ctx.get().users[key].partial) ctx.set((st) => ({ users: { ...st.users, [key]: user } }));
-    ctx.push({ view: 'user', poolId: route.poolId, username: user.username });
+    if (item) openUserRow(route.poolId, item as User, ctx);
   },
   keys: [
     openKey('open the user', 'open'),
@@ -62,6 +60,7 @@ export const usersView: ViewSpec<UsersRoute> = {
     },
     RISK_CONFIG,
     SWEEP,
+    POOL_GROUPS,
     ...LIST_KEYS,
   ],
   Render: ({ route, ...props }) => <UsersView {...props} poolId={route.poolId} />,

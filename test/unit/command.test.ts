@@ -35,6 +35,9 @@ describe('parseCommand', () => {
     assert.deepEqual(ok(':user 0b9c8d7e-1111-2222-3333-444455556666'), { kind: 'user', query: '0b9c8d7e-1111-2222-3333-444455556666' });
     assert.deepEqual(ok(':risk'), { kind: 'risk' });
     assert.deepEqual(ok(':risk eu-west-1_AbCdEf123'), { kind: 'risk', poolId: 'eu-west-1_AbCdEf123' });
+    assert.deepEqual(ok(':groups'), { kind: 'groups' });
+    assert.deepEqual(ok(':groups eu-west-1_AbCdEf123'), { kind: 'groups', poolId: 'eu-west-1_AbCdEf123' });
+    assert.match(error(':groups support').error, /"support" is not a user pool id/);
     assert.deepEqual(ok(':region us-gov-west-1'), { kind: 'region', region: 'us-gov-west-1' });
     assert.deepEqual(ok(':profile prod-readonly'), { kind: 'profile', profile: 'prod-readonly' });
     assert.deepEqual(ok(':sweep'), { kind: 'sweep' });
@@ -94,6 +97,7 @@ describe('command table', () => {
       ':pool <pool id>',
       ':user <username, email or sub>',
       ':risk [pool id]',
+      ':groups [pool id]',
       ':region <region>',
       ':profile <profile>',
       ':sweep',
