@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { GatewayError, writeDeadlineError } from '../../src/gateway/errors.ts';
 import { createAppStore, type AppStore } from '../../src/store/app-store.ts';
 import { emptyList, type PagedList } from '../../src/store/paged-list.ts';
-import { listKey } from '../../src/store/routes.ts';
+import { listKey, userKey } from '../../src/store/routes.ts';
 import type { StoreKit } from '../../src/store/store-kit.ts';
 import { ACTION_LOG_LIMIT, appendActions, type ActionLogEntry } from '../../src/writes/action-log.ts';
 import { inFlightAt } from '../../src/writes/in-flight.ts';
@@ -91,7 +91,7 @@ describe('runWrite: gating', () => {
 
   it('says why a write makes no sense now and asks nothing', async () => {
     const s = setup();
-    s.store.setState({ users: { [`${POOL}\u0000user00001`]: { ...s.gw.users[1], enabled: false } } });
+    s.store.setState({ users: { [userKey(POOL, 'user00001')]: { ...s.gw.users[1], enabled: false } } });
     const run = await runWrite(s.kit, userWriteSpec(s.kit, 'disable'), s.who('user00001'));
     assert.equal(run.status, 'refused');
     assert.equal(s.flash(), 'user00001 is already disabled.');
