@@ -1,0 +1,110 @@
+import type { AuthEvent, Page } from '../../gateway/types.ts';
+import { displayedList, isFiltering } from '../displayed-list.ts';
+import { createFollowActions } from '../follow-actions.ts';
+import { listSource } from '../list-sources.ts';
+import { reloadLists } from '../navigation-actions.ts';
+import { pageRowsOf } from '../page-rows.ts';
+import {
+  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, clampCursor, emptyList, isWalkStop, moveCursorTo, nearEnd, stopFollow,
+  type PagedList,
+} from '../paged-list.ts';
+import { rereadList, withPendingFeedback } from '../reread-list.ts';
+import { listKey, type ListRef } from '../routes.ts';
+import { toListError } from '../store-kit.ts';
+import type { Slice, SliceEnv } from './env.ts';
+
+type ListActions = 'loadMore' | 'loadToEnd' | 'stopLoading' | 'moveCursor' | 'cursorTo' | 'setPageRows';
+
+/**
+ * Every paged list: its pages fetched from its source, the cursor over it, G to its end, and the rows each list was
+ * last drawn with (its page for PgDn and for fetching the next page before the cursor gets there).
+ */
+export function listsSlice({ get, set, deps, aborts, kit, shared }: SliceEnv): Slice<'lists' | 'pageRows', ListActions> {
+  const list = <T>(ref: ListRef) => (get().lists[listKey(ref)] as PagedList<T> | undefined) ?? emptyList<T>();
+  const setList = (ref: ListRef, next: PagedList<unknown>) => set((s) => ({ lists: { ...s.lists, [listKey(ref)]: next } }));
+  const rowsOf = (ref: ListRef) => pageRowsOf(get(), listKey(ref), deps.listRows);
+  const prepare = (ref: ListRef, items: unknown[]) => listSource(ref).prepare?.(items) ?? items;
+
+  function fetchPage(ref: ListRef, token: string | undefined): Promise<Page<unknown>> {
+    return listSource(ref).fetch(kit.gw, ref, token, { signal: aborts.signal(listKey(ref)) }, get());
+  }
+
+  function loadMore(ref: ListRef) {
+    const before = list(ref);
+    if (!canLoadMore(before)) return;
+    const started = beginLoad(before);
+    setList(ref, started);
+    fetchPage(ref, before.nextToken).then(
+      (fetched) => {
+        const current = list(ref);
+        const next = applyPage(current, started.requestId, { ...fetched, items: prepare(ref, fetched.items) });
+        if (next === current) return;
+        const gotNothing = next.items.length === current.items.length;
+        const shown = next.followUntil === undefined ? clampCursor(next) : advanceFollow(next);
+        setList(ref, shown);
+        if (isWalkStop(next)) kit.flash('warn', next.error!.message);
+        if (next.pagesLoaded === 1) listSource(ref).firstPage?.(ref, { ensurePool: (id) => get().actions.ensurePool(id), completeUser: shared.completeUser });
+        shared.followSelection(ref);
+        if (shown.followUntil !== undefined) following.follow(ref);
+        else if (canLoadMore(shown) && (gotNothing || nearEnd(shown, rowsOf(ref)))) loadMore(ref);
+      },
+      (error) => setList(ref, applyError(list(ref), started.requestId, toListError(error))),
+    );
+  }
+
+  function cursorTo(ref: ListRef, index: number) {
+    const rows = rowsOf(ref);
+    const key = listKey(ref);
+    const view = get().eventViews[key];
+    if (ref.kind === 'events' && isFiltering(view)) {
+      const moved = moveCursorTo(displayedList<AuthEvent>(get(), ref) ?? emptyList<AuthEvent>(), index);
+      set((s) => ({ eventViews: { ...s.eventViews, [key]: { ...view, cursor: moved.cursor } } }));
+      if (canLoadMore(list(ref)) && nearEnd(moved, rows)) loadMore(ref);
+      return;
+    }
+    const next = moveCursorTo(stopFollow(list(ref)), index);
+    setList(ref, next);
+    if (canLoadMore(next) && nearEnd(next, rows)) loadMore(ref);
+    shared.followSelection(ref);
+  }
+
+  const following = createFollowActions({
+    get, list, setList, fetchPage, prepare, flash: (level, text) => kit.flash(level, text), followSelection: (ref) => shared.followSelection(ref),
+    pacing: deps.paceFollow,
+    jumpFiltered: (ref) => {
+      if (ref.kind !== 'events' || !isFiltering(get().eventViews[listKey(ref)])) return false;
+      cursorTo(ref, Number.MAX_SAFE_INTEGER);
+      return true;
+    },
+  });
+
+  Object.assign(kit, {
+    list,
+    setList,
+    loadMore,
+    ensureList(ref: ListRef) {
+      const l = list(ref);
+      if (l.pagesLoaded === 0 ? !l.loading && !l.error : canLoadMore(l) && nearEnd(l, rowsOf(ref))) loadMore(ref);
+    },
+    reload: (refs: ListRef[]) => reloadLists(kit, refs),
+    rereadList: (ref: ListRef) => {
+      const prepareReread = (r: ListRef, items: unknown[]) => withPendingFeedback(r, prepare(r, items), get().pendingWrites);
+      return rereadList({ list, setList, fetchPage, prepare: prepareReread }, ref);
+    },
+  });
+
+  return {
+    state: { lists: {}, pageRows: {} },
+    actions: {
+      loadMore,
+      loadToEnd: following.loadToEnd,
+      stopLoading: following.stopLoading,
+      moveCursor: (ref, delta) => cursorTo(ref, (displayedList(get(), ref) ?? list(ref)).cursor + delta),
+      cursorTo,
+      setPageRows(key, rows) {
+        const n = Math.max(1, Math.floor(rows));
+        if (get().pageRows[key] !== n) set((s) => ({ pageRows: { ...s.pageRows, [key]: n } }));
+      },
+    },
+  };
+}
