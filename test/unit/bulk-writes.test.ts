@@ -68,7 +68,7 @@ describe('bulk writes on a users list', () => {
     s.press('d');
     const dialog = s.store.getState().confirm;
     assert.equal(dialog?.title, 'Disable 4 users? (AdminDisableUser)');
-    assert.equal(dialog?.dangerous, true);
+    assert.equal(dialog && 'dangerous' in dialog ? dialog.dangerous : undefined, true);
     assert.equal(s.gw.count('AdminDisableUser'), 0, 'nothing is sent before y');
     const reads = s.gw.count('ListUsers');
     s.press('y');
