@@ -1,10 +1,11 @@
 import { changeMarks } from '../store/mark-actions.ts';
-import { isUserListKind, rowWithUserChange } from '../store/list-rows.ts';
+import { isUserListKind, rowUser, rowWithUserChange } from '../store/list-rows.ts';
 import { unknownOutcomeText } from '../store/feedback-text.ts';
 import { userWith } from '../store/compact-user.ts';
 import { updateItems, type PagedList } from '../store/paged-list.ts';
 import { isUserKeyOf, listKey, tupleParts, type ListRef } from '../store/routes.ts';
 import type { StoreKit } from '../store/store-kit.ts';
+import type { User } from '../gateway/types.ts';
 import { userWriteSpec, type UserTarget } from './user-write-specs.ts';
 import type { WriteSpec } from './write-spec.ts';
 
@@ -15,18 +16,18 @@ const DISABLE_DETAIL = 'They can no longer sign in and their access tokens are r
 
 const who = (ts: UserTarget[]) => (ts.length === 1 ? ts[0].username : `${ts.length} users`);
 
-/** Shows `username` disabled in every loaded list of the pool's users and in the users already read: no call. */
-function showDisabled(kit: StoreKit, poolId: string, username: string) {
+/** Shows `username` with `change` in every loaded list of the pool's users and in the users already read: no call. */
+function showChange(kit: StoreKit, poolId: string, username: string, change: Partial<User>) {
   kit.set((s) => {
     const lists: Record<string, PagedList<unknown>> = {};
     for (const [key, list] of Object.entries(s.lists)) {
       const [kind, pool] = tupleParts(key);
       if (pool !== poolId || !isUserListKind(kind)) continue;
-      const next = updateItems(list, (row) => rowWithUserChange(kind, row, username, { enabled: false }));
+      const next = updateItems(list, (row) => rowWithUserChange(kind, row, username, change));
       if (next !== list) lists[key] = next;
     }
     const users = { ...s.users };
-    for (const [key, u] of Object.entries(s.users)) if (isUserKeyOf(key, poolId) && u.username === username) users[key] = userWith(u, { enabled: false });
+    for (const [key, u] of Object.entries(s.users)) if (isUserKeyOf(key, poolId) && u.username === username) users[key] = userWith(u, change);
     return { lists: { ...s.lists, ...lists }, users };
   });
 }
@@ -83,15 +84,17 @@ function addToGroupSpec(group: string): Omit<WriteSpec<UserTarget>, 'onSent'> {
 
 /**
  * A write on users marked in `marked` (a list of users): each target that succeeds is unmarked there and its rows
- * updated from what is now known (no call); the failed ones stay marked, so R or the same key sends just them.
+ * updated from what is now known (no call: disabled; a confirmed user's password reset is RESET_REQUIRED); the failed ones stay marked, so R or the same key sends just them.
  * `skipped` is said in the confirmation (e.g. users already disabled, left out).
  */
 export function bulkUserSpec(kit: StoreKit, write: BulkUserWrite, marked: ListRef, skipped = ''): WriteSpec<UserTarget> {
+  const resettable = new Set(kit.list(marked).items.map((row) => rowUser(marked, row)).filter((u) => u?.status === 'CONFIRMED').map((u) => u!.username));
   const base = typeof write === 'object' ? addToGroupSpec(write.addToGroup)
     : write === 'reset-password' ? resetPasswordSpec()
     : { ...userWriteSpec(kit, write), afterSuccess: undefined };
   const applied = (t: UserTarget) => {
-    if (write === 'disable') showDisabled(kit, t.poolId, t.username);
+    if (write === 'disable') showChange(kit, t.poolId, t.username, { enabled: false });
+    if (write === 'reset-password' && resettable.has(t.username)) showChange(kit, t.poolId, t.username, { status: 'RESET_REQUIRED' });
     if (typeof write === 'object') forgetGroups(kit, t.poolId, t.username);
   };
   return {

@@ -107,6 +107,7 @@ describe('bulk writes on a users list', () => {
 
   it('with none marked, S acts on the user under the cursor; p resets passwords; m asks for a valid group name', async () => {
     const s = await setup();
+    const reads = s.gw.count('ListUsers');
     s.press('j', 'S');
     assert.equal(s.store.getState().confirm?.title, 'Sign out everywhere user00001? (AdminUserGlobalSignOut)');
     s.press('y');
@@ -119,8 +120,10 @@ describe('bulk writes on a users list', () => {
     s.press('y');
     await waitFor(() => /^Password reset: 8 users/.test(s.flash()));
     assert.equal(s.gw.count('AdminResetUserPassword'), 8);
+    assert.deepEqual(s.rows().map((u) => u.status), Array(8).fill('RESET_REQUIRED'), 'confirmed users are shown RESET_REQUIRED without reading them');
     assert.deepEqual(s.marks(), []);
 
+    assert.equal(s.gw.count('ListUsers'), reads);
     s.press('space', 'space', 'm');
     assert.equal(s.store.getState().prompt?.kind, 'group');
     s.press('enter');
