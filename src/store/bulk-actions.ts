@@ -10,7 +10,7 @@ import type { AppActions } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
 
 /** The users a bulk write acts on: the marked rows of the list, else the row under the cursor. */
-export function bulkUsers(kit: StoreKit, ref: ListRef): { users: User[]; marked: boolean } {
+function bulkUsers(kit: StoreKit, ref: ListRef): { users: User[]; marked: boolean } {
   const rows = kit.list(ref).items;
   const marks = marksOf(kit.get(), ref);
   const marked = Object.keys(marks).length > 0 ? rows.filter((row) => marks[markId(ref, row)]) : [];

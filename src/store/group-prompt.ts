@@ -23,7 +23,7 @@ export function groupNameProblem(name: string): string | undefined {
 }
 
 /** The names of the pool's groups seen in the lists loaded so far, sorted. */
-export function knownGroupNames(kit: Pick<StoreKit, 'get'>, poolId: string): string[] {
+function knownGroupNames(kit: Pick<StoreKit, 'get'>, poolId: string): string[] {
   const names = new Set<string>();
   for (const [key, list] of Object.entries(kit.get().lists)) {
     const [kind, pool] = tupleParts(key);
