@@ -30,6 +30,8 @@ export function createBulkActions(kit: StoreKit, intervalMs?: number): Pick<AppA
     askBulkUserWrite(ref, write: BulkUserWrite) {
       if (refuseReadOnly(kit)) return;
       if (!('poolId' in ref) || !isUserListKind(ref.kind)) return;
+      const running = kit.get().writeProgress;
+      if (running) return flash('warn', `${running.label} is still being sent (${running.done}/${running.total}): wait for it, so that writes stay under Cognito's quotas.`);
       const { users, marked } = bulkUsers(kit, ref);
       if (users.length === 0) return flash('warn', 'No user selected: move to a user, or mark users with space or *.');
       const already = write === 'disable' ? users.filter((u) => u.enabled === false) : [];

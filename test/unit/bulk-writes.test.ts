@@ -32,7 +32,7 @@ class OneFailureGateway extends FakeGateway {
 async function setup(opts: { readOnly?: boolean } = {}) {
   const gw = new OneFailureGateway();
   gw.users = makeUsers(8);
-  const store = createAppStore({ gateway: gw, readOnly: opts.readOnly, listRows: 20, feedbackIntervalMs: 1 });
+  const store = createAppStore({ gateway: gw, readOnly: opts.readOnly, listRows: 20 });
   const press = (...keys: string[]) => { for (const k of keys) dispatchKey(store, k, k.length === 1 ? k : ''); };
   const rows = () => (store.getState().lists[listKey(usersRef)] as PagedList<User> | undefined)?.items ?? [];
   const marks = () => Object.keys(store.getState().marks[listKey(usersRef)] ?? {}).sort();
@@ -72,6 +72,10 @@ describe('bulk writes on a users list', () => {
     assert.equal(s.gw.count('AdminDisableUser'), 0, 'nothing is sent before y');
     const reads = s.gw.count('ListUsers');
     s.press('y');
+    await waitFor(() => s.store.getState().writeProgress?.done === 1);
+    s.press('G', 'S');
+    assert.equal(s.store.getState().confirm, undefined, 'a second batch waits for the first: the pace stays under the quota');
+    assert.match(s.flash(), /^Disable 4 users is still being sent \(1\/4\): wait for it/);
     await waitFor(() => s.store.getState().writeProgress === undefined && s.gw.count('AdminDisableUser') === 4 && /NOT disabled/.test(s.flash()));
     assert.deepEqual(s.sentTo('AdminDisableUser'), ['user00000', 'user00001', 'user00002', 'user00003'], 'each user exactly once');
     assert.match(s.flash(), /^Disabled 3 of 4; 1 NOT disabled: user00002 \(Not allowed to change user00002 \(explicit deny\)\)\. R to retry/);
