@@ -1,3 +1,5 @@
+import { createGroupPrompt } from './group-prompt.ts';
+import { isUserListKind } from './list-rows.ts';
 import { listKey } from './routes.ts';
 import { currentListRef } from './selectors.ts';
 import type { AppActions, Prompt, PromptKind } from './state.ts';
@@ -27,14 +29,16 @@ function cycle(prompt: Prompt, candidates: string[]): Prompt {
   return { ...prompt, text: candidates[0], error: undefined, completion: { candidates, index: 0 } };
 }
 
-/** The line editor shared by the user search, the event filter and the command line. */
-export function createPromptActions(kit: StoreKit, handlers: Record<PromptKind, PromptHandler>): PromptActions {
+/** The line editor shared by the user search, the event filter, the command line and the group to add users to. */
+export function createPromptActions(kit: StoreKit, given: Omit<Record<PromptKind, PromptHandler>, 'group'>): PromptActions {
   const { get, set } = kit;
+  const handlers: Record<PromptKind, PromptHandler> = { ...given, group: createGroupPrompt(kit) };
   return {
     openPrompt(kind) {
       const ref = currentListRef(get());
       if (kind === 'filter' && ref?.kind !== 'events') return;
-      const key = kind === 'filter' && ref ? listKey(ref) : undefined;
+      if (kind === 'group' && !(ref && isUserListKind(ref.kind))) return;
+      const key = (kind === 'filter' || kind === 'group') && ref ? listKey(ref) : undefined;
       set({ prompt: { kind, text: handlers[kind].initialText?.() ?? '', listKey: key } });
     },
     editPrompt(change) {

@@ -8,6 +8,7 @@ import type { ListError, PagedList } from './paged-list.ts';
 import type { ListRef, Route } from './routes.ts';
 import type { ActionLogEntry } from '../writes/action-log.ts';
 import type { WritesInFlight } from '../writes/in-flight.ts';
+import type { BulkUserWrite } from '../writes/bulk-user-specs.ts';
 
 /** A single value loaded from the API (pool detail, risk configuration). */
 export interface Resource<T> {
@@ -111,8 +112,8 @@ export interface FailedWrite {
   ask: () => void;
 }
 
-/** Which line editor is open: the user search, the event filter, or the `:` command line. */
-export type PromptKind = 'search' | 'filter' | 'command';
+/** Which line editor is open: the user search, the event filter, the `:` command line, or the group to add users to. */
+export type PromptKind = 'search' | 'filter' | 'command' | 'group';
 
 /** The one-line editor at the top of a view while it is open. */
 export interface Prompt {
@@ -122,7 +123,7 @@ export interface Prompt {
   attribute?: string;
   /** Search: the pool whose users are searched. */
   poolId?: string;
-  /** Filter: the store key of the event list being filtered. */
+  /** Filter: the store key of the event list being filtered; group: of the list of users it adds. */
   listKey?: string;
   error?: string;
   /** Tab completion under way: the candidates and the one shown. */
@@ -205,6 +206,8 @@ export interface AppActions {
   askFeedback(value: FeedbackValue): void;
   /** Asks to disable, enable or sign out the user on screen; 'toggle' disables an enabled user and enables a disabled one. */
   askUserWrite(write: UserWrite | 'toggle'): void;
+  /** Asks to send `write` to the marked users of `ref` (a list of users), else to the one under the cursor; once each, paced. */
+  askBulkUserWrite(ref: ListRef, write: BulkUserWrite): void;
   /** Asks to sweep the current pool (narrowed by its search), showing the estimated calls and time. */
   askSweep(): void;
   /** Cancels the sweep on screen; false when none is running. */
@@ -264,7 +267,7 @@ export interface AppState {
   prompt?: Prompt;
   /** Client-side filters of event lists, by list key. */
   eventViews: Record<string, EventView>;
-  /** Marked rows (event ids) of event lists, by list key. */
+  /** Marked rows of lists, by list key then row id (an event's id, a user's username; a sweep finding's is its user's). */
   marks: Record<string, Record<string, true>>;
   /** The open dialog, if any. */
   confirm?: Dialog;

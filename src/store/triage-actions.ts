@@ -2,6 +2,7 @@ import { completeEventFilter, parseEventFilter, type EventFilter } from '../doma
 import { needsAttention } from '../domain/event-risk.ts';
 import type { AuthEvent } from '../gateway/types.ts';
 import { displayedList } from './displayed-list.ts';
+import { createMarkActions } from './mark-actions.ts';
 import { selectedItem } from './paged-list.ts';
 import type { PromptHandler } from './prompt-actions.ts';
 import { listKey, type ListRef } from './routes.ts';
@@ -41,14 +42,6 @@ export function createTriageActions(kit: StoreKit): TriageActions & { filterProm
     }
   }
 
-  function marksOf(ref: ListRef): Record<string, true> {
-    return get().marks[listKey(ref)] ?? {};
-  }
-
-  function setMarks(ref: ListRef, marks: Record<string, true>) {
-    set((s) => ({ marks: { ...s.marks, [listKey(ref)]: marks } }));
-  }
-
   return {
     toggleAttention() {
       const ref = eventsRef();
@@ -75,36 +68,7 @@ export function createTriageActions(kit: StoreKit): TriageActions & { filterProm
       const base = list<AuthEvent>(ref);
       flash('warn', `No event that needs attention among the ${n} shown${base.complete ? '' : '; older events are still on the server (G loads more)'}.`);
     },
-    toggleMark() {
-      const ref = eventsRef();
-      if (!ref) return;
-      const event = selectedItem(shown(ref));
-      if (!event) return;
-      const { [event.id]: was, ...rest } = marksOf(ref);
-      setMarks(ref, was ? rest : { ...rest, [event.id]: true });
-      get().actions.moveCursor(ref, 1);
-    },
-    markAllShown() {
-      const ref = eventsRef();
-      if (!ref) return;
-      const rows = shown(ref).items;
-      const marks = marksOf(ref);
-      const all = rows.length > 0 && rows.every((e) => marks[e.id]);
-      const next = { ...marks };
-      for (const e of rows) {
-        if (all) delete next[e.id];
-        else next[e.id] = true;
-      }
-      setMarks(ref, next);
-      flash('info', all ? `Unmarked ${rows.length} events.` : `Marked ${rows.length} events shown: v or i tags them all.`);
-    },
-    clearMarks() {
-      const ref = eventsRef();
-      if (!ref || Object.keys(marksOf(ref)).length === 0) return false;
-      setMarks(ref, {});
-      flash('info', 'Marks cleared.');
-      return true;
-    },
+    ...createMarkActions(kit),
     filterPrompt: {
       initialText() {
         const ref = eventsRef();

@@ -1,16 +1,19 @@
 import { Box, Text } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
-import { listKey } from '../store/routes.ts';
+import { BULK_USER_KEYS } from '../keys/bulk-bindings.ts';
+import { listKey, type ListRef } from '../store/routes.ts';
 import type { ViewSpec } from './view-spec.ts';
 import type { SweepState } from '../store/state.ts';
 import type { SweepFinding, SweepProgress } from '../sweep/index.ts';
 import { FINDING_COLUMNS } from '../ui/columns.ts';
+import { GroupPromptLine } from '../ui/components/GroupPromptLine.tsx';
 import { ListView } from '../ui/components/ListView.tsx';
 import { listPosition } from '../ui/components/StatusLine.tsx';
 import { useAppState } from '../ui/store-context.ts';
 import { safeText } from '../ui/text.ts';
 import { PoolLine } from '../ui/views/PoolLine.tsx';
 import { useList } from '../ui/views/use-list.ts';
+import { useMarks } from '../ui/views/use-marks.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
 
 function bar(done: number, total: number | undefined, width: number): string {
@@ -54,7 +57,9 @@ export function sweepEmptyText(sweep: SweepState | undefined): string {
 /** A running or finished sweep: progress, counts, and the users with risky events as they are found. */
 function SweepView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
   const sweep = useAppState((s) => s.sweeps[poolId]);
-  const findings = useList<SweepFinding>({ kind: 'findings', poolId });
+  const ref: ListRef = { kind: 'findings', poolId };
+  const findings = useList<SweepFinding>(ref);
+  const marks = useMarks(ref);
   const p = sweep?.progress;
   const phase = !sweep ? 'not started' : phaseLabel(sweep.running, p);
   const elapsed = p ? `${Math.round(p.elapsedMs / 1000)}s` : '0s';
@@ -71,12 +76,12 @@ function SweepView({ poolId, width, height, now }: ViewProps & { poolId: string 
         <Text color={p?.riskyEvents ? 'red' : undefined} bold>{`${p?.riskyEvents ?? 0} risky events in ${p?.riskyUsers ?? 0} users`}</Text>
         <Text dimColor>{` · ${p?.calls ?? 0} calls · ${sweepRetryCounts(p)} · ${elapsed}`}</Text>
       </Text>
-      {sweep?.error ? <Text color="red" wrap="truncate">{`✖ ${safeText(sweep.error)}`}</Text>
+      <GroupPromptLine width={width} idle={sweep?.error ? <Text color="red" wrap="truncate">{`✖ ${safeText(sweep.error)}`}</Text>
         : p?.lastError ? <Text color="yellow" wrap="truncate">{`last error: ${safeText(p.lastError)}`}</Text>
-        : <Text dimColor wrap="truncate">{`${sweep?.running ? 'esc cancels · ' : ''}enter opens a user's events to tag them · e/E export the findings`}</Text>}
-      <ListView list={findings} pageKey={listKey({ kind: 'findings', poolId })} columns={FINDING_COLUMNS} width={width} height={height - 6} noun="users with risky events" now={now}
-        emptyText={sweepEmptyText(sweep)}
-        status={`${listPosition(findings)} users with risky events${sweep?.running ? ' · more coming' : ''}`} />
+        : <Text dimColor wrap="truncate">{`${sweep?.running ? 'esc cancels · ' : ''}enter opens a user's events to tag them · space marks users · e/E export the findings`}</Text>} />
+      <ListView list={findings} pageKey={listKey(ref)} columns={FINDING_COLUMNS} width={width} height={height - 6} noun="users with risky events" now={now}
+        emptyText={sweepEmptyText(sweep)} isMarked={marks.isMarked}
+        status={`${listPosition(findings)} users with risky events${sweep?.running ? ' · more coming' : ''}${marks.status}`} />
     </Box>
   );
 }
@@ -98,11 +103,12 @@ export const sweepView: ViewSpec<SweepRoute> = {
   keys: [
     { keys: ['enter', 'right', 'l'], label: 'enter', description: 'open the user\'s events (tag them there)', short: 'open', hint: true, run: ({ actions }) => actions.openFinding() },
     {
-      keys: ['escape', 'backspace'], label: 'esc', description: 'cancel the sweep while it runs, else back', short: 'cancel/back', hint: true,
-      run: ({ actions }) => { if (!actions.cancelSweep()) actions.back(); },
+      keys: ['escape', 'backspace'], label: 'esc', description: 'clear the marks, else cancel the sweep while it runs, else back', short: 'cancel/back', hint: true,
+      run: ({ actions }) => { if (!actions.clearMarks() && !actions.cancelSweep()) actions.back(); },
     },
     { keys: ['e'], label: 'e', description: 'export the findings to a JSON file', short: 'export', hint: true, run: ({ actions }) => actions.exportFindings('json') },
     { keys: ['E'], label: 'E', description: 'export the findings to a CSV file (one row per risky event)', run: ({ actions }) => actions.exportFindings('csv') },
+    ...BULK_USER_KEYS,
     ...LIST_KEYS,
   ],
   Render: ({ route, ...props }) => <SweepView {...props} poolId={route.poolId} />,

@@ -2,27 +2,34 @@ import { Box } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
 import { openKey, RISK_CONFIG, SWEEP } from '../keys/shared-bindings.ts';
 import { POOL_GROUPS } from '../keys/group-keys.ts';
-import { listKey } from '../store/routes.ts';
+import { BULK_USER_KEYS } from '../keys/bulk-bindings.ts';
+import { listKey, type ListRef } from '../store/routes.ts';
 import { openUserRow } from './open-user.ts';
 import type { ViewSpec } from './view-spec.ts';
 import type { User } from '../gateway/types.ts';
 import { USER_COLUMNS } from '../ui/columns.ts';
 import { ListView } from '../ui/components/ListView.tsx';
+import { GroupPromptLine } from '../ui/components/GroupPromptLine.tsx';
 import { SearchLine } from '../ui/components/SearchLine.tsx';
+import { listPosition, listProgress } from '../ui/components/StatusLine.tsx';
 import { useAppState } from '../ui/store-context.ts';
 import { PoolLine } from '../ui/views/PoolLine.tsx';
 import { useList } from '../ui/views/use-list.ts';
+import { useMarks } from '../ui/views/use-marks.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
 
 /** The users of one pool, paged from the server, optionally narrowed by a server-side filter. */
 function UsersView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
   const filter = useAppState((s) => s.searches[poolId] ?? '');
-  const list = useList<User>({ kind: 'users', poolId, filter });
+  const ref: ListRef = { kind: 'users', poolId, filter };
+  const list = useList<User>(ref);
+  const marks = useMarks(ref);
   return (
     <Box flexDirection="column">
       {height >= 7 ? <PoolLine poolId={poolId} /> : null}
-      <SearchLine width={width} poolId={poolId} />
-      <ListView list={list} pageKey={listKey({ kind: 'users', poolId, filter })} columns={USER_COLUMNS} width={width} height={height - (height >= 7 ? 4 : 3)} noun="users" now={now}
+      <GroupPromptLine width={width} idle={<SearchLine width={width} poolId={poolId} />} />
+      <ListView list={list} pageKey={listKey(ref)} columns={USER_COLUMNS} width={width} height={height - (height >= 7 ? 4 : 3)} noun="users" now={now}
+        isMarked={marks.isMarked} status={`${listPosition(list)}${list.complete ? '' : '+'} users${marks.status}${listProgress(list)}`}
         emptyText={filter ? 'No user matches this filter. esc clears it.' : 'This pool has no users.'} />
     </Box>
   );
@@ -51,9 +58,9 @@ export const usersView: ViewSpec<UsersRoute> = {
     openKey('open the user', 'open'),
     { keys: ['/'], label: '/', description: 'search users (server-side)', short: 'search', hint: true, run: (c) => { if (c.route.view === 'users') c.actions.openSearch(c.route.poolId); } },
     {
-      keys: ['escape', 'backspace'], label: 'esc', description: 'clear the search, else back',
+      keys: ['escape', 'backspace'], label: 'esc', description: 'clear the marks, else the search, else back',
       run: (c) => {
-        if (c.actions.stopLoading()) return;
+        if (c.actions.stopLoading() || c.actions.clearMarks()) return;
         if (c.route.view === 'users' && c.state.searches[c.route.poolId]) c.actions.clearSearch(c.route.poolId);
         else c.actions.back();
       },
@@ -61,6 +68,7 @@ export const usersView: ViewSpec<UsersRoute> = {
     RISK_CONFIG,
     SWEEP,
     POOL_GROUPS,
+    ...BULK_USER_KEYS,
     ...LIST_KEYS,
   ],
   Render: ({ route, ...props }) => <UsersView {...props} poolId={route.poolId} />,

@@ -5,8 +5,8 @@ import { useAppState } from '../store-context.ts';
 import { truncate } from '../text.ts';
 import { capMessage, tailOf } from './message-cap.ts';
 
-const SIGILS: Record<PromptKind, string> = { search: '/', filter: 'filter: ', command: ':' };
-const ERROR_PREFIX: Record<PromptKind, string> = { search: 'nothing was sent: ', filter: '', command: '' };
+const SIGILS: Record<PromptKind, string> = { search: '/', filter: 'filter: ', command: ':', group: 'add to group: ' };
+const ERROR_PREFIX: Record<PromptKind, string> = { search: 'nothing was sent: ', filter: '', command: '', group: '' };
 
 /**
  * A one-row line editor: the prompt of `kind` while it is open (text, cursor, then its error, a warning or the
