@@ -15,7 +15,8 @@ export type Command =
   | { kind: 'sweep' }
   | { kind: 'log' }
   | { kind: 'quit' }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  | { kind: 'clients' | 'settings'; poolId?: string };
 
 /**
  * The parsed command, or a sentence saying what is wrong; `suggestion` is the closest command name when the
@@ -82,6 +83,9 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return { kind: 'user', query: argument };
     case 'risk':
       return argument === '' ? { kind: 'risk' } : { kind: 'risk', poolId: argument };
+    case 'clients':
+    case 'settings':
+      return argument === '' ? { kind: spec.name } : { kind: spec.name, poolId: argument };
     case 'region':
       return { kind: 'region', region: argument };
     case 'profile':

@@ -246,6 +246,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       get, set, get gw() { return gw; }, now, list, setList, flash, loadMore, ensureList, top, push, reset,
       canonical: (route) => lookup.canonical(route),
       reload: (refs) => reloadLists(kit, refs),
+      resourceSignal: (key) => aborts.signal(key, 'resource'),
       rereadList: (ref) => {
         const prepareReread = (r: ListRef, items: unknown[]) => withPendingFeedback(r, prepare(r, items), get().pendingWrites);
         return rereadList({ list, setList, fetchPage, prepare: prepareReread }, ref);

@@ -37,6 +37,7 @@ const SOURCES: Sources = {
   },
   findings: { fetch: () => Promise.resolve({ items: [] }) },
   log: { fetch: (_gw, _ref, _token, _opts, state) => Promise.resolve({ items: logRows(state.api) }) },
+  appClients: { fetch: (gw, ref, token, opts) => gw.listAppClients(ref.poolId, token, opts) },
 };
 
 /** The source of a list. */

@@ -11,7 +11,8 @@ export type ListRef =
   | { kind: 'devices'; poolId: string; username: string }
   | { kind: 'events'; poolId: string; username: string }
   | { kind: 'findings'; poolId: string }
-  | { kind: 'log' };
+  | { kind: 'log' }
+  | { kind: 'appClients'; poolId: string };
 
 type KeyFields = { [K in ListRef['kind']]: readonly Exclude<keyof Extract<ListRef, { kind: K }>, 'kind'>[] };
 
@@ -25,6 +26,7 @@ const KEY_FIELDS: KeyFields = {
   events: ['poolId', 'username'],
   findings: ['poolId'],
   log: [],
+  appClients: ['poolId'],
 };
 
 /** The key of a record named by several values: the tuple of them, written as JSON (no value can run into the next). */

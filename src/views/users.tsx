@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
-import { openKey, RISK_CONFIG, SWEEP } from '../keys/shared-bindings.ts';
+import { openKey, POOL_SETTINGS, RISK_CONFIG, SWEEP } from '../keys/shared-bindings.ts';
 import { listKey, userKey } from '../store/routes.ts';
 import type { ViewSpec } from './view-spec.ts';
 import type { User } from '../gateway/types.ts';
@@ -62,6 +62,7 @@ export const usersView: ViewSpec<UsersRoute> = {
     },
     RISK_CONFIG,
     SWEEP,
+    POOL_SETTINGS,
     ...LIST_KEYS,
   ],
   Render: ({ route, ...props }) => <UsersView {...props} poolId={route.poolId} />,
