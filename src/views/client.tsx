@@ -97,7 +97,7 @@ function ClientView({ route, width, height, now }: ViewProps & { route: ClientRo
   return (
     <Box flexDirection="column">
       {stale && <Text color="red" wrap="truncate">{stale}</Text>}
-      <ScrolledFields items={items} width={width} height={height - (stale ? 1 : 0)} />
+      <ScrolledFields items={items} width={width} height={height - (stale ? 1 : 0)} labelWidth={30} />
     </Box>
   );
 }
