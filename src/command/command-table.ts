@@ -3,7 +3,7 @@ export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles';
 
 /** Names of the `:` commands. */
 export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help'
-  | 'groups';
+  | 'groups' | 'clients' | 'settings';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -66,6 +66,18 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'log', aliases: [], description: 'show the recent API calls' },
   { name: 'quit', aliases: ['q'], description: 'quit cognito-tui' },
   { name: 'help', aliases: ['h'], description: 'list the commands and keys' },
+  {
+    name: 'clients',
+    aliases: [],
+    argument: { name: 'pool id', required: false, completes: 'poolIds', example: 'eu-west-1_AbCdEf123' },
+    description: "list a pool's app clients (the current pool when no id is given)",
+  },
+  {
+    name: 'settings',
+    aliases: [],
+    argument: { name: 'pool id', required: false, completes: 'poolIds', example: 'eu-west-1_AbCdEf123' },
+    description: "show a pool's settings: sign-in, MFA, password policy, triggers (the current pool when no id is given)",
+  },
 ];
 
 /** The command called `name` (or with that alias), case-insensitively. */

@@ -16,7 +16,8 @@ export type Command =
   | { kind: 'log' }
   | { kind: 'quit' }
   | { kind: 'help' }
-  | { kind: 'groups'; poolId?: string };
+  | { kind: 'groups'; poolId?: string }
+  | { kind: 'clients' | 'settings'; poolId?: string };
 
 /**
  * The parsed command, or a sentence saying what is wrong; `suggestion` is the closest command name when the
@@ -85,6 +86,9 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return argument === '' ? { kind: 'risk' } : { kind: 'risk', poolId: argument };
     case 'groups':
       return argument === '' ? { kind: 'groups' } : { kind: 'groups', poolId: argument };
+    case 'clients':
+    case 'settings':
+      return argument === '' ? { kind: spec.name } : { kind: spec.name, poolId: argument };
     case 'region':
       return { kind: 'region', region: argument };
     case 'profile':

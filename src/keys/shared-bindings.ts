@@ -65,3 +65,9 @@ export const INVALID = feedbackKey(['i'], 'Invalid', 'not the user');
 export function openKey(description: string, short: string): Binding {
   return { keys: ['enter', 'right', 'l'], label: 'enter', description, short, hint: true, run: ({ actions }) => actions.openSelected() };
 }
+
+/** t: the settings of the pool on screen (DescribeUserPool). */
+export const POOL_SETTINGS: Binding = {
+  keys: ['t'], label: 't', description: 'settings of the pool (sign-in, MFA, password policy, triggers…)', short: 'settings',
+  run: (ctx) => { if ('poolId' in ctx.route) ctx.actions.push({ view: 'settings', poolId: ctx.route.poolId }); },
+};

@@ -122,6 +122,13 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       case 'help':
         if (!get().helpOpen) get().actions.toggleHelp();
         return undefined;
+      case 'clients':
+      case 'settings': {
+        const poolId = command.poolId ?? currentPool();
+        if (!poolId) return `which pool? :${command.kind} <pool id>, or open a pool first`;
+        stackTo({ view: 'users', poolId }, { view: command.kind, poolId });
+        return undefined;
+      }
     }
   }
 

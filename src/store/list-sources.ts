@@ -43,6 +43,7 @@ const SOURCES: Sources = {
     prepare: (items) => (items as User[]).map(compactUser),
     firstPage: (ref, hooks) => hooks.ensurePool(ref.poolId),
   },
+  appClients: { fetch: (gw, ref, token, opts) => gw.listAppClients(ref.poolId, token, opts) },
 };
 
 /** The source of a list. */

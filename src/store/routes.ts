@@ -13,7 +13,8 @@ export type ListRef =
   | { kind: 'findings'; poolId: string }
   | { kind: 'log' }
   | { kind: 'groups-of-pool'; poolId: string }
-  | { kind: 'group-users'; poolId: string; group: string };
+  | { kind: 'group-users'; poolId: string; group: string }
+  | { kind: 'appClients'; poolId: string };
 
 type KeyFields = { [K in ListRef['kind']]: readonly Exclude<keyof Extract<ListRef, { kind: K }>, 'kind'>[] };
 
@@ -29,6 +30,7 @@ const KEY_FIELDS: KeyFields = {
   log: [],
   'groups-of-pool': ['poolId'],
   'group-users': ['poolId', 'group'],
+  appClients: ['poolId'],
 };
 
 /** The key of a record named by several values: the tuple of them, written as JSON (no value can run into the next). */

@@ -258,6 +258,8 @@ export interface AppState {
   lists: Record<string, PagedList<unknown>>;
   pools: Record<string, Resource<PoolDetail>>;
   risk: Record<string, Resource<RiskConfiguration>>;
+  /** Single reads by readKey (an app client's details); absent until the first (see single-reads.ts). */
+  reads?: Record<string, Resource<unknown>>;
   /** User rows already loaded, by userKey: opening a user reads these, never AdminGetUser (billed per user). */
   users: Record<string, User>;
   /** Why a user could not be found, by userKey (a deep link to a user that does not exist). */

@@ -11,6 +11,9 @@ import { riskView } from './risk.tsx';
 import { sweepView } from './sweep.tsx';
 import { userView } from './user.tsx';
 import { usersView } from './users.tsx';
+import { clientsView } from './clients.tsx';
+import { clientView } from './client.tsx';
+import { settingsView } from './settings.tsx';
 import type { ViewSpec } from './view-spec.ts';
 
 /** Every view of the app. Adding a view is its file, one line here, and its test. */
@@ -26,6 +29,9 @@ export const VIEWS = [
   logView,
   groupsView,
   groupView,
+  clientsView,
+  clientView,
+  settingsView,
 ] as const;
 
 type RouteOf<S> = S extends ViewSpec<infer R> ? R : never;

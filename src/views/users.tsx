@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
-import { openKey, RISK_CONFIG, SWEEP } from '../keys/shared-bindings.ts';
+import { openKey, POOL_SETTINGS, RISK_CONFIG, SWEEP } from '../keys/shared-bindings.ts';
 import { POOL_GROUPS } from '../keys/group-keys.ts';
 import { BULK_USER_KEYS } from '../keys/bulk-bindings.ts';
 import { listKey, type ListRef } from '../store/routes.ts';
@@ -68,6 +68,7 @@ export const usersView: ViewSpec<UsersRoute> = {
     RISK_CONFIG,
     SWEEP,
     POOL_GROUPS,
+    POOL_SETTINGS,
     ...BULK_USER_KEYS,
     ...LIST_KEYS,
   ],

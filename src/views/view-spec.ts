@@ -11,6 +11,8 @@ export interface ViewContext extends StoreKit {
   canonical: (route: UserRoute) => boolean;
   /** Reloads lists as r does: goes on after idle pages, retries a failed page, else starts over. */
   reload: (refs: ListRef[]) => void;
+  /** The abort signal of a resource's requests (by its abort key), aborted once no route on the stack keeps that key. */
+  resourceSignal: (key: string) => AbortSignal;
 }
 
 /**

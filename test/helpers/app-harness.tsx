@@ -16,6 +16,8 @@ export interface AppHarness {
   emulator: RunningEmulator;
   store: AppStore;
   frame(): string;
+  /** Every frame drawn so far, oldest first. */
+  frames(): string[];
   press(...keys: string[]): Promise<void>;
   type(text: string): Promise<void>;
   /** Presses `key` (which opens a prompt: '/', ':', 'f'), types `text` and presses enter. */
@@ -63,6 +65,7 @@ export async function startApp(opts: AppOptions = {}): Promise<AppHarness> {
     emulator,
     store,
     frame,
+    frames: () => [...app.frames],
     async press(...keys) {
       for (const k of keys) {
         app.stdin.write(keyCode(k));

@@ -104,6 +104,8 @@ describe('command table', () => {
       ':log',
       ':quit',
       ':help',
+      ':clients [pool id]',
+      ':settings [pool id]',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });

@@ -73,11 +73,13 @@ export interface Slice<K extends keyof AppState, A extends keyof AppActions> {
 
 /** The environment of one store's slices; the kit starts with state access and the gateway, and the slices add the rest. */
 export function createSliceEnv(api: StoreApi<AppState>, deps: StoreDeps, connection: Connection): SliceEnv {
+  const aborts = createLoadAborts();
   const kit = {
     get: api.getState,
     set: api.setState,
     get gw() { return connection.gateway; },
     now: deps.now ?? Date.now,
+    resourceSignal: (key: string) => aborts.signal(key, 'resource'),
   } as ViewContext;
-  return { get: api.getState, set: api.setState, api, deps, connection, aborts: createLoadAborts(), kit, shared: {} as SharedActions };
+  return { get: api.getState, set: api.setState, api, deps, connection, aborts, kit, shared: {} as SharedActions };
 }
