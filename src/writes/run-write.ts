@@ -81,7 +81,14 @@ async function sendAll<T>(kit: StoreKit, spec: WriteSpec<T>, targets: T[], optio
     ...spec.where(target), operation: spec.operation, write: spec.write, label: spec.texts.what([target]), phase: 'sending',
     ...(spec.value !== undefined ? { value: spec.value } : {}),
   });
-  const settle = (target: T) => set((s) => ({ pendingWrites: withoutInFlight(s.pendingWrites, spec.where(target)) }));
+  const place = (target: T) => JSON.stringify(spec.where(target));
+  const left = new Map<string, number>();
+  for (const t of targets) left.set(place(t), (left.get(place(t)) ?? 0) + 1);
+  const settle = (target: T) => {
+    const rest = (left.get(place(target)) ?? 1) - 1;
+    left.set(place(target), rest);
+    if (rest === 0) set((s) => ({ pendingWrites: withoutInFlight(s.pendingWrites, spec.where(target)) }));
+  };
   set((s) => ({ pendingWrites: targets.reduce((w, t) => withInFlight(w, entry(t)), s.pendingWrites) }));
   for (const target of targets) spec.optimistic?.(target);
   const interval = options.intervalMs ?? DEFAULT_WRITE_INTERVAL_MS;
@@ -98,6 +105,7 @@ async function sendAll<T>(kit: StoreKit, spec: WriteSpec<T>, targets: T[], optio
     }
     if (progress) set({ writeProgress: { label: progress, done: i, total: targets.length } });
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, interval));
+    if ((left.get(place(target)) ?? 0) > 1) set((s) => ({ pendingWrites: withInFlight(s.pendingWrites, entry(target)) }));
     try {
       await spec.send(kit.gw, target, { kit });
       settle(target);

@@ -1,0 +1,82 @@
+import { userKey } from '../store/routes.ts';
+import type { StoreKit } from '../store/store-kit.ts';
+import { adminSpec, type AdminTarget } from './admin-spec-base.ts';
+import { removeDeletedUser } from './user-removal.ts';
+import { putUser, readUserRow } from './user-row.ts';
+import type { WriteSpec } from './write-spec.ts';
+
+const who = (ts: AdminTarget[]) => (ts.length === 1 ? ts[0].username : `${ts.length} users`);
+
+function rowOf(kit: StoreKit, t: AdminTarget) {
+  return kit.get().users[userKey(t.poolId, t.username)];
+}
+
+async function rereadRow(kit: StoreKit, t: AdminTarget) {
+  const user = await readUserRow(kit, t.poolId, rowOf(kit, t)?.username ?? t.username);
+  if (user) putUser(kit, t.poolId, user);
+  return user;
+}
+
+const rereadRows = (kit: StoreKit) => (ts: AdminTarget[]) => Promise.all(ts.map((t) => rereadRow(kit, t))).then(() => undefined);
+
+/** AdminResetUserPassword: the user must set a new password; the row is read again so that RESET_REQUIRED shows. */
+export function resetPasswordSpec(kit: StoreKit): WriteSpec<AdminTarget> {
+  return adminSpec(kit, {
+    operation: 'AdminResetUserPassword',
+    write: 'reset-password',
+    what: (ts) => `Reset the password of ${who(ts)}`,
+    done: (ts) => `Password reset: ${who(ts)}`,
+    doneWord: 'reset',
+    label: (t) => t.username,
+    detail: () => 'Cognito invalidates the current password: the status becomes RESET_REQUIRED and the user cannot sign in with it. '
+      + 'A code is sent to their verified email or phone; they sign in by setting a new password with it. Without a verified contact Cognito refuses (InvalidParameterException).',
+    dangerous: true,
+    send: ({ gw, target, username }) => gw.resetUserPassword(target.poolId, username),
+    afterSuccess: rereadRows(kit),
+    isApplied: async (t) => { const user = await rereadRow(kit, t); return user ? user.status === 'RESET_REQUIRED' : undefined; },
+  });
+}
+
+/** AdminConfirmSignUp: confirms an UNCONFIRMED user without a code; anything else is already confirmed. */
+export function confirmSignUpSpec(kit: StoreKit): WriteSpec<AdminTarget> {
+  return adminSpec(kit, {
+    operation: 'AdminConfirmSignUp',
+    write: 'confirm-signup',
+    what: (ts) => `Confirm the sign-up of ${who(ts)}`,
+    done: (ts) => `Sign-up confirmed: ${who(ts)}`,
+    doneWord: 'confirmed',
+    label: (t) => t.username,
+    detail: () => 'The user becomes CONFIRMED without entering the code Cognito sent them, and can sign in. The post-confirmation trigger runs, if the pool has one.',
+    send: ({ gw, target, username }) => gw.confirmSignUp(target.poolId, username),
+    precheck: (ts) => {
+      const confirmed = ts.filter((t) => { const status = rowOf(kit, t)?.status; return status !== undefined && status !== 'UNCONFIRMED'; });
+      if (confirmed.length < ts.length) return undefined;
+      return ts.length === 1 ? `${ts[0].username} is already confirmed (status ${rowOf(kit, ts[0])?.status}).` : `All ${ts.length} users are already confirmed.`;
+    },
+    afterSuccess: rereadRows(kit),
+    isApplied: async (t) => { const user = await rereadRow(kit, t); return user ? user.status !== 'UNCONFIRMED' : undefined; },
+  });
+}
+
+/** AdminDeleteUser: irreversible, so the username is typed to confirm; the user then leaves every loaded list. */
+export function deleteUserSpec(kit: StoreKit): WriteSpec<AdminTarget> {
+  return adminSpec(kit, {
+    operation: 'AdminDeleteUser',
+    write: 'delete-user',
+    what: (ts) => `Delete ${who(ts)}`,
+    done: (ts) => `Deleted: ${who(ts)}`,
+    doneWord: 'deleted',
+    label: (t) => t.username,
+    detail: () => 'IRREVERSIBLE: the user, their attributes, groups, devices and authentication events are gone; the same username can sign up again as a new user.',
+    dangerous: true,
+    typedConfirmation: (ts) => (ts.length === 1 ? rowOf(kit, ts[0])?.username ?? ts[0].username : `delete ${ts.length} users`),
+    send: ({ gw, target, username }) => gw.deleteUser(target.poolId, username),
+    afterSuccess: async (ts) => { for (const t of ts) removeDeletedUser(kit, t.poolId, rowOf(kit, t)?.username ?? t.username); },
+    isApplied: async (t) => {
+      const username = rowOf(kit, t)?.username ?? t.username;
+      if (await readUserRow(kit, t.poolId, username)) return false;
+      removeDeletedUser(kit, t.poolId, username);
+      return true;
+    },
+  });
+}
