@@ -63,7 +63,7 @@ export function createAdminActions(kit: StoreKit): Pick<AppActions, 'askAdminWri
           const deviceKey = request.deviceKey ?? selected?.key;
           if (deviceKey === undefined) return flash('warn', 'Which device? Put the cursor on it in the devices pane (tab), or type :forget-device <device key>.');
           const device = loaded.find((d) => d.key === deviceKey) ?? { key: deviceKey, attributes: {} };
-          return void runWrite(kit, forgetDeviceSpec(kit), [deviceTarget(poolId, username, device)]);
+          return void runWrite(kit, forgetDeviceSpec(kit, deviceKey), [deviceTarget(poolId, username, device)]);
         }
         case 'forget-devices': {
           const list = s.lists[listKey(devices)];

@@ -66,12 +66,16 @@ function deviceLabel(t: DeviceTarget): string {
   return t.deviceName ? `${t.deviceName} (${t.deviceKey})` : t.deviceKey;
 }
 
-/** AdminForgetDevice for each device given (one call each, as one batch); the devices are re-read after. */
-export function forgetDeviceSpec(kit: StoreKit): WriteSpec<DeviceTarget> {
+/**
+ * AdminForgetDevice for each device given (one call each, as one batch); the devices are re-read after. `deviceKey`
+ * names the one device of a single forget in the record of writes in flight.
+ */
+export function forgetDeviceSpec(kit: StoreKit, deviceKey?: string): WriteSpec<DeviceTarget> {
   const what = (ts: DeviceTarget[]) => (ts.length === 1 ? `Forget device ${deviceLabel(ts[0])} of ${ts[0].username}` : `Forget ${ts.length} devices of ${ts[0]?.username}`);
   return adminSpec(kit, {
     operation: 'AdminForgetDevice',
     write: 'forget-device',
+    ...(deviceKey !== undefined ? { value: deviceKey } : {}),
     what,
     done: (ts) => (ts.length === 1 ? `Forgot device ${deviceLabel(ts[0])} of ${ts[0].username}` : `Forgot ${ts.length} devices of ${ts[0]?.username}`),
     doneWord: 'forgotten',
