@@ -71,7 +71,10 @@ export function deleteUserSpec(kit: StoreKit): WriteSpec<AdminTarget> {
     dangerous: true,
     typedConfirmation: (ts) => (ts.length === 1 ? rowOf(kit, ts[0])?.username ?? ts[0].username : `delete ${ts.length} users`),
     send: ({ gw, target, username }) => gw.deleteUser(target.poolId, username),
-    afterSuccess: async (ts) => { for (const t of ts) removeDeletedUser(kit, t.poolId, rowOf(kit, t)?.username ?? t.username); },
+    afterSuccess: async (ts) => {
+      for (const t of ts) removeDeletedUser(kit, t.poolId, rowOf(kit, t)?.username ?? t.username);
+      kit.flash('info', `Deleted: ${who(ts)} (AdminDeleteUser succeeded); gone from the user lists.`);
+    },
     isApplied: async (t) => {
       const username = rowOf(kit, t)?.username ?? t.username;
       if (await readUserRow(kit, t.poolId, username)) return false;
