@@ -28,8 +28,7 @@ export function resetPasswordSpec(kit: StoreKit): WriteSpec<AdminTarget> {
     done: (ts) => `Password reset: ${who(ts)}`,
     doneWord: 'reset',
     label: (t) => t.username,
-    detail: () => 'Cognito invalidates the current password: the status becomes RESET_REQUIRED and the user cannot sign in with it. '
-      + 'A code is sent to their verified email or phone; they sign in by setting a new password with it. Without a verified contact Cognito refuses (InvalidParameterException).',
+    detail: () => 'Status becomes RESET_REQUIRED; Cognito sends a code to the verified email/phone; the user must set a new password.',
     dangerous: true,
     send: ({ gw, target, username }) => gw.resetUserPassword(target.poolId, username),
     afterSuccess: rereadRows(kit),
@@ -46,7 +45,7 @@ export function confirmSignUpSpec(kit: StoreKit): WriteSpec<AdminTarget> {
     done: (ts) => `Sign-up confirmed: ${who(ts)}`,
     doneWord: 'confirmed',
     label: (t) => t.username,
-    detail: () => 'The user becomes CONFIRMED without entering the code Cognito sent them, and can sign in. The post-confirmation trigger runs, if the pool has one.',
+    detail: () => 'The user becomes CONFIRMED without the code Cognito sent and can sign in (a post-confirmation trigger runs).',
     send: ({ gw, target, username }) => gw.confirmSignUp(target.poolId, username),
     precheck: (ts) => {
       const confirmed = ts.filter((t) => { const status = rowOf(kit, t)?.status; return status !== undefined && status !== 'UNCONFIRMED'; });
@@ -67,7 +66,7 @@ export function deleteUserSpec(kit: StoreKit): WriteSpec<AdminTarget> {
     done: (ts) => `Deleted: ${who(ts)}`,
     doneWord: 'deleted',
     label: (t) => t.username,
-    detail: () => 'IRREVERSIBLE: the user, their attributes, groups, devices and authentication events are gone; the same username can sign up again as a new user.',
+    detail: () => 'IRREVERSIBLE: the user, their attributes, groups, devices and authentication events are gone for good.',
     dangerous: true,
     typedConfirmation: (ts) => (ts.length === 1 ? rowOf(kit, ts[0])?.username ?? ts[0].username : `delete ${ts.length} users`),
     send: ({ gw, target, username }) => gw.deleteUser(target.poolId, username),

@@ -48,8 +48,8 @@ export function membershipSpec(kit: StoreKit, add: boolean, group: string): Writ
     doneWord: add ? 'added' : 'removed',
     label: (t) => t.username,
     detail: () => (add
-      ? 'The group\'s IAM role and precedence apply to the tokens issued from the next sign-in or token refresh; tokens already issued keep the old groups.'
-      : 'Tokens already issued keep the cognito:groups claim until they expire; the next sign-in or refresh drops the group.'),
+      ? 'The group (and its IAM role) is in the tokens from the next sign-in or refresh; tokens already issued keep the old groups.'
+      : 'Tokens already issued keep the group until they expire; the next sign-in or token refresh drops it.'),
     dangerous: !add,
     send: ({ gw, target, username }) => (add ? gw.addUserToGroup(target.poolId, username, group) : gw.removeUserFromGroup(target.poolId, username, group)),
     precheck: (ts) => {
@@ -66,21 +66,25 @@ function deviceLabel(t: DeviceTarget): string {
   return t.deviceName ? `${t.deviceName} (${t.deviceKey})` : t.deviceKey;
 }
 
+const deviceName = (t: DeviceTarget) => t.deviceName ?? t.deviceKey;
+
 /**
  * AdminForgetDevice for each device given (one call each, as one batch); the devices are re-read after. `deviceKey`
  * names the one device of a single forget in the record of writes in flight.
  */
 export function forgetDeviceSpec(kit: StoreKit, deviceKey?: string): WriteSpec<DeviceTarget> {
-  const what = (ts: DeviceTarget[]) => (ts.length === 1 ? `Forget device ${deviceLabel(ts[0])} of ${ts[0].username}` : `Forget ${ts.length} devices of ${ts[0]?.username}`);
+  const what = (ts: DeviceTarget[]) => (ts.length === 1 ? `Forget device ${deviceName(ts[0])} of ${ts[0].username}` : `Forget ${ts.length} devices of ${ts[0]?.username}`);
   return adminSpec(kit, {
     operation: 'AdminForgetDevice',
     write: 'forget-device',
     ...(deviceKey !== undefined ? { value: deviceKey } : {}),
     what,
-    done: (ts) => (ts.length === 1 ? `Forgot device ${deviceLabel(ts[0])} of ${ts[0].username}` : `Forgot ${ts.length} devices of ${ts[0]?.username}`),
+    done: (ts) => (ts.length === 1 ? `Forgot device ${deviceName(ts[0])} of ${ts[0].username}` : `Forgot ${ts.length} devices of ${ts[0]?.username}`),
     doneWord: 'forgotten',
     label: deviceLabel,
-    detail: (ts) => `${ts.length === 1 ? 'The device is' : `One AdminForgetDevice per device: all ${ts.length} are`} no longer remembered: the next sign-in from ${ts.length === 1 ? 'it' : 'them'} asks for MFA again where the pool requires it, and ${ts.length === 1 ? 'its' : 'their'} device key stops working.`,
+    detail: (ts) => (ts.length === 1
+      ? `Key ${ts[0].deviceKey}: the next sign-in from it asks for MFA again where the pool requires it.`
+      : `One AdminForgetDevice per device; the next sign-in from each asks for MFA again where the pool requires it.`),
     dangerous: true,
     send: ({ gw, target, username }) => gw.forgetDevice(target.poolId, username, target.deviceKey),
     afterSuccess: async (ts) => { if (ts[0]) await kit.rereadList(devicesRef(ts[0])); },
