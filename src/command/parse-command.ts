@@ -18,7 +18,7 @@ export type Command =
   | { kind: 'log' }
   | { kind: 'quit' }
   | { kind: 'help' }
-  | { kind: 'admin'; request: AdminRequest };
+  | AdminRequest;
 
 /**
  * The parsed command, or a sentence saying what is wrong; `suggestion` is the closest command name when the
@@ -95,16 +95,11 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return { kind: 'region', region: argument };
     case 'profile':
       return { kind: 'profile', profile: argument };
-    case 'reset-password':
-    case 'confirm-signup':
-    case 'delete-user':
-    case 'forget-devices':
-      return { kind: 'admin', request: { kind: spec.name } };
     case 'add-to-group':
     case 'remove-from-group':
-      return { kind: 'admin', request: { kind: spec.name, group: argument } };
+      return { kind: spec.name, group: argument };
     case 'forget-device':
-      return { kind: 'admin', request: { kind: 'forget-device', deviceKey: argument } };
+      return { kind: 'forget-device', deviceKey: argument };
     default:
       return { kind: spec.name };
   }

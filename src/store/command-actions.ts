@@ -122,8 +122,14 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       case 'help':
         if (!get().helpOpen) get().actions.toggleHelp();
         return undefined;
-      case 'admin':
-        get().actions.askAdminWrite(command.request);
+      case 'reset-password':
+      case 'add-to-group':
+      case 'remove-from-group':
+      case 'forget-device':
+      case 'forget-devices':
+      case 'confirm-signup':
+      case 'delete-user':
+        get().actions.askAdminWrite(command);
         return undefined;
     }
   }

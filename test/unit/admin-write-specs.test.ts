@@ -192,8 +192,8 @@ describe('admin write specs: read-only and bad input', () => {
   });
 
   it('group names are checked as Cognito does, with a clear message', () => {
-    assert.deepEqual(parseCommand('add-to-group support'), { ok: true, command: { kind: 'admin', request: { kind: 'add-to-group', group: 'support' } } });
-    assert.deepEqual(parseCommand('add-to-group Équipe-€'), { ok: true, command: { kind: 'admin', request: { kind: 'add-to-group', group: 'Équipe-€' } } });
+    assert.deepEqual(parseCommand('add-to-group support'), { ok: true, command: { kind: 'add-to-group', group: 'support' } });
+    assert.deepEqual(parseCommand('add-to-group Équipe-€'), { ok: true, command: { kind: 'add-to-group', group: 'Équipe-€' } });
     const bad = parseCommand('add-to-group a\u0007b');
     assert.equal(bad.ok, false);
     assert.match(bad.ok ? '' : bad.error, /letters, digits, symbols and punctuation only/);
@@ -201,7 +201,7 @@ describe('admin write specs: read-only and bad input', () => {
     assert.match(long.ok ? '' : long.error, /at most 128 characters/);
     assert.match((parseCommand('add-to-group') as { error: string }).error, /needs a group, e\.g\. :add-to-group support/);
     assert.match((parseCommand('forget-device nope') as { error: string }).error, /is not a device key/);
-    assert.deepEqual(parseCommand('delete-user'), { ok: true, command: { kind: 'admin', request: { kind: 'delete-user' } } });
+    assert.deepEqual(parseCommand('delete-user'), { ok: true, command: { kind: 'delete-user' } });
   });
 
   it('Tab completes group names and device keys from what is loaded', () => {

@@ -100,6 +100,13 @@ describe('command table', () => {
       ':log',
       ':quit',
       ':help',
+      ':reset-password',
+      ':add-to-group <group>',
+      ':remove-from-group <group>',
+      ':forget-device <device key>',
+      ':forget-devices',
+      ':confirm-signup',
+      ':delete-user',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });
