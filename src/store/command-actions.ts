@@ -45,7 +45,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
     const devices = 'username' in route ? (lists[listKey({ kind: 'devices', poolId: route.poolId, username: route.username })]?.items as Device[] | undefined) ?? [] : [];
     return {
       poolIds: [...here, ...pools], usernames: [...usernames], regions: COGNITO_REGIONS, profiles: deps.profiles?.() ?? [],
-      groupNames: poolId ? loadedGroupNames(lists, poolId) : [], deviceKeys: devices.map((d) => d.key),
+      groupNames: poolId ? loadedGroupNames(lists, poolId) : [], deviceKeys: devices.slice(0, MAX_USERNAMES).map((d) => d.key),
     };
   }
 

@@ -35,7 +35,8 @@ function logOutcomes<T>(kit: StoreKit, spec: WriteSpec<T>, outcomes: TargetOutco
  * Asks for `spec` on `targets` and, once confirmed, sends it to each target exactly once, one at a time, paced.
  * Refuses in read-only mode and for targets with a write still in flight; a failed target's optimistic change is
  * reverted; an unknown outcome stops the batch and is read back when the spec can; R offers to send again what
- * failed, is unknown or was not sent. Every outcome goes to the action log. Resolves when the run is over.
+ * failed, is unknown or was not sent. Targets at one place (the devices of one user) keep it in flight until the last
+ * of them is answered. Every outcome goes to the action log. Resolves when the run is over.
  */
 export function runWrite<T>(kit: StoreKit, spec: WriteSpec<T>, targets: T[], options: RunWriteOptions = {}): Promise<WriteRun<T>> {
   const refused: WriteRun<T> = { status: 'refused', outcomes: [] };
