@@ -13,12 +13,14 @@ export interface UnknownWrite {
   at: string;
   /** The Cognito operation that was sent. */
   operation: string;
-  /** What it did, as the user asked for it: "feedback Invalid", "disable", "enable", "sign-out". */
+  /** What it did, as the user asked for it: "feedback Invalid", "disable", "enable", "sign-out", "reset-password", "add-to-group", "delete-user"… */
   write: string;
   poolId: string;
   username: string;
   /** The authentication event, for feedback. */
   eventId?: string;
+  /** What a write on the user named besides them: the group (add-to-group, remove-from-group) or the device (forget-device). */
+  value?: string;
   region?: string;
   profile?: string;
 }
@@ -41,7 +43,7 @@ export function writesInFlight(state: Pick<AppState, 'pendingWrites' | 'target'>
   const at = new Date(now).toISOString();
   const where = { ...(state.target.region ? { region: state.target.region } : {}), ...(state.target.profile ? { profile: state.target.profile } : {}) };
   return allInFlight(state.pendingWrites).map((w): UnknownWrite => ({
-    at, operation: w.operation, write: w.write, poolId: w.poolId, username: w.username, ...(w.eventId !== undefined ? { eventId: w.eventId } : {}), ...where,
+    at, operation: w.operation, write: w.write, poolId: w.poolId, username: w.username, ...(w.eventId !== undefined ? { eventId: w.eventId } : w.value !== undefined ? { value: w.value } : {}), ...where,
   }));
 }
 
@@ -67,7 +69,7 @@ function asUnknownWrite(value: unknown): UnknownWrite[] {
   const text = (k: string) => (typeof v[k] === 'string' ? (v[k] as string).slice(0, MAX_FIELD) : undefined);
   const [at, operation, write, poolId, username] = ['at', 'operation', 'write', 'poolId', 'username'].map(text);
   if (!at || !operation || !write || !poolId || !username) return [];
-  const optional = Object.fromEntries(['eventId', 'region', 'profile'].flatMap((k) => (text(k) ? [[k, text(k)]] : [])));
+  const optional = Object.fromEntries(['eventId', 'value', 'region', 'profile'].flatMap((k) => (text(k) ? [[k, text(k)]] : [])));
   return [{ at, operation, write, poolId, username, ...optional }];
 }
 
@@ -100,7 +102,7 @@ export function appendUnknownWrites(dir: string, entries: UnknownWrite[]): void 
 
 /** One record as a person reads it: "Invalid feedback on event e-1 of maria (us-east-1_Abc)". */
 export function describeUnknownWrite(w: UnknownWrite): string {
-  const what = w.eventId ? `${w.write} on event ${w.eventId} of ${w.username}` : `${w.write} of ${w.username}`;
+  const what = w.eventId ? `${w.write} on event ${w.eventId} of ${w.username}` : `${w.write}${w.value ? ` ${w.value}` : ''} of ${w.username}`;
   return `${what} (${w.poolId}${w.profile ? `, profile ${w.profile}` : ''}; ${w.operation}, ${w.at})`;
 }
 

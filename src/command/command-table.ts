@@ -1,9 +1,10 @@
 /** Which list of known values completes a command's argument. */
-export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles';
+export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys';
 
 /** Names of the `:` commands. */
 export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help'
-  | 'groups' | 'clients' | 'settings';
+  | 'groups' | 'clients' | 'settings'
+  | 'reset-password' | 'add-to-group' | 'remove-from-group' | 'forget-device' | 'forget-devices' | 'confirm-signup' | 'delete-user';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -78,6 +79,28 @@ export const COMMANDS: readonly CommandSpec[] = [
     argument: { name: 'pool id', required: false, completes: 'poolIds', example: 'eu-west-1_AbCdEf123' },
     description: "show a pool's settings: sign-in, MFA, password policy, triggers (the current pool when no id is given)",
   },
+  { name: 'reset-password', aliases: [], description: 'reset the password of the user on screen (AdminResetUserPassword; asks first)' },
+  {
+    name: 'add-to-group',
+    aliases: [],
+    argument: { name: 'group', required: true, completes: 'groupNames', example: 'support' },
+    description: 'add the user on screen to a group (AdminAddUserToGroup; asks first)',
+  },
+  {
+    name: 'remove-from-group',
+    aliases: [],
+    argument: { name: 'group', required: true, completes: 'groupNames', example: 'support' },
+    description: 'remove the user on screen from a group (AdminRemoveUserFromGroup; asks first)',
+  },
+  {
+    name: 'forget-device',
+    aliases: [],
+    argument: { name: 'device key', required: true, completes: 'deviceKeys', example: 'us-east-1_0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0' },
+    description: 'forget a remembered device of the user on screen (AdminForgetDevice; asks first)',
+  },
+  { name: 'forget-devices', aliases: [], description: 'forget every loaded device of the user on screen (one AdminForgetDevice each; asks first)' },
+  { name: 'confirm-signup', aliases: [], description: 'confirm the sign-up of the UNCONFIRMED user on screen (AdminConfirmSignUp; asks first)' },
+  { name: 'delete-user', aliases: [], description: 'delete the user on screen (AdminDeleteUser; irreversible: type the username to confirm)' },
 ];
 
 /** The command called `name` (or with that alias), case-insensitively. */

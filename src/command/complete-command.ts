@@ -1,8 +1,8 @@
 import { COMMANDS, findCommand } from './command-table.ts';
 import type { CompletionSource } from './command-table.ts';
 
-/** Values the app already knows, offered as argument completions. */
-export type KnownValues = Record<CompletionSource, readonly string[]>;
+/** Values the app already knows, offered as argument completions (none for a source left out). */
+export type KnownValues = Partial<Record<CompletionSource, readonly string[]>>;
 
 /** What Tab can do with a command line. */
 export interface Completion {
@@ -29,7 +29,7 @@ export function completeCommand(text: string, known: KnownValues): Completion {
   const spec = findCommand(name);
   if (!spec?.argument || /\s/.test(rest)) return none(start, rest);
   const source = spec.argument.completes;
-  const candidates = matching(rest, known[source]);
+  const candidates = matching(rest, known[source] ?? []);
   return { target: source, start, partial: rest, candidates };
 }
 

@@ -3,6 +3,8 @@ import type { CommandSpec } from './command-table.ts';
 import { closestMatch } from './edit-distance.ts';
 import { isPoolId, isRegion } from './regions.ts';
 import { excerpt } from '../domain/user-filter.ts';
+import type { AdminRequest } from '../store/state.ts';
+import { groupNameProblem } from '../writes/membership-write-specs.ts';
 
 /** A `:` command line the app can act on. */
 export type Command =
@@ -17,7 +19,8 @@ export type Command =
   | { kind: 'quit' }
   | { kind: 'help' }
   | { kind: 'groups'; poolId?: string }
-  | { kind: 'clients' | 'settings'; poolId?: string };
+  | { kind: 'clients' | 'settings'; poolId?: string }
+  | AdminRequest;
 
 /**
  * The parsed command, or a sentence saying what is wrong; `suggestion` is the closest command name when the
@@ -27,6 +30,8 @@ export type ParseResult = { ok: true; command: Command } | { ok: false; error: s
 
 const USERNAME_MAX = 128;
 const PROFILE_MAX = 128;
+const DEVICE_KEY = /^[\w-]+_[0-9a-f-]+$/;
+const DEVICE_KEY_MAX = 55;
 // eslint-disable-next-line no-control-regex
 const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/;
 
@@ -73,6 +78,10 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
     case 'profiles':
       if (argument.length > PROFILE_MAX) return `A profile name has at most ${PROFILE_MAX} characters.`;
       return CONTROL_OR_SPACE.test(argument) ? 'A profile name cannot contain control characters.' : undefined;
+    case 'groupNames':
+      return groupNameProblem(argument);
+    case 'deviceKeys':
+      return DEVICE_KEY.test(argument) && argument.length <= DEVICE_KEY_MAX ? undefined : `"${excerpt(argument)}" is not a device key; one looks like ${arg.example} (region, underscore, id). Tab completes the user's devices.`;
   }
 }
 
@@ -93,6 +102,11 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return { kind: 'region', region: argument };
     case 'profile':
       return { kind: 'profile', profile: argument };
+    case 'add-to-group':
+    case 'remove-from-group':
+      return { kind: spec.name, group: argument };
+    case 'forget-device':
+      return { kind: 'forget-device', deviceKey: argument };
     default:
       return { kind: spec.name };
   }

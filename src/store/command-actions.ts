@@ -2,7 +2,8 @@ import { completionLines, type KnownValues } from '../command/complete-command.t
 import { parseCommand, type Command } from '../command/parse-command.ts';
 import { closestMatch } from '../command/edit-distance.ts';
 import { checkRegion, COGNITO_REGIONS } from '../command/regions.ts';
-import type { PoolSummary, User } from '../gateway/types.ts';
+import type { Device, PoolSummary, User } from '../gateway/types.ts';
+import { loadedGroupNames } from './admin-actions.ts';
 import type { PromptHandler } from './prompt-actions.ts';
 import { isUsersListOf, listKey, type Route } from './routes.ts';
 import type { StoreKit } from './store-kit.ts';
@@ -40,7 +41,12 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       }
     }
     const here = poolId && !pools.includes(poolId) ? [poolId] : [];
-    return { poolIds: [...here, ...pools], usernames: [...usernames], regions: COGNITO_REGIONS, profiles: deps.profiles?.() ?? [] };
+    const route = top();
+    const devices = 'username' in route ? (lists[listKey({ kind: 'devices', poolId: route.poolId, username: route.username })]?.items as Device[] | undefined) ?? [] : [];
+    return {
+      poolIds: [...here, ...pools], usernames: [...usernames], regions: COGNITO_REGIONS, profiles: deps.profiles?.() ?? [],
+      groupNames: poolId ? loadedGroupNames(lists, poolId) : [], deviceKeys: devices.slice(0, MAX_USERNAMES).map((d) => d.key),
+    };
   }
 
   function stackTo(...routes: Route[]) {
@@ -129,6 +135,15 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
         stackTo({ view: 'users', poolId }, { view: command.kind, poolId });
         return undefined;
       }
+      case 'reset-password':
+      case 'add-to-group':
+      case 'remove-from-group':
+      case 'forget-device':
+      case 'forget-devices':
+      case 'confirm-signup':
+      case 'delete-user':
+        get().actions.askAdminWrite(command);
+        return undefined;
     }
   }
 

@@ -142,6 +142,15 @@ export interface SweepState {
 /** A write on a user that the on-call engineer can send. */
 export type UserWrite = 'disable' | 'enable' | 'sign-out';
 
+/**
+ * An administrator's action on the user on screen. A group or device left out means the one under the cursor
+ * (add-to-group without a group opens the command line to type one).
+ */
+export type AdminRequest =
+  | { kind: 'reset-password' | 'confirm-signup' | 'delete-user' | 'forget-devices' }
+  | { kind: 'add-to-group' | 'remove-from-group'; group?: string }
+  | { kind: 'forget-device'; deviceKey?: string };
+
 /** A client-side view over a loaded event list: its filter and its own cursor over the rows that pass. */
 export interface EventView {
   text: string;
@@ -208,6 +217,8 @@ export interface AppActions {
   askUserWrite(write: UserWrite | 'toggle'): void;
   /** Asks to send `write` to the marked users of `ref` (a list of users), else to the one under the cursor; once each, paced. */
   askBulkUserWrite(ref: ListRef, write: BulkUserWrite): void;
+  /** Asks for an administrator's action on the user on screen (reset password, groups, devices, confirm, delete). */
+  askAdminWrite(request: AdminRequest): void;
   /** Asks to sweep the current pool (narrowed by its search), showing the estimated calls and time. */
   askSweep(): void;
   /** Cancels the sweep on screen; false when none is running. */

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
+import { USER_ADMIN_KEYS } from '../keys/admin-bindings.ts';
 import { DISABLE, EXPORT_CSV, EXPORT_JSON, openKey, SIGN_OUT } from '../keys/shared-bindings.ts';
 import { OPEN_GROUP } from '../keys/group-keys.ts';
 import { userCrumb } from './crumbs.ts';
@@ -143,6 +144,7 @@ export const userView: ViewSpec<UserRoute> = {
     OPEN_GROUP,
     EXPORT_JSON,
     EXPORT_CSV,
+    ...USER_ADMIN_KEYS,
     ...LIST_KEYS,
   ],
   Render: ({ route, ...props }) => <UserView {...props} poolId={route.poolId} username={route.username} />,

@@ -35,7 +35,8 @@ function logOutcomes<T>(kit: StoreKit, spec: WriteSpec<T>, outcomes: TargetOutco
  * Asks for `spec` on `targets` and, once confirmed, sends it to each target exactly once, one at a time, paced.
  * Refuses in read-only mode and for targets with a write still in flight; a failed target's optimistic change is
  * reverted; an unknown outcome stops the batch and is read back when the spec can; R offers to send again what
- * failed, is unknown or was not sent. Every outcome goes to the action log. Resolves when the run is over.
+ * failed, is unknown or was not sent. Targets at one place (the devices of one user) keep it in flight until the last
+ * of them is answered. Every outcome goes to the action log. Resolves when the run is over.
  */
 export function runWrite<T>(kit: StoreKit, spec: WriteSpec<T>, targets: T[], options: RunWriteOptions = {}): Promise<WriteRun<T>> {
   const refused: WriteRun<T> = { status: 'refused', outcomes: [] };
@@ -81,7 +82,14 @@ async function sendAll<T>(kit: StoreKit, spec: WriteSpec<T>, targets: T[], optio
     ...spec.where(target), operation: spec.operation, write: spec.write, label: spec.texts.what([target]), phase: 'sending',
     ...(spec.value !== undefined ? { value: spec.value } : {}),
   });
-  const settle = (target: T) => set((s) => ({ pendingWrites: withoutInFlight(s.pendingWrites, spec.where(target)) }));
+  const place = (target: T) => JSON.stringify(spec.where(target));
+  const left = new Map<string, number>();
+  for (const t of targets) left.set(place(t), (left.get(place(t)) ?? 0) + 1);
+  const settle = (target: T) => {
+    const rest = (left.get(place(target)) ?? 1) - 1;
+    left.set(place(target), rest);
+    if (rest === 0) set((s) => ({ pendingWrites: withoutInFlight(s.pendingWrites, spec.where(target)) }));
+  };
   set((s) => ({ pendingWrites: targets.reduce((w, t) => withInFlight(w, entry(t)), s.pendingWrites) }));
   for (const target of targets) spec.optimistic?.(target);
   const interval = options.intervalMs ?? DEFAULT_WRITE_INTERVAL_MS;
@@ -98,6 +106,7 @@ async function sendAll<T>(kit: StoreKit, spec: WriteSpec<T>, targets: T[], optio
     }
     if (progress) set({ writeProgress: { label: progress, done: i, total: targets.length } });
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, interval));
+    if ((left.get(place(target)) ?? 0) > 1) set((s) => ({ pendingWrites: withInFlight(s.pendingWrites, entry(target)) }));
     try {
       await spec.send(kit.gw, target, { kit });
       settle(target);

@@ -106,6 +106,13 @@ describe('command table', () => {
       ':help',
       ':clients [pool id]',
       ':settings [pool id]',
+      ':reset-password',
+      ':add-to-group <group>',
+      ':remove-from-group <group>',
+      ':forget-device <device key>',
+      ':forget-devices',
+      ':confirm-signup',
+      ':delete-user',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });

@@ -9,7 +9,7 @@ type WritesState = 'pendingWrites' | 'actionLog' | 'failedWrite' | 'writeProgres
  * Writes: those in flight, the latest that failed, a batch's progress, the log of every attempt; and quitting, which
  * asks twice while a write is still being sent.
  */
-export function writesSlice({ get, set, deps, kit, shared }: SliceEnv): Slice<WritesState, 'askFeedback' | 'askUserWrite' | 'askBulkUserWrite' | 'quit'> {
+export function writesSlice({ get, set, deps, kit, shared }: SliceEnv): Slice<WritesState, 'askFeedback' | 'askUserWrite' | 'askBulkUserWrite' | 'askAdminWrite' | 'quit'> {
   return {
     state: { pendingWrites: NO_WRITES_IN_FLIGHT, actionLog: [], failedWrite: undefined, writeProgress: undefined, quitting: false, quitArmed: false },
     actions: {
