@@ -30,7 +30,8 @@ describe('built CLI in a pseudo-terminal at 80×24: app clients, a client, the p
     await s.waitForText('▶ billing-backend');
     s.press('enter');
     await s.waitForText(/› app clients › billing-backend/);
-    assert.equal(emu.requests.filter((r) => r.operation === 'DescribeUserPoolClient').length, 1);
+    await s.waitForText(/auth flows/);
+    assert.equal(emu.requests.filter((r) => r.operation === 'DescribeUserPoolClient').length, 1, 'the detail is one read');
     for (let i = 0; i < 40 && !/has a client secret/.test(await s.screen()); i++) s.press('j');
     const screen = await s.waitForText('has a client secret');
     assert.match(screen, /client secret\s+has a client secret\s*$/m, 'nothing of the secret follows');
