@@ -17,7 +17,7 @@ import { TimeZoneContext, useAppState } from '../ui/store-context.ts';
 import { safeText, wrapText } from '../ui/text.ts';
 import { useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
-import { pendingUserWrite } from '../writes/pending-selectors.ts';
+import { otherUserWrite, pendingUserWrite } from '../writes/pending-selectors.ts';
 
 const ATTRIBUTE_LINES = 2;
 
@@ -29,10 +29,10 @@ const ATTRIBUTE_ROWS_NARROW = 4;
 
 const PENDING: Record<UserWrite, string> = { disable: 'disabling…', enable: 'enabling…', 'sign-out': 'signing out everywhere…' };
 
-function userFields(user: User, pending: UserWrite | undefined, zone: TimeZoneSetting): Field[] {
+function userFields(user: User, pending: UserWrite | undefined, other: string | undefined, zone: TimeZoneSetting): Field[] {
   return [
     { label: 'username', value: user.username },
-    { label: 'status', value: user.status, color: user.status === 'CONFIRMED' ? undefined : 'yellow' },
+    { label: 'status', value: `${user.status}${other ? ` · sending: ${other}…` : ''}`, color: user.status === 'CONFIRMED' && !other ? undefined : 'yellow' },
     {
       label: 'enabled',
       value: `${user.enabled ? 'yes' : 'NO (disabled)'}${pending ? ` · ${PENDING[pending]}` : ''}`,
@@ -72,6 +72,7 @@ function UserView({ poolId, username, width, height, now }: ViewProps & { poolId
   const user = useAppState((s) => s.users[key]);
   const missing = useAppState((s) => s.missingUsers[key]);
   const pending = useAppState((s) => pendingUserWrite(s.pendingWrites, poolId, username));
+  const other = useAppState((s) => otherUserWrite(s.pendingWrites, poolId, username));
   const pane = useAppState((s) => s.userPane);
   const zone = useContext(TimeZoneContext);
   const groups = useList<Group>({ kind: 'groups', poolId, username });
@@ -86,7 +87,7 @@ function UserView({ poolId, username, width, height, now }: ViewProps & { poolId
       : <Text color="cyan">{`Looking up ${safeText(username)}…`}</Text>;
   }
   const rightWidth = wide ? width - leftWidth - 2 : width;
-  const fields = userFields(user, pending, zone);
+  const fields = userFields(user, pending, other, zone);
   const paneRows = wide ? Math.max(2, Math.floor((height - 6) / 2) - 1) : Math.max(1, Math.min(4, Math.floor((height - fields.length - ATTRIBUTE_ROWS_NARROW) / 2) - PANE_CHROME_ROWS));
   const panes = (
     <Box flexDirection="column" width={rightWidth} flexShrink={0}>

@@ -13,6 +13,12 @@ export function pendingUserWrite(writes: WritesInFlight, poolId: string, usernam
   return w && isUserWrite(w.write) ? w.write : undefined;
 }
 
+/** The label of a write in flight on a user that is not a disable, enable or sign-out ("Reset the password of maria"). */
+export function otherUserWrite(writes: WritesInFlight, poolId: string, username: string): string | undefined {
+  const w = inFlightAt(writes, { poolId, username });
+  return w && !isUserWrite(w.write) ? w.label : undefined;
+}
+
 /** The feedback value an event is being set to, while it is being sent. */
 export function feedbackBeingSent(writes: WritesInFlight, poolId: string, username: string, eventId: string): string | undefined {
   const w = inFlightAt(writes, { poolId, username, eventId });
