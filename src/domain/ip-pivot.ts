@@ -28,8 +28,8 @@ const MAX_TYPED = 64;
 export function canonicalIp(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const trimmed = text.trim();
-  if (!ipaddr.isValid(trimmed) || (trimmed.includes('.') && !trimmed.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(trimmed))) return undefined;
-  return ipaddr.process(trimmed).toString();
+  const valid = trimmed.includes(':') ? ipaddr.IPv6.isValid(trimmed) : ipaddr.IPv4.isValidFourPartDecimal(trimmed);
+  return valid ? ipaddr.process(trimmed).toString() : undefined;
 }
 
 /** Checks an address typed after `:ip`: IPv4 (four decimal parts) or IPv6, without a prefix. */
