@@ -105,7 +105,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'ip',
     aliases: [],
-    argument: { name: 'IP address', required: true, completes: 'ipAddresses', example: '203.0.113.7' },
+    argument: { name: 'sign-in IP address', required: true, completes: 'ipAddresses', example: '203.0.113.7' },
     description: 'IP pivot: every user of the current pool whose loaded or swept events carry the address',
   },
 ];
