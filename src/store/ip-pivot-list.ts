@@ -17,6 +17,11 @@ function unknownUser(username: string): User {
   return { username, enabled: true, status: '', attributes: {}, mfaOptions: [], partial: true };
 }
 
+/** True for a pivot row's user known only by name (no row of theirs was read): opening them looks them up. */
+export function knownOnlyByName(user: User): boolean {
+  return user.partial === true && user.status === '';
+}
+
 /** The events the app has read in `poolId`: every loaded events list, then the sweep's findings. */
 function readEvents(state: AppState, poolId: string): { sources: UserEvents[]; scope: IpPivotScope } {
   const sources: UserEvents[] = [];

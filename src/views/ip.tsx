@@ -5,7 +5,7 @@ import { formatAgo, formatTime } from '../domain/time-format.ts';
 import { BULK_USER_KEYS } from '../keys/bulk-bindings.ts';
 import { LIST_KEYS } from '../keys/global-keys.ts';
 import { openKey } from '../keys/shared-bindings.ts';
-import { describeIpPivotScope, ipPivotRows, ipPivotScope } from '../store/ip-pivot-list.ts';
+import { describeIpPivotScope, ipPivotRows, ipPivotScope, knownOnlyByName } from '../store/ip-pivot-list.ts';
 import { listKey, userKey, type ListRef } from '../store/routes.ts';
 import { riskColor, type Column } from '../ui/columns.ts';
 import { ListView } from '../ui/components/ListView.tsx';
@@ -84,7 +84,7 @@ export const ipView: ViewSpec<IpRoute> = {
     if (!item) return;
     const { user } = item as IpPivotRow;
     const key = userKey(route.poolId, user.username);
-    if (!ctx.get().users[key] && user.status !== '') ctx.set((s) => ({ users: { ...s.users, [key]: user } }));
+    if (!ctx.get().users[key] && !knownOnlyByName(user)) ctx.set((s) => ({ users: { ...s.users, [key]: user } }));
     ctx.push({ view: 'events', poolId: route.poolId, username: user.username });
   },
   keys: [

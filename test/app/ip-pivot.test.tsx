@@ -60,6 +60,18 @@ describe('app: the IP pivot', () => {
     assert.match(h.frame(), new RegExp(`${TAKEOVER_USERNAME}.*▲▲ High`));
   });
 
+  it('I on the event detail pivots on that event\'s address too', async () => {
+    await h.press('escape');
+    await h.waitForText(`events of ${TAKEOVER_USERNAME}`);
+    await h.press('enter');
+    await h.waitForText(/IP address\s+185\.220\.101\.34/);
+    await h.press('I');
+    await h.waitForText(`users with events from ${ATTACKER}`);
+    assert.deepEqual(currentRoute(h.store.getState()), { view: 'ip', poolId: LARGE_POOL_ID, address: ATTACKER });
+    await h.press('escape', 'escape');
+    await h.waitForText(`events of ${TAKEOVER_USERNAME}`);
+  });
+
   it(':ip lists every loaded user with that address, newest first; a bad address gets a one-line message', async () => {
     await h.submit(':', `user ${other}`);
     await h.waitForText(`events of ${other}`);
