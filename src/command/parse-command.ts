@@ -3,6 +3,7 @@ import type { CommandSpec } from './command-table.ts';
 import { closestMatch } from './edit-distance.ts';
 import { isPoolId, isRegion } from './regions.ts';
 import { excerpt } from '../domain/user-filter.ts';
+import { canonicalIp, checkIpAddress } from '../domain/ip-pivot.ts';
 import type { AdminRequest } from '../store/state.ts';
 import { groupNameProblem } from '../writes/membership-write-specs.ts';
 
@@ -20,7 +21,8 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'groups'; poolId?: string }
   | { kind: 'clients' | 'settings'; poolId?: string }
-  | AdminRequest;
+  | AdminRequest
+  | { kind: 'ip'; address: string };
 
 /**
  * The parsed command, or a sentence saying what is wrong; `suggestion` is the closest command name when the
@@ -80,6 +82,10 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
       return CONTROL_OR_SPACE.test(argument) ? 'A profile name cannot contain control characters.' : undefined;
     case 'groupNames':
       return groupNameProblem(argument);
+    case 'ipAddresses': {
+      const check = checkIpAddress(argument);
+      return check.ok ? undefined : check.error;
+    }
     case 'deviceKeys':
       return DEVICE_KEY.test(argument) && argument.length <= DEVICE_KEY_MAX ? undefined : `"${excerpt(argument)}" is not a device key; one looks like ${arg.example} (region, underscore, id). Tab completes the user's devices.`;
   }
@@ -107,6 +113,8 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return { kind: spec.name, group: argument };
     case 'forget-device':
       return { kind: 'forget-device', deviceKey: argument };
+    case 'ip':
+      return { kind: 'ip', address: canonicalIp(argument) ?? argument };
     default:
       return { kind: spec.name };
   }

@@ -4,6 +4,7 @@ import { closestMatch } from '../command/edit-distance.ts';
 import { checkRegion, COGNITO_REGIONS } from '../command/regions.ts';
 import type { Device, PoolSummary, User } from '../gateway/types.ts';
 import { loadedGroupNames } from './admin-actions.ts';
+import { loadedIpAddresses } from './ip-pivot-list.ts';
 import type { PromptHandler } from './prompt-actions.ts';
 import { isUsersListOf, listKey, type Route } from './routes.ts';
 import type { StoreKit } from './store-kit.ts';
@@ -46,6 +47,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
     return {
       poolIds: [...here, ...pools], usernames: [...usernames], regions: COGNITO_REGIONS, profiles: deps.profiles?.() ?? [],
       groupNames: poolId ? loadedGroupNames(lists, poolId) : [], deviceKeys: devices.slice(0, MAX_USERNAMES).map((d) => d.key),
+      ipAddresses: poolId ? loadedIpAddresses(lists, poolId, MAX_USERNAMES) : [],
     };
   }
 
@@ -144,6 +146,12 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       case 'delete-user':
         get().actions.askAdminWrite(command);
         return undefined;
+      case 'ip': {
+        const poolId = currentPool();
+        if (!poolId) return 'open a pool first (or :pool <id>): :ip searches the events read in the current pool';
+        push({ view: 'ip', poolId, address: command.address });
+        return undefined;
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import type { AuthEvent, User } from '../gateway/types.ts';
+import type { IpPivotRow } from '../domain/ip-pivot.ts';
 import type { SweepFinding } from '../sweep/index.ts';
 import { compactUser, userWith } from './compact-user.ts';
 import type { ListRef } from './routes.ts';
@@ -14,6 +15,7 @@ const USER_ROWS: Partial<Record<ListRef['kind'], UserRows>> = {
   users: { user: (row) => row as User, withUser: (_row, user) => compactUser(user) },
   'group-users': { user: (row) => row as User, withUser: (_row, user) => compactUser(user) },
   findings: { user: (row) => (row as SweepFinding).user, withUser: (row, user) => ({ ...(row as SweepFinding), user }) },
+  ip: { user: (row) => (row as IpPivotRow).user, withUser: (row, user) => ({ ...(row as IpPivotRow), user }) },
 };
 
 /** True when the rows of lists of `kind` are users (or carry one). */

@@ -1,6 +1,7 @@
 import type { CallOptions, CognitoGateway, Page, User } from '../gateway/types.ts';
 import { logRows } from './api-stats.ts';
 import { compactUser } from './compact-user.ts';
+import { ipPivotRows } from './ip-pivot-list.ts';
 import type { ListRef } from './routes.ts';
 import type { AppState } from './state.ts';
 
@@ -44,6 +45,7 @@ const SOURCES: Sources = {
     firstPage: (ref, hooks) => hooks.ensurePool(ref.poolId),
   },
   appClients: { fetch: (gw, ref, token, opts) => gw.listAppClients(ref.poolId, token, opts) },
+  ip: { fetch: (_gw, ref, _token, _opts, state) => Promise.resolve({ items: ipPivotRows(state, ref.poolId, ref.address) }) },
 };
 
 /** The source of a list. */
