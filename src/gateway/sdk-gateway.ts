@@ -4,6 +4,7 @@ import { CallGuard } from './call-guard.ts';
 import { abortedError, classifyFailure, classifyWriteFailure, failureFacts, readDeadlineError, retryCause, writeDeadlineError, type GatewayError } from './errors.ts';
 import { noRetries, retryDelayMs, totalRetries } from './read-retry.ts';
 import { checkAnswersOf } from './sdk-answer-check.ts';
+import { sdkWhoAmI } from './sdk-who-am-i.ts';
 import {
   toAppClient, toAuthEvent, toDevice, toGroup, toPoolSummary, toRiskConfiguration, toUser,
 } from './sdk-shapes.ts';
@@ -189,6 +190,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       const resolved = await client.config.region();
       return { ...target, region: resolved || target.region };
     },
+    whoAmI: sdkWhoAmI({ region: region || undefined, profile: options.profile, endpoint: options.endpoint, credentials: options.credentials, deadlineMs: readDeadlineMs }),
     subscribeCalls(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
