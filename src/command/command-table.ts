@@ -1,10 +1,11 @@
 /** Which list of known values completes a command's argument. */
-export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys';
+export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'incidentNames';
 
 /** Names of the `:` commands. */
 export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help'
   | 'groups' | 'clients' | 'settings'
-  | 'reset-password' | 'add-to-group' | 'remove-from-group' | 'forget-device' | 'forget-devices' | 'confirm-signup' | 'delete-user';
+  | 'reset-password' | 'add-to-group' | 'remove-from-group' | 'forget-device' | 'forget-devices' | 'confirm-signup' | 'delete-user'
+  | 'incident' | 'journal';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -101,6 +102,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'forget-devices', aliases: [], description: 'forget every loaded device of the user on screen (one AdminForgetDevice each; asks first)' },
   { name: 'confirm-signup', aliases: [], description: 'confirm the sign-up of the UNCONFIRMED user on screen (AdminConfirmSignUp; asks first)' },
   { name: 'delete-user', aliases: [], description: 'delete the user on screen (AdminDeleteUser; irreversible: type the username to confirm)' },
+  {
+    name: 'incident',
+    aliases: [],
+    argument: { name: 'name', required: false, completes: 'incidentNames', example: 'INC-4711' },
+    description: 'name the current incident: journal lines are filed under it from now on (no name: none)',
+  },
+  { name: 'journal', aliases: [], description: "show the journal of today's writes (the incident's, when one is named), newest first" },
 ];
 
 /** The command called `name` (or with that alias), case-insensitively. */

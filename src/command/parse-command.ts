@@ -20,6 +20,8 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'groups'; poolId?: string }
   | { kind: 'clients' | 'settings'; poolId?: string }
+  | { kind: 'incident'; name: string }
+  | { kind: 'journal' }
   | AdminRequest;
 
 /**
@@ -32,6 +34,7 @@ const USERNAME_MAX = 128;
 const PROFILE_MAX = 128;
 const DEVICE_KEY = /^[\w-]+_[0-9a-f-]+$/;
 const DEVICE_KEY_MAX = 55;
+const INCIDENT_NAME = /^[\w.-]{1,64}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/;
 
@@ -80,6 +83,8 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
       return CONTROL_OR_SPACE.test(argument) ? 'A profile name cannot contain control characters.' : undefined;
     case 'groupNames':
       return groupNameProblem(argument);
+    case 'incidentNames':
+      return INCIDENT_NAME.test(argument) ? undefined : `"${excerpt(argument)}" is not an incident name: use up to 64 letters, digits, '.', '-' and '_', e.g. ${arg.example}.`;
     case 'deviceKeys':
       return DEVICE_KEY.test(argument) && argument.length <= DEVICE_KEY_MAX ? undefined : `"${excerpt(argument)}" is not a device key; one looks like ${arg.example} (region, underscore, id). Tab completes the user's devices.`;
   }
@@ -107,6 +112,8 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return { kind: spec.name, group: argument };
     case 'forget-device':
       return { kind: 'forget-device', deviceKey: argument };
+    case 'incident':
+      return { kind: 'incident', name: argument };
     default:
       return { kind: spec.name };
   }

@@ -1,7 +1,7 @@
 import type { CallOptions, CognitoGateway, Page, User } from '../gateway/types.ts';
 import { logRows } from './api-stats.ts';
 import { compactUser } from './compact-user.ts';
-import type { ListRef } from './routes.ts';
+import { listKey, type ListRef } from './routes.ts';
 import type { AppState } from './state.ts';
 
 /** What a list's first page may set off: the pool's details, the whole row of the user whose list it is. */
@@ -44,6 +44,7 @@ const SOURCES: Sources = {
     firstPage: (ref, hooks) => hooks.ensurePool(ref.poolId),
   },
   appClients: { fetch: (gw, ref, token, opts) => gw.listAppClients(ref.poolId, token, opts) },
+  journal: { fetch: (_gw, _ref, _token, _opts, state) => Promise.resolve({ items: state.lists[listKey({ kind: 'journal' })]?.items ?? [] }) },
 };
 
 /** The source of a list. */

@@ -14,6 +14,7 @@ import { usersView } from './users.tsx';
 import { clientsView } from './clients.tsx';
 import { clientView } from './client.tsx';
 import { settingsView } from './settings.tsx';
+import { journalView } from './journal.tsx';
 import type { ViewSpec } from './view-spec.ts';
 
 /** Every view of the app. Adding a view is its file, one line here, and its test. */
@@ -32,6 +33,7 @@ export const VIEWS = [
   clientsView,
   clientView,
   settingsView,
+  journalView,
 ] as const;
 
 type RouteOf<S> = S extends ViewSpec<infer R> ? R : never;
