@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs, unknownProfileMessage, USAGE, UsageError, type CliOptions } from './cli/args.ts';
 import { awsProfileNames } from './cli/aws-profiles.ts';
 import { EXIT } from './cli/exit-status.ts';
@@ -12,6 +12,8 @@ import {
 } from './cli/unknown-writes.ts';
 import { withoutFetch } from './cli/without-fetch.ts';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
+import { createFileJournal } from './journal/file-journal.ts';
+import { NO_JOURNAL } from './journal/journal.ts';
 import type { CognitoGateway, GatewayTarget } from './gateway/types.ts';
 import { safeText } from './ui/text.ts';
 
@@ -112,6 +114,7 @@ async function runTui(opts: CliOptions): Promise<number> {
     ...(opts.quotaShare ? { sweepShare: opts.quotaShare } : {}),
     profiles: () => awsProfileNames(),
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },
+    journal: opts.noJournal ? NO_JOURNAL : createFileJournal(resolve(opts.journalDir ?? join(stateDirectory(), 'journal'))),
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });
