@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs, unknownProfileMessage, USAGE, UsageError, type CliOptions } from './cli/args.ts';
 import { awsProfileNames } from './cli/aws-profiles.ts';
 import { EXIT } from './cli/exit-status.ts';
+import { sessionJournal } from './cli/session-journal.ts';
 import { createLifecycle } from './cli/session-lifecycle.ts';
 import { ENTER_FULL_SCREEN, enterRawMode, restoreTerminal } from './cli/terminal-modes.ts';
 import {
@@ -12,8 +13,6 @@ import {
 } from './cli/unknown-writes.ts';
 import { withoutFetch } from './cli/without-fetch.ts';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
-import { createFileJournal } from './journal/file-journal.ts';
-import { NO_JOURNAL } from './journal/journal.ts';
 import type { CognitoGateway, GatewayTarget } from './gateway/types.ts';
 import { safeText } from './ui/text.ts';
 
@@ -114,7 +113,7 @@ async function runTui(opts: CliOptions): Promise<number> {
     ...(opts.quotaShare ? { sweepShare: opts.quotaShare } : {}),
     profiles: () => awsProfileNames(),
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },
-    journal: opts.noJournal ? NO_JOURNAL : createFileJournal(resolve(opts.journalDir ?? join(stateDirectory(), 'journal'))),
+    journal: sessionJournal(opts),
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });
