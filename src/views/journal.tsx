@@ -49,7 +49,8 @@ function load(ctx: ViewContext) {
 
 function JournalView({ width, height, now }: ViewProps) {
   const list = useList<JournalLine>(JOURNAL_REF);
-  const { incident, off } = useAppState((s) => ({ incident: s.incident, off: s.journalOff }));
+  const incident = useAppState((s) => s.incident);
+  const off = useAppState((s) => s.journalOff);
   const scope = incident ? `incident ${incident}, every day` : 'today (UTC)';
   return (
     <Box flexDirection="column">
