@@ -87,6 +87,9 @@ describe('parseCommand', () => {
     assert.match(error(':user bob\u001b[2J').error, /control characters/);
     assert.match(error(`:user ${'x'.repeat(129)}`).error, /at most 128/);
     assert.match(error(':profile a\u0007').error, /control characters/);
+    assert.match(error(':incident INC/7').error, /is not an incident name: use up to 64 letters, digits/);
+    assert.deepEqual(parseCommand(':incident INC-4711'), { ok: true, command: { kind: 'incident', name: 'INC-4711' } });
+    assert.deepEqual(parseCommand(':incident'), { ok: true, command: { kind: 'incident', name: '' } });
   });
 });
 
@@ -113,6 +116,8 @@ describe('command table', () => {
       ':forget-devices',
       ':confirm-signup',
       ':delete-user',
+      ':incident [name]',
+      ':journal',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });
