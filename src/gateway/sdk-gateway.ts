@@ -190,7 +190,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       const resolved = await client.config.region();
       return { ...target, region: resolved || target.region };
     },
-    whoAmI: sdkWhoAmI({ region: region || undefined, profile: options.profile, endpoint: options.endpoint, credentials: options.credentials, deadlineMs: readDeadlineMs }),
+    whoAmI: sdkWhoAmI({ region: region || undefined, profile: options.profile, endpoint: options.endpoint, credentials: options.credentials, deadlineMs: Math.min(readDeadlineMs, 5000) }),
     subscribeCalls(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
