@@ -1,5 +1,5 @@
 /** Which list of known values completes a command's argument. */
-export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'incidentNames';
+export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'incidentNames' | 'journalFilters';
 
 /** Names of the `:` commands. */
 export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help'
@@ -108,7 +108,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     argument: { name: 'name', required: false, completes: 'incidentNames', example: 'INC-4711' },
     description: 'name the current incident: journal lines are filed under it from now on (no name: none)',
   },
-  { name: 'journal', aliases: [], description: "show the journal of today's writes (the incident's, when one is named), newest first" },
+  {
+    name: 'journal',
+    aliases: [],
+    argument: { name: 'text', required: false, completes: 'journalFilters', example: 'maria.garcia' },
+    description: "show the journal of today's writes (the incident's, when one is named), newest first; with text, only the lines that contain it",
+  },
 ];
 
 /** The command called `name` (or with that alias), case-insensitively. */

@@ -21,7 +21,7 @@ export type Command =
   | { kind: 'groups'; poolId?: string }
   | { kind: 'clients' | 'settings'; poolId?: string }
   | { kind: 'incident'; name: string }
-  | { kind: 'journal' }
+  | { kind: 'journal'; filter: string }
   | AdminRequest;
 
 /**
@@ -85,6 +85,9 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
       return groupNameProblem(argument);
     case 'incidentNames':
       return INCIDENT_NAME.test(argument) ? undefined : `"${excerpt(argument)}" is not an incident name: use up to 64 letters, digits, '.', '-' and '_', e.g. ${arg.example}.`;
+    case 'journalFilters':
+      if (argument.length > 64) return 'A journal filter has at most 64 characters.';
+      return CONTROL_OR_SPACE.test(argument) ? 'A journal filter cannot contain control characters.' : undefined;
     case 'deviceKeys':
       return DEVICE_KEY.test(argument) && argument.length <= DEVICE_KEY_MAX ? undefined : `"${excerpt(argument)}" is not a device key; one looks like ${arg.example} (region, underscore, id). Tab completes the user's devices.`;
   }
@@ -114,6 +117,8 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return { kind: 'forget-device', deviceKey: argument };
     case 'incident':
       return { kind: 'incident', name: argument };
+    case 'journal':
+      return { kind: 'journal', filter: argument };
     default:
       return { kind: spec.name };
   }

@@ -126,7 +126,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
         get().actions.setIncident(command.name);
         return undefined;
       case 'journal':
-        push({ view: 'journal' });
+        push(command.filter ? { view: 'journal', filter: command.filter } : { view: 'journal' });
         return undefined;
       case 'quit':
         get().actions.quit();

@@ -44,7 +44,7 @@ const SOURCES: Sources = {
     firstPage: (ref, hooks) => hooks.ensurePool(ref.poolId),
   },
   appClients: { fetch: (gw, ref, token, opts) => gw.listAppClients(ref.poolId, token, opts) },
-  journal: { fetch: (_gw, _ref, _token, _opts, state) => Promise.resolve({ items: state.lists[listKey({ kind: 'journal' })]?.items ?? [] }) },
+  journal: { fetch: (_gw, ref, _token, _opts, state) => Promise.resolve({ items: state.lists[listKey(ref)]?.items ?? [] }) },
 };
 
 /** The source of a list. */

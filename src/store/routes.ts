@@ -15,7 +15,7 @@ export type ListRef =
   | { kind: 'groups-of-pool'; poolId: string }
   | { kind: 'group-users'; poolId: string; group: string }
   | { kind: 'appClients'; poolId: string }
-  | { kind: 'journal' };
+  | { kind: 'journal'; filter: string };
 
 type KeyFields = { [K in ListRef['kind']]: readonly Exclude<keyof Extract<ListRef, { kind: K }>, 'kind'>[] };
 
@@ -32,7 +32,7 @@ const KEY_FIELDS: KeyFields = {
   'groups-of-pool': ['poolId'],
   'group-users': ['poolId', 'group'],
   appClients: ['poolId'],
-  journal: [],
+  journal: ['filter'],
 };
 
 /** The key of a record named by several values: the tuple of them, written as JSON (no value can run into the next). */

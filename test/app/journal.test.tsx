@@ -125,6 +125,18 @@ describe('app: :journal', () => {
     assert.match(frame, /2 journal lines|2 of 2/);
   });
 
+  it('/ narrows it to the lines that contain a text; esc goes back to every line', async () => {
+    await h.press('/');
+    await waitFor(() => h.store.getState().prompt?.text === 'journal ');
+    await h.type('enable');
+    await h.press('enter');
+    const frame = await h.waitForText('lines with "enable"');
+    assert.match(frame, /AdminEnableUser/);
+    assert.doesNotMatch(frame, /AdminDisableUser/);
+    await h.press('escape');
+    await h.waitForText('AdminDisableUser');
+  });
+
   it('with an incident named, lists only its lines', async () => {
     await h.press('escape');
     await h.submit(':', 'incident INC-9');

@@ -90,6 +90,8 @@ describe('parseCommand', () => {
     assert.match(error(':incident INC/7').error, /is not an incident name: use up to 64 letters, digits/);
     assert.deepEqual(parseCommand(':incident INC-4711'), { ok: true, command: { kind: 'incident', name: 'INC-4711' } });
     assert.deepEqual(parseCommand(':incident'), { ok: true, command: { kind: 'incident', name: '' } });
+    assert.deepEqual(parseCommand(':journal maria'), { ok: true, command: { kind: 'journal', filter: 'maria' } });
+    assert.match(error(':journal a\u0007').error, /control characters/);
   });
 });
 
@@ -117,7 +119,7 @@ describe('command table', () => {
       ':confirm-signup',
       ':delete-user',
       ':incident [name]',
-      ':journal',
+      ':journal [text]',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });
