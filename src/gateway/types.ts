@@ -245,6 +245,8 @@ export interface ApiCallRecord {
   aborted?: boolean;
   /** When the call ended (epoch ms), stamped by the store. */
   at?: number;
+  /** The AWS request id of a write's last attempt, when the answer carried one. */
+  requestId?: string;
 }
 
 /** Per-call options: a signal that aborts the request (the view that wanted it was left). */

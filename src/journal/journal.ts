@@ -25,6 +25,8 @@ export interface JournalLine {
   readBack?: string;
   /** Why it failed, or what reading it back said. */
   message?: string;
+  /** The AWS request id of the call, when the gateway could tell it. */
+  requestId?: string;
 }
 
 /** Where a session's actions are recorded; the store is given one, tests a temporary one, `--no-journal` none. */

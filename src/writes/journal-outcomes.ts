@@ -33,6 +33,7 @@ export async function journalOutcomes<T>(kit: StoreKit, spec: WriteSpec<T>, outc
         target: { username: where.username, ...(where.eventId ? { eventId: where.eventId } : {}), label: o.label },
         parameters: spec.value !== undefined ? { value: spec.value } : {},
         outcome: o.outcome, ...(o.readBack ? { readBack: o.readBack } : {}), ...(o.message ? { message: o.message } : {}),
+        ...(o.requestId ? { requestId: o.requestId } : {}),
       };
     });
     await journal.append(lines);

@@ -5,6 +5,7 @@ import type { Dialog, FailedWrite } from '../store/state.ts';
 import { toListError, type StoreKit } from '../store/store-kit.ts';
 import { appendActions, type ActionLogEntry } from './action-log.ts';
 import { journalOutcomes, journalProblem } from './journal-outcomes.ts';
+import { captureRequestId, type RequestIdCapture } from './request-id-capture.ts';
 import { inFlightAt, withInFlight, withoutInFlight, type InFlightWrite } from './in-flight.ts';
 import { DEFAULT_WRITE_INTERVAL_MS } from './pacing.ts';
 import { settledReport, unknownReport } from './write-report.ts';
@@ -32,6 +33,11 @@ function logOutcomes<T>(kit: StoreKit, spec: WriteSpec<T>, outcomes: TargetOutco
   }));
   kit.set((s) => ({ actionLog: appendActions(s.actionLog, entries) }));
   return journalOutcomes(kit, spec, outcomes);
+}
+
+function requestIdOf(capture: RequestIdCapture): { requestId?: string } {
+  const id = capture.done();
+  return id ? { requestId: id } : {};
 }
 
 /** Asks whether to go on without the journal when it cannot be written; `go` runs only on y (and the journal is then off). */
@@ -131,21 +137,22 @@ async function sendAll<T>(kit: StoreKit, spec: WriteSpec<T>, targets: T[], optio
     if (progress) set({ writeProgress: { label: progress, done: i, total: targets.length } });
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, interval));
     if ((left.get(place(target)) ?? 0) > 1) set((s) => ({ pendingWrites: withInFlight(s.pendingWrites, entry(target)) }));
+    const capture = captureRequestId(kit.gw, spec.operation);
     try {
       await spec.send(kit.gw, target, { kit });
       settle(target);
       spec.onSent?.(target);
-      outcomes.push({ target, label, outcome: 'ok' });
+      outcomes.push({ target, label, outcome: 'ok', ...requestIdOf(capture) });
     } catch (error) {
       if (isOutcomeUnknown(error)) {
-        const outcome: TargetOutcome<T> = { target, label, outcome: 'unknown', message: error.message };
+        const outcome: TargetOutcome<T> = { target, label, outcome: 'unknown', message: error.message, ...requestIdOf(capture) };
         unknown = { outcome, error };
         outcomes.push(outcome);
         continue;
       }
       settle(target);
       spec.revert?.(target);
-      outcomes.push({ target, label, outcome: 'failed', message: writeFailureReason(toListError(error).message) });
+      outcomes.push({ target, label, outcome: 'failed', message: writeFailureReason(toListError(error).message), ...requestIdOf(capture) });
     }
   }
   if (progress) set({ writeProgress: undefined });

@@ -62,6 +62,7 @@ describe('app: the journal records a write before the app says it is done', () =
     assert.equal(entry!.action, 'AdminDisableUser');
     assert.equal(entry!.target.username, TAKEOVER_USERNAME);
     assert.equal(entry!.outcome, 'ok');
+    assert.match(entry!.requestId ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-/, 'the AWS request id of the call');
     assert.match(entry!.at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 });
