@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs, unknownProfileMessage, USAGE, UsageError, type CliOptions } from './cli/args.ts';
 import { awsProfileNames } from './cli/aws-profiles.ts';
 import { EXIT } from './cli/exit-status.ts';
+import { sessionJournal } from './cli/session-journal.ts';
 import { createLifecycle } from './cli/session-lifecycle.ts';
 import { ENTER_FULL_SCREEN, enterRawMode, restoreTerminal } from './cli/terminal-modes.ts';
 import {
@@ -112,6 +113,7 @@ async function runTui(opts: CliOptions): Promise<number> {
     ...(opts.quotaShare ? { sweepShare: opts.quotaShare } : {}),
     profiles: () => awsProfileNames(),
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },
+    journal: sessionJournal(opts),
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });

@@ -14,6 +14,10 @@ export interface CliOptions {
   timeZone?: 'utc' | 'local';
   /** `--quota-share`: the share of Cognito's request quotas a sweep and a paced G may use, in (0, 1]; half by default. */
   quotaShare?: number;
+  /** `--journal`: the directory of the journal of writes, instead of the state directory's `journal/`. */
+  journalDir?: string;
+  /** `--no-journal`: record no write. */
+  noJournal?: boolean;
   /** Arguments after `emulator`, for the emulator's own parser. */
   emulatorArgs: string[];
 }
@@ -29,6 +33,7 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
   '--user': 'user',
   '--time': 'timeZone',
   '--quota-share': 'quotaShare',
+  '--journal': 'journalDir',
 };
 
 /** Usage text for --help. */
@@ -37,7 +42,7 @@ export const USAGE = `cognito-tui — browse Amazon Cognito user pools, users an
 Usage:
   cognito-tui [--demo] [--profile P] [--region R] [--endpoint-url URL]
               [--pool POOL_ID] [--user USERNAME|EMAIL|SUB] [--read-only] [--time utc|local]
-              [--quota-share S]
+              [--quota-share S] [--journal DIR | --no-journal]
   cognito-tui emulator [--port N] [--seed S] [--help]
   cognito-tui --help | --version
 
@@ -52,6 +57,9 @@ Options:
   --time ZONE       show times in utc (default: 2026-11-28 14:03:27Z) or local (with its offset, +01:00)
   --quota-share S   share of the account's Cognito quotas (shared with production) a sweep and G may use on
                     AWS, from 0.05 to 1 (default 0.5)
+  --journal DIR     record every write in DIR (one JSON Lines file per UTC day; default
+                    $XDG_STATE_HOME/cognito-tui/journal, else ~/.local/state/cognito-tui/journal)
+  --no-journal      record no write (the header says so)
   --help, -h        show this help
   --version, -V     show the version
 
@@ -72,6 +80,7 @@ export function parseArgs(argv: string[]): CliOptions {
     if (flag === '--version' || flag === '-V') return { ...opts, command: 'version' };
     if (flag === '--demo') opts.demo = true;
     else if (flag === '--read-only') opts.readOnly = true;
+    else if (flag === '--no-journal') opts.noJournal = true;
     else if (flag in VALUE_FLAGS) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
@@ -88,7 +97,7 @@ export function parseArgs(argv: string[]): CliOptions {
 }
 
 function example(flag: string): string {
-  return { '--profile': 'my-profile', '--region': 'eu-west-1', '--endpoint-url': 'http://127.0.0.1:9229', '--pool': 'eu-west-1_AbCdEf123', '--user': 'alice@example.com', '--time': 'local', '--quota-share': '0.25' }[flag] ?? 'VALUE';
+  return { '--profile': 'my-profile', '--region': 'eu-west-1', '--endpoint-url': 'http://127.0.0.1:9229', '--pool': 'eu-west-1_AbCdEf123', '--user': 'alice@example.com', '--time': 'local', '--quota-share': '0.25', '--journal': './incident-journal' }[flag] ?? 'VALUE';
 }
 
 function quotaShare(text: string): number {
@@ -106,6 +115,7 @@ function validate(opts: CliOptions): CliOptions {
   if (opts.timeZone !== undefined && opts.timeZone !== 'utc' && opts.timeZone !== 'local') {
     throw new UsageError(`--time takes utc or local, not "${opts.timeZone}". UTC is the default; --time local shows local time with its offset.`);
   }
+  if (opts.noJournal && opts.journalDir) throw new UsageError('--journal DIR and --no-journal contradict each other: keep one.');
   if (opts.user && !opts.pool) throw new UsageError('--user needs --pool: the pool the user is in, e.g. --pool eu-west-1_AbCdEf123 --user alice');
   if (opts.pool) {
     const poolRegion = regionOfPoolId(opts.pool);

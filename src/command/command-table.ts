@@ -1,11 +1,11 @@
 /** Which list of known values completes a command's argument. */
-export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipAddresses';
+export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipAddresses' | 'incidentNames' | 'journalFilters';
 
 /** Names of the `:` commands. */
 export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help'
   | 'groups' | 'clients' | 'settings'
   | 'reset-password' | 'add-to-group' | 'remove-from-group' | 'forget-device' | 'forget-devices' | 'confirm-signup' | 'delete-user'
-  | 'ip';
+  | 'ip' | 'incident' | 'journal';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -107,6 +107,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     argument: { name: 'sign-in IP address', required: true, completes: 'ipAddresses', example: '203.0.113.7' },
     description: 'IP pivot: every user of the current pool whose loaded or swept events carry the address',
+  },
+  {
+    name: 'incident',
+    aliases: [],
+    argument: { name: 'name', required: false, completes: 'incidentNames', example: 'INC-4711' },
+    description: 'name the current incident: journal lines are filed under it from now on (no name: none)',
+  },
+  {
+    name: 'journal',
+    aliases: [],
+    argument: { name: 'text', required: false, completes: 'journalFilters', example: 'maria.garcia' },
+    description: "show the journal of today's writes (the incident's, when one is named), newest first; with text, only the lines that contain it",
   },
 ];
 

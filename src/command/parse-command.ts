@@ -22,7 +22,9 @@ export type Command =
   | { kind: 'groups'; poolId?: string }
   | { kind: 'clients' | 'settings'; poolId?: string }
   | AdminRequest
-  | { kind: 'ip'; address: string };
+  | { kind: 'ip'; address: string }
+  | { kind: 'incident'; name: string }
+  | { kind: 'journal'; filter: string };
 
 /**
  * The parsed command, or a sentence saying what is wrong; `suggestion` is the closest command name when the
@@ -34,6 +36,7 @@ const USERNAME_MAX = 128;
 const PROFILE_MAX = 128;
 const DEVICE_KEY = /^[\w-]+_[0-9a-f-]+$/;
 const DEVICE_KEY_MAX = 55;
+const INCIDENT_NAME = /^[\w.-]{1,64}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/;
 
@@ -86,6 +89,11 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
       const check = checkIpAddress(argument);
       return check.ok ? undefined : check.error;
     }
+    case 'incidentNames':
+      return INCIDENT_NAME.test(argument) ? undefined : `"${excerpt(argument)}" is not an incident name: use up to 64 letters, digits, '.', '-' and '_', e.g. ${arg.example}.`;
+    case 'journalFilters':
+      if (argument.length > 64) return 'A journal filter has at most 64 characters.';
+      return CONTROL_OR_SPACE.test(argument) ? 'A journal filter cannot contain control characters.' : undefined;
     case 'deviceKeys':
       return DEVICE_KEY.test(argument) && argument.length <= DEVICE_KEY_MAX ? undefined : `"${excerpt(argument)}" is not a device key; one looks like ${arg.example} (region, underscore, id). Tab completes the user's devices.`;
   }
@@ -115,6 +123,10 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return { kind: 'forget-device', deviceKey: argument };
     case 'ip':
       return { kind: 'ip', address: canonicalIp(argument) ?? argument };
+    case 'incident':
+      return { kind: 'incident', name: argument };
+    case 'journal':
+      return { kind: 'journal', filter: argument };
     default:
       return { kind: spec.name };
   }

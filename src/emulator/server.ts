@@ -1,3 +1,4 @@
+import { answerSts } from './sts.ts';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -124,6 +125,7 @@ function misbehave(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, 
 }
 
 function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, raw: string): void {
+  if (answerSts(req, res, raw)) return;
   const target = operationOf(req);
   if (misbehave(deps, req, res, raw, target)) return;
   const { operation } = target;

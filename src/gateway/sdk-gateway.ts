@@ -4,6 +4,8 @@ import { CallGuard } from './call-guard.ts';
 import { abortedError, classifyFailure, classifyWriteFailure, failureFacts, readDeadlineError, retryCause, writeDeadlineError, type GatewayError } from './errors.ts';
 import { noRetries, retryDelayMs, totalRetries } from './read-retry.ts';
 import { checkAnswersOf } from './sdk-answer-check.ts';
+import { requestIdField, requestIdOfAnswer, requestIdOfError } from './request-id.ts';
+import { sdkWhoAmI } from './sdk-who-am-i.ts';
 import {
   toAppClient, toAuthEvent, toDevice, toGroup, toPoolSummary, toRiskConfiguration, toUser,
 } from './sdk-shapes.ts';
@@ -107,7 +109,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
    * signal aborts; tells the listeners how it went (attempts, retries by cause, aborted) and turns any failure
    * into a GatewayError.
    */
-  async function call<T>(operation: string, kind: CallKind, run: Run<T>, signal?: AbortSignal): Promise<T> {
+  async function call<T>(operation: string, kind: CallKind, run: Run<T>, signal?: AbortSignal, requestIdOf?: (value: T) => string | undefined): Promise<T> {
     const started = performance.now();
     const deadlineMs = kind === 'write' ? writeDeadlineMs : readDeadlineMs;
     const guard = new CallGuard(deadlineMs, signal);
@@ -133,7 +135,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
         inFlight = true;
         try {
           const value = await guard.race(run(c.sdk, c.client, guard.signal));
-          report(true);
+          report(true, requestIdField(requestIdOf?.(value)));
           return value;
         } catch (error) {
           if (guard.reason !== undefined) throw error;
@@ -153,7 +155,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       const facts = failureFacts(error);
       const failure = guard.reason === 'deadline' ? deadlineFailure() : classify(error);
       const because = guard.reason === undefined ? retryCause(facts) : undefined;
-      report(false, { errorName: logName(failure, facts.code), ...(because ? { failedBecause: because } : {}) });
+      report(false, { errorName: logName(failure, facts.code), ...(because ? { failedBecause: because } : {}), ...requestIdField(requestIdOfError(error)) });
       throw failure;
     } finally {
       guard.dispose();
@@ -177,9 +179,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
     }, opts?.signal);
 
   const write = (operation: string, send: (sdk: SdkModule, client: Client, abortSignal: AbortSignal) => Promise<unknown>): Promise<void> =>
-    call(operation, 'write', async (sdk, client, abortSignal) => {
-      await send(sdk, client, abortSignal);
-    });
+    call(operation, 'write', async (sdk, client, abortSignal) => requestIdOfAnswer(await send(sdk, client, abortSignal)), undefined, (id) => id).then(() => undefined);
 
   const gateway: CognitoGateway = {
     target,
@@ -189,6 +189,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       const resolved = await client.config.region();
       return { ...target, region: resolved || target.region };
     },
+    whoAmI: sdkWhoAmI({ region: region || undefined, profile: options.profile, endpoint: options.endpoint, credentials: options.credentials, deadlineMs: Math.min(readDeadlineMs, 5000) }),
     subscribeCalls(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -215,6 +215,9 @@ export interface GatewayTarget {
   profile?: string;
 }
 
+/** Who sends the calls: the caller's ARN and account, or why that is not known. */
+export type CallerIdentity = { arn: string; account: string } | { unknown: string };
+
 /** The target's region as it is shown. */
 export function regionLabel(target: GatewayTarget): string {
   return target.region ?? '(from profile)';
@@ -242,6 +245,8 @@ export interface ApiCallRecord {
   aborted?: boolean;
   /** When the call ended (epoch ms), stamped by the store. */
   at?: number;
+  /** The AWS request id of a write's last attempt, when the answer carried one. */
+  requestId?: string;
 }
 
 /** Per-call options: a signal that aborts the request (the view that wanted it was left). */
@@ -282,6 +287,8 @@ export interface CognitoGateway {
    * reach the same listeners.
    */
   forSweep?(): CognitoGateway;
+  /** Who the credentials are (sts:GetCallerIdentity, asked once); absent on gateways that cannot tell. */
+  whoAmI?(): Promise<CallerIdentity>;
   /** Calls `listener` after every API call with its outcome; returns the unsubscribe function. */
   subscribeCalls(listener: (record: ApiCallRecord) => void): () => void;
 }

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { flashIsOver } from './flash-lifetime.ts';
 import { createSliceEnv, type StoreDeps } from './slices/env.ts';
 import { flashSlice } from './slices/flash-slice.ts';
+import { journalSlice } from './slices/journal-slice.ts';
 import { listsSlice } from './slices/lists-slice.ts';
 import { navigationSlice } from './slices/navigation-slice.ts';
 import { overlaySlice } from './slices/overlay-slice.ts';
@@ -32,11 +33,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const overlay = overlaySlice(env);
     const sweep = sweepSlice(env);
     const settings = settingsSlice(env);
+    const journal = journalSlice(env);
     return {
-      ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state,
+      ...journal.state, ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state,
       actions: {
         ...flash.actions, ...lists.actions, ...resources.actions, ...navigation.actions, ...writes.actions, ...overlay.actions,
-        ...sweep.actions, ...settings.actions,
+        ...sweep.actions, ...settings.actions, ...journal.actions,
       },
     };
   });

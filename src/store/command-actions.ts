@@ -45,7 +45,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
     const route = top();
     const devices = 'username' in route ? (lists[listKey({ kind: 'devices', poolId: route.poolId, username: route.username })]?.items as Device[] | undefined) ?? [] : [];
     return {
-      poolIds: [...here, ...pools], usernames: [...usernames], regions: COGNITO_REGIONS, profiles: deps.profiles?.() ?? [],
+      poolIds: [...here, ...pools], usernames: [...usernames], regions: COGNITO_REGIONS, profiles: deps.profiles?.() ?? [], incidentNames: get().incident ? [get().incident!] : [],
       groupNames: poolId ? loadedGroupNames(lists, poolId) : [], deviceKeys: devices.slice(0, MAX_USERNAMES).map((d) => d.key),
       ipAddresses: poolId ? loadedIpAddresses(lists, poolId, MAX_USERNAMES) : [],
     };
@@ -123,6 +123,12 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
         return undefined;
       case 'log':
         push({ view: 'log' });
+        return undefined;
+      case 'incident':
+        get().actions.setIncident(command.name);
+        return undefined;
+      case 'journal':
+        push(command.filter ? { view: 'journal', filter: command.filter } : { view: 'journal' });
         return undefined;
       case 'quit':
         get().actions.quit();

@@ -2,7 +2,7 @@ import type { CallOptions, CognitoGateway, Page, User } from '../gateway/types.t
 import { logRows } from './api-stats.ts';
 import { compactUser } from './compact-user.ts';
 import { ipPivotRows } from './ip-pivot-list.ts';
-import type { ListRef } from './routes.ts';
+import { listKey, type ListRef } from './routes.ts';
 import type { AppState } from './state.ts';
 
 /** What a list's first page may set off: the pool's details, the whole row of the user whose list it is. */
@@ -46,6 +46,7 @@ const SOURCES: Sources = {
   },
   appClients: { fetch: (gw, ref, token, opts) => gw.listAppClients(ref.poolId, token, opts) },
   ip: { fetch: (_gw, ref, _token, _opts, state) => Promise.resolve({ items: ipPivotRows(state, ref.poolId, ref.address) }) },
+  journal: { fetch: (_gw, ref, _token, _opts, state) => Promise.resolve({ items: state.lists[listKey(ref)]?.items ?? [] }) },
 };
 
 /** The source of a list. */

@@ -15,7 +15,8 @@ export type ListRef =
   | { kind: 'groups-of-pool'; poolId: string }
   | { kind: 'group-users'; poolId: string; group: string }
   | { kind: 'appClients'; poolId: string }
-  | { kind: 'ip'; poolId: string; address: string };
+  | { kind: 'ip'; poolId: string; address: string }
+  | { kind: 'journal'; filter: string };
 
 type KeyFields = { [K in ListRef['kind']]: readonly Exclude<keyof Extract<ListRef, { kind: K }>, 'kind'>[] };
 
@@ -33,6 +34,7 @@ const KEY_FIELDS: KeyFields = {
   'group-users': ['poolId', 'group'],
   appClients: ['poolId'],
   ip: ['poolId', 'address'],
+  journal: ['filter'],
 };
 
 /** The key of a record named by several values: the tuple of them, written as JSON (no value can run into the next). */

@@ -255,6 +255,8 @@ export interface AppActions {
   /** Scrolls the help by `delta` lines (never above the top). */
   scrollHelp(delta: number): void;
   flash(level: Flash['level'], text: string): void;
+  /** Names the current incident (`:incident NAME`); an empty name clears it. */
+  setIncident(name: string): void;
 }
 
 /** The whole app state. */
@@ -302,6 +304,10 @@ export interface AppState {
   writeProgress?: WriteProgress;
   /** Every write attempt and how it ended, oldest first, the newest 1,000 kept. */
   actionLog: ActionLogEntry[];
+  /** The incident named with `:incident`, written into every journal line from then on. */
+  incident?: string;
+  /** Why the journal is off (`--no-journal`, or it could not be written and the user went on without it). */
+  journalOff?: string;
   api: ApiStats;
   quitting: boolean;
   /** Set when q was pressed while writes were in flight; a second q quits anyway. */

@@ -1,5 +1,6 @@
 import { GatewayError } from '../gateway/errors.ts';
 import type { CognitoGateway } from '../gateway/types.ts';
+import type { Journal } from '../journal/journal.ts';
 import type { ListError, PagedList } from './paged-list.ts';
 import type { ListRef, Route } from './routes.ts';
 import type { AppState, Flash } from './state.ts';
@@ -21,6 +22,8 @@ export interface StoreKit {
   push: (route: Route) => void;
   /** Replaces the navigation stack and enters its top view. */
   reset: (stack: Route[]) => void;
+  /** Where writes are recorded (absent: nowhere). */
+  journal?: Journal;
 }
 
 /** A failure as lists and resources keep it. */

@@ -15,6 +15,7 @@ import { clientsView } from './clients.tsx';
 import { clientView } from './client.tsx';
 import { settingsView } from './settings.tsx';
 import { ipView } from './ip.tsx';
+import { journalView } from './journal.tsx';
 import type { ViewSpec } from './view-spec.ts';
 
 /** Every view of the app. Adding a view is its file, one line here, and its test. */
@@ -34,6 +35,7 @@ export const VIEWS = [
   clientView,
   settingsView,
   ipView,
+  journalView,
 ] as const;
 
 type RouteOf<S> = S extends ViewSpec<infer R> ? R : never;

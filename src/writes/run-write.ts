@@ -4,6 +4,8 @@ import { isOutcomeUnknown, writeFailureReason } from '../store/feedback-text.ts'
 import type { Dialog, FailedWrite } from '../store/state.ts';
 import { toListError, type StoreKit } from '../store/store-kit.ts';
 import { appendActions, type ActionLogEntry } from './action-log.ts';
+import { journalOutcomes, journalProblem } from './journal-outcomes.ts';
+import { captureRequestId, type RequestIdCapture } from './request-id-capture.ts';
 import { inFlightAt, withInFlight, withoutInFlight, type InFlightWrite } from './in-flight.ts';
 import { DEFAULT_WRITE_INTERVAL_MS } from './pacing.ts';
 import { settledReport, unknownReport } from './write-report.ts';
@@ -22,13 +24,36 @@ export function refuseReadOnly(kit: StoreKit): boolean {
   return true;
 }
 
-function logOutcomes<T>(kit: StoreKit, spec: WriteSpec<T>, outcomes: TargetOutcome<T>[]) {
+/** Adds the outcomes to the action log and the journal; resolves once the journal has them on disk, with why not when it could not. */
+function logOutcomes<T>(kit: StoreKit, spec: WriteSpec<T>, outcomes: TargetOutcome<T>[]): Promise<string | undefined> {
   const at = kit.now();
   const entries = outcomes.map((o): ActionLogEntry => ({
     at, operation: spec.operation, target: o.label, outcome: o.outcome,
     ...(o.readBack ? { readBack: o.readBack } : {}), ...(o.message ? { message: o.message } : {}),
   }));
   kit.set((s) => ({ actionLog: appendActions(s.actionLog, entries) }));
+  return journalOutcomes(kit, spec, outcomes);
+}
+
+function requestIdOf(capture: RequestIdCapture): { requestId?: string } {
+  const id = capture.done();
+  return id ? { requestId: id } : {};
+}
+
+/** Asks whether to go on without the journal when it cannot be written; `go` runs only on y (and the journal is then off). */
+function askWithoutJournal(kit: StoreKit, problem: string, go: () => void, stop: () => void) {
+  kit.set({
+    confirm: {
+      title: 'The journal cannot be written: go on without it?',
+      detail: `Nothing has been sent: ${problem}. y sends writes from now on without recording them (the header says so); n sends nothing — fix the directory or start with --journal DIR.`,
+      yesLabel: 'go on',
+      onConfirm: () => {
+        kit.set({ journalOff: 'journal off (could not be written)' });
+        go();
+      },
+      onCancel: stop,
+    },
+  });
 }
 
 /**
@@ -58,13 +83,18 @@ export function runWrite<T>(kit: StoreKit, spec: WriteSpec<T>, targets: T[], opt
   const title = `${retry ? 'Send again: ' : ''}${spec.title(free, retry)}`;
   const detail = `${retry ? `${retry.lastAttempt} ` : ''}${spec.detail(free)}${skipped}`;
   return new Promise((resolve) => {
+    const problem = journalProblem(kit);
+    if (problem) {
+      askWithoutJournal(kit, problem, () => { void runWrite(kit, spec, targets, options).then(resolve); }, () => resolve(refused));
+      return;
+    }
     const onConfirm = () => {
       if (retry && kit.get().failedWrite === retry.failedWrite) kit.set({ failedWrite: undefined });
       void sendAll(kit, spec, free, options).then((outcomes) => resolve({ status: 'sent', outcomes }));
     };
     const onCancel = () => {
       const outcomes = free.map((target): TargetOutcome<T> => ({ target, label: spec.label(target), outcome: 'cancelled' }));
-      logOutcomes(kit, spec, outcomes);
+      void logOutcomes(kit, spec, outcomes);
       resolve({ status: 'cancelled', outcomes });
     };
     const expected = spec.typedConfirmation?.(free);
@@ -107,34 +137,35 @@ async function sendAll<T>(kit: StoreKit, spec: WriteSpec<T>, targets: T[], optio
     if (progress) set({ writeProgress: { label: progress, done: i, total: targets.length } });
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, interval));
     if ((left.get(place(target)) ?? 0) > 1) set((s) => ({ pendingWrites: withInFlight(s.pendingWrites, entry(target)) }));
+    const capture = captureRequestId(kit.gw, spec.operation);
     try {
       await spec.send(kit.gw, target, { kit });
       settle(target);
       spec.onSent?.(target);
-      outcomes.push({ target, label, outcome: 'ok' });
+      outcomes.push({ target, label, outcome: 'ok', ...requestIdOf(capture) });
     } catch (error) {
       if (isOutcomeUnknown(error)) {
-        const outcome: TargetOutcome<T> = { target, label, outcome: 'unknown', message: error.message };
+        const outcome: TargetOutcome<T> = { target, label, outcome: 'unknown', message: error.message, ...requestIdOf(capture) };
         unknown = { outcome, error };
         outcomes.push(outcome);
         continue;
       }
       settle(target);
       spec.revert?.(target);
-      outcomes.push({ target, label, outcome: 'failed', message: writeFailureReason(toListError(error).message) });
+      outcomes.push({ target, label, outcome: 'failed', message: writeFailureReason(toListError(error).message), ...requestIdOf(capture) });
     }
   }
   if (progress) set({ writeProgress: undefined });
-  logOutcomes(kit, spec, outcomes.filter((o) => o.outcome !== 'unknown'));
-  if (unknown) await settleUnknown(kit, spec, unknown, outcomes);
-  else report(kit, spec, outcomes);
+  const journalFailure = await logOutcomes(kit, spec, outcomes.filter((o) => o.outcome !== 'unknown'));
+  if (unknown) await settleUnknown(kit, spec, unknown, outcomes, journalFailure);
+  else report(kit, spec, outcomes, journalFailure);
   offerResend(kit, spec, outcomes, options);
   return outcomes;
 }
 
-function report<T>(kit: StoreKit, spec: WriteSpec<T>, outcomes: TargetOutcome<T>[]) {
+function report<T>(kit: StoreKit, spec: WriteSpec<T>, outcomes: TargetOutcome<T>[], journalFailure?: string) {
   const { level, text } = settledReport(spec, outcomes);
-  kit.flash(level, text);
+  flashWithJournal(kit, level, text, journalFailure);
   const succeeded = outcomes.filter((o) => o.outcome === 'ok').map((o) => o.target);
   if (succeeded.length > 0 && spec.afterSuccess) {
     Promise.resolve(spec.afterSuccess(succeeded)).catch((error: unknown) => kit.flash('warn', `Done, but reading it back failed: ${toListError(error).message}`));
@@ -142,7 +173,9 @@ function report<T>(kit: StoreKit, spec: WriteSpec<T>, outcomes: TargetOutcome<T>
 }
 
 /** Says the outcome is unknown, reads it back when the spec can (the write stays in flight meanwhile), and reports. */
-async function settleUnknown<T>(kit: StoreKit, spec: WriteSpec<T>, unknown: { outcome: TargetOutcome<T>; error: GatewayError }, outcomes: TargetOutcome<T>[]) {
+async function settleUnknown<T>(
+  kit: StoreKit, spec: WriteSpec<T>, unknown: { outcome: TargetOutcome<T>; error: GatewayError }, outcomes: TargetOutcome<T>[], journalFailure?: string,
+) {
   const { outcome, error } = unknown;
   const first = spec.texts.unknown(outcome.target, error);
   const where = spec.where(outcome.target);
@@ -168,9 +201,15 @@ async function settleUnknown<T>(kit: StoreKit, spec: WriteSpec<T>, unknown: { ou
     spec.revert?.(outcome.target);
   }
   kit.set((s) => ({ pendingWrites: withoutInFlight(s.pendingWrites, where) }));
-  logOutcomes(kit, spec, [outcome]);
+  const failure = (await logOutcomes(kit, spec, [outcome])) ?? journalFailure;
   const { level, text } = unknownReport(outcome, others, verdict, spec);
-  kit.flash(level, text);
+  flashWithJournal(kit, level, text, failure);
+}
+
+/** The report of a run, with a warning first when the journal could not record it. */
+function flashWithJournal(kit: StoreKit, level: 'info' | 'warn' | 'error', text: string, journalFailure: string | undefined) {
+  if (journalFailure) kit.flash(level === 'error' ? 'error' : 'warn', `Not journaled: ${journalFailure}. ${text}`);
+  else kit.flash(level, text);
 }
 
 /** Makes R ask to send again the targets that failed, were not sent, or are not known to be applied. */

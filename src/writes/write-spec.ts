@@ -91,6 +91,8 @@ export interface TargetOutcome<Target> {
   readBack?: ReadBackState;
   /** Why it failed, or what reading it back said. */
   message?: string;
+  /** The AWS request id of the call, when the gateway could tell it. */
+  requestId?: string;
 }
 
 /** How a run ended: refused before asking, cancelled at the confirmation, or sent (each target's outcome). */

@@ -1,5 +1,7 @@
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keyCode } from './key-codes.ts';
 import { waitFor } from './wait-for.ts';
@@ -51,7 +53,8 @@ export class PtySession {
     opts.watch?.(this.term);
     this.term.onTitleChange((t) => this.titles.push(t));
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', ...opts.env })) {
+    const state = { XDG_STATE_HOME: join(tmpdir(), 'cognito-tui-pty-state') };
+    for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', ...state, ...opts.env })) {
       if (v !== undefined && k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION') env[k] = v;
     }
     this.proc = pty.spawn(opts.file ?? process.execPath, args, { cols, rows, env, name: 'xterm-256color' });

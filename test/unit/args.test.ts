@@ -25,6 +25,14 @@ describe('command line', () => {
       assert.throws(() => parseArgs(['--quota-share', bad]), (e: unknown) => e instanceof UsageError && /--quota-share takes a fraction from 0.05 to 1/.test(e.message), bad);
     }
   });
+  it('takes --journal DIR or --no-journal, not both', () => {
+    assert.equal(parseArgs(['--journal', '/tmp/j']).journalDir, '/tmp/j');
+    assert.equal(parseArgs(['--journal=/tmp/j']).journalDir, '/tmp/j');
+    assert.equal(parseArgs(['--no-journal']).noJournal, true);
+    assert.throws(() => parseArgs(['--journal']), /--journal needs a value, e.g. --journal .\/incident-journal/);
+    assert.throws(() => parseArgs(['--journal', '/tmp/j', '--no-journal']), /contradict each other/);
+  });
+
   it('knows --help and --version', () => {
     assert.equal(parseArgs(['-h']).command, 'help');
     assert.equal(parseArgs(['--version']).command, 'version');

@@ -87,12 +87,20 @@ describe('parseCommand', () => {
     assert.match(error(':user bob\u001b[2J').error, /control characters/);
     assert.match(error(`:user ${'x'.repeat(129)}`).error, /at most 128/);
     assert.match(error(':profile a\u0007').error, /control characters/);
-  });  it(':ip takes one IPv4 or IPv6 address, canonical, and refuses anything else on one line', () => {
+  });
+  it(':ip takes one IPv4 or IPv6 address, canonical, and refuses anything else on one line', () => {
     assert.deepEqual(ok(':ip 185.220.101.34'), { kind: 'ip', address: '185.220.101.34' });
     assert.deepEqual(ok(':ip 2001:DB8:0::7'), { kind: 'ip', address: '2001:db8::7' });
     assert.match(error(':ip 185.220.101').error, /^"185\.220\.101" is not an IP address; type IPv4 like 203\.0\.113\.7 or IPv6 like 2001:db8::7\.$/);
     assert.match(error(':ip 203.0.113.0/24').error, /is a range; :ip takes one address/);
     assert.match(error(':ip').error, /^:ip needs a sign-in IP address, e.g. :ip 203.0.113.7/);
+  });
+  it(':incident and :journal take a name and a filter, checked on one line', () => {
+    assert.match(error(':incident INC/7').error, /is not an incident name: use up to 64 letters, digits/);
+    assert.deepEqual(parseCommand(':incident INC-4711'), { ok: true, command: { kind: 'incident', name: 'INC-4711' } });
+    assert.deepEqual(parseCommand(':incident'), { ok: true, command: { kind: 'incident', name: '' } });
+    assert.deepEqual(parseCommand(':journal maria'), { ok: true, command: { kind: 'journal', filter: 'maria' } });
+    assert.match(error(':journal a\u0007').error, /control characters/);
   });
 });
 
@@ -120,6 +128,8 @@ describe('command table', () => {
       ':confirm-signup',
       ':delete-user',
       ':ip <sign-in IP address>',
+      ':incident [name]',
+      ':journal [text]',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { TimeZoneSetting } from '../../domain/time-format.ts';
 import type { CognitoGateway, GatewayTarget } from '../../gateway/types.ts';
+import type { Journal } from '../../journal/journal.ts';
 import type { ViewContext } from '../../views/view-spec.ts';
 import type { FollowPacing } from '../follow-actions.ts';
 import { createLoadAborts, type LoadAborts } from '../load-aborts.ts';
@@ -28,6 +29,8 @@ export interface StoreDeps extends OutputDeps {
   flashMs?: number;
   /** Pause between the writes of a feedback batch. */
   feedbackIntervalMs?: number;
+  /** Where writes are recorded; none when absent (tests), NO_JOURNAL for `--no-journal`. */
+  journal?: Journal;
 }
 
 /** The gateway in use; another region or profile swaps it. */
