@@ -1,10 +1,11 @@
 /** Which list of known values completes a command's argument. */
-export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys';
+export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipRanges';
 
 /** Names of the `:` commands. */
 export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help'
   | 'groups' | 'clients' | 'settings'
-  | 'reset-password' | 'add-to-group' | 'remove-from-group' | 'forget-device' | 'forget-devices' | 'confirm-signup' | 'delete-user';
+  | 'reset-password' | 'add-to-group' | 'remove-from-group' | 'forget-device' | 'forget-devices' | 'confirm-signup' | 'delete-user'
+  | 'block' | 'unblock' | 'skip' | 'unskip';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -23,6 +24,8 @@ export interface CommandSpec {
   argument?: CommandArgument;
   description: string;
 }
+
+const RANGE: CommandArgument = { name: 'CIDR range', required: true, completes: 'ipRanges', example: '203.0.113.0/24' };
 
 /** Every `:` command, in the order the help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -101,6 +104,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'forget-devices', aliases: [], description: 'forget every loaded device of the user on screen (one AdminForgetDevice each; asks first)' },
   { name: 'confirm-signup', aliases: [], description: 'confirm the sign-up of the UNCONFIRMED user on screen (AdminConfirmSignUp; asks first)' },
   { name: 'delete-user', aliases: [], description: 'delete the user on screen (AdminDeleteUser; irreversible: type the username to confirm)' },
+  { name: 'block', aliases: [], argument: RANGE, description: 'always block an IPv4 range on the open pool, or the app client shown in the risk view (SetRiskConfiguration; shows the diff first)' },
+  { name: 'unblock', aliases: [], argument: RANGE, description: 'remove a range from the always-block list (SetRiskConfiguration; shows the diff first)' },
+  { name: 'skip', aliases: [], argument: RANGE, description: 'always allow an IPv4 range: no risk detection for it (SetRiskConfiguration; shows the diff first)' },
+  { name: 'unskip', aliases: [], argument: RANGE, description: 'remove a range from the always-allow list (SetRiskConfiguration; shows the diff first)' },
 ];
 
 /** The command called `name` (or with that alias), case-insensitively. */

@@ -2,7 +2,9 @@ import { COMMANDS, commandUsage, findCommand } from './command-table.ts';
 import type { CommandSpec } from './command-table.ts';
 import { closestMatch } from './edit-distance.ts';
 import { isPoolId, isRegion } from './regions.ts';
+import { checkRange } from '../domain/ip-range.ts';
 import { excerpt } from '../domain/user-filter.ts';
+import type { RangeRequest } from '../store/ip-range-actions.ts';
 import type { AdminRequest } from '../store/state.ts';
 import { groupNameProblem } from '../writes/membership-write-specs.ts';
 
@@ -20,7 +22,8 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'groups'; poolId?: string }
   | { kind: 'clients' | 'settings'; poolId?: string }
-  | AdminRequest;
+  | AdminRequest
+  | { kind: 'range'; request: RangeRequest };
 
 /**
  * The parsed command, or a sentence saying what is wrong; `suggestion` is the closest command name when the
@@ -82,6 +85,10 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
       return groupNameProblem(argument);
     case 'deviceKeys':
       return DEVICE_KEY.test(argument) && argument.length <= DEVICE_KEY_MAX ? undefined : `"${excerpt(argument)}" is not a device key; one looks like ${arg.example} (region, underscore, id). Tab completes the user's devices.`;
+    case 'ipRanges': {
+      const checked = checkRange(argument);
+      return checked.ok ? undefined : checked.error;
+    }
   }
 }
 
@@ -107,6 +114,11 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return { kind: spec.name, group: argument };
     case 'forget-device':
       return { kind: 'forget-device', deviceKey: argument };
+    case 'block':
+    case 'unblock':
+    case 'skip':
+    case 'unskip':
+      return { kind: 'range', request: { list: spec.name.endsWith('block') ? 'blocked' : 'skipped', op: spec.name.startsWith('un') ? 'remove' : 'add', range: argument } };
     default:
       return { kind: spec.name };
   }

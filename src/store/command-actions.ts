@@ -4,6 +4,7 @@ import { closestMatch } from '../command/edit-distance.ts';
 import { checkRegion, COGNITO_REGIONS } from '../command/regions.ts';
 import type { Device, PoolSummary, User } from '../gateway/types.ts';
 import { loadedGroupNames } from './admin-actions.ts';
+import { loadedRanges } from './ip-range-actions.ts';
 import type { PromptHandler } from './prompt-actions.ts';
 import { isUsersListOf, listKey, type Route } from './routes.ts';
 import type { StoreKit } from './store-kit.ts';
@@ -46,6 +47,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
     return {
       poolIds: [...here, ...pools], usernames: [...usernames], regions: COGNITO_REGIONS, profiles: deps.profiles?.() ?? [],
       groupNames: poolId ? loadedGroupNames(lists, poolId) : [], deviceKeys: devices.slice(0, MAX_USERNAMES).map((d) => d.key),
+      ipRanges: poolId ? loadedRanges(get().risk, poolId) : [],
     };
   }
 
@@ -143,6 +145,9 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       case 'confirm-signup':
       case 'delete-user':
         get().actions.askAdminWrite(command);
+        return undefined;
+      case 'range':
+        get().actions.askRangeChange(command.request);
         return undefined;
     }
   }

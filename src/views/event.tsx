@@ -1,5 +1,6 @@
 import { DISABLE, EXPORT_CSV, EXPORT_JSON, INVALID, SCROLL_KEYS, SIGN_OUT, VALID } from '../keys/shared-bindings.ts';
 import { EVENTS_ADMIN_KEYS } from '../keys/admin-bindings.ts';
+import { PROPOSE_BLOCK } from '../keys/range-bindings.ts';
 import { userCrumb } from './crumbs.ts';
 import type { ViewSpec } from './view-spec.ts';
 import { listKey } from '../store/routes.ts';
@@ -101,6 +102,6 @@ export const eventView: ViewSpec<EventRoute> = {
   enter: () => {},
   copyValue: (route, state) => (state.lists[listKey({ kind: 'events', poolId: route.poolId, username: route.username })]?.items as AuthEvent[] | undefined)
     ?.find((e) => e.id === route.eventId),
-  keys: [VALID, INVALID, ...SCROLL_KEYS, DISABLE, SIGN_OUT, EXPORT_JSON, EXPORT_CSV, ...EVENTS_ADMIN_KEYS],
+  keys: [VALID, INVALID, ...SCROLL_KEYS, DISABLE, SIGN_OUT, EXPORT_JSON, EXPORT_CSV, ...EVENTS_ADMIN_KEYS, PROPOSE_BLOCK],
   Render: ({ route, ...props }) => <EventView {...props} poolId={route.poolId} username={route.username} eventId={route.eventId} />,
 };
