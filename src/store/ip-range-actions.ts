@@ -26,6 +26,9 @@ export function loadedRanges(risk: AppState['risk'], poolId: string): string[] {
   return [...out].slice(0, 400);
 }
 
+/** What the confirmation says first when it is shown again because someone else changed the configuration. */
+export const CHANGED_NOTICE = 'The risk configuration CHANGED since the diff was shown: nothing was written. The new diff:';
+
 /** How many times a changed configuration is shown again before the app gives up asking. */
 const MAX_RETRIES_ON_CHANGE = 3;
 
@@ -53,8 +56,7 @@ export function createIpRangeActions(kit: StoreKit): Pick<AppActions, 'askRangeC
       flash('warn', `NOT written: the risk configuration keeps changing (${attempt} times since the diff was shown). Try again when it is quiet.`);
       return;
     }
-    flash('warn', 'The risk configuration changed since the diff was shown: nothing was written. Here is the new diff.');
-    await ask({ ...change, base: holder.changed }, attempt + 1);
+    await ask({ ...change, base: holder.changed, notice: CHANGED_NOTICE }, attempt + 1);
   }
 
   return {

@@ -22,6 +22,8 @@ export interface RangeChange {
   base: RiskConfiguration;
   /** The pool's threat-protection mode, when known. */
   mode?: ThreatProtectionMode;
+  /** Said first in the confirmation: why it is asked again (the configuration changed since the last diff). */
+  notice?: string;
 }
 
 const LIST_NAME: Record<RangeList, string> = { blocked: 'BlockedIPRangeList (always block)', skipped: 'SkippedIPRangeList (always allow)' };
@@ -74,7 +76,7 @@ export function rangeChangeProblem(c: RangeChange): string | undefined {
 export function rangeChangeDetail(c: RangeChange): string {
   const before = rangesOf(c.base, c.list);
   const after = rangesOf(changedConfiguration(c), c.list);
-  const parts = [`${LIST_NAME[c.list]} of ${placeOf(c)}: ${c.op === 'add' ? '+' : '−'} ${c.cidr} (${before.length} → ${after.length} of ${MAX_RANGES}).`];
+  const parts = [...(c.notice ? [c.notice] : []), `${LIST_NAME[c.list]} of ${placeOf(c)}: ${c.op === 'add' ? '+' : '−'} ${c.cidr} (${before.length} → ${after.length} of ${MAX_RANGES}).`];
   const other: RangeList = c.list === 'blocked' ? 'skipped' : 'blocked';
   const overlaps = c.op === 'add' ? overlapping(c.cidr, rangesOf(c.base, other)) : [];
   if (overlaps.length > 0) {
