@@ -23,7 +23,15 @@ export type Command =
   | { kind: 'groups'; poolId?: string }
   | { kind: 'clients' | 'settings'; poolId?: string }
   | AdminRequest
-  | { kind: 'range'; request: RangeRequest };
+  | { kind: RangeCommand; range: string };
+
+/** The commands that change an IP exception list. */
+export type RangeCommand = 'block' | 'unblock' | 'skip' | 'unskip';
+
+/** The request a range command makes: which list, add or remove. */
+export function rangeRequest(command: { kind: RangeCommand; range: string }): RangeRequest {
+  return { list: command.kind.endsWith('block') ? 'blocked' : 'skipped', op: command.kind.startsWith('un') ? 'remove' : 'add', range: command.range };
+}
 
 /**
  * The parsed command, or a sentence saying what is wrong; `suggestion` is the closest command name when the
@@ -118,7 +126,7 @@ function toCommand(spec: CommandSpec, argument: string): Command {
     case 'unblock':
     case 'skip':
     case 'unskip':
-      return { kind: 'range', request: { list: spec.name.endsWith('block') ? 'blocked' : 'skipped', op: spec.name.startsWith('un') ? 'remove' : 'add', range: argument } };
+      return { kind: spec.name, range: argument };
     default:
       return { kind: spec.name };
   }

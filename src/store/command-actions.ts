@@ -1,5 +1,5 @@
 import { completionLines, type KnownValues } from '../command/complete-command.ts';
-import { parseCommand, type Command } from '../command/parse-command.ts';
+import { parseCommand, rangeRequest, type Command } from '../command/parse-command.ts';
 import { closestMatch } from '../command/edit-distance.ts';
 import { checkRegion, COGNITO_REGIONS } from '../command/regions.ts';
 import type { Device, PoolSummary, User } from '../gateway/types.ts';
@@ -146,8 +146,11 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       case 'delete-user':
         get().actions.askAdminWrite(command);
         return undefined;
-      case 'range':
-        get().actions.askRangeChange(command.request);
+      case 'block':
+      case 'unblock':
+      case 'skip':
+      case 'unskip':
+        get().actions.askRangeChange(rangeRequest(command));
         return undefined;
     }
   }

@@ -113,6 +113,10 @@ describe('command table', () => {
       ':forget-devices',
       ':confirm-signup',
       ':delete-user',
+      ':block <CIDR range>',
+      ':unblock <CIDR range>',
+      ':skip <CIDR range>',
+      ':unskip <CIDR range>',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });

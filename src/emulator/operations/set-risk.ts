@@ -1,4 +1,3 @@
-import ipaddr from 'ipaddr.js';
 import { requireClient, requirePool, requireThreatProtection } from '../context.ts';
 import type { OperationHandler } from '../context.ts';
 import { CognitoError, invalidParameter } from '../errors.ts';
@@ -96,9 +95,10 @@ function takeover(body: Json): RiskConfigurationRecord['accountTakeover'] {
 
 /** True for an IPv4 range in CIDR notation (four decimal parts and a prefix length), host bits set or not. */
 function isCidr(value: string): boolean {
-  const [address, prefix, ...rest] = value.split('/');
-  return rest.length === 0 && prefix !== undefined && /^\d{1,2}$/.test(prefix) && ipaddr.IPv4.isValidFourPartDecimal(address)
-    && ipaddr.IPv4.isValidCIDR(value);
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value);
+  if (match === null) return false;
+  const parts = match.slice(1, 5);
+  return parts.every((p) => Number(p) <= 255 && (p === '0' || !p.startsWith('0'))) && Number(match[5]) <= 32;
 }
 
 function rangeList(ex: Json, key: string): string[] | undefined {
