@@ -1,11 +1,12 @@
 /** Which list of known values completes a command's argument. */
-export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipAddresses' | 'incidentNames' | 'journalFilters';
+export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipAddresses' | 'incidentNames' | 'journalFilters' | 'ipRanges';
 
 /** Names of the `:` commands. */
 export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help'
   | 'groups' | 'clients' | 'settings'
   | 'reset-password' | 'add-to-group' | 'remove-from-group' | 'forget-device' | 'forget-devices' | 'confirm-signup' | 'delete-user'
-  | 'ip' | 'incident' | 'journal';
+  | 'ip' | 'incident' | 'journal'
+  | 'block' | 'unblock' | 'skip' | 'unskip';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -24,6 +25,8 @@ export interface CommandSpec {
   argument?: CommandArgument;
   description: string;
 }
+
+const RANGE: CommandArgument = { name: 'CIDR range', required: true, completes: 'ipRanges', example: '203.0.113.0/24' };
 
 /** Every `:` command, in the order the help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -120,6 +123,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     argument: { name: 'text', required: false, completes: 'journalFilters', example: 'maria.garcia' },
     description: "show the journal of today's writes (the incident's, when one is named), newest first; with text, only the lines that contain it",
   },
+  { name: 'block', aliases: [], argument: RANGE, description: 'always block an IPv4 range on the open pool, or the app client shown in the risk view (SetRiskConfiguration; shows the diff first)' },
+  { name: 'unblock', aliases: [], argument: RANGE, description: 'remove a range from the always-block list (SetRiskConfiguration; shows the diff first)' },
+  { name: 'skip', aliases: [], argument: RANGE, description: 'always allow an IPv4 range: no risk detection for it (SetRiskConfiguration; shows the diff first)' },
+  { name: 'unskip', aliases: [], argument: RANGE, description: 'remove a range from the always-allow list (SetRiskConfiguration; shows the diff first)' },
 ];
 
 /** The command called `name` (or with that alias), case-insensitively. */

@@ -2,8 +2,10 @@ import { COMMANDS, commandUsage, findCommand } from './command-table.ts';
 import type { CommandSpec } from './command-table.ts';
 import { closestMatch } from './edit-distance.ts';
 import { isPoolId, isRegion } from './regions.ts';
+import { checkRange } from '../domain/ip-range.ts';
 import { excerpt } from '../domain/user-filter.ts';
 import { canonicalIp, checkIpAddress } from '../domain/ip-pivot.ts';
+import type { RangeRequest } from '../store/ip-range-actions.ts';
 import type { AdminRequest } from '../store/state.ts';
 import { groupNameProblem } from '../writes/membership-write-specs.ts';
 
@@ -24,7 +26,16 @@ export type Command =
   | AdminRequest
   | { kind: 'ip'; address: string }
   | { kind: 'incident'; name: string }
-  | { kind: 'journal'; filter: string };
+  | { kind: 'journal'; filter: string }
+  | { kind: RangeCommand; range: string };
+
+/** The commands that change an IP exception list. */
+export type RangeCommand = 'block' | 'unblock' | 'skip' | 'unskip';
+
+/** The request a range command makes: which list, add or remove. */
+export function rangeRequest(command: { kind: RangeCommand; range: string }): RangeRequest {
+  return { list: command.kind.endsWith('block') ? 'blocked' : 'skipped', op: command.kind.startsWith('un') ? 'remove' : 'add', range: command.range };
+}
 
 /**
  * The parsed command, or a sentence saying what is wrong; `suggestion` is the closest command name when the
@@ -96,6 +107,10 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
       return CONTROL_OR_SPACE.test(argument) ? 'A journal filter cannot contain control characters.' : undefined;
     case 'deviceKeys':
       return DEVICE_KEY.test(argument) && argument.length <= DEVICE_KEY_MAX ? undefined : `"${excerpt(argument)}" is not a device key; one looks like ${arg.example} (region, underscore, id). Tab completes the user's devices.`;
+    case 'ipRanges': {
+      const checked = checkRange(argument);
+      return checked.ok ? undefined : checked.error;
+    }
   }
 }
 
@@ -127,6 +142,11 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return { kind: 'incident', name: argument };
     case 'journal':
       return { kind: 'journal', filter: argument };
+    case 'block':
+    case 'unblock':
+    case 'skip':
+    case 'unskip':
+      return { kind: spec.name, range: argument };
     default:
       return { kind: spec.name };
   }

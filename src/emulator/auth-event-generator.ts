@@ -69,7 +69,7 @@ function riskySignIn(c: EventContext, level: 'Medium' | 'High', place: Place): E
   if (pool.mode !== 'ENFORCED') {
     return { ...base, EventResponse: 'Pass', ChallengeResponses: passChallenges(pool.mfa === 'ON' || hasMfa(user)) };
   }
-  const action = pool.risk?.accountTakeover.Actions[level === 'High' ? 'HighAction' : 'MediumAction'].EventAction ?? 'NO_ACTION';
+  const action = pool.risk?.accountTakeover?.Actions[level === 'High' ? 'HighAction' : 'MediumAction']?.EventAction ?? 'NO_ACTION';
   if (action === 'BLOCK') return { ...base, EventResponse: 'Fail', ChallengeResponses: passChallenges(false) };
   const wantsMfa = action === 'MFA_REQUIRED' || action === 'MFA_IF_CONFIGURED';
   if (wantsMfa && hasMfa(user)) {

@@ -51,14 +51,17 @@ export interface RiskAction {
   EventAction: 'BLOCK' | 'MFA_IF_CONFIGURED' | 'MFA_REQUIRED' | 'NO_ACTION';
 }
 
-/** A risk configuration as DescribeRiskConfiguration returns it, minus the ids and with the date in ms. */
+/**
+ * A risk configuration as DescribeRiskConfiguration returns it, minus the ids and with the date in ms. A section
+ * SetRiskConfiguration did not send is absent.
+ */
 export interface RiskConfigurationRecord {
-  compromisedCredentials: { EventFilter: string[]; Actions: { EventAction: 'BLOCK' | 'NO_ACTION' } };
-  accountTakeover: {
-    NotifyConfiguration: Record<string, unknown>;
-    Actions: { LowAction: RiskAction; MediumAction: RiskAction; HighAction: RiskAction };
+  compromisedCredentials?: { EventFilter?: string[]; Actions: { EventAction: 'BLOCK' | 'NO_ACTION' } };
+  accountTakeover?: {
+    NotifyConfiguration?: Record<string, unknown>;
+    Actions: { LowAction?: RiskAction; MediumAction?: RiskAction; HighAction?: RiskAction };
   };
-  riskExceptions: { BlockedIPRangeList: string[]; SkippedIPRangeList: string[] };
+  riskExceptions?: { BlockedIPRangeList?: string[]; SkippedIPRangeList?: string[] };
   lastModifiedAt: number;
 }
 

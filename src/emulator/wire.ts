@@ -129,9 +129,9 @@ export function clientSummary(poolId: string, client: ClientRecord): Record<stri
 export function riskConfigurationType(poolId: string, clientId: string | undefined, risk: RiskConfigurationRecord): Record<string, unknown> {
   const out: Record<string, unknown> = { UserPoolId: poolId };
   if (clientId !== undefined) out.ClientId = clientId;
-  out.CompromisedCredentialsRiskConfiguration = structuredClone(risk.compromisedCredentials);
-  out.AccountTakeoverRiskConfiguration = structuredClone(risk.accountTakeover);
-  out.RiskExceptionConfiguration = structuredClone(risk.riskExceptions);
+  if (risk.compromisedCredentials) out.CompromisedCredentialsRiskConfiguration = structuredClone(risk.compromisedCredentials);
+  if (risk.accountTakeover) out.AccountTakeoverRiskConfiguration = structuredClone(risk.accountTakeover);
+  if (risk.riskExceptions) out.RiskExceptionConfiguration = structuredClone(risk.riskExceptions);
   out.LastModifiedDate = seconds(risk.lastModifiedAt);
   return out;
 }

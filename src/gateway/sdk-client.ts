@@ -25,4 +25,5 @@ export {
   ListUserPoolsCommand,
   ListUsersCommand,
   ListUsersInGroupCommand,
+  SetRiskConfigurationCommand,
 } from '@aws-sdk/client-cognito-identity-provider';

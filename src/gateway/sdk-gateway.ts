@@ -10,6 +10,7 @@ import {
   toAppClient, toAuthEvent, toDevice, toGroup, toPoolSummary, toRiskConfiguration, toUser,
 } from './sdk-shapes.ts';
 import { toAppClientDetail, toPoolDetail } from './sdk-pool-shapes.ts';
+import { toRiskSections } from './sdk-risk-input.ts';
 import {
   PAGE_SIZE, type ApiCallRecord, type CallOptions, type CognitoGateway, type FeedbackValue, type GatewayTarget, type Page,
   type RetryCounts,
@@ -249,6 +250,12 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       }), { abortSignal });
       return toRiskConfiguration(obj(out.RiskConfiguration, 'RiskConfiguration') ?? {});
     }, opts?.signal),
+    setRiskConfiguration: (poolId, clientId, config) => call('SetRiskConfiguration', 'write', async (sdk, client, abortSignal) => {
+      const out = await client.send(new sdk.SetRiskConfigurationCommand({
+        UserPoolId: poolId, ...(clientId ? { ClientId: clientId } : {}), ...toRiskSections(config),
+      }), { abortSignal });
+      return toRiskConfiguration(obj(out.RiskConfiguration, 'RiskConfiguration') ?? {});
+    }),
     updateAuthEventFeedback: (poolId, username, eventId, value: FeedbackValue) => write('AdminUpdateAuthEventFeedback', (sdk, client, abortSignal) =>
       client.send(new sdk.AdminUpdateAuthEventFeedbackCommand({ UserPoolId: poolId, Username: username, EventId: eventId, FeedbackValue: value }), { abortSignal })),
     disableUser: (poolId, username) => write('AdminDisableUser', (sdk, client, abortSignal) =>

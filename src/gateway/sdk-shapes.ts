@@ -1,6 +1,6 @@
 import type * as Sdk from '@aws-sdk/client-cognito-identity-provider';
 import type {
-  AppClient, AuthEvent, Device, Group, PoolSummary, RiskAction, RiskConfiguration, User,
+  AppClient, AuthEvent, Device, Group, NotifyEmail, PoolSummary, RiskAction, RiskConfiguration, User,
 } from './types.ts';
 
 import { bool, date, list, num, obj, text } from './answer-checks.ts';
@@ -120,11 +120,21 @@ export function toRiskConfiguration(r: Sdk.RiskConfigurationType): RiskConfigura
   const notify = obj(ato?.NotifyConfiguration, 'NotifyConfiguration');
   const ex = obj(r.RiskExceptionConfiguration, 'RiskExceptionConfiguration');
   const subject = (email: Sdk.NotifyEmailType | undefined, field: string) => text(obj(email, field)?.Subject, `${field} Subject`);
+  const email = (e: Sdk.NotifyEmailType | undefined, field: string): NotifyEmail | undefined => {
+    const checked = obj(e, field);
+    return checked
+      ? { subject: text(checked.Subject, `${field} Subject`), htmlBody: text(checked.HtmlBody, `${field} HtmlBody`), textBody: text(checked.TextBody, `${field} TextBody`) }
+      : undefined;
+  };
   return {
     poolId: text(r.UserPoolId, 'UserPoolId'),
     clientId: text(r.ClientId, 'ClientId'),
     compromisedCredentials: cc
-      ? { eventFilter: strings(cc.EventFilter, 'EventFilter'), action: text(obj(cc.Actions, 'Actions')?.EventAction, 'EventAction') }
+      ? {
+          eventFilter: strings(cc.EventFilter, 'EventFilter'),
+          action: text(obj(cc.Actions, 'Actions')?.EventAction, 'EventAction'),
+          ...(cc.EventFilter === undefined ? { eventFilterAbsent: true } : {}),
+        }
       : undefined,
     accountTakeover: ato
       ? {
@@ -139,12 +149,20 @@ export function toRiskConfiguration(r: Sdk.RiskConfigurationType): RiskConfigura
                 blockSubject: subject(notify.BlockEmail, 'BlockEmail'),
                 noActionSubject: subject(notify.NoActionEmail, 'NoActionEmail'),
                 mfaSubject: subject(notify.MfaEmail, 'MfaEmail'),
+                blockEmail: email(notify.BlockEmail, 'BlockEmail'),
+                noActionEmail: email(notify.NoActionEmail, 'NoActionEmail'),
+                mfaEmail: email(notify.MfaEmail, 'MfaEmail'),
               }
             : undefined,
         }
       : undefined,
     exceptions: ex
-      ? { blockedIpRanges: strings(ex.BlockedIPRangeList, 'BlockedIPRangeList'), skippedIpRanges: strings(ex.SkippedIPRangeList, 'SkippedIPRangeList') }
+      ? {
+          blockedIpRanges: strings(ex.BlockedIPRangeList, 'BlockedIPRangeList'),
+          skippedIpRanges: strings(ex.SkippedIPRangeList, 'SkippedIPRangeList'),
+          ...(ex.BlockedIPRangeList === undefined ? { blockedAbsent: true } : {}),
+          ...(ex.SkippedIPRangeList === undefined ? { skippedAbsent: true } : {}),
+        }
       : undefined,
     modifiedAt: date(r.LastModifiedDate, 'LastModifiedDate'),
   };

@@ -185,11 +185,21 @@ export interface RiskAction {
   notify?: boolean;
 }
 
-/** A pool's or app client's risk configuration. */
+/** One notification email template of the account-takeover configuration, kept whole for a write-back. */
+export interface NotifyEmail {
+  subject?: string;
+  htmlBody?: string;
+  textBody?: string;
+}
+
+/**
+ * A pool's or app client's risk configuration. It carries every field DescribeRiskConfiguration answers, so that
+ * setRiskConfiguration can send it back unchanged (an absent list and an empty one are sent as they were read).
+ */
 export interface RiskConfiguration {
   poolId?: string;
   clientId?: string;
-  compromisedCredentials?: { eventFilter: string[]; action?: string };
+  compromisedCredentials?: { eventFilter: string[]; action?: string; eventFilterAbsent?: boolean };
   accountTakeover?: {
     low?: RiskAction;
     medium?: RiskAction;
@@ -201,9 +211,12 @@ export interface RiskConfiguration {
       blockSubject?: string;
       noActionSubject?: string;
       mfaSubject?: string;
+      blockEmail?: NotifyEmail;
+      noActionEmail?: NotifyEmail;
+      mfaEmail?: NotifyEmail;
     };
   };
-  exceptions?: { blockedIpRanges: string[]; skippedIpRanges: string[] };
+  exceptions?: { blockedIpRanges: string[]; skippedIpRanges: string[]; blockedAbsent?: boolean; skippedAbsent?: boolean };
   modifiedAt?: number;
 }
 
@@ -271,6 +284,11 @@ export interface CognitoGateway {
   listAuthEvents(poolId: string, username: string, token?: string, opts?: CallOptions): Promise<Page<AuthEvent>>;
   updateAuthEventFeedback(poolId: string, username: string, eventId: string, value: FeedbackValue): Promise<void>;
   describeRiskConfiguration(poolId: string, clientId?: string, opts?: CallOptions): Promise<RiskConfiguration>;
+  /**
+   * Replaces the whole risk configuration of the pool (no clientId) or of one client with `config`: a section it
+   * lacks is removed; a client given no section at all inherits the pool's again. Answers the configuration stored.
+   */
+  setRiskConfiguration(poolId: string, clientId: string | undefined, config: RiskConfiguration): Promise<RiskConfiguration>;
   disableUser(poolId: string, username: string): Promise<void>;
   enableUser(poolId: string, username: string): Promise<void>;
   globalSignOut(poolId: string, username: string): Promise<void>;

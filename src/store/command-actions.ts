@@ -1,10 +1,11 @@
 import { completionLines, type KnownValues } from '../command/complete-command.ts';
-import { parseCommand, type Command } from '../command/parse-command.ts';
+import { parseCommand, rangeRequest, type Command } from '../command/parse-command.ts';
 import { closestMatch } from '../command/edit-distance.ts';
 import { checkRegion, COGNITO_REGIONS } from '../command/regions.ts';
 import type { Device, PoolSummary, User } from '../gateway/types.ts';
 import { loadedGroupNames } from './admin-actions.ts';
 import { loadedIpAddresses } from './ip-pivot-list.ts';
+import { loadedRanges } from './ip-range-actions.ts';
 import type { PromptHandler } from './prompt-actions.ts';
 import { isUsersListOf, listKey, type Route } from './routes.ts';
 import type { StoreKit } from './store-kit.ts';
@@ -48,6 +49,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       poolIds: [...here, ...pools], usernames: [...usernames], regions: COGNITO_REGIONS, profiles: deps.profiles?.() ?? [], incidentNames: get().incident ? [get().incident!] : [],
       groupNames: poolId ? loadedGroupNames(lists, poolId) : [], deviceKeys: devices.slice(0, MAX_USERNAMES).map((d) => d.key),
       ipAddresses: poolId ? loadedIpAddresses(lists, poolId, MAX_USERNAMES) : [],
+      ipRanges: poolId ? loadedRanges(get().risk, poolId) : [],
     };
   }
 
@@ -158,6 +160,12 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
         push({ view: 'ip', poolId, address: command.address });
         return undefined;
       }
+      case 'block':
+      case 'unblock':
+      case 'skip':
+      case 'unskip':
+        get().actions.askRangeChange(rangeRequest(command));
+        return undefined;
     }
   }
 

@@ -1,3 +1,4 @@
+import type { RangeRequest } from './ip-range-actions.ts';
 import type { TimeZoneSetting } from '../domain/time-format.ts';
 import type {
   ApiCallRecord, FeedbackValue, GatewayTarget, PoolDetail, RetryCounts, RiskConfiguration, User,
@@ -219,6 +220,10 @@ export interface AppActions {
   askBulkUserWrite(ref: ListRef, write: BulkUserWrite): void;
   /** Asks for an administrator's action on the user on screen (reset password, groups, devices, confirm, delete). */
   askAdminWrite(request: AdminRequest): void;
+  /** Asks to add or remove an IP range in the always-block or always-allow list (read, diff, confirm, re-read, write, read back). */
+  askRangeChange(request: RangeRequest): void;
+  /** Puts `block <the event's IP>/32` on the command line, for the event on screen or under the cursor. */
+  proposeBlock(): void;
   /** Asks to sweep the current pool (narrowed by its search), showing the estimated calls and time. */
   askSweep(): void;
   /** Cancels the sweep on screen; false when none is running. */

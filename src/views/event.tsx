@@ -1,6 +1,7 @@
 import { DISABLE, EXPORT_CSV, EXPORT_JSON, INVALID, SCROLL_KEYS, SIGN_OUT, VALID } from '../keys/shared-bindings.ts';
 import { EVENTS_ADMIN_KEYS } from '../keys/admin-bindings.ts';
 import { IP_PIVOT } from '../keys/ip-pivot-key.ts';
+import { PROPOSE_BLOCK } from '../keys/range-bindings.ts';
 import { userCrumb } from './crumbs.ts';
 import type { ViewSpec } from './view-spec.ts';
 import { listKey } from '../store/routes.ts';
@@ -102,6 +103,6 @@ export const eventView: ViewSpec<EventRoute> = {
   enter: () => {},
   copyValue: (route, state) => (state.lists[listKey({ kind: 'events', poolId: route.poolId, username: route.username })]?.items as AuthEvent[] | undefined)
     ?.find((e) => e.id === route.eventId),
-  keys: [VALID, INVALID, ...SCROLL_KEYS, DISABLE, SIGN_OUT, EXPORT_JSON, EXPORT_CSV, ...EVENTS_ADMIN_KEYS, IP_PIVOT],
+  keys: [VALID, INVALID, ...SCROLL_KEYS, DISABLE, SIGN_OUT, EXPORT_JSON, EXPORT_CSV, ...EVENTS_ADMIN_KEYS, IP_PIVOT, PROPOSE_BLOCK],
   Render: ({ route, ...props }) => <EventView {...props} poolId={route.poolId} username={route.username} eventId={route.eventId} />,
 };

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
 import { EVENTS_ADMIN_KEYS } from '../keys/admin-bindings.ts';
 import { IP_PIVOT } from '../keys/ip-pivot-key.ts';
+import { PROPOSE_BLOCK } from '../keys/range-bindings.ts';
 import { DISABLE, EXPORT_CSV, EXPORT_JSON, INVALID, openKey, SIGN_OUT, VALID } from '../keys/shared-bindings.ts';
 import { userCrumb } from './crumbs.ts';
 import type { ViewSpec } from './view-spec.ts';
@@ -97,6 +98,7 @@ export const eventsView: ViewSpec<EventsRoute> = {
     { keys: ['F'], label: 'F', description: 'clear the filter and the attention toggle', run: ({ actions }) => actions.clearEventFilter() },
     ...EVENTS_ADMIN_KEYS,
     IP_PIVOT,
+    PROPOSE_BLOCK,
     {
       keys: ['escape', 'backspace'], label: 'esc', description: 'clear the marks, else back',
       run: ({ actions }) => { if (!actions.stopLoading() && !actions.clearMarks()) actions.back(); },

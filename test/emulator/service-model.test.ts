@@ -30,6 +30,9 @@ const SAMPLES: Record<string, unknown> = {
   AttributesToGet: ['email'],
   DeviceKey: 'us-east-1_0f1e2d3c-4b5a-4697-8877-665544332211',
   ClientMetadata: { source: 'cognito-tui' },
+  CompromisedCredentialsRiskConfiguration: { EventFilter: ['SIGN_IN'], Actions: { EventAction: 'BLOCK' } },
+  AccountTakeoverRiskConfiguration: { Actions: { HighAction: { Notify: false, EventAction: 'BLOCK' } } },
+  RiskExceptionConfiguration: { BlockedIPRangeList: ['203.0.113.0/24'], SkippedIPRangeList: [] },
 };
 
 /** Values for one operation in place of SAMPLES, e.g. a user AdminDeleteUser may delete without changing the others' answers. */

@@ -1,6 +1,6 @@
 import { GatewayError } from '../../src/gateway/errors.ts';
 import type {
-  ApiCallRecord, AppClientDetail, AuthEvent, CallOptions, CognitoGateway, Device, FeedbackValue, Group, Page, PoolSummary, User,
+  ApiCallRecord, AppClientDetail, AuthEvent, CallOptions, CognitoGateway, Device, FeedbackValue, Group, Page, PoolSummary, RiskConfiguration, User,
 } from '../../src/gateway/types.ts';
 
 /** A call the fake received. */
@@ -177,6 +177,9 @@ export class FakeGateway implements CognitoGateway {
     });
   }
   describeRiskConfiguration(poolId: string, clientId?: string, opts?: CallOptions) { return this.answer('DescribeRiskConfiguration', [poolId, clientId], () => ({ poolId, clientId }), opts); }
+  setRiskConfiguration(poolId: string, clientId: string | undefined, config: RiskConfiguration) {
+    return this.answer('SetRiskConfiguration', [poolId, clientId], () => ({ ...config, poolId, clientId }));
+  }
   disableUser(poolId: string, username: string) { return this.answer('AdminDisableUser', [poolId, username], () => this.setEnabled(username, false)); }
   enableUser(poolId: string, username: string) { return this.answer('AdminEnableUser', [poolId, username], () => this.setEnabled(username, true)); }
   globalSignOut(poolId: string, username: string) { return this.answer('AdminUserGlobalSignOut', [poolId, username], () => undefined); }

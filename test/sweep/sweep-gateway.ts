@@ -78,6 +78,7 @@ export class SweepGateway implements CognitoGateway {
   forgetDevice(): never { throw new Error('not used by the sweep'); }
   confirmSignUp(): never { throw new Error('not used by the sweep'); }
   deleteUser(): never { throw new Error('not used by the sweep'); }
+  setRiskConfiguration(): never { throw new Error('not used by the sweep'); }
 }
 
 /** `n` users named u0000… */

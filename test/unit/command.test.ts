@@ -130,6 +130,10 @@ describe('command table', () => {
       ':ip <sign-in IP address>',
       ':incident [name]',
       ':journal [text]',
+      ':block <CIDR range>',
+      ':unblock <CIDR range>',
+      ':skip <CIDR range>',
+      ':unskip <CIDR range>',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });

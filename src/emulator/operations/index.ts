@@ -6,6 +6,7 @@ import { adminAddUserToGroup, adminListGroupsForUser, adminRemoveUserFromGroup, 
 import { listUsers } from './list-users.ts';
 import { describeUserPool, listUserPools } from './pools.ts';
 import { describeRiskConfiguration } from './risk.ts';
+import { setRiskConfiguration } from './set-risk.ts';
 import { adminConfirmSignUp, adminDeleteUser, adminResetUserPassword } from './user-lifecycle.ts';
 import { adminDisableUser, adminEnableUser, adminGetUser, adminUserGlobalSignOut } from './users.ts';
 
@@ -33,6 +34,7 @@ export const OPERATIONS: ReadonlyMap<string, OperationHandler> = new Map<string,
   ['AdminForgetDevice', adminForgetDevice],
   ['AdminConfirmSignUp', adminConfirmSignUp],
   ['AdminDeleteUser', adminDeleteUser],
+  ['SetRiskConfiguration', setRiskConfiguration],
 ]);
 
 const POOL = ['InvalidParameterException', 'ResourceNotFoundException', 'InternalErrorException'];
@@ -66,4 +68,5 @@ export const OPERATION_ERRORS: ReadonlyMap<string, readonly string[]> = new Map<
   ['AdminForgetDevice', USER],
   ['AdminConfirmSignUp', [...USER, 'NotAuthorizedException']],
   ['AdminDeleteUser', USER],
+  ['SetRiskConfiguration', [...POOL, ...THREAT]],
 ]);
