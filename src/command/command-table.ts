@@ -6,7 +6,8 @@ export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profi
   | 'groups' | 'clients' | 'settings'
   | 'reset-password' | 'add-to-group' | 'remove-from-group' | 'forget-device' | 'forget-devices' | 'confirm-signup' | 'delete-user'
   | 'ip' | 'incident' | 'journal'
-  | 'block' | 'unblock' | 'skip' | 'unskip';
+  | 'block' | 'unblock' | 'skip' | 'unskip'
+  | 'contain';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -127,6 +128,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'unblock', aliases: [], argument: RANGE, description: 'remove a range from the always-block list (SetRiskConfiguration; shows the diff first)' },
   { name: 'skip', aliases: [], argument: RANGE, description: 'always allow an IPv4 range: no risk detection for it (SetRiskConfiguration; shows the diff first)' },
   { name: 'unskip', aliases: [], argument: RANGE, description: 'remove a range from the always-allow list (SetRiskConfiguration; shows the diff first)' },
+  { name: 'contain', aliases: [], description: 'containment playbook on the user on screen or the marked users: a checklist (disable, sign out, reset password, forget devices, mark risky events Invalid); d shows the calls, y runs them' },
 ];
 
 /** The command called `name` (or with that alias), case-insensitively. */

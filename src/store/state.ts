@@ -222,6 +222,8 @@ export interface AppActions {
   askAdminWrite(request: AdminRequest): void;
   /** Asks to add or remove an IP range in the always-block or always-allow list (read, diff, confirm, re-read, write, read back). */
   askRangeChange(request: RangeRequest): void;
+  /** `:contain`: the containment checklist for the user on screen, or the marked users of the list on screen. */
+  askContain(): void;
   /** Puts `block <the event's IP>/32` on the command line, for the event on screen or under the cursor. */
   proposeBlock(): void;
   /** Asks to sweep the current pool (narrowed by its search), showing the estimated calls and time. */

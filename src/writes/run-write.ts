@@ -97,6 +97,7 @@ export function runWrite<T>(kit: StoreKit, spec: WriteSpec<T>, targets: T[], opt
       void logOutcomes(kit, spec, outcomes);
       resolve({ status: 'cancelled', outcomes });
     };
+    if (options.confirmed) return onConfirm();
     const expected = spec.typedConfirmation?.(free);
     const dangerous = spec.dangerous ?? false;
     const dialog: Dialog = expected !== undefined

@@ -108,4 +108,6 @@ export interface RunWriteOptions {
   intervalMs?: number;
   /** Set when sending a failed write again: the confirmation says how the last attempt ended. */
   retry?: RetryContext;
+  /** The caller has already asked (a checklist): no confirmation of its own; read-only, in-flight and precheck still refuse. */
+  confirmed?: boolean;
 }

@@ -1,0 +1,212 @@
+import { needsAttention } from '../domain/event-risk.ts';
+import type { AuthEvent, Device, TokenValidity, User } from '../gateway/types.ts';
+import { resetPasswordSpec } from '../writes/admin-write-specs.ts';
+import { feedbackSpec } from '../writes/feedback-spec.ts';
+import { forgetDeviceSpec, type DeviceTarget } from '../writes/membership-write-specs.ts';
+import { DEFAULT_WRITE_INTERVAL_MS } from '../writes/pacing.ts';
+import { CONTAIN_STEPS, containPlan, dryRunLines, STEP_OPERATION, type ContainStep, type ContainSubject } from '../writes/playbook.ts';
+import { refuseReadOnly, runWrite } from '../writes/run-write.ts';
+import { userWriteSpec } from '../writes/user-write-specs.ts';
+import type { WriteRun, WriteSpec } from '../writes/write-spec.ts';
+import { checklistDialog } from './dialog.ts';
+import { displayedList } from './displayed-list.ts';
+import { shortEventLabel, writeFailureReason } from './feedback-text.ts';
+import { isUserListKind, markId, rowUser } from './list-rows.ts';
+import { marksOf } from './mark-actions.ts';
+import { selectedItem } from './paged-list.ts';
+import { listKey, tupleParts, userKey, type ListRef } from './routes.ts';
+import { currentListRef } from './selectors.ts';
+import type { AppActions, AppState } from './state.ts';
+import { toListError, type StoreKit } from './store-kit.ts';
+
+/** The most devices read for one user before forgetting them. */
+const MAX_DEVICE_PAGES = 20;
+
+/** What one step of one user came to, for the summary. */
+interface StepResult {
+  username: string;
+  step: ContainStep;
+  /** Calls that failed or whose outcome is unknown, with why. */
+  problems: string[];
+  ok: number;
+  skipped?: string;
+}
+
+const STEP_WORD: Record<ContainStep, string> = {
+  disable: 'disable', 'sign-out': 'sign out', 'reset-password': 'reset password', 'forget-devices': 'forget devices', 'mark-invalid': 'mark Invalid',
+};
+
+const eventsRef = (poolId: string, username: string): ListRef => ({ kind: 'events', poolId, username });
+
+function riskyEvents(kit: StoreKit, poolId: string, username: string): AuthEvent[] {
+  return kit.list<AuthEvent>(eventsRef(poolId, username)).items.filter((e) => needsAttention(e) && e.feedback?.value !== 'Invalid');
+}
+
+function validityText(v: TokenValidity): string {
+  return v.value === undefined ? '1 hour (default)' : `${v.value} ${v.unit ?? 'hours'}`;
+}
+
+/** What the summary says containment cannot do, with each loaded app client's access and ID token validity. */
+export function tokenCaveat(state: Pick<AppState, 'reads'>, poolId: string): string {
+  const clients: string[] = [];
+  for (const [key, read] of Object.entries(state.reads ?? {})) {
+    const parts = tupleParts(key);
+    const client = read.value as { name?: string; accessTokenValidity?: TokenValidity; idTokenValidity?: TokenValidity } | undefined;
+    if (parts[2] !== 'appClient' || parts[3] !== poolId || !client?.accessTokenValidity || !client.idTokenValidity) continue;
+    clients.push(`${client.name ?? parts[4]}: access ${validityText(client.accessTokenValidity)}, ID ${validityText(client.idTokenValidity)}`);
+  }
+  const per = clients.length > 0 ? ` (${clients.slice(0, 6).join('; ')})` : ' (per app client; :clients shows each)';
+  return `Containment cannot revoke access and ID tokens already issued: they stay valid until they expire, 1 hour by default${per}.`;
+}
+
+/**
+ * `:contain`: the containment playbook on the user on screen, or on the marked users of the list on screen (else the
+ * one under the cursor). A checklist picks the steps; d shows the calls; y sends each once through `runWrite`, paced,
+ * one user after another; a failed step does not stop the others; one summary at the end.
+ */
+export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_INTERVAL_MS): Pick<AppActions, 'askContain'> {
+  const { get, flash, top } = kit;
+  let running = false;
+
+  function subjects(): { poolId: string; usernames: string[] } | string {
+    const route = top();
+    if ('username' in route && typeof route.username === 'string') {
+      const { poolId, username } = route;
+      const s = get();
+      const key = userKey(poolId, username);
+      if (s.users[key]?.username !== username) return s.missingUsers[key] ?? `${username} is still being looked up: nothing is sent until the pool's username for them is known.`;
+      return { poolId, usernames: [username] };
+    }
+    const ref = currentListRef(get());
+    if (!ref || !('poolId' in ref) || !isUserListKind(ref.kind)) return 'Open a user, or mark users in a list of users (space), then :contain.';
+    const rows = kit.list(ref).items;
+    const marks = marksOf(get(), ref);
+    let users: User[] = rows.filter((row) => marks[markId(ref, row)]).map((row) => rowUser(ref, row)!);
+    if (users.length === 0) {
+      const row = selectedItem(displayedList(get(), ref) ?? kit.list(ref));
+      const user = row === undefined ? undefined : rowUser(ref, row);
+      users = user ? [user] : [];
+    }
+    if (users.length === 0) return 'No user selected: move to a user, or mark users with space or *.';
+    return { poolId: ref.poolId, usernames: [...new Set(users.map((u) => u.username))] };
+  }
+
+  function subjectOf(poolId: string, username: string): ContainSubject {
+    const devices = kit.get().lists[listKey({ kind: 'devices', poolId, username })];
+    const zone = get().timeZone;
+    return {
+      username,
+      ...(devices?.complete && !devices.error ? { devices: (devices.items as Device[]).map((d) => d.key) } : {}),
+      riskyEvents: riskyEvents(kit, poolId, username).map((e) => ({ id: e.id, label: shortEventLabel(e, zone) })),
+    };
+  }
+
+  async function listDevices(poolId: string, username: string): Promise<Device[]> {
+    const found: Device[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < MAX_DEVICE_PAGES; page++) {
+      const answer = await kit.gw.listDevices(poolId, username, token);
+      found.push(...answer.items);
+      token = answer.nextToken;
+      if (!token) break;
+    }
+    return found;
+  }
+
+  async function send<T>(spec: WriteSpec<T>, targets: T[], result: StepResult): Promise<void> {
+    const why = spec.precheck?.(targets);
+    if (why) { result.skipped = why; return; }
+    const run: WriteRun<T> = await runWrite(kit, spec, targets, { confirmed: true, intervalMs });
+    if (run.status !== 'sent') { result.skipped = 'refused (see the message before)'; return; }
+    for (const o of run.outcomes) {
+      if (o.outcome === 'ok' || o.readBack === 'applied') result.ok++;
+      else result.problems.push(`${o.label}: ${o.outcome === 'unknown' ? 'outcome UNKNOWN' : o.outcome}${o.message ? ` (${o.message})` : ''}`);
+    }
+  }
+
+  async function runStep(poolId: string, username: string, step: ContainStep, result: StepResult): Promise<void> {
+    const who = { poolId, username };
+    switch (step) {
+      case 'disable':
+      case 'sign-out':
+        return send(userWriteSpec(kit, step), [who], result);
+      case 'reset-password':
+        return send(resetPasswordSpec(kit), [who], result);
+      case 'forget-devices': {
+        let devices: Device[];
+        try {
+          devices = await listDevices(poolId, username);
+        } catch (error) {
+          result.problems.push(`listing the devices failed: ${writeFailureReason(toListError(error).message)}`);
+          return;
+        }
+        if (devices.length === 0) { result.skipped = 'no remembered devices'; return; }
+        const targets: DeviceTarget[] = devices.map((d) => ({ ...who, deviceKey: d.key, ...(d.name ? { deviceName: d.name } : {}) }));
+        return send(forgetDeviceSpec(kit), targets, result);
+      }
+      case 'mark-invalid': {
+        const events = riskyEvents(kit, poolId, username);
+        if (events.length === 0) { result.skipped = 'no loaded risky event'; return; }
+        return send(feedbackSpec(kit, poolId, username, 'Invalid'), events, result);
+      }
+    }
+  }
+
+  async function play(poolId: string, usernames: string[], steps: ContainStep[]) {
+    running = true;
+    const results: StepResult[] = [];
+    try {
+      let first = true;
+      for (const [i, username] of usernames.entries()) {
+        for (const step of steps) {
+          if (!first) await new Promise((resolve) => setTimeout(resolve, intervalMs));
+          first = false;
+          flash('info', `Containing ${i + 1}/${usernames.length}: ${username} — ${STEP_WORD[step]}…`);
+          const result: StepResult = { username, step, problems: [], ok: 0 };
+          results.push(result);
+          try {
+            await runStep(poolId, username, step, result);
+          } catch (error) {
+            result.problems.push(writeFailureReason(toListError(error).message));
+          }
+        }
+      }
+    } finally {
+      running = false;
+    }
+    flash(results.some((r) => r.problems.length > 0) ? 'error' : 'info', summary(poolId, usernames, results));
+  }
+
+  function summary(poolId: string, usernames: string[], results: StepResult[]): string {
+    const ok = results.reduce((n, r) => n + r.ok, 0);
+    const failed = results.filter((r) => r.problems.length > 0);
+    const skipped = results.filter((r) => r.skipped);
+    const who = usernames.length === 1 ? usernames[0] : `${usernames.length} users`;
+    const parts = [`Contained ${who}: ${ok} call${ok === 1 ? '' : 's'} succeeded.`];
+    if (failed.length > 0) {
+      parts.push(`FAILED: ${failed.map((r) => `${STEP_OPERATION[r.step]} ${r.username} — ${r.problems.join('; ')}`).join(' | ')}.`);
+    }
+    if (skipped.length > 0) parts.push(`Skipped: ${skipped.map((r) => `${STEP_WORD[r.step]} ${r.username} (${r.skipped})`).join(', ')}.`);
+    parts.push(tokenCaveat(get(), poolId));
+    return parts.join(' ');
+  }
+
+  return {
+    askContain() {
+      if (refuseReadOnly(kit)) return;
+      if (running) return flash('warn', 'A containment is still running: wait for its summary.');
+      const found = subjects();
+      if (typeof found === 'string') return flash('warn', found);
+      const { poolId, usernames } = found;
+      const who = usernames.length === 1 ? usernames[0] : `${usernames.length} users`;
+      const ids = (steps: { id: string }[]) => steps.map((s) => s.id as ContainStep);
+      kit.get().actions.openDialog(checklistDialog({
+        title: `Contain ${who}? (pool ${poolId})`,
+        detail: 'space checks a step, d shows the calls, y runs them (each once, paced), esc cancels',
+        steps: CONTAIN_STEPS.map((s) => ({ ...s })),
+        describe: (steps) => dryRunLines(containPlan(usernames.map((u) => subjectOf(poolId, u)), ids(steps))),
+        onRun: (steps) => { void play(poolId, usernames, ids(steps)); },
+      }));
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/** A step of the containment playbook, run in this order for each user. */
+export type ContainStep = 'disable' | 'sign-out' | 'reset-password' | 'forget-devices' | 'mark-invalid';
+
+/** The playbook's steps in the order they run, with their labels and whether the checklist checks them at first. */
+export const CONTAIN_STEPS: readonly { id: ContainStep; label: string; checked: boolean }[] = [
+  { id: 'disable', label: 'Disable the user (AdminDisableUser)', checked: true },
+  { id: 'sign-out', label: 'Sign out everywhere: revoke refresh tokens (AdminUserGlobalSignOut)', checked: true },
+  { id: 'reset-password', label: 'Reset the password (AdminResetUserPassword)', checked: false },
+  { id: 'forget-devices', label: 'Forget all remembered devices (AdminListDevices, then AdminForgetDevice each)', checked: false },
+  { id: 'mark-invalid', label: 'Mark the loaded risky events Invalid (AdminUpdateAuthEventFeedback each)', checked: true },
+];
+
+/** The operation each step sends (once per device or event for the last two). */
+export const STEP_OPERATION: Record<ContainStep, string> = {
+  disable: 'AdminDisableUser',
+  'sign-out': 'AdminUserGlobalSignOut',
+  'reset-password': 'AdminResetUserPassword',
+  'forget-devices': 'AdminForgetDevice',
+  'mark-invalid': 'AdminUpdateAuthEventFeedback',
+};
+
+/** A user the playbook acts on: their username, remembered devices when known, and their loaded risky events. */
+export interface ContainSubject {
+  username: string;
+  /** The device keys; undefined when not read yet (they are listed when the playbook runs). */
+  devices?: string[];
+  /** The loaded events that need attention and are not Invalid yet: id and a short label for the dry run. */
+  riskyEvents: { id: string; label: string }[];
+}
+
+/** One call of the plan, in the order it is sent. */
+export interface PlannedCall {
+  username: string;
+  step: ContainStep;
+  operation: string;
+  /** The device key or event id it acts on, for the per-device and per-event steps. */
+  target?: string;
+  /** The dry run's line: "AdminDisableUser maria.garcia". */
+  line: string;
+}
+
+/** The plan: what the playbook sends for `subjects` with `steps` on, one user after another, steps in playbook order. */
+export interface ContainPlan {
+  calls: PlannedCall[];
+  /** Users whose devices are listed only when the playbook runs (each found device is then one more call). */
+  devicesListedWhenRun: string[];
+  /** Users with no loaded risky event to mark. */
+  noRiskyEvents: string[];
+}
+
+/** The ordered calls of the playbook for these users and steps; nothing is read or sent. */
+export function containPlan(subjects: readonly ContainSubject[], steps: readonly ContainStep[]): ContainPlan {
+  const on = new Set(steps);
+  const plan: ContainPlan = { calls: [], devicesListedWhenRun: [], noRiskyEvents: [] };
+  for (const s of subjects) {
+    for (const { id: step } of CONTAIN_STEPS) {
+      if (!on.has(step)) continue;
+      const operation = STEP_OPERATION[step];
+      if (step === 'forget-devices') {
+        if (s.devices === undefined) {
+          plan.devicesListedWhenRun.push(s.username);
+          plan.calls.push({ username: s.username, step, operation: 'AdminListDevices', line: `AdminListDevices ${s.username} (a read; then one AdminForgetDevice per device found)` });
+          continue;
+        }
+        for (const key of s.devices) plan.calls.push({ username: s.username, step, operation, target: key, line: `${operation} ${s.username} ${key}` });
+        continue;
+      }
+      if (step === 'mark-invalid') {
+        if (s.riskyEvents.length === 0) plan.noRiskyEvents.push(s.username);
+        for (const e of s.riskyEvents) plan.calls.push({ username: s.username, step, operation, target: e.id, line: `${operation} ${s.username} ${e.label} Invalid` });
+        continue;
+      }
+      plan.calls.push({ username: s.username, step, operation, line: `${operation} ${s.username}` });
+    }
+  }
+  return plan;
+}
+
+/** The writes of a plan (the device listings are reads). */
+export function plannedWrites(plan: ContainPlan): PlannedCall[] {
+  return plan.calls.filter((c) => c.operation !== 'AdminListDevices');
+}
+
+/** The dry run: each call on its own line in order, what is left out, then the count of writes. */
+export function dryRunLines(plan: ContainPlan): string[] {
+  const writes = plannedWrites(plan).length;
+  const lines = plan.calls.map((c) => c.line);
+  if (plan.noRiskyEvents.length > 0) lines.push(`No loaded risky event to mark Invalid for ${plan.noRiskyEvents.join(', ')}.`);
+  const more = plan.devicesListedWhenRun.length > 0 ? ', plus one AdminForgetDevice per device found' : '';
+  lines.push(`${writes} call${writes === 1 ? '' : 's'}${more}`);
+  return lines;
+}
