@@ -1,12 +1,12 @@
 /** A step of the containment playbook, run in this order for each user. */
-export type ContainStep = 'disable' | 'sign-out' | 'reset-password' | 'forget-devices' | 'mark-invalid';
+export type ContainStep = 'disable' | 'sign-out' | 'forget-devices' | 'reset-password' | 'mark-invalid';
 
 /** The playbook's steps in the order they run, with their labels and whether the checklist checks them at first. */
 export const CONTAIN_STEPS: readonly { id: ContainStep; label: string; checked: boolean }[] = [
   { id: 'disable', label: 'Disable the user (AdminDisableUser)', checked: true },
   { id: 'sign-out', label: 'Sign out everywhere: revoke refresh tokens (AdminUserGlobalSignOut)', checked: true },
-  { id: 'reset-password', label: 'Reset the password (AdminResetUserPassword)', checked: false },
   { id: 'forget-devices', label: 'Forget all remembered devices (AdminListDevices, then AdminForgetDevice each)', checked: false },
+  { id: 'reset-password', label: 'Reset the password (AdminResetUserPassword)', checked: false },
   { id: 'mark-invalid', label: 'Mark the loaded risky events Invalid (AdminUpdateAuthEventFeedback each)', checked: true },
 ];
 

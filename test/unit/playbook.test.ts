@@ -22,15 +22,15 @@ describe('containment plan (pure)', () => {
     assert.deepEqual(plan.calls.map((c) => c.line), [
       'AdminDisableUser maria.garcia',
       'AdminUserGlobalSignOut maria.garcia',
-      'AdminResetUserPassword maria.garcia',
       'AdminForgetDevice maria.garcia us-east-1_aaaa-1',
       'AdminForgetDevice maria.garcia us-east-1_bbbb-2',
+      'AdminResetUserPassword maria.garcia',
       'AdminUpdateAuthEventFeedback maria.garcia SignIn 10:00 (e1) Invalid',
       'AdminUpdateAuthEventFeedback maria.garcia SignIn 11:00 (e2) Invalid',
       'AdminDisableUser bob',
       'AdminUserGlobalSignOut bob',
-      'AdminResetUserPassword bob',
       'AdminListDevices bob (a read; then one AdminForgetDevice per device found)',
+      'AdminResetUserPassword bob',
     ]);
     assert.deepEqual(plan.devicesListedWhenRun, ['bob']);
     assert.deepEqual(plan.noRiskyEvents, ['bob']);
