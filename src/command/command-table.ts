@@ -6,7 +6,8 @@ export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profi
   | 'groups' | 'clients' | 'settings'
   | 'reset-password' | 'add-to-group' | 'remove-from-group' | 'forget-device' | 'forget-devices' | 'confirm-signup' | 'delete-user'
   | 'ip' | 'incident' | 'journal'
-  | 'block' | 'unblock' | 'skip' | 'unskip';
+  | 'block' | 'unblock' | 'skip' | 'unskip'
+  | 'report';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -127,6 +128,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'unblock', aliases: [], argument: RANGE, description: 'remove a range from the always-block list (SetRiskConfiguration; shows the diff first)' },
   { name: 'skip', aliases: [], argument: RANGE, description: 'always allow an IPv4 range: no risk detection for it (SetRiskConfiguration; shows the diff first)' },
   { name: 'unskip', aliases: [], argument: RANGE, description: 'remove a range from the always-allow list (SetRiskConfiguration; shows the diff first)' },
+  { name: 'report', aliases: [], description: "write a Markdown incident report of the incident's journal (today's, when none is named) to a new file in the current directory" },
 ];
 
 /** The command called `name` (or with that alias), case-insensitively. */

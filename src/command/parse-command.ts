@@ -27,7 +27,8 @@ export type Command =
   | { kind: 'ip'; address: string }
   | { kind: 'incident'; name: string }
   | { kind: 'journal'; filter: string }
-  | { kind: RangeCommand; range: string };
+  | { kind: RangeCommand; range: string }
+  | { kind: 'report' };
 
 /** The commands that change an IP exception list. */
 export type RangeCommand = 'block' | 'unblock' | 'skip' | 'unskip';

@@ -166,6 +166,9 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       case 'unskip':
         get().actions.askRangeChange(rangeRequest(command));
         return undefined;
+      case 'report':
+        get().actions.writeReport();
+        return undefined;
     }
   }
 
