@@ -31,12 +31,12 @@ const NOT_CALLS = new Set(['ok', 'cancelled']);
 
 /**
  * A value from the API or the journal made safe in Markdown: newlines become spaces, control and format characters
- * are dropped, Markdown's special characters (pipes, backticks, emphasis, links, HTML) are escaped; at most 300 characters.
+ * are dropped, Markdown's special characters (pipes, backticks, emphasis, links, HTML, entities) are escaped, `_` inside a word excepted; at most 300 characters.
  */
 export function mdText(value: string | undefined): string {
   const flat = (value ?? '').replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, '');
   const short = flat.length > MAX_CELL ? `${flat.slice(0, MAX_CELL - 1)}…` : flat;
-  return short.replace(/[\\`*_[\]<>|#~&!]/g, (c) => `\\${c}`);
+  return short.replace(/[\\`*[\]<>|~]|&(?=[A-Za-z#])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (c) => `\\${c}`);
 }
 
 function table(header: string[], rows: string[][]): string[] {
@@ -159,9 +159,9 @@ export function incidentReport(lines: JournalLine[], ctx: IncidentReportContext)
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
 }
 
-/** A name reduced to letters, digits, `-` and `_` (anything else becomes `_`), at most 64 characters, never empty. */
+/** A name reduced to letters, digits, `-` and `_` (each run of anything else becomes one `_`), at most 64 characters, never empty. */
 export function reportNamePart(value: string | undefined, fallback: string): string {
-  const cleaned = (value ?? '').replace(/[^A-Za-z0-9_-]/g, '_').replace(/^-+/, '').slice(0, 64);
+  const cleaned = (value ?? '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^-+/, '').slice(0, 64);
   return cleaned === '' ? fallback : cleaned;
 }
 
