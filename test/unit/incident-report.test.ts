@@ -5,6 +5,8 @@ import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { incidentReport, mdText, reportFileName, writeIncidentReport, type IncidentReportContext } from '../../src/export/incident-report.ts';
 import type { JournalLine } from '../../src/journal/journal.ts';
+import type { StoreKit } from '../../src/store/store-kit.ts';
+import { ipRangeSpec, type RangeChange } from '../../src/writes/ip-range-spec.ts';
 
 const POOL = 'us-east-1_Qm7Rk2Tz9';
 const WHO = { arn: 'arn:aws:iam::123456789012:user/demo-oncall', account: '123456789012' };
@@ -172,5 +174,14 @@ describe('incident report: file names', () => {
     const path = await writeIncidentReport(dir, LINES, { ...CTX, incident: 'taken' });
     assert.notEqual(path, taken);
     assert.equal(await readFile(taken, 'utf8'), 'mine');
+  });
+});
+
+describe('incident report: a range change journals what the report needs', () => {
+  it('records the list, the change, the range and the app client', () => {
+    const spec = ipRangeSpec({} as StoreKit, {});
+    const change: RangeChange = { poolId: POOL, list: 'skipped', op: 'remove', cidr: '198.51.100.0/24', base: {} as RangeChange['base'] };
+    assert.deepEqual(spec.parameters!(change), { list: 'skipped', op: 'remove', range: '198.51.100.0/24' });
+    assert.deepEqual(spec.parameters!({ ...change, clientId: 'c1' }), { list: 'skipped', op: 'remove', range: '198.51.100.0/24', clientId: 'c1' });
   });
 });
