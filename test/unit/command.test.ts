@@ -134,6 +134,7 @@ describe('command table', () => {
       ':unblock <CIDR range>',
       ':skip <CIDR range>',
       ':unskip <CIDR range>',
+      ':report',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });
