@@ -1,7 +1,7 @@
 import { writeIncidentReport, type ReportClient } from '../export/incident-report.ts';
-import type { AppClient } from '../gateway/types.ts';
 import { journalDay, type JournalLine } from '../journal/journal.ts';
-import { readOf } from './single-reads.ts';
+import { readKey, readOf } from './single-reads.ts';
+import { tupleParts } from './routes.ts';
 import type { AppActions } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
 
@@ -15,13 +15,16 @@ export function reportLines(kit: Pick<StoreKit, 'journal' | 'get' | 'now'>): Jou
     : journal.read(journalDay(kit.now()));
 }
 
-/** The app clients of these pools whose details the app has read (DescribeUserPoolClient), for their token validity. */
+/** The app clients of these pools whose details the app has read (DescribeUserPoolClient) through the current connection. */
 function loadedClients(kit: StoreKit, poolIds: string[]): ReportClient[] {
   const state = kit.get();
-  return poolIds.flatMap((poolId) => kit.list<AppClient>({ kind: 'clients', poolId }).items.flatMap((client) => {
-    const detail = readOf(state, { kind: 'appClient', poolId, clientId: client.id })?.value;
+  return Object.keys(state.reads ?? {}).flatMap((key) => {
+    const [, , kind, poolId, clientId] = tupleParts(key);
+    if (kind !== 'appClient' || !poolId || !clientId || !poolIds.includes(poolId)) return [];
+    const ref = { kind: 'appClient', poolId, clientId } as const;
+    const detail = readKey(state.target, ref) === key ? readOf(state, ref)?.value : undefined;
     return detail ? [{ poolId, id: detail.id, name: detail.name, accessTokenValidity: detail.accessTokenValidity, idTokenValidity: detail.idTokenValidity }] : [];
-  }));
+  });
 }
 
 /** `:report`: the Markdown incident report of the journal, written to a new file in the export directory. */

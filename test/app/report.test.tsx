@@ -57,4 +57,20 @@ describe('app: :report writes the incident report of the journal', () => {
     await waitFor(() => readdirSync(out).length === 2);
     assert.deepEqual(readdirSync(out).filter((n) => !/^incident-INC-4711-\d{8}T\d{6}Z(-2)?\.md$/.test(n)), []);
   });
+
+  it('gives the token validity of an app client the app has read', async () => {
+    await h.submit(':', 'clients');
+    await h.waitForText('billing-backend');
+    await h.press('enter');
+    await h.waitForText(/app clients › \S+/);
+    await waitFor(() => h.count('DescribeUserPoolClient') === 1);
+    const before = new Set(readdirSync(out));
+    await h.submit(':', 'report');
+    const name = await waitFor(() => readdirSync(out).find((n) => !before.has(n)));
+    const report = readFileSync(join(out, name!), 'utf8');
+    const rows = report.slice(report.indexOf('## Residual exposure')).split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| App client'));
+    assert.equal(rows.length, 1, 'the one client read');
+    assert.match(rows[0]!, new RegExp(`^\\| \\S+ \\| \\w+ \\| ${LARGE_POOL_ID} \\| \\d+ (minute|hour|second|day)s? \\| \\d+ (minute|hour|second|day)s? \\|$`));
+    assert.doesNotMatch(report, /1 hour by default/);
+  });
 });
