@@ -7,7 +7,7 @@ export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profi
   | 'reset-password' | 'add-to-group' | 'remove-from-group' | 'forget-device' | 'forget-devices' | 'confirm-signup' | 'delete-user'
   | 'ip' | 'incident' | 'journal'
   | 'block' | 'unblock' | 'skip' | 'unskip'
-  | 'contain';
+  | 'contain' | 'report';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -129,6 +129,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'skip', aliases: [], argument: RANGE, description: 'always allow an IPv4 range: no risk detection for it (SetRiskConfiguration; shows the diff first)' },
   { name: 'unskip', aliases: [], argument: RANGE, description: 'remove a range from the always-allow list (SetRiskConfiguration; shows the diff first)' },
   { name: 'contain', aliases: [], description: 'containment playbook on the user on screen or the marked users: a checklist (disable, sign out, reset password, forget devices, mark risky events Invalid); d shows the calls, y runs them' },
+  { name: 'report', aliases: [], description: "write a Markdown incident report of the incident's journal (today's, when none is named) to a new file in the current directory" },
 ];
 
 /** The command called `name` (or with that alias), case-insensitively. */

@@ -28,7 +28,8 @@ export type Command =
   | { kind: 'incident'; name: string }
   | { kind: 'journal'; filter: string }
   | { kind: RangeCommand; range: string }
-  | { kind: 'contain' };
+  | { kind: 'contain' }
+  | { kind: 'report' };
 
 /** The commands that change an IP exception list. */
 export type RangeCommand = 'block' | 'unblock' | 'skip' | 'unskip';

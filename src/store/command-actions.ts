@@ -169,6 +169,9 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       case 'contain':
         get().actions.askContain();
         return undefined;
+      case 'report':
+        get().actions.writeReport();
+        return undefined;
     }
   }
 

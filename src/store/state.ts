@@ -264,6 +264,8 @@ export interface AppActions {
   flash(level: Flash['level'], text: string): void;
   /** Names the current incident (`:incident NAME`); an empty name clears it. */
   setIncident(name: string): void;
+  /** `:report`: writes the Markdown report of the incident's (or today's) journal to a new file and flashes its path. */
+  writeReport(): void;
 }
 
 /** The whole app state. */

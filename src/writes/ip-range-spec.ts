@@ -124,6 +124,7 @@ export function ipRangeSpec(kit: StoreKit, holder: ConflictHolder): WriteSpec<Ra
     write: 'risk exceptions',
     where: (c) => ({ poolId: c.poolId, username: `(risk configuration ${c.clientId ?? 'of the pool'})` }),
     label: (c) => c.cidr,
+    parameters: (c) => ({ list: c.list, op: c.op, range: c.cidr, ...(c.clientId !== undefined ? { clientId: c.clientId } : {}) }),
     async send(gw, c) {
       const fresh = await gw.describeRiskConfiguration(c.poolId, c.clientId);
       if (!sameConfiguration(fresh, c.base)) {

@@ -31,7 +31,7 @@ export async function journalOutcomes<T>(kit: StoreKit, spec: WriteSpec<T>, outc
         ...(connection.profile ? { profile: connection.profile } : {}), ...(connection.region ? { region: connection.region } : {}),
         poolId: where.poolId, action: spec.operation, write: spec.write,
         target: { username: where.username, ...(where.eventId ? { eventId: where.eventId } : {}), label: o.label },
-        parameters: spec.value !== undefined ? { value: spec.value } : {},
+        parameters: { ...(spec.value !== undefined ? { value: spec.value } : {}), ...spec.parameters?.(o.target) },
         outcome: o.outcome, ...(o.readBack ? { readBack: o.readBack } : {}), ...(o.message ? { message: o.message } : {}),
         ...(o.requestId ? { requestId: o.requestId } : {}),
       };

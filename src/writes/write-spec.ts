@@ -52,6 +52,8 @@ export interface WriteSpec<Target> {
   write: string;
   /** The value it sets, when it sets one (feedback: Valid or Invalid); shown on rows while it is sent. */
   value?: string;
+  /** What the journal records of one target beyond `value` (the list and range of a block), never a secret. */
+  parameters?: (target: Target) => Record<string, string>;
   /** Where it acts on a target: the pool, user and event; one write at a time may be in flight there. */
   where: (target: Target) => WriteWhere;
   /** How one target is named in messages and the action log: "maria", an event's short label. */

@@ -135,6 +135,7 @@ describe('command table', () => {
       ':skip <CIDR range>',
       ':unskip <CIDR range>',
       ':contain',
+      ':report',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });
