@@ -198,7 +198,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
     const calls: JournaledCall[] = plan.calls.slice(0, MAX_RECORDED_CALLS).map((c) => ({
       operation: c.operation, username: c.username, ...(c.target !== undefined ? { target: c.target } : {}), ...(c.step === 'mark-invalid' ? { value: 'Invalid' } : {}),
     }));
-    const failure = await journalMarker(kit, { poolId, write: PLAYBOOK_STARTED, username: usernames[0] ?? '', label: `playbook ${id}`, parameters: { playbook: id, users: String(usernames.length), calls: JSON.stringify(calls) } });
+    const failure = await journalMarker(kit, { poolId, write: PLAYBOOK_STARTED, username: '', label: `playbook ${id} (${usernames.length} user${usernames.length === 1 ? '' : 's'})`, parameters: { playbook: id, users: String(usernames.length), calls: JSON.stringify(calls) } });
     if (failure) flash('warn', `Not journaled: ${failure}.`);
     await play(poolId, id, usernames, usernames.flatMap((username) => steps.map((step) => ({ username, step }))));
   }
@@ -220,7 +220,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
         }
       }
       const failed = results.filter((r) => r.problems.length > 0).length;
-      await journalMarker(kit, { poolId, write: PLAYBOOK_FINISHED, username: usernames[0] ?? '', label: `playbook ${id}`, parameters: { playbook: id, ok: String(results.reduce((s, r) => s + r.ok, 0)), failed: String(failed) } });
+      await journalMarker(kit, { poolId, write: PLAYBOOK_FINISHED, username: '', label: `playbook ${id} (${usernames.length} user${usernames.length === 1 ? '' : 's'})`, parameters: { playbook: id, ok: String(results.reduce((s, r) => s + r.ok, 0)), failed: String(failed) } });
     } finally {
       running = false;
     }

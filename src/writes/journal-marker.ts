@@ -7,7 +7,9 @@ import { PLAYBOOK_ACTION } from './playbook-journal.ts';
 export interface MarkerLine {
   poolId: string;
   write: string;
+  /** Empty: a playbook's own line touches no user (the report lists it in the timeline only). */
   username: string;
+  /** "playbook pb-… (3 users)". */
   label: string;
   /** Names, ids and counts only, never a secret. */
   parameters: Record<string, string>;
