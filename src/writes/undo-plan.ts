@@ -33,7 +33,7 @@ export function actionKey(line: JournalLine): string {
 
 const isCall = (l: JournalLine) => l.action !== PLAYBOOK_ACTION && l.outcome !== 'cancelled' && l.parameters?.undoOf === undefined;
 
-function reverse(line: JournalLine): UndoCall | string | undefined {
+function reverse(line: JournalLine): UndoCall | string {
   const who = `${line.action} ${line.target.label}`;
   const p = line.parameters ?? {};
   switch (line.action) {
@@ -73,7 +73,6 @@ export function undoPlan(lines: readonly JournalLine[]): UndoPlan | undefined {
   const seen = new Set<string>();
   for (const line of own) {
     const r = reverse(line);
-    if (r === undefined) continue;
     const id = typeof r === 'string' ? r : JSON.stringify(r);
     if (seen.has(id)) continue;
     seen.add(id);
