@@ -1,5 +1,5 @@
 /** Which list of known values completes a command's argument. */
-export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipAddresses' | 'incidentNames' | 'journalFilters' | 'ipRanges';
+export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipAddresses' | 'incidentNames' | 'journalFilters' | 'ipRanges' | 'containOptions';
 
 /** Names of the `:` commands. */
 export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help'
@@ -7,7 +7,8 @@ export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profi
   | 'reset-password' | 'add-to-group' | 'remove-from-group' | 'forget-device' | 'forget-devices' | 'confirm-signup' | 'delete-user'
   | 'ip' | 'incident' | 'journal'
   | 'block' | 'unblock' | 'skip' | 'unskip'
-  | 'contain' | 'report';
+  | 'contain' | 'report'
+  | 'undo';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -128,8 +129,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'unblock', aliases: [], argument: RANGE, description: 'remove a range from the always-block list (SetRiskConfiguration; shows the diff first)' },
   { name: 'skip', aliases: [], argument: RANGE, description: 'always allow an IPv4 range: no risk detection for it (SetRiskConfiguration; shows the diff first)' },
   { name: 'unskip', aliases: [], argument: RANGE, description: 'remove a range from the always-allow list (SetRiskConfiguration; shows the diff first)' },
-  { name: 'contain', aliases: [], description: 'containment playbook on the user on screen or the marked users: a checklist (disable, sign out, reset password, forget devices, mark risky events Invalid); d shows the calls, y runs them' },
+  {
+    name: 'contain',
+    aliases: [],
+    argument: { name: '--resume', required: false, completes: 'containOptions', example: '--resume' },
+    description: 'containment playbook on the user on screen or the marked users: a checklist (disable, sign out, reset password, forget devices, mark risky events Invalid); d shows the calls, y runs them. --resume finishes the last interrupted playbook of the journal, never repeating a call journaled ok',
+  },
   { name: 'report', aliases: [], description: "write a Markdown incident report of the incident's journal (today's, when none is named) to a new file in the current directory" },
+  { name: 'undo', aliases: [], description: 'reverse the last playbook or batch of writes of the journal (enable users, unblock ranges, feedback back to Valid); lists first what cannot be reversed; asks once' },
 ];
 
 /** The command called `name` (or with that alias), case-insensitively. */

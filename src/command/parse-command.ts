@@ -28,8 +28,9 @@ export type Command =
   | { kind: 'incident'; name: string }
   | { kind: 'journal'; filter: string }
   | { kind: RangeCommand; range: string }
-  | { kind: 'contain' }
-  | { kind: 'report' };
+  | { kind: 'contain'; resume?: true }
+  | { kind: 'report' }
+  | { kind: 'undo' };
 
 /** The commands that change an IP exception list. */
 export type RangeCommand = 'block' | 'unblock' | 'skip' | 'unskip';
@@ -113,6 +114,8 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
       const checked = checkRange(argument);
       return checked.ok ? undefined : checked.error;
     }
+    case 'containOptions':
+      return argument === '--resume' ? undefined : `:contain takes no argument or --resume (finish the last interrupted playbook), not "${excerpt(argument)}".`;
   }
 }
 
@@ -149,6 +152,8 @@ function toCommand(spec: CommandSpec, argument: string): Command {
     case 'skip':
     case 'unskip':
       return { kind: spec.name, range: argument };
+    case 'contain':
+      return argument === '--resume' ? { kind: 'contain', resume: true } : { kind: 'contain' };
     default:
       return { kind: spec.name };
   }

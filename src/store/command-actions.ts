@@ -50,6 +50,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       groupNames: poolId ? loadedGroupNames(lists, poolId) : [], deviceKeys: devices.slice(0, MAX_USERNAMES).map((d) => d.key),
       ipAddresses: poolId ? loadedIpAddresses(lists, poolId, MAX_USERNAMES) : [],
       ipRanges: poolId ? loadedRanges(get().risk, poolId) : [],
+      containOptions: ['--resume'],
     };
   }
 
@@ -167,7 +168,11 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
         get().actions.askRangeChange(rangeRequest(command));
         return undefined;
       case 'contain':
-        get().actions.askContain();
+        if (command.resume) get().actions.resumeContain();
+        else get().actions.askContain();
+        return undefined;
+      case 'undo':
+        get().actions.askUndo();
         return undefined;
       case 'report':
         get().actions.writeReport();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { needsAttention } from '../domain/event-risk.ts';
 import type { AuthEvent, Device, TokenValidity, User } from '../gateway/types.ts';
 import { resetPasswordSpec } from '../writes/admin-write-specs.ts';
@@ -5,6 +6,9 @@ import { feedbackSpec } from '../writes/feedback-spec.ts';
 import { forgetDeviceSpec, type DeviceTarget } from '../writes/membership-write-specs.ts';
 import { DEFAULT_WRITE_INTERVAL_MS } from '../writes/pacing.ts';
 import { CONTAIN_STEPS, containPlan, dryRunLines, STEP_OPERATION, type ContainStep, type ContainSubject } from '../writes/playbook.ts';
+import { journalMarker } from '../writes/journal-marker.ts';
+import { callText, MAX_RECORDED_CALLS, PLAYBOOK_FINISHED, PLAYBOOK_STARTED, unfinishedPlaybook, type JournaledCall } from '../writes/playbook-journal.ts';
+import { reportLines } from './report-actions.ts';
 import { refuseReadOnly, runWrite } from '../writes/run-write.ts';
 import { userWriteSpec } from '../writes/user-write-specs.ts';
 import type { WriteRun, WriteSpec } from '../writes/write-spec.ts';
@@ -30,6 +34,34 @@ interface StepResult {
   problems: string[];
   ok: number;
   skipped?: string;
+  /** The id its journal lines carry. */
+  playbook: string;
+}
+
+/** The work of a playbook run for one user and step; for mark Invalid, only these events when given (a resume). */
+interface StepWork {
+  username: string;
+  step: ContainStep;
+  eventIds?: string[];
+}
+
+const OPERATION_STEP = new Map<string, ContainStep>([...Object.entries(STEP_OPERATION).map(([step, op]) => [op, step as ContainStep] as const), ['AdminListDevices', 'forget-devices']]);
+
+/** The steps left of an unfinished playbook, per user in the order planned; mark Invalid only for the events left. */
+function workLeft(left: JournaledCall[]): StepWork[] {
+  const work: StepWork[] = [];
+  for (const call of left) {
+    const step = OPERATION_STEP.get(call.operation);
+    if (!step) continue;
+    const known = work.find((w) => w.username === call.username && w.step === step);
+    if (step === 'mark-invalid' && call.target !== undefined) {
+      if (known) known.eventIds?.push(call.target);
+      else work.push({ username: call.username, step, eventIds: [call.target] });
+    } else if (!known) {
+      work.push({ username: call.username, step });
+    }
+  }
+  return work;
 }
 
 const STEP_WORD: Record<ContainStep, string> = {
@@ -64,7 +96,7 @@ export function tokenCaveat(state: Pick<AppState, 'reads'>, poolId: string): str
  * one under the cursor). A checklist picks the steps; d shows the calls; y sends each once through `runWrite`, paced,
  * one user after another; a failed step does not stop the others; one summary at the end.
  */
-export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_INTERVAL_MS): Pick<AppActions, 'askContain'> {
+export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_INTERVAL_MS): Pick<AppActions, 'askContain' | 'resumeContain'> {
   const { get, flash, top } = kit;
   let running = false;
 
@@ -113,10 +145,11 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
     return found;
   }
 
-  async function send<T>(spec: WriteSpec<T>, targets: T[], result: StepResult): Promise<void> {
+  async function send<T>(spec: WriteSpec<T>, targets: T[], result: StepResult, extra?: (t: T) => Record<string, string>): Promise<void> {
     const why = spec.precheck?.(targets);
     if (why) { result.skipped = why; return; }
-    const run: WriteRun<T> = await runWrite(kit, spec, targets, { confirmed: true, intervalMs });
+    const tagged: WriteSpec<T> = { ...spec, parameters: (t) => ({ ...spec.parameters?.(t), ...extra?.(t), playbook: result.playbook }) };
+    const run: WriteRun<T> = await runWrite(kit, tagged, targets, { confirmed: true, intervalMs });
     if (run.status !== 'sent') { result.skipped = 'refused (see the message before)'; return; }
     for (const o of run.outcomes) {
       if (o.outcome === 'ok' || o.readBack === 'applied') result.ok++;
@@ -124,7 +157,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
     }
   }
 
-  async function runStep(poolId: string, username: string, step: ContainStep, result: StepResult): Promise<void> {
+  async function runStep(poolId: string, { username, step, eventIds }: StepWork, result: StepResult): Promise<void> {
     const who = { poolId, username };
     switch (step) {
       case 'disable':
@@ -142,35 +175,52 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
         }
         if (devices.length === 0) { result.skipped = 'no remembered devices'; return; }
         const targets: DeviceTarget[] = devices.map((d) => ({ ...who, deviceKey: d.key, ...(d.name ? { deviceName: d.name } : {}) }));
-        return send(forgetDeviceSpec(kit), targets, result);
+        return send(forgetDeviceSpec(kit), targets, result, (t) => ({ device: t.deviceKey }));
       }
       case 'mark-invalid': {
-        const events = riskyEvents(kit, poolId, username);
+        const loaded = kit.list<AuthEvent>(eventsRef(poolId, username)).items;
+        const events = eventIds === undefined ? riskyEvents(kit, poolId, username)
+          : eventIds.map((id) => loaded.find((e) => e.id === id) ?? { id, challenges: [] });
         if (events.length === 0) { result.skipped = 'no loaded risky event'; return; }
         return send(feedbackSpec(kit, poolId, username, 'Invalid'), events, result);
       }
     }
   }
 
-  async function play(poolId: string, usernames: string[], steps: ContainStep[]) {
+  function newPlaybookId(): string {
+    return `pb-${new Date(kit.now()).toISOString().replace(/[-:]|\.\d+/g, '')}-${randomUUID().slice(0, 6)}`;
+  }
+
+  async function start(poolId: string, usernames: string[], steps: ContainStep[]) {
+    running = true;
+    const id = newPlaybookId();
+    const plan = containPlan(usernames.map((u) => subjectOf(poolId, u)), steps);
+    const calls: JournaledCall[] = plan.calls.slice(0, MAX_RECORDED_CALLS).map((c) => ({
+      operation: c.operation, username: c.username, ...(c.target !== undefined ? { target: c.target } : {}), ...(c.step === 'mark-invalid' ? { value: 'Invalid' } : {}),
+    }));
+    const failure = await journalMarker(kit, { poolId, write: PLAYBOOK_STARTED, username: '', label: `playbook ${id} (${usernames.length} user${usernames.length === 1 ? '' : 's'})`, parameters: { playbook: id, users: String(usernames.length), calls: JSON.stringify(calls) } });
+    if (failure) flash('warn', `Not journaled: ${failure}.`);
+    await play(poolId, id, usernames, usernames.flatMap((username) => steps.map((step) => ({ username, step }))));
+  }
+
+  async function play(poolId: string, id: string, usernames: string[], work: StepWork[]) {
     running = true;
     const results: StepResult[] = [];
     try {
-      let first = true;
-      for (const [i, username] of usernames.entries()) {
-        for (const step of steps) {
-          if (!first) await new Promise((resolve) => setTimeout(resolve, intervalMs));
-          first = false;
-          flash('info', `Containing ${i + 1}/${usernames.length}: ${username} — ${STEP_WORD[step]}…`);
-          const result: StepResult = { username, step, problems: [], ok: 0 };
-          results.push(result);
-          try {
-            await runStep(poolId, username, step, result);
-          } catch (error) {
-            result.problems.push(writeFailureReason(toListError(error).message));
-          }
+      for (const [i, item] of work.entries()) {
+        if (i > 0) await new Promise((resolve) => setTimeout(resolve, intervalMs));
+        const n = usernames.indexOf(item.username) + 1;
+        flash('info', `Containing ${n}/${usernames.length}: ${item.username} — ${STEP_WORD[item.step]}…`);
+        const result: StepResult = { username: item.username, step: item.step, problems: [], ok: 0, playbook: id };
+        results.push(result);
+        try {
+          await runStep(poolId, item, result);
+        } catch (error) {
+          result.problems.push(writeFailureReason(toListError(error).message));
         }
       }
+      const failed = results.filter((r) => r.problems.length > 0).length;
+      await journalMarker(kit, { poolId, write: PLAYBOOK_FINISHED, username: '', label: `playbook ${id} (${usernames.length} user${usernames.length === 1 ? '' : 's'})`, parameters: { playbook: id, ok: String(results.reduce((s, r) => s + r.ok, 0)), failed: String(failed) } });
     } finally {
       running = false;
     }
@@ -205,8 +255,28 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
         detail: 'space checks a step, d shows the calls, y runs them (each once, paced), esc cancels',
         steps: CONTAIN_STEPS.map((s) => ({ ...s })),
         describe: (steps) => dryRunLines(containPlan(usernames.map((u) => subjectOf(poolId, u)), ids(steps))),
-        onRun: (steps) => { void play(poolId, usernames, ids(steps)); },
+        onRun: (steps) => { void start(poolId, usernames, ids(steps)); },
       }));
+    },
+    resumeContain() {
+      if (refuseReadOnly(kit)) return;
+      if (running) return flash('warn', 'A containment is still running: wait for its summary.');
+      if (!kit.journal || kit.journal.dir === undefined) return flash('warn', 'The journal is off (--no-journal): there is no playbook to resume.');
+      const found = unfinishedPlaybook(reportLines(kit));
+      if (!found) return flash('info', `No unfinished playbook in the journal (${get().incident ? `incident ${get().incident}` : "today's, UTC"}): nothing to resume.`);
+      const { id, poolId, left } = found;
+      if (left.length === 0) return flash('info', `Playbook ${id} has no call left to send (its planned calls are all journaled ok, or could not be read).`);
+      const usernames = [...new Set(left.map((c) => c.username))];
+      const writes = left.filter((c) => c.operation !== 'AdminListDevices').length;
+      const shown = left.slice(0, 12).map(callText).join('; ');
+      kit.set({
+        confirm: {
+          title: `Finish playbook ${id}? ${writes} call${writes === 1 ? '' : 's'} not yet done (pool ${poolId})`,
+          detail: `Started ${found.startedAt}; ${found.planned.length - left.length} of ${found.planned.length} planned calls are journaled ok and are not sent again. Left: ${shown}${left.length > 12 ? `; and ${left.length - 12} more` : ''}.`,
+          dangerous: true,
+          onConfirm: () => { void play(poolId, id, usernames, workLeft(left)); },
+        },
+      });
     },
   };
 }

@@ -224,6 +224,10 @@ export interface AppActions {
   askRangeChange(request: RangeRequest): void;
   /** `:contain`: the containment checklist for the user on screen, or the marked users of the list on screen. */
   askContain(): void;
+  /** `:contain --resume`: offers to finish the latest playbook of the journal that has no "finished" line, sending only the calls not journaled ok. */
+  resumeContain(): void;
+  /** `:undo`: offers to reverse the last playbook or batch of writes in the journal, listing first what cannot be reversed. */
+  askUndo(): void;
   /** Puts `block <the event's IP>/32` on the command line, for the event on screen or under the cursor. */
   proposeBlock(): void;
   /** Asks to sweep the current pool (narrowed by its search), showing the estimated calls and time. */

@@ -134,8 +134,9 @@ describe('command table', () => {
       ':unblock <CIDR range>',
       ':skip <CIDR range>',
       ':unskip <CIDR range>',
-      ':contain',
+      ':contain [--resume]',
       ':report',
+      ':undo',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });
@@ -224,5 +225,15 @@ describe('completionLines', () => {
   });
   it('is empty when nothing matches', () => {
     assert.deepEqual(completionLines(':user zed', KNOWN), []);
+  });
+});
+
+describe(':contain --resume and :undo', () => {
+  it(':contain takes only --resume; :undo takes nothing', () => {
+    assert.deepEqual(ok(':contain'), { kind: 'contain' });
+    assert.deepEqual(ok(':contain --resume'), { kind: 'contain', resume: true });
+    assert.match(error(':contain --resum').error, /^:contain takes no argument or --resume/);
+    assert.deepEqual(ok(':undo'), { kind: 'undo' });
+    assert.match(error(':undo all').error, /:undo takes no argument/);
   });
 });

@@ -1,6 +1,7 @@
 import { allInFlight, NO_WRITES_IN_FLIGHT } from '../../writes/in-flight.ts';
 import { createFeedbackActions } from '../feedback-actions.ts';
 import { createContainActions } from '../contain-actions.ts';
+import { createUndoActions } from '../undo-actions.ts';
 import { createIpRangeActions } from '../ip-range-actions.ts';
 import { createUserActions } from '../user-actions.ts';
 import type { Slice, SliceEnv } from './env.ts';
@@ -11,7 +12,7 @@ type WritesState = 'pendingWrites' | 'actionLog' | 'failedWrite' | 'writeProgres
  * Writes: those in flight, the latest that failed, a batch's progress, the log of every attempt; and quitting, which
  * asks twice while a write is still being sent.
  */
-export function writesSlice({ get, set, deps, kit, shared }: SliceEnv): Slice<WritesState, 'askFeedback' | 'askUserWrite' | 'askBulkUserWrite' | 'askAdminWrite' | 'askRangeChange' | 'proposeBlock' | 'askContain' | 'quit'> {
+export function writesSlice({ get, set, deps, kit, shared }: SliceEnv): Slice<WritesState, 'askFeedback' | 'askUserWrite' | 'askBulkUserWrite' | 'askAdminWrite' | 'askRangeChange' | 'proposeBlock' | 'askContain' | 'quit' | 'resumeContain' | 'askUndo'> {
   return {
     state: { pendingWrites: NO_WRITES_IN_FLIGHT, actionLog: [], failedWrite: undefined, writeProgress: undefined, quitting: false, quitArmed: false },
     actions: {
@@ -19,6 +20,7 @@ export function writesSlice({ get, set, deps, kit, shared }: SliceEnv): Slice<Wr
       ...createUserActions(kit),
       ...createIpRangeActions(kit),
       ...createContainActions(kit, deps.feedbackIntervalMs),
+      ...createUndoActions(kit, deps.feedbackIntervalMs),
       quit() {
         const inFlight = allInFlight(get().pendingWrites).length;
         if (inFlight > 0 && !get().quitArmed) {
