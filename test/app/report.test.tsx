@@ -63,7 +63,8 @@ describe('app: :report writes the incident report of the journal', () => {
     await h.waitForText('billing-backend');
     await h.press('enter');
     await h.waitForText(/app clients › \S+/);
-    await waitFor(() => h.count('DescribeUserPoolClient') === 1);
+    await h.waitForText(/auth flows/);
+    assert.equal(h.count('DescribeUserPoolClient'), 1);
     const before = new Set(readdirSync(out));
     await h.submit(':', 'report');
     const name = await waitFor(() => readdirSync(out).find((n) => !before.has(n)));
