@@ -1,5 +1,5 @@
 /** Which list of known values completes a command's argument. */
-export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipAddresses' | 'incidentNames' | 'journalFilters' | 'ipRanges';
+export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipAddresses' | 'incidentNames' | 'journalFilters' | 'ipRanges' | 'riskSettings';
 
 /** Names of the `:` commands. */
 export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help'
@@ -7,7 +7,8 @@ export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profi
   | 'reset-password' | 'add-to-group' | 'remove-from-group' | 'forget-device' | 'forget-devices' | 'confirm-signup' | 'delete-user'
   | 'ip' | 'incident' | 'journal'
   | 'block' | 'unblock' | 'skip' | 'unskip'
-  | 'contain' | 'report';
+  | 'contain' | 'report'
+  | 'risk-set';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -130,6 +131,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'unskip', aliases: [], argument: RANGE, description: 'remove a range from the always-allow list (SetRiskConfiguration; shows the diff first)' },
   { name: 'contain', aliases: [], description: 'containment playbook on the user on screen or the marked users: a checklist (disable, sign out, reset password, forget devices, mark risky events Invalid); d shows the calls, y runs them' },
   { name: 'report', aliases: [], description: "write a Markdown incident report of the incident's journal (today's, when none is named) to a new file in the current directory" },
+  {
+    name: 'risk-set',
+    aliases: [],
+    argument: { name: 'settings', required: true, completes: 'riskSettings', example: 'high=block notify=on' },
+    description: 'change the risk configuration of the pool, or of the app client selected in the risk view: LEVEL=no-action|mfa-if-configured|mfa-required|block (low, medium, high), notify=on|off, cc=block|no-action, cc-events=sign-in,password-change,sign-up (shows the diff first; e in the risk view)',
+  },
 ];
 
 /** The command called `name` (or with that alias), case-insensitively. */

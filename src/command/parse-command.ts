@@ -3,6 +3,7 @@ import type { CommandSpec } from './command-table.ts';
 import { closestMatch } from './edit-distance.ts';
 import { isPoolId, isRegion } from './regions.ts';
 import { checkRange } from '../domain/ip-range.ts';
+import { parseRiskEdit, type RiskEdit } from '../domain/risk-edit.ts';
 import { excerpt } from '../domain/user-filter.ts';
 import { canonicalIp, checkIpAddress } from '../domain/ip-pivot.ts';
 import type { RangeRequest } from '../store/ip-range-actions.ts';
@@ -29,7 +30,8 @@ export type Command =
   | { kind: 'journal'; filter: string }
   | { kind: RangeCommand; range: string }
   | { kind: 'contain' }
-  | { kind: 'report' };
+  | { kind: 'report' }
+  | { kind: 'risk-set'; edit: RiskEdit };
 
 /** The commands that change an IP exception list. */
 export type RangeCommand = 'block' | 'unblock' | 'skip' | 'unskip';
@@ -83,6 +85,10 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
   if (!arg) return argument === '' ? undefined : `:${spec.name} takes no argument; type just :${spec.name}.`;
   if (argument === '') {
     return arg.required ? `:${spec.name} needs a ${arg.name}, e.g. :${spec.name} ${arg.example}. Tab completes known ones.` : undefined;
+  }
+  if (arg.completes === 'riskSettings') {
+    const parsed = parseRiskEdit(argument);
+    return parsed.ok ? undefined : parsed.error;
   }
   if (/\s/.test(argument)) return `:${spec.name} takes one ${arg.name} without spaces: ${commandUsage(spec)}.`;
   switch (arg.completes) {
@@ -149,6 +155,10 @@ function toCommand(spec: CommandSpec, argument: string): Command {
     case 'skip':
     case 'unskip':
       return { kind: spec.name, range: argument };
+    case 'risk-set': {
+      const parsed = parseRiskEdit(argument);
+      return { kind: 'risk-set', edit: parsed.ok ? parsed.edit : { actions: {}, notify: {} } };
+    }
     default:
       return { kind: spec.name };
   }

@@ -166,6 +166,9 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       case 'unskip':
         get().actions.askRangeChange(rangeRequest(command));
         return undefined;
+      case 'risk-set':
+        get().actions.askRiskEdit(command.edit);
+        return undefined;
       case 'contain':
         get().actions.askContain();
         return undefined;

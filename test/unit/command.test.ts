@@ -136,6 +136,7 @@ describe('command table', () => {
       ':unskip <CIDR range>',
       ':contain',
       ':report',
+      ':risk-set <settings>',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });

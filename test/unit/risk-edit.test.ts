@@ -91,3 +91,22 @@ describe('risk-configuration edit', () => {
     for (const w of riskSettingWords()) assert.ok(parseRiskEdit(w.startsWith('notify') ? `high=block ${w}` : w).ok, w);
   });
 });
+
+describe(':risk-set on the command line', () => {
+  it('parses several settings separated by spaces, and a bad one is refused with its message', async () => {
+    const { parseCommand } = await import('../../src/command/parse-command.ts');
+    const good = parseCommand(':risk-set high=mfa-required notify=on');
+    assert.ok(good.ok && good.command.kind === 'risk-set');
+    assert.deepEqual(good.command.kind === 'risk-set' && good.command.edit, { actions: { high: 'MFA_REQUIRED' }, notify: { high: true } });
+    const bad = parseCommand(':risk-set high=sometimes');
+    assert.ok(!bad.ok && /not an action for high/.test(bad.error));
+  });
+
+  it('Tab completes the last word, leaving out keys already given', async () => {
+    const { completeCommand, completionLines } = await import('../../src/command/complete-command.ts');
+    assert.deepEqual(completionLines(':risk-set high=block cc=', {}), [':risk-set high=block cc=no-action', ':risk-set high=block cc=block']);
+    const c = completeCommand(':risk-set high=block hi', {});
+    assert.deepEqual(c.candidates, ['high-notify=on', 'high-notify=off']);
+    assert.equal(completionLines(':risk-s', {})[0], ':risk-set ');
+  });
+});
