@@ -135,7 +135,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'risk-set',
     aliases: [],
     argument: { name: 'settings', required: true, completes: 'riskSettings', example: 'high=block notify=on' },
-    description: 'change the risk configuration of the pool, or of the app client selected in the risk view: LEVEL=no-action|mfa-if-configured|mfa-required|block (low, medium, high), notify=on|off, cc=block|no-action, cc-events=sign-in,password-change,sign-up (shows the diff first; e in the risk view)',
+    description: 'change the risk configuration of the pool, or of the app client selected in the risk view once loaded (first word pool or client to choose): LEVEL=no-action|mfa-if-configured|mfa-required|block (low, medium, high), notify=on|off, cc=block|no-action, cc-events=sign-in,password-change,sign-up (shows the diff first; e in the risk view)',
   },
 ];
 

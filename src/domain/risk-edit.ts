@@ -18,6 +18,8 @@ export interface RiskEdit {
   notify: Partial<Record<RiskLevel, boolean>>;
   credentialsAction?: string;
   credentialsEvents?: string[];
+  /** `pool` or `client` as the first word: which configuration, when the risk view shows both. */
+  scope?: 'pool' | 'client';
 }
 
 /** One changed field of the configuration: its path and its value before and after, as shown. */
@@ -34,17 +36,20 @@ const enumOf = (v: string) => v.toUpperCase().replace(/-/g, '_');
 export function riskSettingWords(): string[] {
   const levels = LEVELS.flatMap((l) => [...TAKEOVER_ACTIONS.map((a) => `${l}=${word(a)}`), `${l}-notify=on`, `${l}-notify=off`]);
   const events = ['sign-in', 'sign-in,password-change', 'sign-in,password-change,sign-up', 'sign-in,sign-up', 'password-change', 'password-change,sign-up', 'sign-up'];
-  return [...levels, 'notify=on', 'notify=off', ...CREDENTIALS_ACTIONS.map((a) => `cc=${word(a)}`), ...events.map((e) => `cc-events=${e}`)];
+  return ['pool', 'client', ...levels, 'notify=on', 'notify=off', ...CREDENTIALS_ACTIONS.map((a) => `cc=${word(a)}`), ...events.map((e) => `cc-events=${e}`)];
 }
 
-const USAGE = 'e.g. :risk-set high=block notify=on  or  :risk-set cc=block cc-events=sign-in,sign-up (Tab completes)';
+const USAGE = 'optionally first pool or client, e.g. :risk-set high=block notify=on  or  :risk-set cc=block cc-events=sign-in,sign-up (Tab completes)';
 
 /** Parses the words of a `:risk-set`; a bad word gets a one-line message naming the values it takes. */
 export function parseRiskEdit(text: string): { ok: true; edit: RiskEdit } | { ok: false; error: string } {
-  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  const all = text.trim().split(/\s+/).filter((w) => w !== '');
+  const first = all[0]?.toLowerCase();
+  const scope = first === 'pool' || first === 'client' ? first : undefined;
+  const words = scope ? all.slice(1) : all;
   if (words.length === 0) return { ok: false, error: `:risk-set needs at least one setting, ${USAGE}.` };
   if (words.length > 12) return { ok: false, error: ':risk-set takes at most 12 settings.' };
-  const edit: RiskEdit = { actions: {}, notify: {} };
+  const edit: RiskEdit = { actions: {}, notify: {}, ...(scope ? { scope } : {}) };
   let notifyAll: boolean | undefined;
   for (const w of words) {
     const eq = w.indexOf('=');

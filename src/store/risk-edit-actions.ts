@@ -17,7 +17,9 @@ export function createRiskEditActions(kit: StoreKit): Pick<AppActions, 'askRiskE
       if (refuseReadOnly(kit)) return;
       const where = riskPlace(kit);
       if (!where) return flash('warn', 'Open a pool first: :risk-set changes a pool\'s (or an app client\'s) risk configuration.');
-      const { poolId, client } = where;
+      const { poolId } = where;
+      const client = edit.scope === 'pool' ? undefined : where.client;
+      if (edit.scope === 'client' && !client) return flash('warn', 'No app client configuration loaded: select a client in the risk view (:risk) and press enter, or use :risk-set pool ….');
       if (get().pools[poolId]?.value?.threatProtection === 'OFF') return flash('warn', `Threat protection is off for pool ${poolId}: it has no risk configuration to change.`);
       flash('info', 'Reading the risk configuration…');
       kit.gw.describeRiskConfiguration(poolId, client?.id).then(

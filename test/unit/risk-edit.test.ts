@@ -29,6 +29,10 @@ describe('risk-configuration edit', () => {
     const parsed = parseRiskEdit('high=mfa-required notify=off cc=no-action cc-events=sign-up,sign-in');
     assert.ok(parsed.ok);
     assert.deepEqual(parsed.edit, { actions: { high: 'MFA_REQUIRED' }, notify: { high: false }, credentialsAction: 'NO_ACTION', credentialsEvents: ['SIGN_IN', 'SIGN_UP'] });
+    const scoped = parseRiskEdit('pool low=block');
+    assert.ok(scoped.ok);
+    assert.deepEqual(scoped.edit, { actions: { low: 'BLOCK' }, notify: {}, scope: 'pool' });
+    assert.ok(!parseRiskEdit('client').ok);
   });
 
   it('gives a one-line message for each bad word', () => {
@@ -88,7 +92,7 @@ describe('risk-configuration edit', () => {
   });
 
   it('offers every word it accepts for Tab', () => {
-    for (const w of riskSettingWords()) assert.ok(parseRiskEdit(w.startsWith('notify') ? `high=block ${w}` : w).ok, w);
+    for (const w of riskSettingWords()) assert.ok(parseRiskEdit(w.startsWith('notify') ? `high=block ${w}` : w === 'pool' || w === 'client' ? `${w} cc=block` : w).ok, w);
   });
 });
 
