@@ -1,5 +1,5 @@
 /** Which list of known values completes a command's argument. */
-export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipAddresses' | 'incidentNames' | 'journalFilters' | 'ipRanges' | 'containOptions';
+export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipAddresses' | 'incidentNames' | 'journalFilters' | 'ipRanges' | 'containOptions' | 'riskSettings';
 
 /** Names of the `:` commands. */
 export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help'
@@ -8,7 +8,7 @@ export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profi
   | 'ip' | 'incident' | 'journal'
   | 'block' | 'unblock' | 'skip' | 'unskip'
   | 'contain' | 'report'
-  | 'undo';
+  | 'undo' | 'risk-set';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -137,6 +137,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   { name: 'report', aliases: [], description: "write a Markdown incident report of the incident's journal (today's, when none is named) to a new file in the current directory" },
   { name: 'undo', aliases: [], description: 'reverse the last playbook or batch of writes of the journal (enable users, unblock ranges, feedback back to Valid); lists first what cannot be reversed; asks once' },
+  {
+    name: 'risk-set',
+    aliases: [],
+    argument: { name: 'settings', required: true, completes: 'riskSettings', example: 'high=block notify=on' },
+    description: 'change the risk configuration of the pool, or of the app client selected in the risk view once loaded (first word pool or client to choose): LEVEL=no-action|mfa-if-configured|mfa-required|block (low, medium, high), notify=on|off, cc=block|no-action, cc-events=sign-in,password-change,sign-up (shows the diff first; e in the risk view)',
+  },
 ];
 
 /** The command called `name` (or with that alias), case-insensitively. */

@@ -1,5 +1,6 @@
 import { COMMANDS, findCommand } from './command-table.ts';
 import type { CompletionSource } from './command-table.ts';
+import { riskSettingWords } from '../domain/risk-edit.ts';
 
 /** Values the app already knows, offered as argument completions (none for a source left out). */
 export type KnownValues = Partial<Record<CompletionSource, readonly string[]>>;
@@ -27,6 +28,12 @@ export function completeCommand(text: string, known: KnownValues): Completion {
   }
   const start = lead.length + name.length + gap.length;
   const spec = findCommand(name);
+  if (spec?.argument?.completes === 'riskSettings') {
+    const last = /\S*$/.exec(rest)?.[0] ?? '';
+    const used = new Set(rest.slice(0, rest.length - last.length).split(/\s+/).map((w) => w.split('=')[0]));
+    const words = riskSettingWords().filter((w) => !used.has(w.split('=')[0]));
+    return { target: 'riskSettings', start: start + rest.length - last.length, partial: last, candidates: matching(last, words) };
+  }
   if (!spec?.argument || /\s/.test(rest)) return none(start, rest);
   const source = spec.argument.completes;
   const candidates = matching(rest, known[source] ?? []);

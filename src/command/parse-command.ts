@@ -3,6 +3,7 @@ import type { CommandSpec } from './command-table.ts';
 import { closestMatch } from './edit-distance.ts';
 import { isPoolId, isRegion } from './regions.ts';
 import { checkRange } from '../domain/ip-range.ts';
+import { parseRiskEdit, type RiskEdit } from '../domain/risk-edit.ts';
 import { excerpt } from '../domain/user-filter.ts';
 import { canonicalIp, checkIpAddress } from '../domain/ip-pivot.ts';
 import type { RangeRequest } from '../store/ip-range-actions.ts';
@@ -30,7 +31,8 @@ export type Command =
   | { kind: RangeCommand; range: string }
   | { kind: 'contain'; resume?: true }
   | { kind: 'report' }
-  | { kind: 'undo' };
+  | { kind: 'undo' }
+  | { kind: 'risk-set'; edit: RiskEdit };
 
 /** The commands that change an IP exception list. */
 export type RangeCommand = 'block' | 'unblock' | 'skip' | 'unskip';
@@ -84,6 +86,10 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
   if (!arg) return argument === '' ? undefined : `:${spec.name} takes no argument; type just :${spec.name}.`;
   if (argument === '') {
     return arg.required ? `:${spec.name} needs a ${arg.name}, e.g. :${spec.name} ${arg.example}. Tab completes known ones.` : undefined;
+  }
+  if (arg.completes === 'riskSettings') {
+    const parsed = parseRiskEdit(argument);
+    return parsed.ok ? undefined : parsed.error;
   }
   if (/\s/.test(argument)) return `:${spec.name} takes one ${arg.name} without spaces: ${commandUsage(spec)}.`;
   switch (arg.completes) {
@@ -154,6 +160,10 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return { kind: spec.name, range: argument };
     case 'contain':
       return argument === '--resume' ? { kind: 'contain', resume: true } : { kind: 'contain' };
+    case 'risk-set': {
+      const parsed = parseRiskEdit(argument);
+      return { kind: 'risk-set', edit: parsed.ok ? parsed.edit : { actions: {}, notify: {} } };
+    }
     default:
       return { kind: spec.name };
   }

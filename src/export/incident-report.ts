@@ -26,6 +26,7 @@ export interface IncidentReportContext {
 
 const MAX_CELL = 300;
 const RANGE_ACTION = 'SetRiskConfiguration';
+const RISK_EDIT = 'risk configuration';
 const LIST_NAME: Record<string, string> = { blocked: 'always block (BlockedIPRangeList)', skipped: 'always allow (SkippedIPRangeList)' };
 const NOT_CALLS = new Set(['ok', 'cancelled']);
 
@@ -59,6 +60,7 @@ function actionText(l: JournalLine): string {
 }
 
 function targetText(l: JournalLine): string {
+  if (l.action === RANGE_ACTION && l.write === RISK_EDIT) return placeText(l);
   if (l.action === RANGE_ACTION) return `${mdText(l.target.label)} on ${placeText(l)}`;
   const event = l.target.eventId ? ` event ${mdText(l.target.eventId)}` : '';
   return `${mdText(l.target.username || l.target.label)}${event} in ${mdText(l.poolId)}`;
@@ -109,12 +111,20 @@ function usersSection(lines: JournalLine[]): string[] {
 }
 
 function rangesSection(lines: JournalLine[]): string[] {
-  const rows = lines.filter((l) => l.action === RANGE_ACTION).map((l) => {
+  const rows = lines.filter((l) => l.action === RANGE_ACTION && l.write !== RISK_EDIT).map((l) => {
     const p = l.parameters ?? {};
     const change = p.op === 'add' ? 'added' : p.op === 'remove' ? 'removed' : 'changed (not recorded)';
     return [time(l), mdText(p.range ?? l.target.label), p.list ? mdText(LIST_NAME[p.list] ?? p.list) : 'not recorded', change, placeText(l), outcomeText(l)];
   });
   return ['## IP ranges blocked or skipped', '', ...table(['Time (UTC)', 'Range', 'List', 'Change', 'Where', 'Outcome'], rows)];
+}
+
+function riskEditSection(lines: JournalLine[]): string[] {
+  const rows = lines.filter((l) => l.action === RANGE_ACTION && l.write === RISK_EDIT).map((l) => {
+    const diff = Object.entries(l.parameters ?? {}).filter(([k]) => k !== 'clientId').map(([k, v]) => `${mdText(k)}: ${mdText(v)}`);
+    return [time(l), placeText(l), diff.join('; ') || 'not recorded', outcomeText(l)];
+  });
+  return ['## Risk-configuration changes', '', ...table(['Time (UTC)', 'Where', 'Changed fields (old → new)', 'Outcome'], rows)];
 }
 
 function feedbackSection(lines: JournalLine[]): string[] {
@@ -153,7 +163,7 @@ function exposureSection(ctx: IncidentReportContext): string[] {
 /** The Markdown report of journal lines (oldest first): title, timeline, users, ranges, feedback, failures, exposure. */
 export function incidentReport(lines: JournalLine[], ctx: IncidentReportContext): string {
   const sections = [
-    titleSection(lines, ctx), timelineSection(lines), usersSection(lines), rangesSection(lines), feedbackSection(lines), failedSection(lines),
+    titleSection(lines, ctx), timelineSection(lines), usersSection(lines), rangesSection(lines), riskEditSection(lines), feedbackSection(lines), failedSection(lines),
     exposureSection(ctx),
   ];
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;

@@ -167,6 +167,9 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       case 'unskip':
         get().actions.askRangeChange(rangeRequest(command));
         return undefined;
+      case 'risk-set':
+        get().actions.askRiskEdit(command.edit);
+        return undefined;
       case 'contain':
         if (command.resume) get().actions.resumeContain();
         else get().actions.askContain();

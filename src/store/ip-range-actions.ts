@@ -1,5 +1,6 @@
 import { checkRange } from '../domain/ip-range.ts';
-import type { AppClient, AuthEvent } from '../gateway/types.ts';
+import type { AppClient, AuthEvent, RiskConfiguration } from '../gateway/types.ts';
+import type { WriteSpec } from '../writes/write-spec.ts';
 import { ipRangeSpec, type ConflictHolder, type RangeChange, type RangeList } from '../writes/ip-range-spec.ts';
 import { refuseReadOnly, runWrite } from '../writes/run-write.ts';
 import { displayedList } from './displayed-list.ts';
@@ -32,6 +33,31 @@ export const CHANGED_NOTICE = 'The risk configuration CHANGED since the diff was
 /** How many times a changed configuration is shown again before the app gives up asking. */
 const MAX_RETRIES_ON_CHANGE = 3;
 
+/** Where a risk-configuration change goes: the open pool, or the app client selected in the risk view when its configuration is loaded. */
+export function riskPlace(kit: StoreKit): { poolId: string; client?: AppClient } | undefined {
+  const route = kit.top();
+  if (!('poolId' in route) || typeof route.poolId !== 'string') return undefined;
+  if (route.view !== 'risk') return { poolId: route.poolId };
+  const client = selectedItem(kit.list<AppClient>({ kind: 'clients', poolId: route.poolId }));
+  return client && kit.get().risk[riskKey(route.poolId, client.id)]?.value ? { poolId: route.poolId, client } : { poolId: route.poolId };
+}
+
+/**
+ * Runs a risk-configuration write; when the configuration changed between the diff and the write (nothing was written),
+ * asks again with the new configuration as base and the CHANGED notice, up to a few times.
+ */
+export async function askUntilSettled<C extends { base: RiskConfiguration; notice?: string }>(kit: StoreKit, makeSpec: (holder: ConflictHolder, change: C) => WriteSpec<C>, change: C, attempt = 1): Promise<void> {
+  const holder: ConflictHolder = {};
+  const run = await runWrite(kit, makeSpec(holder, change), [change]);
+  if (run.status !== 'sent' || holder.changed === undefined) return;
+  kit.set({ failedWrite: undefined });
+  if (attempt >= MAX_RETRIES_ON_CHANGE) {
+    kit.flash('warn', `NOT written: the risk configuration keeps changing (${attempt} times since the diff was shown). Try again when it is quiet.`);
+    return;
+  }
+  await askUntilSettled(kit, makeSpec, { ...change, base: holder.changed, notice: CHANGED_NOTICE }, attempt + 1);
+}
+
 /**
  * Block/unblock and skip/unskip IP ranges on the open pool, or on the app client selected in the risk view (starting
  * from its effective configuration); and the key on an event that proposes its IP as a /32 on the command line.
@@ -39,25 +65,8 @@ const MAX_RETRIES_ON_CHANGE = 3;
 export function createIpRangeActions(kit: StoreKit): Pick<AppActions, 'askRangeChange' | 'proposeBlock'> {
   const { get, set, flash, top } = kit;
 
-  function place(): { poolId: string; client?: AppClient } | undefined {
-    const route = top();
-    if (!('poolId' in route) || typeof route.poolId !== 'string') return undefined;
-    if (route.view !== 'risk') return { poolId: route.poolId };
-    const client = selectedItem(kit.list<AppClient>({ kind: 'clients', poolId: route.poolId }));
-    return client && get().risk[riskKey(route.poolId, client.id)]?.value ? { poolId: route.poolId, client } : { poolId: route.poolId };
-  }
-
-  async function ask(change: RangeChange, attempt: number): Promise<void> {
-    const holder: ConflictHolder = {};
-    const run = await runWrite(kit, ipRangeSpec(kit, holder), [change]);
-    if (run.status !== 'sent' || holder.changed === undefined) return;
-    set({ failedWrite: undefined });
-    if (attempt >= MAX_RETRIES_ON_CHANGE) {
-      flash('warn', `NOT written: the risk configuration keeps changing (${attempt} times since the diff was shown). Try again when it is quiet.`);
-      return;
-    }
-    await ask({ ...change, base: holder.changed, notice: CHANGED_NOTICE }, attempt + 1);
-  }
+  const place = () => riskPlace(kit);
+  const ask = (change: RangeChange, attempt: number) => askUntilSettled(kit, (holder) => ipRangeSpec(kit, holder), change, attempt);
 
   return {
     askRangeChange(request) {

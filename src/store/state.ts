@@ -1,4 +1,5 @@
 import type { RangeRequest } from './ip-range-actions.ts';
+import type { RiskEdit } from '../domain/risk-edit.ts';
 import type { TimeZoneSetting } from '../domain/time-format.ts';
 import type {
   ApiCallRecord, FeedbackValue, GatewayTarget, PoolDetail, RetryCounts, RiskConfiguration, User,
@@ -222,6 +223,10 @@ export interface AppActions {
   askAdminWrite(request: AdminRequest): void;
   /** Asks to add or remove an IP range in the always-block or always-allow list (read, diff, confirm, re-read, write, read back). */
   askRangeChange(request: RangeRequest): void;
+  /** `:risk-set`: change account-takeover and compromised-credentials settings of the pool or the selected client (diff, confirm, read back). */
+  askRiskEdit(edit: RiskEdit): void;
+  /** Opens the command line with `risk-set ` typed (the risk view's key). */
+  proposeRiskEdit(): void;
   /** `:contain`: the containment checklist for the user on screen, or the marked users of the list on screen. */
   askContain(): void;
   /** `:contain --resume`: offers to finish the latest playbook of the journal that has no "finished" line, sending only the calls not journaled ok. */

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
+import { readOnlyReason } from '../keys/shared-bindings.ts';
 import { resourceKey } from '../store/stop-left-loads.ts';
 import type { ViewSpec } from './view-spec.ts';
 import { useContext } from 'react';
@@ -180,6 +181,7 @@ export const riskView: ViewSpec<RiskRoute> = {
   ],
   keys: [
     { keys: ['enter'], label: 'enter', description: 'load the selected app client\'s configuration', short: 'load client', hint: true, run: ({ actions }) => actions.openSelected() },
+    { keys: ['e'], label: 'e', description: 'edit the risk configuration of the pool, or of the selected client once loaded: opens :risk-set (Tab completes the settings; shows the diff first)', short: 'edit', hint: true, disabled: readOnlyReason, run: ({ actions }) => actions.proposeRiskEdit() },
     ...LIST_KEYS,
   ],
   Render: ({ route, ...props }) => <RiskView {...props} poolId={route.poolId} />,

@@ -92,6 +92,14 @@ export function rangeChangeDetail(c: RangeChange): string {
   return parts.join(' ');
 }
 
+/** Reads a pool's or client's risk configuration into state.risk (the read-back after a write) and returns it. */
+export async function readRiskInto(kit: StoreKit, poolId: string, clientId: string | undefined): Promise<RiskConfiguration> {
+  const value = await kit.gw.describeRiskConfiguration(poolId, clientId);
+  const key = riskKey(poolId, clientId);
+  kit.set((s) => ({ risk: { ...s.risk, [key]: { loading: false, value, requestId: (s.risk[key]?.requestId ?? 0) + 1 } } }));
+  return value;
+}
+
 /** What a write of a range change found: set when the configuration changed between the diff and the write. */
 export interface ConflictHolder {
   changed?: RiskConfiguration;
@@ -105,12 +113,7 @@ export interface ConflictHolder {
 export function ipRangeSpec(kit: StoreKit, holder: ConflictHolder): WriteSpec<RangeChange> {
   const what = (c: RangeChange) => `${COMMAND[c.list][c.op]} ${c.cidr} on ${placeOf(c)}`;
 
-  async function readBackInto(c: RangeChange): Promise<RiskConfiguration> {
-    const value = await kit.gw.describeRiskConfiguration(c.poolId, c.clientId);
-    const key = riskKey(c.poolId, c.clientId);
-    kit.set((s) => ({ risk: { ...s.risk, [key]: { loading: false, value, requestId: (s.risk[key]?.requestId ?? 0) + 1 } } }));
-    return value;
-  }
+  const readBackInto = (c: RangeChange) => readRiskInto(kit, c.poolId, c.clientId);
 
   async function readBack(c: RangeChange, error: GatewayError): Promise<ReadBack> {
     const now = await readBackInto(c);

@@ -67,8 +67,11 @@ describe('app: :report writes the incident report of the journal', () => {
     assert.equal(h.count('DescribeUserPoolClient'), 1);
     const before = new Set(readdirSync(out));
     await h.submit(':', 'report');
-    const name = await waitFor(() => readdirSync(out).find((n) => !before.has(n)));
-    const report = readFileSync(join(out, name!), 'utf8');
+    const written = await waitFor(() => {
+      const path = /written to (\S+)$/.exec(h.store.getState().flash?.text ?? '')?.[1];
+      return path && !before.has(path.slice(out.length + 1)) ? path : undefined;
+    });
+    const report = readFileSync(written!, 'utf8');
     const rows = report.slice(report.indexOf('## Residual exposure')).split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| App client'));
     assert.equal(rows.length, 1, 'the one client read');
     assert.match(rows[0]!, new RegExp(`^\\| \\S+ \\| \\w+ \\| ${LARGE_POOL_ID} \\| \\d+ (minute|hour|second|day)s? \\| \\d+ (minute|hour|second|day)s? \\|$`));

@@ -137,6 +137,7 @@ describe('command table', () => {
       ':contain [--resume]',
       ':report',
       ':undo',
+      ':risk-set <settings>',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });

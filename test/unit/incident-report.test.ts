@@ -44,7 +44,7 @@ describe('incident report: a scripted incident, section by section', () => {
   const report = sections(incidentReport(LINES, CTX));
 
   it('has the sections in order', () => {
-    assert.deepEqual([...report.keys()], ['title', 'Timeline (UTC)', 'Users touched', 'IP ranges blocked or skipped', 'Events tagged', 'Calls that failed', 'Residual exposure']);
+    assert.deepEqual([...report.keys()], ['title', 'Timeline (UTC)', 'Users touched', 'IP ranges blocked or skipped', 'Risk-configuration changes', 'Events tagged', 'Calls that failed', 'Residual exposure']);
   });
 
   it('titles the incident, its period and who acted', () => {
@@ -88,6 +88,22 @@ describe('incident report: a scripted incident, section by section', () => {
       '|---|---|---|---|---|---|',
       `| 2026-11-29 09:13:00Z | 203.0.113.0/24 | always block (BlockedIPRangeList) | added | pool ${POOL} | ok |`,
     ].join('\n'));
+  });
+
+  it('lists the risk-configuration changes as diffs, apart from the ranges', () => {
+    const edit: JournalLine = {
+      ...base, at: '2026-11-29T09:13:30.000Z', action: 'SetRiskConfiguration', write: 'risk configuration',
+      target: { username: '(risk configuration web)', label: 'web' },
+      parameters: { 'accountTakeover.high.action': 'NO_ACTION → MFA_REQUIRED', clientId: 'web1' }, outcome: 'ok',
+    };
+    const withEdit = sections(incidentReport([...LINES, edit], CTX));
+    assert.equal(withEdit.get('Risk-configuration changes'), [
+      '| Time (UTC) | Where | Changed fields (old → new) | Outcome |',
+      '|---|---|---|---|',
+      `| 2026-11-29 09:13:30Z | app client web1 of ${POOL} | accountTakeover.high.action: NO_ACTION → MFA_REQUIRED | ok |`,
+    ].join('\n'));
+    assert.equal(withEdit.get('IP ranges blocked or skipped'), report.get('IP ranges blocked or skipped'));
+    assert.equal(report.get('Risk-configuration changes'), 'None.');
   });
 
   it('lists the events tagged with their feedback', () => {

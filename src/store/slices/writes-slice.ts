@@ -3,8 +3,13 @@ import { createFeedbackActions } from '../feedback-actions.ts';
 import { createContainActions } from '../contain-actions.ts';
 import { createUndoActions } from '../undo-actions.ts';
 import { createIpRangeActions } from '../ip-range-actions.ts';
+import { createRiskEditActions } from '../risk-edit-actions.ts';
 import { createUserActions } from '../user-actions.ts';
 import type { Slice, SliceEnv } from './env.ts';
+
+type WritesActions =
+  | 'askFeedback' | 'askUserWrite' | 'askBulkUserWrite' | 'askAdminWrite' | 'askRangeChange' | 'proposeBlock' | 'askRiskEdit' | 'proposeRiskEdit'
+  | 'askContain' | 'resumeContain' | 'askUndo' | 'quit';
 
 type WritesState = 'pendingWrites' | 'actionLog' | 'failedWrite' | 'writeProgress' | 'quitting' | 'quitArmed';
 
@@ -12,13 +17,14 @@ type WritesState = 'pendingWrites' | 'actionLog' | 'failedWrite' | 'writeProgres
  * Writes: those in flight, the latest that failed, a batch's progress, the log of every attempt; and quitting, which
  * asks twice while a write is still being sent.
  */
-export function writesSlice({ get, set, deps, kit, shared }: SliceEnv): Slice<WritesState, 'askFeedback' | 'askUserWrite' | 'askBulkUserWrite' | 'askAdminWrite' | 'askRangeChange' | 'proposeBlock' | 'askContain' | 'quit' | 'resumeContain' | 'askUndo'> {
+export function writesSlice({ get, set, deps, kit, shared }: SliceEnv): Slice<WritesState, WritesActions> {
   return {
     state: { pendingWrites: NO_WRITES_IN_FLIGHT, actionLog: [], failedWrite: undefined, writeProgress: undefined, quitting: false, quitArmed: false },
     actions: {
       ...createFeedbackActions(kit, deps.feedbackIntervalMs),
       ...createUserActions(kit),
       ...createIpRangeActions(kit),
+      ...createRiskEditActions(kit),
       ...createContainActions(kit, deps.feedbackIntervalMs),
       ...createUndoActions(kit, deps.feedbackIntervalMs),
       quit() {
