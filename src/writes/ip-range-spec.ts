@@ -4,7 +4,7 @@ import { MAX_RANGES, overlapping } from '../domain/ip-range.ts';
 import { unknownCause, unknownOutcomeText, writeFailureReason } from '../store/feedback-text.ts';
 import { riskKey } from '../store/routes.ts';
 import { toListError, type StoreKit } from '../store/store-kit.ts';
-import type { ReadBack, WriteSpec } from './write-spec.ts';
+import type { ReadBack, WriteSpec, WriteTexts } from './write-spec.ts';
 
 /** Which exception list a change is on: always block, or always allow (skip risk detection). */
 export type RangeList = 'blocked' | 'skipped';
@@ -150,13 +150,18 @@ export function ipRangeSpec(kit: StoreKit, holder: ConflictHolder): WriteSpec<Ra
       }
     },
     readBack,
-    texts: {
-      what: ([c]) => what(c),
-      succeeded: ([c]) => `Done: ${what(c)} (SetRiskConfiguration succeeded). Reading it back…`,
-      failed: (c, reason) => `NOT done: ${what(c)}: ${reason}`,
-      unknown: (c, error) => unknownOutcomeText(what(c), error, 'Reading the configuration back…'),
-      done: 'done',
-      notDone: 'NOT done',
-    },
+    texts: riskWriteTexts(what),
+  };
+}
+
+/** What a SetRiskConfiguration write says of itself, named by `what`; it is read back after every success. */
+export function riskWriteTexts<T>(what: (target: T) => string): WriteTexts<T> {
+  return {
+    what: ([c]) => what(c!),
+    succeeded: ([c]) => `Done: ${what(c!)} (SetRiskConfiguration succeeded). Reading it back…`,
+    failed: (c, reason) => `NOT done: ${what(c)}: ${reason}`,
+    unknown: (c, error) => unknownOutcomeText(what(c), error, 'Reading the configuration back…'),
+    done: 'done',
+    notDone: 'NOT done',
   };
 }

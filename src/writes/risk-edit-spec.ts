@@ -1,9 +1,9 @@
 import type { GatewayError } from '../gateway/errors.ts';
 import type { RiskConfiguration } from '../gateway/types.ts';
 import { applyRiskEdit, loweredProtection, riskDiff, type RiskEdit } from '../domain/risk-edit.ts';
-import { unknownCause, unknownOutcomeText, writeFailureReason } from '../store/feedback-text.ts';
+import { unknownCause, writeFailureReason } from '../store/feedback-text.ts';
 import { toListError, type StoreKit } from '../store/store-kit.ts';
-import { placeOf, readRiskInto, sameConfiguration, type ConflictHolder } from './ip-range-spec.ts';
+import { placeOf, readRiskInto, riskWriteTexts, sameConfiguration, type ConflictHolder } from './ip-range-spec.ts';
 import type { ReadBack, WriteSpec } from './write-spec.ts';
 
 /** One `:risk-set` on the pool's or one app client's risk configuration. */
@@ -97,13 +97,6 @@ export function riskEditSpec(kit: StoreKit, holder: ConflictHolder, change: Risk
       }
     },
     readBack,
-    texts: {
-      what: ([c]) => what(c),
-      succeeded: ([c]) => `Done: ${what(c)} (SetRiskConfiguration succeeded). Reading it back…`,
-      failed: (c, reason) => `NOT done: ${what(c)}: ${reason}`,
-      unknown: (c, error) => unknownOutcomeText(what(c), error, 'Reading the configuration back…'),
-      done: 'done',
-      notDone: 'NOT done',
-    },
+    texts: riskWriteTexts(what),
   };
 }
