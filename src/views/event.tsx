@@ -5,52 +5,28 @@ import { PROPOSE_BLOCK } from '../keys/range-bindings.ts';
 import { userCrumb } from './crumbs.ts';
 import type { ViewSpec } from './view-spec.ts';
 import { listKey } from '../store/routes.ts';
-import { Box, Text } from 'ink';
-import { useContext, useEffect } from 'react';
+import { Text } from 'ink';
+import { useContext, useMemo } from 'react';
 import { formatAgo, formatTime, type TimeZoneSetting } from '../domain/time-format.ts';
 import { riskDecisionMarker, riskLevelMarker } from '../domain/event-risk.ts';
 import type { AuthEvent } from '../gateway/types.ts';
 import { riskColor } from '../ui/columns.ts';
-import { fieldColumns, fieldLabel, fieldLines, type Field } from '../ui/components/Fields.tsx';
-import { TimeZoneContext, useAppState, useAppStore } from '../ui/store-context.ts';
-import { safeText } from '../ui/text.ts';
+import type { Field } from '../ui/components/Fields.tsx';
+import { ScrolledFields } from '../ui/components/ScrolledFields.tsx';
+import { TimeZoneContext, useAppState } from '../ui/store-context.ts';
 import { useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
-import { usePageRows } from '../ui/views/use-page-rows.ts';
 import { feedbackBeingSent } from '../writes/pending-selectors.ts';
 
 /** Every field of one authentication event, each value whole (wrapped), scrolled with j/k, PgDn/PgUp, g/G when longer than the view. */
 function EventView({ poolId, username, eventId, width, height, now }: ViewProps & { poolId: string; username: string; eventId: string }) {
-  const store = useAppStore();
   const list = useList<AuthEvent>({ kind: 'events', poolId, username });
   const pending = useAppState((s) => feedbackBeingSent(s.pendingWrites, poolId, username, eventId));
-  const scroll = useAppState((s) => s.detailScroll);
   const zone = useContext(TimeZoneContext);
   const e = list.items.find((x) => x.id === eventId);
-  const { labelCells, valueCells } = fieldColumns(width, LABEL_WIDTH);
-  const lines = e ? fieldRows(eventFields(e, pending, zone, now), labelCells, valueCells) : [];
-  const scrolls = lines.length > height;
-  const rows = scrolls ? Math.max(1, height - 1) : height;
-  const max = Math.max(0, lines.length - rows);
-  usePageRows('detail', rows);
-  useEffect(() => {
-    if (scroll > max) store.getState().actions.scrollDetail(max - scroll);
-  }, [scroll, max, store]);
+  const fields = useMemo(() => (e ? eventFields(e, pending, zone, now) : []), [e, pending, zone, now]);
   if (!e) return <Text color="yellow">This event is no longer loaded; press esc and open it again.</Text>;
-  const top = Math.min(scroll, max);
-  return (
-    <Box flexDirection="column">
-      {lines.slice(top, top + rows).map((l, i) => (
-        <Text key={top + i} wrap="truncate">
-          <Text dimColor>{l.label}</Text>
-          <Text color={l.color}>{l.line}</Text>
-        </Text>
-      ))}
-      {scrolls && (
-        <Text dimColor wrap="truncate">{`lines ${top + 1}–${Math.min(lines.length, top + rows)} of ${lines.length} · j/k scroll, PgDn/PgUp, g/G`}</Text>
-      )}
-    </Box>
-  );
+  return <ScrolledFields items={fields} width={width} height={height} labelWidth={LABEL_WIDTH} />;
 }
 
 const LABEL_WIDTH = 26;
@@ -78,12 +54,6 @@ function eventFields(e: AuthEvent, pending: string | undefined, zone: TimeZoneSe
   ];
 }
 
-/** Each field's value wrapped whole at `valueCells`, its label on its first line only. */
-function fieldRows(fields: Field[], labelCells: number, valueCells: number): { label: string; line: string; color?: string }[] {
-  const blank = ' '.repeat(labelCells);
-  return fields.flatMap((f) => fieldLines(safeText(f.value ?? '–') || '–', valueCells)
-    .map((line, j) => ({ label: j === 0 ? fieldLabel(f.label, labelCells) : blank, line, color: f.color })));
-}
 
 /** The route of one authentication event of a user. */
 export interface EventRoute {
