@@ -1,12 +1,13 @@
 import { once } from 'node:events';
 import { Adversary } from './adversary.ts';
-import { AuthEventStore } from './auth-event-store.ts';
-import type { EmulatorContext } from './context.ts';
+import { AuthEventStore } from './cognito/auth-event-store.ts';
+import type { CognitoContext } from './cognito/context.ts';
+import { TokenCodec } from './cognito/paging.ts';
+import { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED, seedWorld } from './cognito/seed.ts';
+import type { SeededWorld } from './cognito/seed.ts';
+import { cognitoService } from './cognito/service.ts';
 import { FaultInjector } from './faults.ts';
-import { TokenCodec } from './paging.ts';
-import { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED, seedWorld } from './seed.ts';
-import type { SeededWorld } from './seed.ts';
-import { createCognitoServer } from './server.ts';
+import { createEmulatorServer } from './server.ts';
 import type { EmulatorOptions, RecordedRequest, RunningEmulator } from './types.ts';
 
 export type {
@@ -61,7 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     hostile: options.hostile === true,
     usersInLargePool: options.usersInLargePool ?? DEFAULT_LARGE_POOL_USERS,
   });
-  const ctx: EmulatorContext = {
+  const ctx: CognitoContext = {
     world,
     seed,
     now,
@@ -73,8 +74,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const adversary = new Adversary(options.adversary);
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
-  const server = createCognitoServer({
-    ctx,
+  const server = createEmulatorServer({
+    services: [cognitoService(ctx)],
     faults,
     adversary,
     requests,

@@ -1,4 +1,4 @@
-import type { AdvancedSecurityMode, UserPoolTier } from './model.ts';
+import type { AdvancedSecurityMode, UserPoolTier } from './cognito/model.ts';
 
 /** A Cognito error that one operation is answered with every time, e.g. NotAuthorizedException for a missing permission. */
 export interface OperationErrorFault {
@@ -79,6 +79,8 @@ export interface EmulatorOptions {
  */
 export interface RecordedRequest {
   operation: string;
+  /** The service the request was routed to ('Cognito', 'CloudWatch Logs', 'CloudWatch'); absent when none matched. */
+  service?: string;
   body: unknown;
   status: number;
   errorType?: string;

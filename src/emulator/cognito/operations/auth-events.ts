@@ -1,9 +1,9 @@
 import { requirePool, requireThreatProtection, requireUser } from '../context.ts';
 import type { OperationHandler } from '../context.ts';
-import { CognitoError } from '../errors.ts';
+import { ServiceError } from '../../errors.ts';
 import { pageByOffset, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import { RequestValidator, RULES } from '../validation.ts';
-import { authEventType } from '../wire.ts';
+import { authEventType } from '../shapes.ts';
 
 /**
  * AdminListUserAuthEvents: newest first; MaxResults 0..60 (0 or absent = 60), NextToken. Needs threat
@@ -39,7 +39,7 @@ export const adminUpdateAuthEventFeedback: OperationHandler = (ctx, body) => {
   const user = requireUser(pool, username as string);
   const event = ctx.events.eventsFor(pool.def, user).find((e) => e.EventId === eventId);
   if (event === undefined) {
-    throw new CognitoError('ResourceNotFoundException', `Auth event ${eventId} does not exist for this user.`);
+    throw new ServiceError('ResourceNotFoundException', `Auth event ${eventId} does not exist for this user.`);
   }
   ctx.events.setFeedback(pool.def.id, event.EventId, {
     FeedbackValue: value as 'Valid' | 'Invalid',

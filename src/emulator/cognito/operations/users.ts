@@ -1,11 +1,11 @@
 import { requirePool, requireUser } from '../context.ts';
-import type { EmulatorContext, OperationHandler } from '../context.ts';
+import type { CognitoContext, OperationHandler } from '../context.ts';
 import type { UserRecord } from '../model.ts';
 import type { PoolStore } from '../pool-store.ts';
 import { RequestValidator, RULES } from '../validation.ts';
-import { adminGetUserResponse } from '../wire.ts';
+import { adminGetUserResponse } from '../shapes.ts';
 
-function targetUser(ctx: EmulatorContext, body: Record<string, unknown>): { pool: PoolStore; user: UserRecord } {
+function targetUser(ctx: CognitoContext, body: Record<string, unknown>): { pool: PoolStore; user: UserRecord } {
   const v = new RequestValidator(body);
   const poolId = v.string('UserPoolId', RULES.userPoolId);
   const username = v.string('Username', RULES.username);
@@ -17,7 +17,7 @@ function targetUser(ctx: EmulatorContext, body: Record<string, unknown>): { pool
 /** AdminGetUser: the user by username, alias or sub. */
 export const adminGetUser: OperationHandler = (ctx, body) => adminGetUserResponse(targetUser(ctx, body).user);
 
-function setEnabled(ctx: EmulatorContext, body: Record<string, unknown>, enabled: boolean): Record<string, never> {
+function setEnabled(ctx: CognitoContext, body: Record<string, unknown>, enabled: boolean): Record<string, never> {
   const { pool, user } = targetUser(ctx, body);
   if (user.enabled !== enabled) {
     user.enabled = enabled;

@@ -1,6 +1,6 @@
 import type { UserRecord } from './model.ts';
-import { Rng } from './prng.ts';
-import { HOSTILE_USERNAME_PREFIX } from './well-known-ids.ts';
+import { Rng } from '../prng.ts';
+import { HOSTILE_USERNAME_PREFIX } from '../well-known-ids.ts';
 
 const ESC = '\x1b';
 const BEL = '\x07';

@@ -1,4 +1,4 @@
-import { CognitoError } from './errors.ts';
+import { ServiceError } from '../errors.ts';
 
 /** Constraints on a string member, named as Cognito's validation messages name them. */
 export interface StringRule {
@@ -20,8 +20,8 @@ const memberName = (key: string): string => key.charAt(0).toLowerCase() + key.sl
 
 const shown = (value: unknown): string => (value === undefined || value === null ? 'null' : `'${String(value)}'`);
 
-function serializationError(key: string, expected: string): CognitoError {
-  return new CognitoError('SerializationException', `Expected ${memberName(key)} to be ${expected}.`);
+function serializationError(key: string, expected: string): ServiceError {
+  return new ServiceError('SerializationException', `Expected ${memberName(key)} to be ${expected}.`);
 }
 
 /**
@@ -104,7 +104,7 @@ export class RequestValidator {
     const n = this.problems.length;
     if (n === 0) return;
     const noun = n === 1 ? 'error' : 'errors';
-    throw new CognitoError('InvalidParameterException', `${n} validation ${noun} detected: ${this.problems.join('; ')}`);
+    throw new ServiceError('InvalidParameterException', `${n} validation ${noun} detected: ${this.problems.join('; ')}`);
   }
 }
 

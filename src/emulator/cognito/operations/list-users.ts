@@ -1,15 +1,15 @@
-import { filterSortKey, formatUserFilter, matchesUserFilter, parseUserFilter } from '../../domain/user-filter.ts';
-import type { UserFilter } from '../../domain/user-filter.ts';
+import { filterSortKey, formatUserFilter, matchesUserFilter, parseUserFilter } from '../../../domain/user-filter.ts';
+import type { UserFilter } from '../../../domain/user-filter.ts';
 import { requirePool } from '../context.ts';
-import type { EmulatorContext, OperationHandler } from '../context.ts';
-import { invalidParameter } from '../errors.ts';
+import type { CognitoContext, OperationHandler } from '../context.ts';
+import { invalidParameter } from '../../errors.ts';
 import type { UserRecord } from '../model.ts';
 import { pageByKey, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import { schemaAttributeNames } from '../pool-shapes.ts';
 import type { PoolStore } from '../pool-store.ts';
-import { Rng } from '../prng.ts';
+import { Rng } from '../../prng.ts';
 import { RequestValidator, RULES } from '../validation.ts';
-import { userType } from '../wire.ts';
+import { userType } from '../shapes.ts';
 
 interface SearchHit {
   key: string;
@@ -69,13 +69,13 @@ function attributeSelection(pool: PoolStore, names: string[] | undefined): Reado
 
 type Position = [string, number, number];
 
-function pageSize(ctx: EmulatorContext, scope: readonly unknown[], position: Position | undefined, limit: number): number {
+function pageSize(ctx: CognitoContext, scope: readonly unknown[], position: Position | undefined, limit: number): number {
   if (position === undefined || position[2] > 0) return limit;
   const rng = new Rng(ctx.seed, 'short-page', JSON.stringify(scope), JSON.stringify(position));
   return rng.chance(0.2) ? rng.int(limit) : limit;
 }
 
-function decodePosition(ctx: EmulatorContext, scope: readonly unknown[], token: string | undefined): Position | undefined {
+function decodePosition(ctx: CognitoContext, scope: readonly unknown[], token: string | undefined): Position | undefined {
   const p = positionOf(ctx.tokens, scope, token);
   if (p === undefined) return undefined;
   if (!Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'number' || typeof p[2] !== 'number') {

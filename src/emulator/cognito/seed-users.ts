@@ -1,8 +1,8 @@
 import { asciiFold, LOCALES } from './locales.ts';
 import type { Locale } from './locales.ts';
 import type { MfaSettings, PoolDefinition, UserRecord, UserStatus } from './model.ts';
-import { Rng, WeightedTable } from './prng.ts';
-import { TAKEOVER_EMAIL, TAKEOVER_SUB, TAKEOVER_USERNAME } from './well-known-ids.ts';
+import { Rng, WeightedTable } from '../prng.ts';
+import { TAKEOVER_EMAIL, TAKEOVER_SUB, TAKEOVER_USERNAME } from '../well-known-ids.ts';
 
 const DAY = 86_400_000;
 

@@ -9,7 +9,7 @@ import {
   NO_ALIAS_POOL_ID,
   OFF_POOL_ID,
   OVERRIDE_RISK_CLIENT_ID,
-} from './well-known-ids.ts';
+} from '../well-known-ids.ts';
 
 const DAY = 86_400_000;
 

@@ -1,8 +1,8 @@
 import { DEVICE_NAMES, LOCALES } from './locales.ts';
 import type { City } from './locales.ts';
 import type { DeviceRecord, PoolDefinition, UserRecord } from './model.ts';
-import { Rng } from './prng.ts';
-import { DEMO_REGION } from './well-known-ids.ts';
+import { Rng } from '../prng.ts';
+import { DEMO_REGION } from '../well-known-ids.ts';
 
 /** Where and on what a user normally signs in, derived deterministically from (seed, pool, username). */
 export interface UserProfile {

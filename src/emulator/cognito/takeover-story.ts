@@ -1,7 +1,7 @@
 import { ATTACK_CITIES, ATTACKER_DEVICE_NAMES } from './locales.ts';
 import type { AuthEventRecord, PoolDefinition } from './model.ts';
-import { Rng } from './prng.ts';
-import { TAKEOVER_USERNAME } from './well-known-ids.ts';
+import { Rng } from '../prng.ts';
+import { TAKEOVER_USERNAME } from '../well-known-ids.ts';
 import type { UserProfile } from './user-profile.ts';
 
 const MINUTE = 60_000;

@@ -1,7 +1,7 @@
 import { HOSTILE_CITIES, HOSTILE_DEVICE_NAMES } from './hostile.ts';
 import { LOCALES } from './locales.ts';
 import type { AuthEventRecord, PoolDefinition, UserRecord } from './model.ts';
-import { Rng } from './prng.ts';
+import { Rng } from '../prng.ts';
 import { takeoverBurst } from './takeover-story.ts';
 import { ipInCity, userProfile } from './user-profile.ts';
 import type { UserProfile } from './user-profile.ts';

@@ -3,7 +3,7 @@ import type { OperationHandler } from '../context.ts';
 import { pageByOffset, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import { userPoolType } from '../pool-shapes.ts';
 import { RequestValidator, RULES } from '../validation.ts';
-import { poolDescription } from '../wire.ts';
+import { poolDescription } from '../shapes.ts';
 
 /** ListUserPools: MaxResults 1..60 (required), NextToken. */
 export const listUserPools: OperationHandler = (ctx, body) => {

@@ -1,12 +1,12 @@
 import { requirePool, requireUser } from '../context.ts';
-import type { EmulatorContext, OperationHandler } from '../context.ts';
-import { CognitoError, invalidParameter } from '../errors.ts';
+import type { CognitoContext, OperationHandler } from '../context.ts';
+import { ServiceError, invalidParameter } from '../../errors.ts';
 import type { UserRecord } from '../model.ts';
 import type { PoolStore } from '../pool-store.ts';
 import { RequestValidator, RULES } from '../validation.ts';
 
 /** The pool and the user a write names (username, sub or a declared alias); ClientMetadata is checked and ignored. */
-function targetOf(ctx: EmulatorContext, body: Record<string, unknown>, withMetadata: boolean): { pool: PoolStore; user: UserRecord } {
+function targetOf(ctx: CognitoContext, body: Record<string, unknown>, withMetadata: boolean): { pool: PoolStore; user: UserRecord } {
   const v = new RequestValidator(body);
   const poolId = v.string('UserPoolId', RULES.userPoolId);
   const username = v.string('Username', RULES.username);
@@ -36,7 +36,7 @@ export const adminResetUserPassword: OperationHandler = (ctx, body) => {
 export const adminConfirmSignUp: OperationHandler = (ctx, body) => {
   const { pool, user } = targetOf(ctx, body, true);
   if (user.userStatus !== 'UNCONFIRMED') {
-    throw new CognitoError('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.userStatus}`);
+    throw new ServiceError('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.userStatus}`);
   }
   user.userStatus = 'CONFIRMED';
   user.modifiedAt = ctx.clock();

@@ -1,4 +1,4 @@
-import type { FilterableUser } from '../domain/user-filter.ts';
+import type { FilterableUser } from '../../domain/user-filter.ts';
 
 /** Threat-protection mode of a pool (`UserPoolAddOns.AdvancedSecurityMode`). */
 export type AdvancedSecurityMode = 'OFF' | 'AUDIT' | 'ENFORCED';

@@ -1,6 +1,6 @@
 import type { GroupRecord, PoolDefinition, UserRecord } from './model.ts';
-import { Rng } from './prng.ts';
-import { AUDIT_POOL_ID, DEMO_ACCOUNT_ID, LARGE_POOL_ID, OFF_POOL_ID, TAKEOVER_USERNAME } from './well-known-ids.ts';
+import { Rng } from '../prng.ts';
+import { AUDIT_POOL_ID, DEMO_ACCOUNT_ID, LARGE_POOL_ID, OFF_POOL_ID, TAKEOVER_USERNAME } from '../well-known-ids.ts';
 
 const DAY = 86_400_000;
 

@@ -3,7 +3,7 @@ import type { OperationHandler } from '../context.ts';
 import { pageByOffset, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import { userPoolClientType } from '../pool-shapes.ts';
 import { RequestValidator, RULES } from '../validation.ts';
-import { clientSummary } from '../wire.ts';
+import { clientSummary } from '../shapes.ts';
 
 /** ListUserPoolClients: MaxResults 1..60 (default 60), NextToken. */
 export const listUserPoolClients: OperationHandler = (ctx, body) => {

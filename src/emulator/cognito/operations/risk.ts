@@ -2,7 +2,7 @@ import { requireClient, requirePool, requireThreatProtection } from '../context.
 import type { OperationHandler } from '../context.ts';
 import { addOnNotEnabled } from '../errors.ts';
 import { RequestValidator, RULES } from '../validation.ts';
-import { riskConfigurationType } from '../wire.ts';
+import { riskConfigurationType } from '../shapes.ts';
 
 /**
  * DescribeRiskConfiguration: the client-level configuration (with ClientId) when the client has one,

@@ -1,10 +1,11 @@
 import { requirePool, requireUser } from '../context.ts';
 import type { OperationHandler } from '../context.ts';
-import { CognitoError, userNotFoundAsResource } from '../errors.ts';
+import { ServiceError } from '../../errors.ts';
+import { userNotFoundAsResource } from '../errors.ts';
 import { pageByOffset, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import { userProfile } from '../user-profile.ts';
 import { RequestValidator, RULES } from '../validation.ts';
-import { deviceType } from '../wire.ts';
+import { deviceType } from '../shapes.ts';
 
 /**
  * AdminListDevices: Limit 0..60 (0 or absent = 60), PaginationToken; most recently used first. A user who does not
@@ -36,7 +37,7 @@ export const adminForgetDevice: OperationHandler = (ctx, body) => {
   const pool = requirePool(ctx, poolId as string);
   const user = requireUser(pool, username as string);
   const device = userProfile(ctx.seed, pool.def, user, ctx.now).devices.find((d) => d.key === deviceKey);
-  if (device === undefined || pool.isForgotten(user, device.key)) throw new CognitoError('ResourceNotFoundException', 'Device does not exist.');
+  if (device === undefined || pool.isForgotten(user, device.key)) throw new ServiceError('ResourceNotFoundException', 'Device does not exist.');
   pool.forgetDevice(user, device.key);
   return {};
 };

@@ -1,9 +1,9 @@
 import { requireClient, requirePool, requireThreatProtection } from '../context.ts';
 import type { OperationHandler } from '../context.ts';
-import { CognitoError, invalidParameter } from '../errors.ts';
+import { ServiceError, invalidParameter } from '../../errors.ts';
 import type { RiskAction, RiskConfigurationRecord } from '../model.ts';
 import { RequestValidator, RULES } from '../validation.ts';
-import { riskConfigurationType } from '../wire.ts';
+import { riskConfigurationType } from '../shapes.ts';
 
 /** Cognito's limit on each of BlockedIPRangeList and SkippedIPRangeList. */
 export const MAX_IP_RANGES = 200;
@@ -20,7 +20,7 @@ type Json = Record<string, unknown>;
 function section(body: Json, key: string): Json | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new CognitoError('SerializationException', `Expected ${key} to be a structure.`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ServiceError('SerializationException', `Expected ${key} to be a structure.`);
   return value as Json;
 }
 

@@ -1,5 +1,5 @@
-import { invalidParameter } from './errors.ts';
-import { hash128 } from './prng.ts';
+import { invalidParameter } from '../errors.ts';
+import { hash128 } from '../prng.ts';
 
 const TOKEN_LIFETIME_MS = 3_600_000;
 

@@ -1,7 +1,7 @@
 import type { ClientRecord, PoolDefinition } from './model.ts';
 import { signInAttributes } from './pool-definitions.ts';
-import { lambdaConfig, seconds } from './wire.ts';
-import { DEMO_ACCOUNT_ID, DEMO_REGION } from './well-known-ids.ts';
+import { lambdaConfig, seconds } from './shapes.ts';
+import { DEMO_ACCOUNT_ID, DEMO_REGION } from '../well-known-ids.ts';
 
 const STANDARD_ATTRIBUTES: ReadonlyArray<readonly [string, 'String' | 'Boolean' | 'Number', boolean]> = [
   ['sub', 'String', false],

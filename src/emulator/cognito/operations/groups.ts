@@ -1,22 +1,22 @@
 import { requirePool, requireUser } from '../context.ts';
-import type { EmulatorContext, OperationHandler } from '../context.ts';
-import { CognitoError } from '../errors.ts';
+import type { CognitoContext, OperationHandler } from '../context.ts';
+import { ServiceError } from '../../errors.ts';
 import type { GroupRecord, UserRecord } from '../model.ts';
 import { pageByKey, pageSizeOf, positionOf, withNextToken } from '../paging.ts';
 import type { PoolStore } from '../pool-store.ts';
 import { RequestValidator, RULES } from '../validation.ts';
-import { groupType, userType } from '../wire.ts';
+import { groupType, userType } from '../shapes.ts';
 
 const LIMIT = { min: 0, max: 60 } as const;
 
 function requireGroup(pool: PoolStore, name: string): GroupRecord {
   const group = pool.groups().find((g) => g.name === name);
-  if (group === undefined) throw new CognitoError('ResourceNotFoundException', 'Group not found.');
+  if (group === undefined) throw new ServiceError('ResourceNotFoundException', 'Group not found.');
   return group;
 }
 
 function groupsPage(
-  ctx: EmulatorContext,
+  ctx: CognitoContext,
   pool: PoolStore,
   scope: unknown[],
   groups: readonly GroupRecord[],
@@ -69,7 +69,7 @@ export const listUsersInGroup: OperationHandler = (ctx, body) => {
 };
 
 /** The pool, user and group a membership write names; an unknown group is a ResourceNotFoundException. */
-function membershipTarget(ctx: EmulatorContext, body: Record<string, unknown>): { pool: PoolStore; user: UserRecord; group: GroupRecord } {
+function membershipTarget(ctx: CognitoContext, body: Record<string, unknown>): { pool: PoolStore; user: UserRecord; group: GroupRecord } {
   const v = new RequestValidator(body);
   const poolId = v.string('UserPoolId', RULES.userPoolId);
   const username = v.string('Username', RULES.username);

@@ -5,8 +5,8 @@ import type { TokenCodec } from './paging.ts';
 import type { PoolStore } from './pool-store.ts';
 import type { SeededWorld } from './seed.ts';
 
-/** Everything an operation handler may read or change. */
-export interface EmulatorContext {
+/** Everything a Cognito operation handler may read or change. */
+export interface CognitoContext {
   world: SeededWorld;
   seed: number;
   /** The fixed "now" the data was generated against (epoch ms). */
@@ -17,11 +17,11 @@ export interface EmulatorContext {
   events: AuthEventStore;
 }
 
-/** An operation: takes the parsed JSON body and returns the JSON response, or throws a CognitoError. */
-export type OperationHandler = (ctx: EmulatorContext, body: Record<string, unknown>) => unknown;
+/** An operation: takes the parsed JSON body and returns the JSON response, or throws a ServiceError. */
+export type OperationHandler = (ctx: CognitoContext, body: Record<string, unknown>) => unknown;
 
 /** The pool with this id, or ResourceNotFoundException. */
-export function requirePool(ctx: EmulatorContext, poolId: string): PoolStore {
+export function requirePool(ctx: CognitoContext, poolId: string): PoolStore {
   const pool = ctx.world.byId.get(poolId);
   if (pool === undefined) throw poolNotFound(poolId);
   return pool;

@@ -1,6 +1,6 @@
 import { definePools } from './pool-definitions.ts';
 import { PoolStore } from './pool-store.ts';
-import { LARGE_POOL_ID } from './well-known-ids.ts';
+import { LARGE_POOL_ID } from '../well-known-ids.ts';
 
 /** Seed used when none is given. */
 export const DEFAULT_SEED = 20_240_601;
