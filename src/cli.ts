@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, unknownProfileMessage, USAGE, UsageError, type CliOptions } from './cli/args.ts';
 import { awsProfileNames } from './cli/aws-profiles.ts';
+import { enableCompileCache } from './cli/compile-cache.ts';
 import { EXIT } from './cli/exit-status.ts';
 import { sessionJournal } from './cli/session-journal.ts';
 import { createLifecycle } from './cli/session-lifecycle.ts';
@@ -86,6 +87,7 @@ async function demoGateway(): Promise<{ gateway: CognitoGateway; close: () => Pr
 }
 
 async function runTui(opts: CliOptions): Promise<number> {
+  enableCompileCache();
   const profileProblem = opts.demo ? undefined : unknownProfileMessage(namedProfile(opts), awsProfileNames(), process.env);
   if (profileProblem) {
     process.stderr.write(`cognito-tui: ${safeText(profileProblem)}\n`);

@@ -16,6 +16,7 @@ import {
   appFloorEvents, appFloorPools, awsAuthEvents, awsCliAvailable, awsListUsers, BUILT_CLI, deepLinkEvents, firstUsersScreen,
   inkFloorFrame, nodeFloor, poolListFirstFrame, walkUsers, type FramedCalls,
 } from './scenarios.ts';
+import { pooled, type Distribution } from './stats.ts';
 import { keysWhileSweeping } from './sweep-keys.ts';
 
 const USAGE = `Usage: npm run bench -- [--runs N] [--startups N] [--presses N] [--no-million] [--hostile]
@@ -28,6 +29,7 @@ sample of every run pooled, each figure beside its floor measured in the same ru
   --runs N      runs (default 5)
   --startups N  spawns of each program per run for the start-up figures (default 4)
   --presses N   keys timed per run and situation (default 200)
+  --startup-only  measure only the start-up figures (quick, for comparing a change)
   --no-million  leave out the 1,000,000-user pool (about 2 minutes per run)
   --cli PATH    measure another build of the bin instead of dist/cli.js (to compare a change)
   --hostile     measure against a misbehaving emulator instead: requests sent against empty pages and after Esc,
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string' }, startups: { type: 'string' }, presses: { type: 'string' }, cli: { type: 'string' },
-      'no-million': { type: 'boolean' }, hostile: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      'no-million': { type: 'boolean' }, 'startup-only': { type: 'boolean' }, hostile: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -143,6 +145,7 @@ async function main(): Promise<void> {
     cli, floors: await buildFloors(cli), startups: positive('startups', values.startups, 4), presses: positive('presses', values.presses, 200), withAws,
   };
   const sizes = TARGETS.largeUsers.filter((u) => !values['no-million'] || u < 1_000_000);
+  if (values['startup-only']) return startupOnly(settings, runs);
 
   const started = performance.now();
   log(`Starting emulators (${[TARGETS.walkUsers, ...sizes].join(', ')} users)…`);
@@ -170,6 +173,24 @@ async function main(): Promise<void> {
   await writeFile(RESULT_FILE, `${JSON.stringify(result)}\n`);
   log(`Done in ${((performance.now() - started) / 1000).toFixed(0)} s; raw numbers in .bench/last.json (npm run bench:readme puts the table into README.md)`);
   process.stdout.write(`${table}\n`);
+}
+
+async function startupOnly(settings: RunSettings, runs: number): Promise<void> {
+  const small = await EmulatorProcess.start(TARGETS.walkUsers);
+  const all: StartupSamples[] = [];
+  try {
+    await poolListFirstFrame({ cli: settings.cli, emulator: small });
+    for (let run = 1; run <= runs; run++) all.push((await step(`start-up run ${run}`, () => startups(settings, small), () => '')).samples);
+  } finally {
+    await small.stop();
+  }
+  const d = (pick: (x: StartupSamples) => number[]) => pooled(all.map(pick));
+  const line = (name: string, x: Distribution) => `${name.padEnd(18)} p50 ${x.p50.toFixed(0)} · p90 ${x.p90.toFixed(0)} · worst ${x.worst.toFixed(0)} ms`;
+  process.stdout.write(`${[
+    line('node -e 0', d((x) => x.node)), line('bare Ink', d((x) => x.inkFloor)), line('app floor (pools)', d((x) => x.appFloorPools)),
+    line('pool list', d((x) => x.poolList)), line('app floor (events)', d((x) => x.appFloorEvents)), line('deep link', d((x) => x.deepLink)),
+    `pool list p90 / node p90: ${(d((x) => x.poolList).p90 / d((x) => x.node).p90).toFixed(2)}×; deep link p90 / floor p90: ${(d((x) => x.deepLink).p90 / d((x) => x.appFloorEvents).p90).toFixed(2)}× (Node ${process.version})`,
+  ].join('\n')}\n`);
 }
 
 main().then(
