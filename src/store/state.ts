@@ -82,6 +82,8 @@ export interface ChecklistDialog {
   cursor: number;
   /** True while the dry run is shown. */
   dryRun: boolean;
+  /** The first line of the dry run shown, when it is longer than the dialog's rows. */
+  scroll?: number;
   /** What running the checked steps would send, one line per call; nothing is sent to find out. */
   describe: (steps: ChecklistStep[]) => string[];
   /** Runs the checked steps. */
@@ -257,7 +259,7 @@ export interface AppActions {
   confirmNo(): void;
   /** Typed dialog: replaces the typed text. */
   editDialog(text: string): void;
-  /** Checklist: moves the cursor between steps. */
+  /** Checklist: moves the cursor between steps; while the dry run is shown, scrolls it by `delta` lines. */
   moveDialogStep(delta: number): void;
   /** Checklist: checks or unchecks the step under the cursor. */
   toggleDialogStep(): void;
