@@ -237,6 +237,8 @@ export interface AppActions {
   askUndo(): void;
   /** Puts `block <the event's IP>/32` on the command line, for the event on screen or under the cursor. */
   proposeBlock(): void;
+  /** Opens the IP pivot on `address` in `poolId` (key I on an event, or `:ip`) and journals it with how many users it found. */
+  openIpPivot(poolId: string, address: string, via: 'I' | ':ip'): void;
   /** Asks to sweep the current pool (narrowed by its search), showing the estimated calls and time. */
   askSweep(): void;
   /** Cancels the sweep on screen; false when none is running. */

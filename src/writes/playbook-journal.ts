@@ -6,6 +6,8 @@ export const PLAYBOOK_STARTED = 'playbook started';
 export const PLAYBOOK_FINISHED = 'playbook finished';
 /** The journal's `action` of the playbook's own lines (they are not calls to Cognito). */
 export const PLAYBOOK_ACTION = 'Playbook';
+/** The journal's `action` of an IP pivot (a search of what the app has read, not a call to Cognito). */
+export const PIVOT_ACTION = 'pivot';
 /** The operation of the playbook's block step: one per playbook, so any success of it in the playbook's lines is it. */
 const BLOCK_OPERATION = 'SetRiskConfiguration';
 /** At most this many planned calls are recorded in the "playbook started" line. */
