@@ -69,6 +69,16 @@ describe('app: the playbook blocks the IPs of the loaded risky events in one Set
       assert.deepEqual(afterBlock.AccountTakeoverRiskConfiguration, before.AccountTakeoverRiskConfiguration);
       assert.deepEqual(afterBlock.CompromisedCredentialsRiskConfiguration, before.CompromisedCredentialsRiskConfiguration);
 
+      const newest = Math.max(...events.map((e) => e.createdAt ?? 0));
+      await h.press('r');
+      const retries = await waitFor(() => {
+        const now = (h.store.getState().lists[MARIA_EVENTS]?.items ?? []) as AuthEvent[];
+        const fresh = now.filter((e) => (e.createdAt ?? 0) > newest);
+        return fresh.length > 0 ? fresh : undefined;
+      }, 10_000, 'the attacker\'s new attempts');
+      assert.ok(retries!.every((e) => e.riskDecision === 'Block' && e.response === 'Fail' && expected.includes(`${e.ip}/32`)), JSON.stringify(retries));
+      await h.waitForText('Block');
+
       await h.submit(':', 'undo');
       await h.waitForText('Undo playbook pb-');
       await h.press('y');
