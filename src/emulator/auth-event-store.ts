@@ -1,4 +1,3 @@
-import ipaddr from 'ipaddr.js';
 import { generateAuthEvents } from './auth-event-generator.ts';
 import type { AuthEventFeedback, AuthEventRecord, PoolDefinition, UserRecord } from './model.ts';
 import { ATTACKER_IPS, blockedRetry } from './takeover-story.ts';
@@ -78,15 +77,22 @@ export class AuthEventStore {
   }
 }
 
-/** True when the IPv4 address is inside one of the ranges (ranges that do not parse are passed over). */
+/** An IPv4 address in dotted-decimal as a 32-bit number, or undefined when it is not one. */
+function ipv4(text: string): number | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
+  return parts.reduce((n, p) => n * 256 + Number(p), 0);
+}
+
+/** True when the IPv4 address is inside one of the CIDR ranges (ranges that do not parse are passed over). */
 function inRanges(ip: string, ranges: readonly string[]): boolean {
-  if (!ipaddr.IPv4.isValidFourPartDecimal(ip)) return false;
-  const address = ipaddr.IPv4.parse(ip);
+  const address = ipv4(ip);
+  if (address === undefined) return false;
   return ranges.some((r) => {
-    try {
-      return address.match(ipaddr.IPv4.parseCIDR(r));
-    } catch {
-      return false;
-    }
+    const [base = '', bits = ''] = r.split('/');
+    const network = ipv4(base);
+    if (network === undefined || !/^\d{1,2}$/.test(bits) || Number(bits) > 32) return false;
+    const size = 2 ** (32 - Number(bits));
+    return Math.floor(address / size) === Math.floor(network / size);
   });
 }
