@@ -158,7 +158,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       case 'ip': {
         const poolId = currentPool();
         if (!poolId) return 'open a pool first (or :pool <id>): :ip searches the events read in the current pool';
-        push({ view: 'ip', poolId, address: command.address });
+        get().actions.openIpPivot(poolId, command.address, ':ip');
         return undefined;
       }
       case 'block':

@@ -82,6 +82,8 @@ export interface ChecklistDialog {
   cursor: number;
   /** True while the dry run is shown. */
   dryRun: boolean;
+  /** The first line of the dry run shown, when it is longer than the dialog's rows. */
+  scroll?: number;
   /** What running the checked steps would send, one line per call; nothing is sent to find out. */
   describe: (steps: ChecklistStep[]) => string[];
   /** Runs the checked steps. */
@@ -235,6 +237,8 @@ export interface AppActions {
   askUndo(): void;
   /** Puts `block <the event's IP>/32` on the command line, for the event on screen or under the cursor. */
   proposeBlock(): void;
+  /** Opens the IP pivot on `address` in `poolId` (key I on an event, or `:ip`) and journals it with how many users it found. */
+  openIpPivot(poolId: string, address: string, via: 'I' | ':ip'): void;
   /** Asks to sweep the current pool (narrowed by its search), showing the estimated calls and time. */
   askSweep(): void;
   /** Cancels the sweep on screen; false when none is running. */
@@ -257,7 +261,7 @@ export interface AppActions {
   confirmNo(): void;
   /** Typed dialog: replaces the typed text. */
   editDialog(text: string): void;
-  /** Checklist: moves the cursor between steps. */
+  /** Checklist: moves the cursor between steps; while the dry run is shown, scrolls it by `delta` lines. */
   moveDialogStep(delta: number): void;
   /** Checklist: checks or unchecks the step under the cursor. */
   toggleDialogStep(): void;

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useShallow } from 'zustand/react/shallow';
 import { dialogKeyLine } from '../../keys/mode-keys.ts';
-import { checkedSteps, dialogKind, dialogRows, dialogText, typedMatches } from '../../store/dialog.ts';
+import { dialogKind, dialogRows, dialogText, dryRunRoom, dryRunText, dryRunWindow, typedMatches } from '../../store/dialog.ts';
 import type { ChecklistDialog, TypedDialog } from '../../store/state.ts';
 import { useAppState } from '../store-context.ts';
 import { safeText, truncate } from '../text.ts';
@@ -25,19 +25,29 @@ function TypedBody({ dialog, width }: { dialog: TypedDialog; width: number }) {
   );
 }
 
-function ChecklistBody({ dialog, rows }: { dialog: ChecklistDialog; rows: number }) {
-  const lines = dialog.dryRun
-    ? (() => {
-      const calls = dialog.describe(checkedSteps(dialog));
-      return calls.length ? calls.map((c) => `  ${c}`) : ['  nothing is checked: nothing would be sent'];
-    })()
-    : dialog.steps.map((s, i) => `${i === dialog.cursor ? '▶' : ' '} [${s.checked ? 'x' : ' '}] ${s.label}`);
+function ChecklistBody({ dialog, rows, hasDetail }: { dialog: ChecklistDialog; rows: number; hasDetail: boolean }) {
+  if (dialog.dryRun) {
+    const lines = dryRunText(dialog);
+    const { start, shown, total } = dryRunWindow(dialog, dryRunRoom(dialog, hasDetail));
+    const heading = shown < total
+      ? `dry run — nothing was sent · lines ${start + 1}–${start + shown} of ${total} · ↑↓ PgUp PgDn`
+      : 'dry run — nothing was sent; these calls would be:';
+    return (
+      <>
+        <Text dimColor wrap="truncate">{heading}</Text>
+        {lines.slice(start, start + shown).map((line, i) => (
+          <Text key={`${start + i}`} wrap="truncate">{`  ${safeText(line)}`}</Text>
+        ))}
+        <Text dimColor wrap="truncate">{dialogKeyLine(dialog)}</Text>
+      </>
+    );
+  }
+  const lines = dialog.steps.map((s, i) => `${i === dialog.cursor ? '▶' : ' '} [${s.checked ? 'x' : ' '}] ${s.label}`);
   const room = Math.max(1, rows);
-  const start = dialog.dryRun ? 0 : Math.max(0, Math.min(dialog.cursor - room + 1, lines.length - room));
+  const start = Math.max(0, Math.min(dialog.cursor - room + 1, lines.length - room));
   return (
     <>
-      {dialog.dryRun ? <Text dimColor>dry run — nothing was sent; these calls would be:</Text> : null}
-      {lines.slice(start, start + room - (dialog.dryRun ? 1 : 0)).map((line, i) => (
+      {lines.slice(start, start + room).map((line, i) => (
         <Text key={`${start + i}`} wrap="truncate">{safeText(line)}</Text>
       ))}
       <Text dimColor wrap="truncate">{dialogKeyLine(dialog)}</Text>
@@ -62,7 +72,7 @@ export function ConfirmBar({ width }: { width: number }) {
       {kind !== 'checklist' || detail ? <Text wrap="truncate">{safeText(detail) || ' '}</Text> : null}
       {kind === 'yes-no' ? <Text wrap="truncate">{dialogKeyLine(dialog)}</Text> : null}
       {kind === 'typed' ? <TypedBody dialog={dialog as TypedDialog} width={width} /> : null}
-      {kind === 'checklist' ? <ChecklistBody dialog={dialog as ChecklistDialog} rows={rows - 4 - (detail ? 1 : 0)} /> : null}
+      {kind === 'checklist' ? <ChecklistBody dialog={dialog as ChecklistDialog} rows={rows - 4 - (detail ? 1 : 0)} hasDetail={detail !== ''} /> : null}
     </Box>
   );
 }
