@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, unknownProfileMessage, USAGE, UsageError, type CliOptions } from './cli/args.ts';
+import { parseArgs, unknownProfileMessage, UsageError, type CliOptions } from './cli/args.ts';
 import { awsProfileNames } from './cli/aws-profiles.ts';
 import { EXIT } from './cli/exit-status.ts';
 import { sessionJournal } from './cli/session-journal.ts';
@@ -195,8 +195,23 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   switch (opts.command) {
-    case 'help':
-      process.stdout.write(`${USAGE}\n`);
+    case 'help': {
+      const { helpText } = await import('./cli/help-text.ts');
+      process.stdout.write(`${helpText()}\n`);
+      return EXIT.ok;
+    }
+    case 'help-keys': {
+      const { keysText } = await withoutFetch(() => import('./cli/help-keys.ts'));
+      process.stdout.write(`${keysText()}\n`);
+      return EXIT.ok;
+    }
+    case 'completion': {
+      const { completionScript } = await import('./cli/completion.ts');
+      process.stdout.write(completionScript(opts.shell!));
+      return EXIT.ok;
+    }
+    case 'complete-profiles':
+      process.stdout.write(awsProfileNames().map((p) => `${p}\n`).join(''));
       return EXIT.ok;
     case 'version':
       process.stdout.write(`cognito-tui ${version()}\n`);
