@@ -2,6 +2,7 @@ import { dialogKind } from '../store/dialog.ts';
 import type { Dialog, DialogKind } from '../store/state.ts';
 import { pageRowsOf } from '../store/page-rows.ts';
 import type { Binding, KeyContext, KeyTable } from './binding.ts';
+import { YANK_KEYS } from './yank-keys.ts';
 
 /** Shown in the help for modes where every other printable key is typed into the line; matched by no key. */
 const TYPING: Binding = {
@@ -112,4 +113,4 @@ export function dialogKeyLine(dialog: Dialog): string {
 }
 
 /** The modes whose keys the help lists after the current view's, in order. */
-export const MODE_TABLES: KeyTable[] = [PROMPT_KEYS, YES_NO, TYPED, CHECKLIST, HELP_KEYS];
+export const MODE_TABLES: KeyTable[] = [PROMPT_KEYS, YES_NO, TYPED, CHECKLIST, HELP_KEYS, YANK_KEYS];

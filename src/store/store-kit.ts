@@ -13,7 +13,7 @@ export interface StoreKit {
   now: () => number;
   list: <T>(ref: ListRef) => PagedList<T>;
   setList: (ref: ListRef, next: PagedList<unknown>) => void;
-  flash: (level: Flash['level'], text: string) => void;
+  flash: (level: Flash['level'], text: string, holdMs?: number) => void;
   loadMore: (ref: ListRef) => void;
   ensureList: (ref: ListRef) => void;
   /** Fetches a list again from its first page, as far as it was loaded, and replaces its rows; settles when it is done. */
