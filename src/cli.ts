@@ -13,6 +13,7 @@ import {
 } from './cli/unknown-writes.ts';
 import { withoutFetch } from './cli/without-fetch.ts';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
+import { createHistoryFiles } from './history/history-file.ts';
 import type { CognitoGateway, GatewayTarget } from './gateway/types.ts';
 import { safeText } from './ui/text.ts';
 
@@ -114,6 +115,7 @@ async function runTui(opts: CliOptions): Promise<number> {
     profiles: () => awsProfileNames(),
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },
     journal: sessionJournal(opts),
+    history: opts.noHistory ? undefined : createHistoryFiles(join(stateDirectory(), 'history')),
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });

@@ -52,7 +52,7 @@ export const FLAG_GROUPS: FlagGroup[] = [
       { flag: '--quota-share', value: 'S', text: 'share of the account\'s Cognito quotas a sweep and G may use, 0.05 to 1 (default 0.5)' },
       { flag: '--journal', value: 'DIR', values: 'directory', text: 'record every write in DIR (default: the state directory\'s journal/)' },
       { flag: '--no-journal', text: 'record no write (the header says so)' },
-      { flag: '--no-history', text: 'neither read nor save the search and command history' },
+      { flag: '--no-history', text: 'keep the / f : history for this session only (nothing read or saved)' },
     ],
   },
   {
@@ -86,7 +86,7 @@ const FILES: [string, string][] = [
   ['~/.aws/config, ~/.aws/credentials', 'profiles, regions and credentials (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE move them)'],
   ['$XDG_CONFIG_HOME/cognito-tui/config.yaml', 'the config file (default ~/.config/cognito-tui/config.yaml; --config overrides)'],
   ['$XDG_STATE_HOME/cognito-tui/journal/', 'the journal of writes, one JSON Lines file per UTC day (default ~/.local/state/…)'],
-  ['$XDG_STATE_HOME/cognito-tui/history/', 'search and command history, one file per pool, mode 0600 (--no-history: none)'],
+  ['$XDG_STATE_HOME/cognito-tui/history/', 'the history of the / search, f filter and : command lines, one file per pool, mode 0600'],
   ['$XDG_STATE_HOME/cognito-tui/unknown-writes.json', 'writes still in flight when a session ended, shown at the next start'],
 ];
 

@@ -22,6 +22,8 @@ export const PROMPT_KEYS: KeyTable = {
     { keys: ['backspace'], label: 'bksp', description: 'delete the last character', run: ({ state, actions }) => { if (state.prompt) actions.editPrompt({ text: dropLast(state.prompt.text) }); } },
     { keys: ['ctrl+u'], label: 'ctrl+u', description: 'clear the line', run: ({ actions }) => actions.editPrompt({ text: '' }) },
     { keys: ['tab'], label: 'tab', description: 'complete (:), next attribute (/)', run: ({ actions }) => actions.completePrompt() },
+    { keys: ['up'], label: '↑', description: 'the line run before (history of this pool)', run: ({ actions }) => actions.recallPrompt(-1) },
+    { keys: ['down'], label: '↓', description: 'the line run after, then back to what you typed', run: ({ actions }) => actions.recallPrompt(1) },
     { keys: ['space'], label: 'space', description: 'a space', run: ({ state, actions }) => { if (state.prompt) actions.editPrompt({ text: `${state.prompt.text} ` }); } },
     TYPING,
   ],

@@ -131,6 +131,8 @@ export interface Prompt {
   error?: string;
   /** Tab completion under way: the candidates and the one shown. */
   completion?: { candidates: string[]; index: number };
+  /** ↑/↓ through the history under way: the line shown (0 the oldest) and the text typed before. */
+  recall?: { index: number; draft: string };
 }
 
 /** A pool-wide sweep, running or over; its findings are the pool's 'findings' list. */
@@ -279,6 +281,8 @@ export interface AppActions {
   yankField(name: YankFieldName): void;
   /** Closes the Y picker; nothing is copied. */
   closeYank(): void;
+  /** ↑ (-1) or ↓ (+1) in an input line: the older or newer line of its history in this pool. */
+  recallPrompt(delta: number): void;
   /** Names the current incident (`:incident NAME`); an empty name clears it. */
   setIncident(name: string): void;
   /** `:report`: writes the Markdown report of the incident's (or today's) journal to a new file and flashes its path. */
