@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, unknownProfileMessage, USAGE, UsageError, type CliOptions } from './cli/args.ts';
+import { parseArgs, unknownProfileMessage, UsageError, type CliOptions } from './cli/args.ts';
 import { awsProfileNames } from './cli/aws-profiles.ts';
 import { enableCompileCache } from './cli/compile-cache.ts';
 import { EXIT } from './cli/exit-status.ts';
@@ -14,6 +14,7 @@ import {
 } from './cli/unknown-writes.ts';
 import { withoutFetch } from './cli/without-fetch.ts';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
+import { createHistoryFiles } from './history/history-file.ts';
 import type { CognitoGateway, GatewayTarget } from './gateway/types.ts';
 import { safeText } from './ui/text.ts';
 
@@ -116,6 +117,7 @@ async function runTui(opts: CliOptions): Promise<number> {
     profiles: () => awsProfileNames(),
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },
     journal: sessionJournal(opts),
+    history: opts.noHistory ? undefined : createHistoryFiles(join(stateDirectory(), 'history')),
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });
@@ -197,8 +199,23 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   switch (opts.command) {
-    case 'help':
-      process.stdout.write(`${USAGE}\n`);
+    case 'help': {
+      const { helpText } = await import('./cli/help-text.ts');
+      process.stdout.write(`${helpText()}\n`);
+      return EXIT.ok;
+    }
+    case 'help-keys': {
+      const { keysText } = await withoutFetch(() => import('./cli/help-keys.ts'));
+      process.stdout.write(`${keysText()}\n`);
+      return EXIT.ok;
+    }
+    case 'completion': {
+      const { completionScript } = await import('./cli/completion.ts');
+      process.stdout.write(completionScript(opts.shell!));
+      return EXIT.ok;
+    }
+    case 'complete-profiles':
+      process.stdout.write(awsProfileNames().map((p) => `${p}\n`).join(''));
       return EXIT.ok;
     case 'version':
       process.stdout.write(`cognito-tui ${version()}\n`);

@@ -1,8 +1,9 @@
 import { isRegion, regionOfPoolId } from '../command/regions.ts';
+import { parseSubcommand, type Shell } from './subcommands.ts';
 
 /** What the command line asked for. */
 export interface CliOptions {
-  command: 'tui' | 'emulator' | 'help' | 'version';
+  command: 'tui' | 'emulator' | 'help' | 'version' | 'help-keys' | 'completion' | 'complete-profiles';
   demo: boolean;
   profile?: string;
   region?: string;
@@ -18,8 +19,12 @@ export interface CliOptions {
   journalDir?: string;
   /** `--no-journal`: record no write. */
   noJournal?: boolean;
+  /** `--no-history`: neither read nor save the search and command history. */
+  noHistory?: boolean;
   /** Arguments after `emulator`, for the emulator's own parser. */
   emulatorArgs: string[];
+  /** `completion SHELL`: the shell to write the completion script for. */
+  shell?: Shell;
 }
 
 /** A command line that cannot run, with the sentence that says why. */
@@ -73,6 +78,8 @@ in a crash log); 129 hang-up (terminal closed, SSH dropped); 130 SIGINT; 143 SIG
 export function parseArgs(argv: string[]): CliOptions {
   const opts: CliOptions = { command: 'tui', demo: false, readOnly: false, emulatorArgs: [] };
   if (argv[0] === 'emulator') return { ...opts, command: 'emulator', emulatorArgs: argv.slice(1) };
+  const subcommand = parseSubcommand(argv, (message) => { throw new UsageError(message); });
+  if (subcommand) return { ...opts, ...subcommand };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -81,6 +88,7 @@ export function parseArgs(argv: string[]): CliOptions {
     if (flag === '--demo') opts.demo = true;
     else if (flag === '--read-only') opts.readOnly = true;
     else if (flag === '--no-journal') opts.noJournal = true;
+    else if (flag === '--no-history') opts.noHistory = true;
     else if (flag in VALUE_FLAGS) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {

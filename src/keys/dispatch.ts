@@ -7,6 +7,7 @@ import { isPrintable, keyName, splitKeys, type InkKey } from './key-name.ts';
 import { GLOBAL_KEYS } from './global-keys.ts';
 import { HELP_KEYS, MODE_TABLES, PROMPT_KEYS, dialogTable } from './mode-keys.ts';
 import { viewSpec } from '../views/registry.ts';
+import { yankTable } from './yank-keys.ts';
 
 /** A view's own keys, as its spec declares them. */
 export function viewKeyTable(view: ViewName): KeyTable {
@@ -60,6 +61,7 @@ function isTyped(name: string, input: string): boolean {
 export function modeTable(state: AppState): KeyTable | undefined {
   if (state.confirm) return dialogTable(state.confirm);
   if (state.prompt) return PROMPT_KEYS;
+  if (state.yank) return yankTable(state.yank);
   if (state.helpOpen) return HELP_KEYS;
   return undefined;
 }

@@ -2,6 +2,7 @@ import { dialogKind, dialogText, dryRunRoom } from '../store/dialog.ts';
 import type { AppState, Dialog, DialogKind } from '../store/state.ts';
 import { pageRowsOf } from '../store/page-rows.ts';
 import type { Binding, KeyContext, KeyTable } from './binding.ts';
+import { YANK_KEYS } from './yank-keys.ts';
 
 /** Shown in the help for modes where every other printable key is typed into the line; matched by no key. */
 const TYPING: Binding = {
@@ -27,6 +28,8 @@ export const PROMPT_KEYS: KeyTable = {
     { keys: ['backspace'], label: 'bksp', description: 'delete the last character', run: ({ state, actions }) => { if (state.prompt) actions.editPrompt({ text: dropLast(state.prompt.text) }); } },
     { keys: ['ctrl+u'], label: 'ctrl+u', description: 'clear the line', run: ({ actions }) => actions.editPrompt({ text: '' }) },
     { keys: ['tab'], label: 'tab', description: 'complete (:), next attribute (/)', run: ({ actions }) => actions.completePrompt() },
+    { keys: ['up'], label: '↑', description: 'the line run before (history of this pool)', run: ({ actions }) => actions.recallPrompt(-1) },
+    { keys: ['down'], label: '↓', description: 'the line run after, then back to what you typed', run: ({ actions }) => actions.recallPrompt(1) },
     { keys: ['space'], label: 'space', description: 'a space', run: ({ state, actions }) => { if (state.prompt) actions.editPrompt({ text: `${state.prompt.text} ` }); } },
     TYPING,
   ],
@@ -120,4 +123,4 @@ export function dialogKeyLine(dialog: Dialog): string {
 }
 
 /** The modes whose keys the help lists after the current view's, in order. */
-export const MODE_TABLES: KeyTable[] = [PROMPT_KEYS, YES_NO, TYPED, CHECKLIST, HELP_KEYS];
+export const MODE_TABLES: KeyTable[] = [PROMPT_KEYS, YES_NO, TYPED, CHECKLIST, HELP_KEYS, YANK_KEYS];

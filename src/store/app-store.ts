@@ -10,6 +10,8 @@ import { resourcesSlice } from './slices/resources-slice.ts';
 import { settingsSlice } from './slices/settings-slice.ts';
 import { sweepSlice } from './slices/sweep-slice.ts';
 import { writesSlice } from './slices/writes-slice.ts';
+import { yankSlice } from './slices/yank-slice.ts';
+import { historySlice } from './slices/history-slice.ts';
 import type { AppState } from './state.ts';
 
 export type { StoreDeps } from './slices/env.ts';
@@ -34,11 +36,16 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const sweep = sweepSlice(env);
     const settings = settingsSlice(env);
     const journal = journalSlice(env);
+    const yank = yankSlice(env);
+    const history = historySlice(env);
     return {
       ...journal.state, ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state,
+      ...yank.state,
       actions: {
         ...flash.actions, ...lists.actions, ...resources.actions, ...navigation.actions, ...writes.actions, ...overlay.actions,
         ...sweep.actions, ...settings.actions, ...journal.actions,
+        ...yank.actions,
+        ...history.actions,
       },
     };
   });

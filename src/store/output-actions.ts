@@ -1,5 +1,6 @@
 import { copyToClipboard, rowAsJson } from '../export/clipboard.ts';
 import { writeEventsExport } from '../export/events-file.ts';
+import type { TmuxRunner } from '../export/tmux.ts';
 import type { AuthEvent } from '../gateway/types.ts';
 import { displayedList } from './displayed-list.ts';
 import { selectedItem } from './paged-list.ts';
@@ -14,20 +15,24 @@ export interface OutputDeps {
   writeToTerminal?: (bytes: string) => void;
   env?: Record<string, string | undefined>;
   exportDir?: string;
+  /** Runs tmux for a copy inside tmux without passthrough; the tmux on PATH unless given. */
+  tmux?: TmuxRunner;
+}
+
+/** The row the copy keys act on: the view's own value (the user or event on screen), else the selected row of its list. */
+export function selectedRow(kit: StoreKit): unknown {
+  const state = kit.get();
+  const route = kit.top();
+  const spec = viewSpec(route);
+  if (spec.copyValue) return spec.copyValue(route, state);
+  const ref = currentListRef(state);
+  return ref ? selectedItem(displayedList(state, ref) ?? kit.list(ref)) : undefined;
 }
 
 /** Getting data out: copy a row as JSON through OSC 52, export a user's loaded events to a file. */
 export function createOutputActions(kit: StoreKit, deps: OutputDeps): Pick<AppActions, 'copySelected' | 'exportEvents'> {
   const { get, top, list, flash, now } = kit;
-
-  function selectedValue(): unknown {
-    const state = get();
-    const route = top();
-    const spec = viewSpec(route);
-    if (spec.copyValue) return spec.copyValue(route, state);
-    const ref = currentListRef(state);
-    return ref ? selectedItem(displayedList(state, ref) ?? list(ref)) : undefined;
-  }
+  const selectedValue = () => selectedRow(kit);
 
   return {
     copySelected() {

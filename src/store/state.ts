@@ -11,6 +11,7 @@ import type { ListRef, Route } from './routes.ts';
 import type { ActionLogEntry } from '../writes/action-log.ts';
 import type { WritesInFlight } from '../writes/in-flight.ts';
 import type { BulkUserWrite } from '../writes/bulk-user-specs.ts';
+import type { YankField, YankFieldName } from '../export/yank-fields.ts';
 
 /** A single value loaded from the API (pool detail, risk configuration). */
 export interface Resource<T> {
@@ -132,6 +133,8 @@ export interface Prompt {
   error?: string;
   /** Tab completion under way: the candidates and the one shown. */
   completion?: { candidates: string[]; index: number };
+  /** ↑/↓ through the history under way: the line shown (0 the oldest) and the text typed before. */
+  recall?: { index: number; draft: string };
 }
 
 /** A pool-wide sweep, running or over; its findings are the pool's 'findings' list. */
@@ -274,7 +277,16 @@ export interface AppActions {
   toggleHelp(): void;
   /** Scrolls the help by `delta` lines (never above the top). */
   scrollHelp(delta: number): void;
-  flash(level: Flash['level'], text: string): void;
+  /** Shows a message on the flash line for a while (`holdMs`, else a few seconds). */
+  flash(level: Flash['level'], text: string, holdMs?: number): void;
+  /** Y: opens the picker of the selection's fields to copy (username, email, sub, event id, IP). */
+  openYank(): void;
+  /** In the Y picker: copies that field of the selection to the clipboard (OSC 52, else tmux's buffer, else shown). */
+  yankField(name: YankFieldName): void;
+  /** Closes the Y picker; nothing is copied. */
+  closeYank(): void;
+  /** ↑ (-1) or ↓ (+1) in an input line: the older or newer line of its history in this pool. */
+  recallPrompt(delta: number): void;
   /** Names the current incident (`:incident NAME`); an empty name clears it. */
   setIncident(name: string): void;
   /** `:report`: writes the Markdown report of the incident's (or today's) journal to a new file and flashes its path. */
@@ -334,5 +346,7 @@ export interface AppState {
   quitting: boolean;
   /** Set when q was pressed while writes were in flight; a second q quits anyway. */
   quitArmed: boolean;
+  /** The fields the open Y picker offers, with their values; absent when it is closed. */
+  yank?: YankField[];
   actions: AppActions;
 }

@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { TimeZoneSetting } from '../../domain/time-format.ts';
 import type { CognitoGateway, GatewayTarget } from '../../gateway/types.ts';
 import type { Journal } from '../../journal/journal.ts';
+import type { HistoryFiles } from '../../history/history-file.ts';
 import type { ViewContext } from '../../views/view-spec.ts';
 import type { FollowPacing } from '../follow-actions.ts';
 import { createLoadAborts, type LoadAborts } from '../load-aborts.ts';
@@ -31,6 +32,8 @@ export interface StoreDeps extends OutputDeps {
   feedbackIntervalMs?: number;
   /** Where writes are recorded; none when absent (tests), NO_JOURNAL for `--no-journal`. */
   journal?: Journal;
+  /** Where each pool's search and command history is saved; kept in memory only when absent (`--no-history`, tests). */
+  history?: HistoryFiles;
 }
 
 /** The gateway in use; another region or profile swaps it. */
