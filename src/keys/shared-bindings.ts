@@ -6,7 +6,7 @@ import { scrollBindings } from './mode-keys.ts';
 
 /** Why a write key is off: read-only mode. */
 export const readOnlyReason = ({ state }: KeyContext) =>
-  state.readOnly ? 'read-only mode (--read-only): writes are disabled' : undefined;
+  state.readOnly ? (state.config.modeNote ?? 'read-only mode (--read-only): writes are disabled') : undefined;
 
 function feedbackKey(keys: string[], value: FeedbackValue, meaning: string): Binding {
   return {

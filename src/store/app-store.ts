@@ -10,6 +10,7 @@ import { resourcesSlice } from './slices/resources-slice.ts';
 import { settingsSlice } from './slices/settings-slice.ts';
 import { sweepSlice } from './slices/sweep-slice.ts';
 import { writesSlice } from './slices/writes-slice.ts';
+import { configSlice } from './slices/config-slice.ts';
 import type { AppState } from './state.ts';
 
 export type { StoreDeps } from './slices/env.ts';
@@ -34,11 +35,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const sweep = sweepSlice(env);
     const settings = settingsSlice(env);
     const journal = journalSlice(env);
+    const config = configSlice(env);
     return {
+      ...config.state,
       ...journal.state, ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state,
       actions: {
         ...flash.actions, ...lists.actions, ...resources.actions, ...navigation.actions, ...writes.actions, ...overlay.actions,
         ...sweep.actions, ...settings.actions, ...journal.actions,
+        ...config.actions,
       },
     };
   });

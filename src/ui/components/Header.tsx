@@ -25,20 +25,21 @@ function breadcrumbs(state: AppState): string[] {
 
 /** Top line: where you are, and which account, endpoint and mode you are in. */
 export function Header({ width }: { width: number }) {
-  const { crumbs, readOnly, profile, endpoint, incident, journalOff } = useAppState(useShallow((s) => ({
+  const { crumbs, readOnly, profile, endpoint, incident, journalOff, modeNote } = useAppState(useShallow((s) => ({
     crumbs: breadcrumbs(s).join(' › '),
     readOnly: s.readOnly,
     profile: s.target.profile,
     endpoint: s.target.endpoint,
     incident: s.incident,
     journalOff: s.journalOff,
+    modeNote: s.config.modeNote,
   })));
-  const badge = readOnly ? ' READ-ONLY ' : '';
+  const badge = readOnly ? ' READ-ONLY ' : modeNote ? ' WRITES ON ' : '';
   const title = 'cognito-tui │ ';
   const crumbsRoom = Math.max(8, width - title.length - badge.length - 1);
   const left = truncate(crumbs, crumbsRoom);
   const rightRoom = width - title.length - cellWidth(left) - badge.length - 2;
-  const info = [incident ? `incident ${safeText(incident)}` : '', journalOff ?? '', profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean).join(' · ');
+  const info = [incident ? `incident ${safeText(incident)}` : '', journalOff ?? '', modeNote ?? '', profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean).join(' · ');
   const right = rightRoom >= 8 ? truncate(info, rightRoom) : '';
   return (
     <Box width={width} justifyContent="space-between" flexShrink={0}>
