@@ -20,6 +20,7 @@ import { useAppState } from '../ui/store-context.ts';
 import { safeText } from '../ui/text.ts';
 import { useDisplayedList, useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
+import { useTheme } from '../ui/theme-context.ts';
 
 const NO_MARKS: Record<string, true> = {};
 
@@ -27,6 +28,7 @@ const HISTORY_WORDS = { complete: 'whole history loaded', more: 'older events on
 
 /** A user's authentication events, newest first, paged from the server, with the client-side triage filter. */
 function EventsView({ poolId, username, width, height, now }: ViewProps & { poolId: string; username: string }) {
+  const theme = useTheme();
   const ref: ListRef = { kind: 'events', poolId, username };
   const key = listKey(ref);
   const base = useList<AuthEvent>(ref);
@@ -38,7 +40,7 @@ function EventsView({ poolId, username, width, height, now }: ViewProps & { pool
   const markCount = Object.keys(marks).length;
   const filterText = filtering ? [view.attention ? 'needs attention' : '', view.text].filter(Boolean).join(' + ') : '';
   const idle = filtering
-    ? <Text color="cyan" wrap="truncate">{`filter: ${safeText(filterText)}   (f edits, F clears, a toggles attention)`}</Text>
+    ? <Text color={theme.accent} wrap="truncate">{`filter: ${safeText(filterText)}   (f edits, F clears, a toggles attention)`}</Text>
     : <Text dimColor wrap="truncate">a needs attention only · n/N next/previous that needs it · f filters loaded events · space marks</Text>;
   const position = listPosition(shown);
   const status = filtering
@@ -50,8 +52,8 @@ function EventsView({ poolId, username, width, height, now }: ViewProps & { pool
         <Text dimColor>events of </Text>
         <Text bold>{safeText(username)}</Text>
         <Text dimColor>{` · ${base.items.length}${base.complete ? '' : '+'} loaded`}</Text>
-        {attention ? <Text color="red">{` · ${attention} need${attention === 1 ? 's' : ''} attention`}</Text> : null}
-        {markCount ? <Text color="cyan">{` · ${markCount} marked`}</Text> : null}
+        {attention ? <Text color={theme.danger}>{` · ${attention} need${attention === 1 ? 's' : ''} attention`}</Text> : null}
+        {markCount ? <Text color={theme.accent}>{` · ${markCount} marked`}</Text> : null}
       </Text>
       <PromptLine kind="filter" width={width} idle={idle} hint={EVENT_FILTER_SYNTAX} />
       <ListView list={shown} pageKey={key} columns={EVENT_COLUMNS} width={width} height={height - 4} noun="events" now={now}

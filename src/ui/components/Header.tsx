@@ -6,6 +6,7 @@ import { viewSpec } from '../../views/registry.ts';
 import type { AppState } from '../../store/state.ts';
 import { useAppState } from '../store-context.ts';
 import { cellWidth, safeText, truncate } from '../text.ts';
+import { useTheme } from '../theme-context.ts';
 
 function poolName(state: AppState, poolId: string): string {
   const detail = state.pools[poolId]?.value;
@@ -25,6 +26,7 @@ function breadcrumbs(state: AppState): string[] {
 
 /** Top line: where you are, and which account, endpoint and mode you are in. */
 export function Header({ width }: { width: number }) {
+  const theme = useTheme();
   const { crumbs, readOnly, profile, endpoint, incident, journalOff, modeNote } = useAppState(useShallow((s) => ({
     crumbs: breadcrumbs(s).join(' › '),
     readOnly: s.readOnly,
@@ -44,12 +46,12 @@ export function Header({ width }: { width: number }) {
   return (
     <Box width={width} justifyContent="space-between" flexShrink={0}>
       <Text wrap="truncate">
-        <Text bold color="cyan">cognito-tui</Text>
+        <Text bold color={theme.accent}>cognito-tui</Text>
         <Text> │ </Text>
         <Text bold>{left}</Text>
       </Text>
       <Text wrap="truncate">
-        {badge ? <Text color="black" backgroundColor="yellow">{badge}</Text> : null}
+        {badge ? <Text color={theme.badgeText} backgroundColor={theme.badgeBack}>{badge}</Text> : null}
         <Text dimColor>{right ? ` ${right}` : ''}</Text>
       </Text>
     </Box>

@@ -6,10 +6,12 @@ import type { ViewName } from '../../store/routes.ts';
 import { useAppState } from '../store-context.ts';
 import { cellText, HELP_GAP, LABEL_WIDTH, layoutHelp, type HelpCell } from './help-layout.ts';
 import { usePageRows } from '../views/use-page-rows.ts';
+import { useTheme } from '../theme-context.ts';
 
 function Cell({ cell, width }: { cell: HelpCell; width: number }) {
+  const theme = useTheme();
   const text = cellText(cell, width);
-  if (cell.kind === 'title') return <Text bold color="cyan">{text}</Text>;
+  if (cell.kind === 'title') return <Text bold color={theme.accent}>{text}</Text>;
   if (cell.kind === 'key') return <Text><Text bold>{text.slice(0, LABEL_WIDTH)}</Text>{text.slice(LABEL_WIDTH)}</Text>;
   return <Text>{text}</Text>;
 }
