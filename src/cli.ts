@@ -120,7 +120,7 @@ async function runTui(opts: CliOptions, settings: SessionSettings): Promise<numb
     profiles: () => awsProfileNames(),
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },
     journal: sessionJournal(opts),
-    config: { keys: settings.keys, aliases: settings.aliases, commands: settings.commands, pools: settings.pools, modeNote: settings.modeNote },
+    config: settings.config,
     runProgram: createProgramRunner(() => mounted && { release: mounted.hold, retake: mounted.unhold }),
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);

@@ -5,6 +5,7 @@ import { configPath } from '../config/config-path.ts';
 import { ConfigError, type LoadedConfig } from '../config/config-types.ts';
 import type { CliOptions } from './args.ts';
 import { validate } from './args.ts';
+import { withoutFetch } from './without-fetch.ts';
 
 /**
  * The command line with the config file's settings filled in, and the session's settings. The YAML and schema
@@ -20,6 +21,11 @@ export async function sessionConfig(opts: CliOptions, env: Record<string, string
     if (!loaded && opts.configPath) throw new ConfigError(`${file}: no such file (given by --config). cognito-tui config init --config ${file} writes a commented default there.`);
   }
   const applied = applyConfig(opts, loaded?.config ?? {}, env);
+  const { keys, aliases, commands } = applied.settings.config;
+  if (loaded && (Object.keys(keys).length > 0 || Object.keys(aliases).length > 0 || commands.length > 0)) {
+    const { checkConfig } = await withoutFetch(() => import('../config/check-config.ts'));
+    checkConfig(loaded, applied.settings.config);
+  }
   return { ...applied, opts: loaded ? validate(applied.opts) : applied.opts, loaded };
 }
 

@@ -1,18 +1,13 @@
 import { homedir } from 'node:os';
 import type { CliOptions } from '../cli/args.ts';
 import { buildTheme, DEFAULT_THEME, THEMES, type Theme, type ThemeRole } from '../ui/theme.ts';
-import type { AppConfig, CustomCommand, KeyRemap, PoolConfig } from './config-types.ts';
+import type { AppConfig, ConfigState } from './config-types.ts';
 
 /** What the session runs with besides the command line: the config's settings, after the flags that win over them. */
 export interface SessionSettings {
   theme: Theme;
-  keys: KeyRemap;
-  aliases: Record<string, string>;
-  commands: CustomCommand[];
-  /** Per pool id: its log group, the users list's columns, the default search attribute. */
-  pools: Record<string, PoolConfig>;
-  /** Why writes are off or on, when the config had a say ("read-only: profile prod"); undefined otherwise. */
-  modeNote?: string;
+  /** Remaps, aliases, custom commands, per-pool settings (`pools.<id>.logGroup` among them) and why writes are off. */
+  config: ConfigState;
 }
 
 /** The theme a session draws with: none under --no-color or NO_COLOR, else --theme, else the config's, else dark. */
@@ -52,11 +47,7 @@ export function applyConfig(opts: CliOptions, config: AppConfig, env: Record<str
     opts: next,
     settings: {
       theme: chooseTheme(opts, config, env),
-      keys: config.keys ?? {},
-      aliases: config.aliases ?? {},
-      commands: config.commands ?? [],
-      pools: config.pools ?? {},
-      modeNote,
+      config: { keys: config.keys ?? {}, aliases: config.aliases ?? {}, commands: config.commands ?? [], pools: config.pools ?? {}, ...(modeNote ? { modeNote } : {}) },
     },
   };
 }

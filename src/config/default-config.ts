@@ -20,8 +20,8 @@ export const DEFAULT_CONFIG_TEXT = `# cognito-tui configuration. Every key is op
 #     accent: "#005f87"
 
 # Key remaps: per view (users, user, events, event, pools, risk, sweep, log, groups, group, clients, client,
-# settings, ip, journal, attributes) or global (every view). The action names are listed by ? in the app
-# (the help's first column shows the keys; cognito-tui config init lists the action names below).
+# settings, ip, journal, attributes) or global (every view). A value is one key or a list: D, ctrl+d, [J, down].
+# The actions of each view, with their keys, are listed at the end of this file.
 # keys:
 #   global:
 #     quit: Q
@@ -63,7 +63,13 @@ export const DEFAULT_CONFIG_TEXT = `# cognito-tui configuration. Every key is op
 #     region: eu-west-1
 `;
 
-/** The default config text for `config init`. */
+/** The default config text for `config init`, ending with every action name that `keys:` can remap, by view. */
 export async function defaultConfigText(): Promise<string> {
-  return DEFAULT_CONFIG_TEXT;
+  const [{ actionName }, { GLOBAL_KEYS }, { VIEWS }] = await Promise.all([
+    import('../keys/remap.ts'), import('../keys/global-keys.ts'), import('../views/registry.ts'),
+  ]);
+  const line = (scope: string, bindings: readonly { keys: string[] }[]) =>
+    `#   ${scope}: ${bindings.filter((b) => b.keys.length > 0).map((b) => `${actionName(b as never)} (${b.keys.join(' ')})`).join(', ')}`;
+  const lines = [line('global', GLOBAL_KEYS.bindings), ...VIEWS.map((v) => line(v.name, v.keys))];
+  return `${DEFAULT_CONFIG_TEXT}\n# The actions \`keys:\` can remap, with their keys today:\n${lines.join('\n')}\n`;
 }

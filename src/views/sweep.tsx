@@ -109,7 +109,7 @@ export const sweepView: ViewSpec<SweepRoute> = {
       run: ({ actions }) => { if (!actions.clearMarks() && !actions.cancelSweep()) actions.back(); },
     },
     { keys: ['e'], label: 'e', description: 'export the findings to a JSON file', short: 'export', hint: true, run: ({ actions }) => actions.exportFindings('json') },
-    { keys: ['E'], label: 'E', description: 'export the findings to a CSV file (one row per risky event)', run: ({ actions }) => actions.exportFindings('csv') },
+    { action: 'export-csv', keys: ['E'], label: 'E', description: 'export the findings to a CSV file (one row per risky event)', run: ({ actions }) => actions.exportFindings('csv') },
     ...BULK_USER_KEYS,
     ...LIST_KEYS,
   ],

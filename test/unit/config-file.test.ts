@@ -8,7 +8,7 @@ import { runConfigCommand, sessionConfig } from '../../src/cli/session-config.ts
 import { applyConfig } from '../../src/config/apply-config.ts';
 import { configPath } from '../../src/config/config-path.ts';
 import { ConfigError } from '../../src/config/config-types.ts';
-import { DEFAULT_CONFIG_TEXT } from '../../src/config/default-config.ts';
+import { defaultConfigText } from '../../src/config/default-config.ts';
 import { loadConfig, parseConfig } from '../../src/config/load-config.ts';
 import { THEMES } from '../../src/ui/theme.ts';
 
@@ -68,9 +68,11 @@ describe('config file', () => {
     assert.deepEqual(config.pools?.['eu-west-1_AbCdEf123']?.columns, ['email', 'username', 'status']);
     assert.deepEqual(config.profiles, { prod: { readOnly: true, region: 'eu-central-1' } });
   });
-  it('takes an empty file, and the commented default, as the defaults', () => {
+  it('takes an empty file, and the commented default, as the defaults', async () => {
     assert.deepEqual(parseConfig('', 'c.yaml').config, {});
-    assert.deepEqual(parseConfig(DEFAULT_CONFIG_TEXT, 'c.yaml').config, {});
+    const text = await defaultConfigText();
+    assert.deepEqual(parseConfig(text, 'c.yaml').config, {});
+    assert.match(text, /^# {3}users: open \(enter right l\), search \(\/\), .*disable \(d\)/m);
   });
   it('names the file, the line and the key of an unknown key', () => {
     assert.equal(problem('profile: prod\ncolour: red\n'), '/home/me/.config/cognito-tui/config.yaml:2: colour: unknown key');
@@ -142,10 +144,10 @@ describe('config and flags together', () => {
   it('makes a read-only profile read-only, says so, and --write lifts it for the run', () => {
     const ro = applyConfig(parseArgs([]), config, {});
     assert.equal(ro.opts.readOnly, true);
-    assert.equal(ro.settings.modeNote, 'read-only: profile prod (config); --write allows writes');
+    assert.equal(ro.settings.config.modeNote, 'read-only: profile prod (config); --write allows writes');
     const rw = applyConfig(parseArgs(['--write']), config, {});
     assert.equal(rw.opts.readOnly, false);
-    assert.equal(rw.settings.modeNote, 'writes on: --write (profile prod is read-only in the config)');
+    assert.equal(rw.settings.config.modeNote, 'writes on: --write (profile prod is read-only in the config)');
     assert.equal(applyConfig(parseArgs([]), config, { AWS_PROFILE: 'dev' }).opts.readOnly, false);
     assert.throws(() => parseArgs(['--write', '--read-only']), /--write and --read-only contradict each other/);
   });

@@ -44,10 +44,11 @@ export function Footer({ width }: { width: number }) {
     causes: causeLabel(s.api.failedAttempts),
     failed: s.api.failed,
   })));
+  const config = useAppState((s) => s.config);
   const reasons = useAppState(useShallow(disabledReasons));
   const mode = useAppState(modeTable);
-  const now = useAppState(useShallow((s) => tablesFor(view).flatMap((t) => t.bindings).map((b) => b.hintWhen?.(s) === true)));
-  const hints = mode ? modeHints(mode) : tablesFor(view)
+  const now = useAppState(useShallow((s) => tablesFor(view, s.config).flatMap((t) => t.bindings).map((b) => b.hintWhen?.(s) === true)));
+  const hints = mode ? modeHints(mode) : tablesFor(view, config)
     .flatMap((t) => t.bindings)
     .map((b, i) => ({ b, off: reasons[i] !== '', now: now[i] }))
     .filter(({ b, now: shown }) => b.hint || shown)

@@ -23,8 +23,9 @@ function Cell({ cell, width }: { cell: HelpCell; width: number }) {
 export function HelpOverlay({ view, width, height }: { view: ViewName; width: number; height: number }) {
   const reasons = useAppState(useShallow(helpDisabledReasons));
   const scroll = useAppState((s) => s.helpScroll ?? 0);
+  const config = useAppState((s) => s.config);
   const scrollHelp = useAppState((s) => s.actions.scrollHelp);
-  const layout = layoutHelp(helpTables(view), reasons, width - 4);
+  const layout = layoutHelp(helpTables(view, config), reasons, width - 4);
   const visible = Math.max(1, height - 3);
   usePageRows('help', visible);
   const maxScroll = Math.max(0, layout.rows.length - visible);
