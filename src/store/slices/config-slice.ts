@@ -23,9 +23,12 @@ export function configSlice(env: SliceEnv): Slice<'config', 'runCustomCommand'> 
         if (command.views.length > 0 && !command.views.includes(view)) {
           return kit.flash('warn', `${command.name} runs in the ${command.views.join(', ')} view${command.views.length > 1 ? 's' : ''}, not here.`);
         }
-        const filled = fillTemplates(command.run, selectionValues(get()));
+        const values = selectionValues(get());
+        const filled = fillTemplates(command.run, values);
         if ('missing' in filled) {
-          return kit.flash('warn', `${command.name}: nothing here gives ${filled.missing.map((m) => `{{.${m}}}`).join(', ')}; select a row that has it.`);
+          const wanted = filled.missing.map((m) => `{{.${m}}}`).join(', ');
+          const cure = values.Username && filled.missing.includes('Sub') ? 'open the user (enter): a list row keeps no sub' : 'select a row that has it';
+          return kit.flash('warn', `${command.name}: nothing here gives ${wanted}; ${cure}.`);
         }
         const runProgram = deps.runProgram;
         if (!runProgram) return kit.flash('warn', `${command.name}: this session cannot run programs.`);
