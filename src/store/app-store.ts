@@ -12,6 +12,7 @@ import { sweepSlice } from './slices/sweep-slice.ts';
 import { writesSlice } from './slices/writes-slice.ts';
 import { yankSlice } from './slices/yank-slice.ts';
 import { historySlice } from './slices/history-slice.ts';
+import { configSlice } from './slices/config-slice.ts';
 import type { AppState } from './state.ts';
 
 export type { StoreDeps } from './slices/env.ts';
@@ -38,7 +39,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const journal = journalSlice(env);
     const yank = yankSlice(env);
     const history = historySlice(env);
+    const config = configSlice(env);
     return {
+      ...config.state,
       ...journal.state, ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state,
       ...yank.state,
       actions: {
@@ -46,6 +49,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         ...sweep.actions, ...settings.actions, ...journal.actions,
         ...yank.actions,
         ...history.actions,
+        ...config.actions,
       },
     };
   });

@@ -12,6 +12,7 @@ import type { ActionLogEntry } from '../writes/action-log.ts';
 import type { WritesInFlight } from '../writes/in-flight.ts';
 import type { BulkUserWrite } from '../writes/bulk-user-specs.ts';
 import type { YankField, YankFieldName } from '../export/yank-fields.ts';
+import type { ConfigState } from '../config/config-types.ts';
 
 /** A single value loaded from the API (pool detail, risk configuration). */
 export interface Resource<T> {
@@ -291,6 +292,8 @@ export interface AppActions {
   setIncident(name: string): void;
   /** `:report`: writes the Markdown report of the incident's (or today's) journal to a new file and flashes its path. */
   writeReport(): void;
+  /** Runs the config's custom command called `name` on the selection (asking first when it says so). */
+  runCustomCommand(name: string): void;
 }
 
 /** The whole app state. */
@@ -348,5 +351,7 @@ export interface AppState {
   quitArmed: boolean;
   /** The fields the open Y picker offers, with their values; absent when it is closed. */
   yank?: YankField[];
+  /** The config file's settings: key remaps, aliases, custom commands, per-pool settings. */
+  config: ConfigState;
   actions: AppActions;
 }

@@ -26,7 +26,7 @@ const IP_COLUMNS: Column<IpPivotRow>[] = [
   { header: 'EMAIL', min: 16, max: 128, flex: true, drop: 2, cell: (r) => r.user.attributes.email ?? '' },
   { header: 'EVENTS', min: 6, max: 8, align: 'right', cell: (r) => String(r.events) },
   { header: 'WORST', min: 26, max: 26, cell: (r) => `${riskLevelMarker(r.worst.riskLevel)} ${riskDecisionMarker(r.worst.riskDecision)}`, color: (r) => riskColor(r.worst) },
-  { header: 'CC', min: 3, max: 3, drop: 4, cell: (r) => (r.worst.compromisedCredentials ? '!CC' : ''), color: () => 'red' },
+  { header: 'CC', min: 3, max: 3, drop: 4, cell: (r) => (r.worst.compromisedCredentials ? '!CC' : ''), color: () => 'danger' },
   { header: 'NEWEST', min: TIME_CELLS, max: TIME_CELLS, drop: 1, cell: (r, _now, zone) => formatTime(r.newestAt, zone) },
   { header: 'AGE', min: 8, max: 8, align: 'right', drop: 3, cell: (r, now) => formatAgo(r.newestAt, now) },
 ];

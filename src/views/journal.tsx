@@ -29,7 +29,7 @@ export const JOURNAL_COLUMNS: Column<JournalLine>[] = [
   {
     header: 'OUTCOME', min: 8, max: 40, flex: true,
     cell: (l) => `${l.outcome}${l.readBack ? ` → ${l.readBack}` : ''}${l.message ? `: ${l.message}` : ''}`,
-    color: (l) => (l.outcome === 'ok' ? undefined : l.outcome === 'cancelled' ? 'gray' : 'yellow'),
+    color: (l) => (l.outcome === 'ok' ? undefined : l.outcome === 'cancelled' ? 'muted' : 'warn'),
   },
   { header: 'WHO', min: 10, max: 60, flex: true, drop: 1, cell: (l) => ('arn' in l.who ? l.who.arn : `unknown: ${l.who.unknown}`) },
 ];

@@ -14,7 +14,7 @@ import type { ViewProps } from '../ui/views/view-props.ts';
 
 /** Why a call was retried, by cause ("5xx 2 · network 1"). */
 const RETRIED: Column<ApiCallRecord> = {
-  header: 'RETRIED', min: 7, max: 18, drop: 1, cell: (r) => causeLabel(r.retries), color: (r) => (r.retries ? 'yellow' : undefined),
+  header: 'RETRIED', min: 7, max: 18, drop: 1, cell: (r) => causeLabel(r.retries), color: (r) => (r.retries ? 'warn' : undefined),
 };
 
 /** ok, aborted (its view was left: not a failure), or the failure's name. */
@@ -24,7 +24,7 @@ const OUTCOME: Column<ApiCallRecord> = {
   max: 60,
   flex: true,
   cell: (r) => (r.ok ? 'ok' : r.aborted ? 'aborted' : `✖ ${r.errorName ?? 'failed'}`),
-  color: (r) => (r.ok ? undefined : r.aborted ? 'gray' : 'red'),
+  color: (r) => (r.ok ? undefined : r.aborted ? 'muted' : 'danger'),
 };
 
 /** The log's columns: the shared ones, with the retries by cause and an outcome that tells aborted from failed. */

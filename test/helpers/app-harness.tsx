@@ -8,6 +8,7 @@ import { createSdkGateway, type SdkGatewayOptions } from '../../src/gateway/sdk-
 import type { CognitoGateway } from '../../src/gateway/types.ts';
 import { createAppStore, type AppStore, type StoreDeps } from '../../src/store/app-store.ts';
 import { App } from '../../src/ui/App.tsx';
+import type { Theme } from '../../src/ui/theme.ts';
 import { keyCode } from './key-codes.ts';
 import { waitFor } from './wait-for.ts';
 
@@ -42,6 +43,8 @@ export interface AppOptions {
   gateway?: Partial<SdkGatewayOptions>;
   /** Wraps the gateway the app is given, e.g. to record the calls the app makes before any reaches the emulator. */
   wrapGateway?: (gateway: CognitoGateway) => CognitoGateway;
+  /** The colours the app draws with (dark when absent). */
+  theme?: Theme;
 }
 
 /** Starts an emulator and renders the app against it. */
@@ -57,7 +60,7 @@ export async function startApp(opts: AppOptions = {}): Promise<AppHarness> {
   const store = createAppStore({ gateway, readOnly: opts.readOnly, flashMs: 60_000, exportDir, ...opts.deps });
   if (opts.deepLink) store.getState().actions.openDeepLink(opts.deepLink.pool, opts.deepLink.user);
   else store.getState().actions.push({ view: 'pools' });
-  const app = render(<App store={store} columns={opts.columns ?? 120} rows={opts.rows ?? 30} />);
+  const app = render(<App store={store} columns={opts.columns ?? 120} rows={opts.rows ?? 30} theme={opts.theme} />);
   const frame = () => app.lastFrame() ?? '';
   const tick = () => new Promise((resolve) => setImmediate(resolve));
   const operations = () => emulator.requests.map((r) => r.operation);

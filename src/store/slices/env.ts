@@ -3,6 +3,8 @@ import type { TimeZoneSetting } from '../../domain/time-format.ts';
 import type { CognitoGateway, GatewayTarget } from '../../gateway/types.ts';
 import type { Journal } from '../../journal/journal.ts';
 import type { HistoryFiles } from '../../history/history-file.ts';
+import type { ConfigState } from '../../config/config-types.ts';
+import type { RunProgram } from '../../custom/run-program.ts';
 import type { ViewContext } from '../../views/view-spec.ts';
 import type { FollowPacing } from '../follow-actions.ts';
 import { createLoadAborts, type LoadAborts } from '../load-aborts.ts';
@@ -34,6 +36,10 @@ export interface StoreDeps extends OutputDeps {
   journal?: Journal;
   /** Where each pool's search and command history is saved; kept in memory only when absent (`--no-history`, tests). */
   history?: HistoryFiles;
+  /** The config file's settings (none in tests that do not give them). */
+  config?: ConfigState;
+  /** Runs a custom command's program; absent where none may run (tests that do not look). */
+  runProgram?: RunProgram;
 }
 
 /** The gateway in use; another region or profile swaps it. */

@@ -5,9 +5,11 @@ import { dialogKind, dialogRows, dialogText, dryRunRoom, dryRunText, dryRunWindo
 import type { ChecklistDialog, TypedDialog } from '../../store/state.ts';
 import { useAppState } from '../store-context.ts';
 import { safeText, truncate } from '../text.ts';
+import { useTheme } from '../theme-context.ts';
 
 
 function TypedBody({ dialog, width }: { dialog: TypedDialog; width: number }) {
+  const theme = useTheme();
   const room = Math.max(8, width - 30);
   const typed = [...dialog.text].slice(-room).join('');
   const matches = typedMatches(dialog);
@@ -15,10 +17,10 @@ function TypedBody({ dialog, width }: { dialog: TypedDialog; width: number }) {
     <>
       <Text wrap="truncate">
         {'type '}<Text bold>{truncate(safeText(dialog.expected), room)}</Text>{' to confirm: '}
-        <Text color={matches ? 'green' : undefined}>{safeText(typed)}</Text><Text inverse> </Text>
-        {matches ? <Text color="green">{' ✔'}</Text> : null}
+        <Text color={matches ? theme.ok : undefined}>{safeText(typed)}</Text><Text inverse> </Text>
+        {matches ? <Text color={theme.ok}>{' ✔'}</Text> : null}
       </Text>
-      <Text wrap="truncate" color={dialog.mismatch ? 'red' : undefined} dimColor={!dialog.mismatch}>
+      <Text wrap="truncate" color={dialog.mismatch ? theme.danger : undefined} dimColor={!dialog.mismatch}>
         {dialog.mismatch ? '✖ does not match: type the name exactly as shown · ' : ''}{dialogKeyLine(dialog)}
       </Text>
     </>
@@ -57,6 +59,7 @@ function ChecklistBody({ dialog, rows, hasDetail }: { dialog: ChecklistDialog; r
 
 /** The open dialog (yes/no, typed or checklist), which takes every key until it is answered. */
 export function ConfirmBar({ width }: { width: number }) {
+  const theme = useTheme();
   const { title, detail } = useAppState(useShallow((s) => ({
     title: s.confirm ? dialogText(s.confirm.title, s) : undefined,
     detail: s.confirm ? dialogText(s.confirm.detail, s) : '',
@@ -65,10 +68,10 @@ export function ConfirmBar({ width }: { width: number }) {
   if (!dialog || title === undefined) return null;
   const rows = dialogRows(dialog);
   const kind = dialogKind(dialog);
-  const color = dialog.kind !== 'checklist' && dialog.dangerous ? 'red' : 'yellow';
+  const color = dialog.kind !== 'checklist' && dialog.dangerous ? 'danger' : 'warn';
   return (
-    <Box borderStyle="round" borderColor={color} flexDirection="column" width={width} height={rows} flexShrink={0} paddingX={1} overflowY="hidden">
-      <Text bold color={color} wrap="truncate">{safeText(title)}</Text>
+    <Box borderStyle="round" borderColor={theme[color]} flexDirection="column" width={width} height={rows} flexShrink={0} paddingX={1} overflowY="hidden">
+      <Text bold color={theme[color]} wrap="truncate">{safeText(title)}</Text>
       {kind !== 'checklist' || detail ? <Text wrap="truncate">{safeText(detail) || ' '}</Text> : null}
       {kind === 'yes-no' ? <Text wrap="truncate">{dialogKeyLine(dialog)}</Text> : null}
       {kind === 'typed' ? <TypedBody dialog={dialog as TypedDialog} width={width} /> : null}

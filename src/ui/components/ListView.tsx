@@ -7,6 +7,7 @@ import { retryHint, StatusLine } from './StatusLine.tsx';
 import { safeText, wrapText } from '../text.ts';
 import { TimeZoneContext } from '../store-context.ts';
 import { usePageRows } from '../views/use-page-rows.ts';
+import { useTheme } from '../theme-context.ts';
 
 /** Props of the one list component every list view uses. */
 export interface ListViewProps<T> {
@@ -52,6 +53,7 @@ function useWindowOffset<T>(list: PagedList<T>, height: number): number {
 
 /** A windowed table: draws only the rows inside the window, so its cost does not grow with the list. */
 export function ListView<T>({ list, columns: allColumns, width, height: wanted, noun, emptyText, now, focused = true, isMarked, status, pageKey }: ListViewProps<T>) {
+  const theme = useTheme();
   const height = Math.max(1, wanted);
   const zone = useContext(TimeZoneContext);
   const offset = useWindowOffset(list, height);
@@ -66,10 +68,10 @@ export function ListView<T>({ list, columns: allColumns, width, height: wanted, 
       {firstLoad ? (
         <Box height={height} overflow="hidden">
           {list.error ? (
-            <Text color="red">{wrapText(`${safeText(list.error.message)}${retryHint(list.error)}`, width - 4).slice(0, height)
+            <Text color={theme.danger}>{wrapText(`${safeText(list.error.message)}${retryHint(list.error)}`, width - 4).slice(0, height)
               .map((line, i) => `${i === 0 ? '  ✖ ' : '    '}${line}`).join('\n')}</Text>
           ) : list.loading || list.pagesLoaded === 0 ? (
-            <Text color="cyan">{`  Loading ${noun}…`}</Text>
+            <Text color={theme.accent}>{`  Loading ${noun}…`}</Text>
           ) : (
             <Text dimColor>{`  ${emptyText}`}</Text>
           )}

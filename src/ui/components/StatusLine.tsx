@@ -1,6 +1,8 @@
 import { Text } from 'ink';
 import type { ListError, PagedList } from '../../store/paged-list.ts';
 import { safeText } from '../text.ts';
+import type { Theme } from '../theme.ts';
+import { useTheme } from '../theme-context.ts';
 
 /** What r will do about an error, unless its message already says: retry the page, or start the list over. */
 export function retryHint(error: ListError): string {
@@ -33,7 +35,12 @@ export function listPosition(list: PagedList<unknown>): string {
  * The line under a list: position, whether more is on the server, loading, or the error with its cure. `text`
  * words it instead; either way the line is red while the list has an error.
  */
-export function StatusLine({ list, noun, text }: { list: PagedList<unknown>; noun: string; text?: string }) {
+export function StatusLine(props: { list: PagedList<unknown>; noun: string; text?: string }) {
+  return <StatusText {...props} theme={useTheme()} />;
+}
+
+/** The status line drawn in the colours of `theme`. */
+export function StatusText({ list, noun, text, theme }: { list: PagedList<unknown>; noun: string; text?: string; theme: Theme }) {
   const line = text ?? `${listPosition(list)}${list.complete ? '' : '+'} ${noun}${listProgress(list)}`;
-  return <Text color={list.error ? 'red' : undefined} dimColor={!list.error} wrap="truncate">{`  ${line}`}</Text>;
+  return <Text color={list.error ? theme.danger : undefined} dimColor={!list.error} wrap="truncate">{`  ${line}`}</Text>;
 }
