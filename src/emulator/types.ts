@@ -1,3 +1,4 @@
+import type { ActivityDestination } from './cognito/log-delivery.ts';
 import type { AdvancedSecurityMode, UserPoolTier } from './cognito/model.ts';
 
 /** A Cognito error that one operation is answered with every time, e.g. NotAuthorizedException for a missing permission. */
@@ -70,6 +71,15 @@ export interface EmulatorOptions {
   usersInLargePool?: number;
   /** Adversarial behaviours from the start; see RunningEmulator.setAdversary. */
   adversary?: AdversarySettings;
+  /**
+   * Where each pool's user activity (`userAuthEvents`) goes, by pool id. Default: the large pool to the CloudWatch
+   * Logs group `activityLogGroupName(poolId)`, the audit pool to S3, the no-alias pool to Firehose, the others nowhere.
+   */
+  logDelivery?: Readonly<Record<string, ActivityDestination>>;
+  /** Milliseconds a Logs Insights query stays Scheduled/Running at least (to see progress or cancel it); default 0. */
+  queryLatencyMs?: number;
+  /** Concurrent Logs Insights queries allowed before LimitExceededException; default 30. */
+  maxConcurrentQueries?: number;
 }
 
 /**

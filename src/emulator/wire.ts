@@ -14,7 +14,7 @@ export interface Outcome {
 
 /** The AWS JSON error answer for a ServiceError. */
 export function errorOutcome(error: ServiceError): Outcome {
-  return { status: error.status, payload: { __type: error.type, message: error.message }, errorType: error.type };
+  return { status: error.status, payload: { ...error.extra, __type: error.type, message: error.message }, errorType: error.type };
 }
 
 /** A request body as parsed: the object, what to record, or the protocol error it deserves. */
