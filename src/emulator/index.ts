@@ -9,6 +9,9 @@ import { activityConfiguration, activityLogGroupName, DEMO_DESTINATIONS } from '
 import type { ActivityDestination, LogConfiguration } from './cognito/log-delivery.ts';
 import { userActivityExport } from './cognito/log-export.ts';
 import { cognitoService } from './cognito/service.ts';
+import { MetricsStore } from './cloudwatch/get-metric-data.ts';
+import { cloudWatchService } from './cloudwatch/service.ts';
+import { riskObservations } from './cognito/risk-observations.ts';
 import { LogsStore } from './logs/logs-store.ts';
 import { logsService } from './logs/service.ts';
 import { FaultInjector } from './faults.ts';
@@ -89,12 +92,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     logDelivery,
     logGroupExists: (arn) => [...logs.groups.values()].some((g) => g.arn === arn.replace(/:\*$/, '')),
   };
+  const metrics = new MetricsStore((poolId) => {
+    const pool = world.byId.get(poolId);
+    return pool === undefined ? undefined : riskObservations(seed, now, pool);
+  });
   const faults = new FaultInjector(seed, options.faults);
   const adversary = new Adversary(options.adversary);
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const server = createEmulatorServer({
-    services: [cognitoService(ctx), logsService(logs)],
+    services: [cognitoService(ctx), logsService(logs), cloudWatchService(metrics)],
     faults,
     adversary,
     requests,

@@ -54,7 +54,9 @@ export function answerHeaders(
   };
   if (errorType !== undefined) {
     headers['x-amzn-ErrorType'] = errorType;
-    if (service?.queryCompatible === true) headers['x-amzn-query-error'] = `${errorType};${status >= 500 ? 'Receiver' : 'Sender'}`;
+    if (service?.queryCompatible === true) {
+      headers['x-amzn-query-error'] = `${service.queryCodes?.[errorType] ?? errorType};${status >= 500 ? 'Receiver' : 'Sender'}`;
+    }
   }
   return headers;
 }

@@ -22,7 +22,21 @@ export interface Column {
 
 function permuted<A extends CodeArray | Float64Array>(array: A, order: Uint32Array): A {
   const copy = array.slice() as A;
-  for (let i = 0; i < order.length; i += 1) copy[i] = array[order[i]];
+  const n = order.length;
+  if (array instanceof Float64Array) {
+    const c = copy as Float64Array;
+    for (let i = 0; i < n; i += 1) c[i] = array[order[i]];
+  } else if (array instanceof Uint8Array) {
+    const c = copy as Uint8Array;
+    for (let i = 0; i < n; i += 1) c[i] = array[order[i]];
+  } else if (array instanceof Uint16Array) {
+    const c = copy as Uint16Array;
+    for (let i = 0; i < n; i += 1) c[i] = array[order[i]];
+  } else {
+    const c = copy as Uint32Array;
+    const a = array as Uint32Array;
+    for (let i = 0; i < n; i += 1) c[i] = a[order[i]];
+  }
   return copy;
 }
 
@@ -185,10 +199,14 @@ export class UuidColumn implements Column {
     const capacity = Math.max(this.present.length, order.length);
     const store = new Uint8Array(capacity * 16);
     const present = new Uint8Array(capacity);
+    const from = this.store;
     for (let i = 0; i < order.length; i += 1) {
-      if (order[i] >= this.present.length) continue;
-      store.set(this.store.subarray(order[i] * 16, order[i] * 16 + 16), i * 16);
-      present[i] = this.present[order[i]];
+      const o = order[i];
+      if (o >= this.present.length) continue;
+      const a = o * 16;
+      const b = i * 16;
+      for (let k = 0; k < 16; k += 1) store[b + k] = from[a + k];
+      present[i] = this.present[o];
     }
     this.store = store;
     this.present = present;

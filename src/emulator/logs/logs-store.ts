@@ -85,6 +85,18 @@ export class LogsStore {
     };
   }
 
+  /** Generates every group's pending events in the background, a slice a turn (the CLI emulator does this). */
+  prefill(slice = 200): void {
+    const pending = [...this.groups.values()].filter((g) => g.pending);
+    const step = (): void => {
+      const group = pending[0];
+      if (group === undefined) return;
+      if (group.fillSome(slice)) pending.shift();
+      this.later(0, step);
+    };
+    this.later(0, step);
+  }
+
   /** Cancels every pending timer (the emulator is closing). */
   close(): void {
     for (const t of this.timers) {

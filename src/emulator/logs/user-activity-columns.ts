@@ -86,7 +86,14 @@ export function exportedDecision(decision: string): string {
 
 /** 16 bytes of a UUID written `8-4-4-4-12`. */
 export function uuidBytes(uuid: string, out: Uint8Array): Uint8Array {
-  const hex = uuid.replace(/-/g, '');
-  for (let i = 0; i < 16; i += 1) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16) || 0;
+  let nibble = 0;
+  for (let i = 0; i < uuid.length && nibble < 32; i += 1) {
+    const c = uuid.charCodeAt(i);
+    const v = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (v < 0) continue;
+    const at = nibble >> 1;
+    out[at] = nibble % 2 === 0 ? v << 4 : out[at] | v;
+    nibble += 1;
+  }
   return out;
 }
