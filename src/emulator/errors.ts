@@ -4,6 +4,8 @@ export class ServiceError extends Error {
     readonly type: string,
     message: string,
     readonly status = 400,
+    /** Members the error answer carries besides `__type` and `message` (e.g. Logs Insights' `queryCompileError`). */
+    readonly extra: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }

@@ -18,6 +18,8 @@ export interface ServiceSpec {
   internal(): ServiceError;
   /** awsQuery-compatible JSON (CloudWatch): errors also carry `x-amzn-query-error: Code;Sender|Receiver`. */
   queryCompatible?: boolean;
+  /** The awsQuery error code of an exception, where it differs from the exception's name. */
+  queryCodes?: Readonly<Record<string, string>>;
 }
 
 /** The service an `X-Amz-Target` value names, and the operation after its prefix. */

@@ -14,7 +14,7 @@ export interface Outcome {
 
 /** The AWS JSON error answer for a ServiceError. */
 export function errorOutcome(error: ServiceError): Outcome {
-  return { status: error.status, payload: { __type: error.type, message: error.message }, errorType: error.type };
+  return { status: error.status, payload: { ...error.extra, __type: error.type, message: error.message }, errorType: error.type };
 }
 
 /** A request body as parsed: the object, what to record, or the protocol error it deserves. */
@@ -54,7 +54,9 @@ export function answerHeaders(
   };
   if (errorType !== undefined) {
     headers['x-amzn-ErrorType'] = errorType;
-    if (service?.queryCompatible === true) headers['x-amzn-query-error'] = `${errorType};${status >= 500 ? 'Receiver' : 'Sender'}`;
+    if (service?.queryCompatible === true) {
+      headers['x-amzn-query-error'] = `${service.queryCodes?.[errorType] ?? errorType};${status >= 500 ? 'Receiver' : 'Sender'}`;
+    }
   }
   return headers;
 }

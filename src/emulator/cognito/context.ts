@@ -1,5 +1,6 @@
 import type { AuthEventStore } from './auth-event-store.ts';
 import { addOnNotEnabled, clientNotFound, poolNotFound, userNotFound } from './errors.ts';
+import type { LogConfiguration } from './log-delivery.ts';
 import type { ClientRecord, UserRecord } from './model.ts';
 import type { TokenCodec } from './paging.ts';
 import type { PoolStore } from './pool-store.ts';
@@ -15,6 +16,10 @@ export interface CognitoContext {
   clock(): number;
   tokens: TokenCodec;
   events: AuthEventStore;
+  /** Each pool's log export settings (GetLogDeliveryConfiguration), by pool id. */
+  logDelivery: Map<string, LogConfiguration[]>;
+  /** Whether the emulated account has a log group with this ARN (SetLogDeliveryConfiguration checks it). */
+  logGroupExists(arn: string): boolean;
 }
 
 /** An operation: takes the parsed JSON body and returns the JSON response, or throws a ServiceError. */

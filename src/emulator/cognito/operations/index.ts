@@ -4,6 +4,7 @@ import { describeUserPoolClient, listUserPoolClients } from './clients.ts';
 import { adminForgetDevice, adminListDevices } from './devices.ts';
 import { adminAddUserToGroup, adminListGroupsForUser, adminRemoveUserFromGroup, listGroups, listUsersInGroup } from './groups.ts';
 import { listUsers } from './list-users.ts';
+import { getLogDeliveryConfiguration, setLogDeliveryConfiguration } from './log-delivery.ts';
 import { describeUserPool, listUserPools } from './pools.ts';
 import { describeRiskConfiguration } from './risk.ts';
 import { setRiskConfiguration } from './set-risk.ts';
@@ -35,6 +36,8 @@ export const OPERATIONS: ReadonlyMap<string, OperationHandler> = new Map<string,
   ['AdminConfirmSignUp', adminConfirmSignUp],
   ['AdminDeleteUser', adminDeleteUser],
   ['SetRiskConfiguration', setRiskConfiguration],
+  ['GetLogDeliveryConfiguration', getLogDeliveryConfiguration],
+  ['SetLogDeliveryConfiguration', setLogDeliveryConfiguration],
 ]);
 
 const POOL = ['InvalidParameterException', 'ResourceNotFoundException', 'InternalErrorException'];
@@ -69,4 +72,6 @@ export const OPERATION_ERRORS: ReadonlyMap<string, readonly string[]> = new Map<
   ['AdminConfirmSignUp', [...USER, 'NotAuthorizedException']],
   ['AdminDeleteUser', USER],
   ['SetRiskConfiguration', [...POOL, ...THREAT]],
+  ['GetLogDeliveryConfiguration', POOL],
+  ['SetLogDeliveryConfiguration', [...POOL, 'FeatureUnavailableInTierException']],
 ]);
