@@ -66,7 +66,8 @@ export function activityTime(value: unknown): number | undefined {
     return n < 1e11 ? Math.round(n * 1000) : Math.round(n);
   }
   const javaDate = /^\w{3} (\w{3}) (\d{1,2}) (\d{2}:\d{2}:\d{2}) (UTC|GMT) (\d{4})$/.exec(text);
-  const parsed = javaDate ? Date.parse(`${javaDate[2]} ${javaDate[1]} ${javaDate[5]} ${javaDate[3]} GMT`) : Date.parse(text.replace(' ', 'T'));
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text}Z`;
+  const parsed = javaDate ? Date.parse(`${javaDate[2]} ${javaDate[1]} ${javaDate[5]} ${javaDate[3]} GMT`) : Date.parse(zoned.replace(' ', 'T'));
   return Number.isNaN(parsed) ? undefined : parsed;
 }
 

@@ -3,6 +3,7 @@ import { flashIsOver } from './flash-lifetime.ts';
 import { createSliceEnv, type StoreDeps } from './slices/env.ts';
 import { flashSlice } from './slices/flash-slice.ts';
 import { journalSlice } from './slices/journal-slice.ts';
+import { logsSlice } from './slices/logs-slice.ts';
 import { listsSlice } from './slices/lists-slice.ts';
 import { navigationSlice } from './slices/navigation-slice.ts';
 import { overlaySlice } from './slices/overlay-slice.ts';
@@ -34,11 +35,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const sweep = sweepSlice(env);
     const settings = settingsSlice(env);
     const journal = journalSlice(env);
+    const logs = logsSlice(env);
     return {
-      ...journal.state, ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state,
+      ...journal.state, ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state, ...logs.state,
       actions: {
         ...flash.actions, ...lists.actions, ...resources.actions, ...navigation.actions, ...writes.actions, ...overlay.actions,
-        ...sweep.actions, ...settings.actions, ...journal.actions,
+        ...sweep.actions, ...settings.actions, ...journal.actions, ...logs.actions,
       },
     };
   });

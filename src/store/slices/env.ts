@@ -4,6 +4,7 @@ import type { CognitoGateway, GatewayTarget } from '../../gateway/types.ts';
 import type { Journal } from '../../journal/journal.ts';
 import type { ViewContext } from '../../views/view-spec.ts';
 import type { FollowPacing } from '../follow-actions.ts';
+import type { PollPacing } from '../query-runner.ts';
 import { createLoadAborts, type LoadAborts } from '../load-aborts.ts';
 import type { OutputDeps } from '../output-actions.ts';
 import type { ListRef, Route } from '../routes.ts';
@@ -31,6 +32,10 @@ export interface StoreDeps extends OutputDeps {
   feedbackIntervalMs?: number;
   /** Where writes are recorded; none when absent (tests), NO_JOURNAL for `--no-journal`. */
   journal?: Journal;
+  /** `--log-group`: where every pool's user activity is, unless `:log-group` names another. */
+  logGroup?: string;
+  /** How Logs Insights results are polled (tests poll fast). */
+  queryPoll?: PollPacing;
 }
 
 /** The gateway in use; another region or profile swaps it. */
