@@ -114,6 +114,7 @@ async function runTui(opts: CliOptions): Promise<number> {
     profiles: () => awsProfileNames(),
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },
     journal: sessionJournal(opts),
+    ...(opts.logGroup ? { logGroup: opts.logGroup } : {}),
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });

@@ -23,6 +23,12 @@ export function knownLogGroup(state: Pick<AppState, 'logs'>, poolId: string, fla
   return source?.state === 'group' ? source.logGroup : undefined;
 }
 
+/** The header's word on the pool on screen: the range its queries read ("range last 24h"); empty off a pool. */
+export function rangeHeaderText(state: Pick<AppState, 'logs' | 'stack'>): string {
+  const top = state.stack[state.stack.length - 1];
+  return top && 'poolId' in top ? `range ${describeRange(poolRange(state, top.poolId))}` : '';
+}
+
 /** The current pool, if the view on top is one of a pool's. */
 export function currentPoolId(kit: Pick<StoreKit, 'top'>): string | undefined {
   const route = kit.top();

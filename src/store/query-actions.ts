@@ -1,13 +1,13 @@
 import { ipPivotPlan, ipPivotUsers, questionPlan, rawPlan, type QueryPlan, type QuestionName } from '../domain/canned-queries.ts';
 import { describeLogSource } from '../domain/log-source.ts';
-import { describeRange, parseTimeRange, resolveRange } from '../domain/time-range.ts';
+import { parseTimeRange, resolveRange } from '../domain/time-range.ts';
 import { activityTime } from '../domain/user-activity.ts';
 import { writeQueryExport } from '../export/query-file.ts';
 import type { QueryResults } from '../gateway/logs-types.ts';
 import { queryJournalLine } from '../journal/query-journal.ts';
 import { activeJournal } from '../writes/journal-outcomes.ts';
 import { createLogSourceActions, currentPoolId, poolRange } from './log-source-actions.ts';
-import type { LogsActions, QueryRow, QueryRun } from './logs-state.ts';
+import type { IpPivotQuery, LogsActions, QueryRow, QueryRun } from './logs-state.ts';
 import { emptyList, selectedItem } from './paged-list.ts';
 import { DEFAULT_POLL, QUERY_ROW_LIMIT, startLogsQuery, type PollPacing, type RunningQuery } from './query-runner.ts';
 import { queryRowsOf, unknownUser } from './query-rows.ts';
@@ -224,30 +224,35 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
       push({ view: 'ip', poolId: route.poolId, address: row.ip });
     },
     askIpPivot(poolId, address) {
-      const key = tupleKey(poolId, address);
-      const group = get().logs.groups[poolId] ?? deps.logGroup ?? (get().logs.sources[poolId]?.state === 'group' ? (get().logs.sources[poolId] as { logGroup: string }).logGroup : undefined);
-      if (!group || !kit.gw.startQuery || running.size > 0) return;
-      const range = resolveRange(poolRange(get(), poolId), kit.now());
-      const plan = ipPivotPlan(address, range.startMs, range.endMs);
-      const id = `ip${++seq}`;
-      const put = (change: Partial<NonNullable<ReturnType<typeof get>['logs']['ipPivots'][string]>>) =>
-        set((s) => ({ logs: { ...s.logs, ipPivots: { ...s.logs.ipPivots, [key]: { ...{ runId: id, rows: [], done: false }, ...s.logs.ipPivots[key], ...change } } } }));
-      put({ runId: id, done: false, rows: [], error: undefined });
-      const handle = startLogsQuery(kit.gw as Required<typeof kit.gw>, plan, group, () => {}, deps.poll ?? DEFAULT_POLL);
-      running.set(id, handle);
-      void handle.done.then((outcome) => {
-        running.delete(id);
-        if (outcome.error !== undefined || !outcome.results) {
-          const cause = outcome.error instanceof Error ? outcome.error.message : 'stopped';
-          return put({ done: true, error: `the logs query for ${address} failed: ${cause}` });
-        }
-        const rows = ipPivotUsers(outcome.results.rows).map((u) => ({
-          user: unknownUser(u.username), events: u.events, worst: u.worst, ...(u.newestAt !== undefined ? { newestAt: u.newestAt } : {}),
-        }));
-        put({ done: true, rows });
-        get().actions.refresh();
+      void sources.resolveSource(poolId).then((source) => {
+        if (source.state === 'group') pivotFromLogs(poolId, address, source.logGroup);
       });
-      flash('info', `Asking the pool's user-activity logs (${describeRange(poolRange(get(), poolId))}) for every user of ${address}…`);
     },
   };
+
+  /** The IP pivot's pool-wide source: the users the logs name for one address, merged into the pivot's rows. */
+  function pivotFromLogs(poolId: string, address: string, group: string) {
+    const key = tupleKey(poolId, address);
+    if (!kit.gw.startQuery || running.size > 0) return;
+    const range = resolveRange(poolRange(get(), poolId), kit.now());
+    const plan = ipPivotPlan(address, range.startMs, range.endMs);
+    const id = `ip${++seq}`;
+    const put = (change: Partial<IpPivotQuery>) =>
+      set((s) => ({ logs: { ...s.logs, ipPivots: { ...s.logs.ipPivots, [key]: { ...{ runId: id, rows: [], done: false }, ...s.logs.ipPivots[key], ...change } } } }));
+    put({ runId: id, done: false, rows: [], error: undefined });
+    const handle = startLogsQuery(kit.gw as Required<typeof kit.gw>, plan, group, () => {}, deps.poll ?? DEFAULT_POLL);
+    running.set(id, handle);
+    void handle.done.then((outcome) => {
+      running.delete(id);
+      if (outcome.error !== undefined || !outcome.results) {
+        const cause = outcome.error instanceof Error ? outcome.error.message : 'stopped';
+        return put({ done: true, error: `the logs query for ${address} failed: ${cause}` });
+      }
+      const rows = ipPivotUsers(outcome.results.rows).map((u) => ({
+        user: unknownUser(u.username), events: u.events, worst: u.worst, ...(u.newestAt !== undefined ? { newestAt: u.newestAt } : {}),
+      }));
+      put({ done: true, rows });
+      if (top().view === 'ip') get().actions.refresh();
+    });
+  }
 }
