@@ -78,6 +78,8 @@ export function createLogSourceActions(kit: StoreKit, flagGroup: string | undefi
       const from = get().logs.groups[poolId] ? 'command' : flagGroup ? 'flag' : 'delivery';
       return Promise.resolve(from === 'delivery' ? get().logs.sources[poolId]! : { state: 'group', logGroup: group, from });
     }
+    const known = get().logs.sources[poolId];
+    if (known && known.state !== 'failed' && known.state !== 'finding') return Promise.resolve(known);
     return lookUp(poolId);
   }
 
