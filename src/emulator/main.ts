@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ADVERSARY_MODES, parseAdversaryFlag } from './adversary.ts';
 import { startEmulator } from './index.ts';
 import type { AdversaryBehaviour, EmulatorOptions, RunningEmulator } from './index.ts';
-import { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED } from './seed.ts';
+import { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED } from './cognito/seed.ts';
 import { DEMO_REGION, LARGE_POOL_ID } from './well-known-ids.ts';
 
 const USAGE = `Usage: cognito-tui emulator [options]

@@ -1,4 +1,5 @@
-import type { AdvancedSecurityMode, UserPoolTier } from './model.ts';
+import type { ActivityDestination } from './cognito/log-delivery.ts';
+import type { AdvancedSecurityMode, UserPoolTier } from './cognito/model.ts';
 
 /** A Cognito error that one operation is answered with every time, e.g. NotAuthorizedException for a missing permission. */
 export interface OperationErrorFault {
@@ -70,6 +71,15 @@ export interface EmulatorOptions {
   usersInLargePool?: number;
   /** Adversarial behaviours from the start; see RunningEmulator.setAdversary. */
   adversary?: AdversarySettings;
+  /**
+   * Where each pool's user activity (`userAuthEvents`) goes, by pool id. Default: the large pool to the CloudWatch
+   * Logs group `activityLogGroupName(poolId)`, the audit pool to S3, the no-alias pool to Firehose, the others nowhere.
+   */
+  logDelivery?: Readonly<Record<string, ActivityDestination>>;
+  /** Milliseconds a Logs Insights query stays Scheduled/Running at least (to see progress or cancel it); default 0. */
+  queryLatencyMs?: number;
+  /** Concurrent Logs Insights queries allowed before LimitExceededException; default 30. */
+  maxConcurrentQueries?: number;
 }
 
 /**
@@ -79,6 +89,8 @@ export interface EmulatorOptions {
  */
 export interface RecordedRequest {
   operation: string;
+  /** The service the request was routed to ('Cognito', 'CloudWatch Logs', 'CloudWatch'); absent when none matched. */
+  service?: string;
   body: unknown;
   status: number;
   errorType?: string;

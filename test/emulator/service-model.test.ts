@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import { PROTOCOL_ERRORS } from '../../src/emulator/errors.ts';
 import { LARGE_POOL_ID, OVERRIDE_RISK_CLIENT_ID, TAKEOVER_USERNAME } from '../../src/emulator/index.ts';
-import { OPERATION_ERRORS, OPERATIONS } from '../../src/emulator/operations/index.ts';
+import { OPERATION_ERRORS, OPERATIONS } from '../../src/emulator/cognito/operations/index.ts';
 import { rawCall, useEmulator } from './helpers.ts';
 import { checkOutput, loadServiceModel, satisfies, SERVICE_MODEL_PATH, violationsOf, type OutputMismatch, type ServiceModel } from './service-model.ts';
 
