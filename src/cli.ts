@@ -126,6 +126,7 @@ async function runTui(opts: CliOptions, settings: SessionSettings): Promise<numb
     history: opts.noHistory ? undefined : createHistoryFiles(join(stateDirectory(), 'history')),
     config: settings.config,
     runProgram: createProgramRunner(() => mounted && { release: mounted.hold, retake: mounted.unhold }),
+    ...(opts.logGroup ? { logGroup: opts.logGroup } : {}),
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });

@@ -36,6 +36,8 @@ export interface CliOptions {
   emulatorArgs: string[];
   /** `completion SHELL`: the shell to write the completion script for. */
   shell?: Shell;
+  /** `--log-group`: the CloudWatch Logs group that holds the pools' user activity (instead of GetLogDeliveryConfiguration). */
+  logGroup?: string;
 }
 
 /** A command line that cannot run, with the sentence that says why. */
@@ -52,6 +54,7 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
   '--journal': 'journalDir',
   '--config': 'configPath',
   '--theme': 'theme',
+  '--log-group': 'logGroup',
 };
 
 /** Usage text for --help. */
@@ -60,7 +63,7 @@ export const USAGE = `cognito-tui — browse Amazon Cognito user pools, users an
 Usage:
   cognito-tui [--demo] [--profile P] [--region R] [--endpoint-url URL]
               [--pool POOL_ID] [--user USERNAME|EMAIL|SUB] [--read-only] [--time utc|local]
-              [--quota-share S] [--journal DIR | --no-journal]
+              [--quota-share S] [--journal DIR | --no-journal] [--log-group NAME]
               [--config PATH] [--theme NAME] [--no-color] [--write]
   cognito-tui config path|init [--config PATH]
   cognito-tui emulator [--port N] [--seed S] [--help]
@@ -70,7 +73,10 @@ Options:
   --demo            run against the built-in Cognito emulator (no AWS account needed)
   --profile P       AWS profile (default: AWS_PROFILE or the default credential chain)
   --region R        AWS region (default: AWS_REGION, the profile's region, or the pool id's prefix)
-  --endpoint-url U  send Cognito calls to this endpoint (e.g. a running emulator)
+  --endpoint-url U  send every call (Cognito, CloudWatch Logs) to this endpoint (e.g. a running emulator);
+                    without it each service uses the SDK's own settings (AWS_ENDPOINT_URL_<SERVICE>)
+  --log-group NAME  the CloudWatch Logs group holding the pool's user activity, for :ask and :query
+                    (default: read with GetLogDeliveryConfiguration)
   --pool ID         open this user pool's users directly
   --user NAME       with --pool: open this user's authentication events directly
   --read-only       never send a write (feedback, disable, sign-out)
@@ -158,6 +164,9 @@ export function validate(opts: CliOptions): CliOptions {
   }
   if (opts.theme !== undefined && !(opts.theme in THEMES)) throw new UsageError(`--theme takes ${Object.keys(THEMES).join(', ')}, not "${opts.theme}".`);
   if (opts.write && opts.readOnly) throw new UsageError('--write and --read-only contradict each other: keep one.');
+  if (opts.logGroup !== undefined && !/^[\w\-/.#]{1,512}$/.test(opts.logGroup)) {
+    throw new UsageError(`--log-group takes a CloudWatch Logs group name (letters, digits and _ - / . #), not "${opts.logGroup.slice(0, 40)}".`);
+  }
   if (opts.noJournal && opts.journalDir) throw new UsageError('--journal DIR and --no-journal contradict each other: keep one.');
   if (opts.user && !opts.pool) throw new UsageError('--user needs --pool: the pool the user is in, e.g. --pool eu-west-1_AbCdEf123 --user alice');
   if (opts.pool) {

@@ -1,5 +1,6 @@
 /** Which list of known values completes a command's argument. */
-export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipAddresses' | 'incidentNames' | 'journalFilters' | 'ipRanges' | 'containOptions' | 'riskSettings';
+export type CompletionSource = 'poolIds' | 'usernames' | 'regions' | 'profiles' | 'groupNames' | 'deviceKeys' | 'ipAddresses' | 'incidentNames' | 'journalFilters' | 'ipRanges' | 'containOptions' | 'riskSettings'
+  | 'questions' | 'queryText' | 'timeRanges' | 'logGroups';
 
 /** Names of the `:` commands. */
 export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profile' | 'sweep' | 'log' | 'quit' | 'help'
@@ -8,7 +9,8 @@ export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profi
   | 'ip' | 'incident' | 'journal'
   | 'block' | 'unblock' | 'skip' | 'unskip'
   | 'contain' | 'report'
-  | 'undo' | 'risk-set';
+  | 'undo' | 'risk-set'
+  | 'ask' | 'query' | 'since' | 'log-group';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -142,6 +144,30 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     argument: { name: 'settings', required: true, completes: 'riskSettings', example: 'high=block notify=on' },
     description: 'change the risk configuration of the pool, or of the app client selected in the risk view once loaded (first word pool or client to choose): LEVEL=no-action|mfa-if-configured|mfa-required|block (low, medium, high), notify=on|off, cc=block|no-action, cc-events=sign-in,password-change,sign-up (shows the diff first; e in the risk view)',
+  },
+  {
+    name: 'ask',
+    aliases: [],
+    argument: { name: 'question [user] [range]', required: true, completes: 'questions', example: 'attention 7d' },
+    description: "ask the pool's user-activity logs (CloudWatch Logs Insights) a canned question over the pool's range or RANGE: attention (users needing attention, worst first), ips (top IPs by risky or failed sign-ins), countries (sign-ins from countries new to the user), history USER (a user's whole history), invalid (events tagged Invalid)",
+  },
+  {
+    name: 'query',
+    aliases: [],
+    argument: { name: 'Logs Insights query', required: false, completes: 'queryText', example: 'filter message.riskLevel = "High" | stats count(*) by message.userName' },
+    description: "run a Logs Insights query on the pool's user-activity log group over the pool's range (alone: opens the line to type it)",
+  },
+  {
+    name: 'since',
+    aliases: [],
+    argument: { name: 'range', required: true, completes: 'timeRanges', example: '7d' },
+    description: "the range the open pool's queries read: 30m, 24h, 7d, or two ISO dates (default 24h; kept while the app runs)",
+  },
+  {
+    name: 'log-group',
+    aliases: [],
+    argument: { name: 'log group', required: true, completes: 'logGroups', example: '/aws/cognito/userpool-activity' },
+    description: "name the CloudWatch Logs group that holds the open pool's user activity (instead of GetLogDeliveryConfiguration)",
   },
 ];
 

@@ -9,6 +9,7 @@ import { canonicalIp, checkIpAddress } from '../domain/ip-pivot.ts';
 import type { RangeRequest } from '../store/ip-range-actions.ts';
 import type { AdminRequest } from '../store/state.ts';
 import { groupNameProblem } from '../writes/membership-write-specs.ts';
+import { parseLogsCommand, type LogsCommand, type LogsCommandName } from './logs-commands.ts';
 
 /** A `:` command line the app can act on. */
 export type Command =
@@ -32,7 +33,8 @@ export type Command =
   | { kind: 'contain'; resume?: true }
   | { kind: 'report' }
   | { kind: 'undo' }
-  | { kind: 'risk-set'; edit: RiskEdit };
+  | { kind: 'risk-set'; edit: RiskEdit }
+  | LogsCommand;
 
 /** The commands that change an IP exception list. */
 export type RangeCommand = 'block' | 'unblock' | 'skip' | 'unskip';
@@ -91,6 +93,10 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
     const parsed = parseRiskEdit(argument);
     return parsed.ok ? undefined : parsed.error;
   }
+  if (isLogsCommand(spec.name)) {
+    const parsed = parseLogsCommand(spec.name, argument);
+    return typeof parsed === 'string' ? parsed : undefined;
+  }
   if (/\s/.test(argument)) return `:${spec.name} takes one ${arg.name} without spaces: ${commandUsage(spec)}.`;
   switch (arg.completes) {
     case 'poolIds':
@@ -125,7 +131,14 @@ function argumentProblem(spec: CommandSpec, argument: string): string | undefine
   }
 }
 
+const LOGS_COMMANDS: readonly string[] = ['ask', 'query', 'since', 'log-group'] satisfies LogsCommandName[];
+
+function isLogsCommand(name: string): name is LogsCommandName {
+  return LOGS_COMMANDS.includes(name);
+}
+
 function toCommand(spec: CommandSpec, argument: string): Command {
+  if (isLogsCommand(spec.name)) return parseLogsCommand(spec.name, argument) as LogsCommand;
   switch (spec.name) {
     case 'pool':
       return { kind: 'pool', poolId: argument };

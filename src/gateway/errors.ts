@@ -120,12 +120,14 @@ export interface FailureContext {
   endpoint?: string;
   region?: string;
   profile?: string;
+  /** The IAM prefix and host name of the service called (`logs`); Cognito's (`cognito-idp`) when absent. */
+  service?: string;
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET']);
 
-function iamAction(operation: string): string {
-  return `cognito-idp:${operation}`;
+function iamAction(ctx: FailureContext): string {
+  return `${ctx.service ?? 'cognito-idp'}:${ctx.operation}`;
 }
 
 function profileFlag(ctx: FailureContext): string {
@@ -149,7 +151,11 @@ export function classifyFailure(facts: FailureFacts, ctx: FailureContext): Gatew
     case 'AccessDeniedException':
     case 'NotAuthorizedException':
       return make('permission', false,
-        `Not allowed to call ${ctx.operation}: add ${iamAction(ctx.operation)} to your IAM policy for this pool.${raw ? ` (${raw})` : ''}`);
+        `Not allowed to call ${ctx.operation}: add ${iamAction(ctx)} to your IAM policy${ctx.service ? '' : ' for this pool'}.${raw ? ` (${raw})` : ''}`);
+    case 'MalformedQueryException':
+      return make('invalid-input', false, `The query is not valid Logs Insights: ${raw || 'syntax error'}`);
+    case 'LimitExceededException':
+      return make('throttled', false, `Too many Logs Insights queries are running in this account (${raw || 'LimitExceededException'}): wait for one to finish, then try again.`);
     case 'UserPoolAddOnNotEnabledException':
       return make('threat-protection-off', false,
         'This pool has threat protection off, so Cognito records no authentication events. Turn on threat protection (Plus tier, audit or full-function mode) to see them.');
@@ -200,7 +206,7 @@ export function classifyFailure(facts: FailureFacts, ctx: FailureContext): Gatew
   if (/profile .* (could not be found|not found)/i.test(raw)) {
     return make('credentials', false, `AWS profile "${ctx.profile ?? ''}" was not found in ~/.aws/config or ~/.aws/credentials. Pass an existing --profile.`);
   }
-  const where = ctx.endpoint ?? `cognito-idp.${ctx.region ?? '?'}.amazonaws.com`;
+  const where = ctx.endpoint ?? `${ctx.service ?? 'cognito-idp'}.${ctx.region ?? '?'}.amazonaws.com`;
   if (facts.code === 'ECONNREFUSED') {
     return make('network', true, `The endpoint ${where} refused the connection. Is it running? Press r to retry.`);
   }

@@ -6,6 +6,7 @@ import { noRetries, retryDelayMs, totalRetries } from './read-retry.ts';
 import { checkAnswersOf } from './sdk-answer-check.ts';
 import { requestIdField, requestIdOfAnswer, requestIdOfError } from './request-id.ts';
 import { sdkWhoAmI } from './sdk-who-am-i.ts';
+import { sdkLogsMethods } from './sdk-logs.ts';
 import {
   toAppClient, toAuthEvent, toDevice, toGroup, toPoolSummary, toRiskConfiguration, toUser,
 } from './sdk-shapes.ts';
@@ -59,6 +60,13 @@ type CallKind = 'read' | 'sweep' | 'write';
 /** Sends one request through the client with the call's abort signal, and maps the answer. */
 type Run<T> = (sdk: SdkModule, client: Client, abortSignal: AbortSignal) => Promise<T>;
 
+/** What `callOn` takes besides the call: the caller's signal, how to read a request id, the service's IAM prefix. */
+interface CallOnOptions<T> {
+  signal?: AbortSignal;
+  requestIdOf?: (value: T) => string | undefined;
+  service?: string;
+}
+
 /** Builds the gateway over the AWS SDK; the SDK itself loads on the first call, off the start-up path. */
 export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -74,21 +82,23 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
   const writeDeadlineMs = options.writeDeadlineMs ?? DEFAULT_DEADLINE_MS;
   const failureContext = (operation: string) => ({ operation, endpoint: options.endpoint, region: region || undefined, profile: options.profile });
 
+  /** What every SDK client of the gateway is built with: `--endpoint-url` applies to every service; without it each SDK finds its own. */
+  const clientConfig = {
+    ...(region ? { region } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    requestHandler: {
+      connectionTimeout: CONNECT_TIMEOUT_MS,
+      requestTimeout: Math.max(readDeadlineMs, writeDeadlineMs) + CONNECT_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+      logger: SILENT,
+    },
+  };
+
   function clients(): Promise<Clients> {
     loaded ??= import('./sdk-client.ts').then((sdk) => {
-      const client = new sdk.CognitoIdentityProviderClient({
-        ...(region ? { region } : {}),
-        ...(options.profile ? { profile: options.profile } : {}),
-        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-        ...(options.credentials ? { credentials: options.credentials } : {}),
-        requestHandler: {
-          connectionTimeout: CONNECT_TIMEOUT_MS,
-          requestTimeout: Math.max(readDeadlineMs, writeDeadlineMs) + CONNECT_TIMEOUT_MS,
-          throwOnRequestTimeout: true,
-          logger: SILENT,
-        },
-        maxAttempts: 1,
-      });
+      const client = new sdk.CognitoIdentityProviderClient({ ...clientConfig, maxAttempts: 1 });
       checkAnswersOf(client);
       return { sdk, client };
     });
@@ -110,7 +120,14 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
    * signal aborts; tells the listeners how it went (attempts, retries by cause, aborted) and turns any failure
    * into a GatewayError.
    */
-  async function call<T>(operation: string, kind: CallKind, run: Run<T>, signal?: AbortSignal, requestIdOf?: (value: T) => string | undefined): Promise<T> {
+  function call<T>(operation: string, kind: CallKind, run: Run<T>, signal?: AbortSignal, requestIdOf?: (value: T) => string | undefined): Promise<T> {
+    return callOn(operation, kind, clients, (c, abortSignal) => run(c.sdk, c.client, abortSignal), { signal, requestIdOf });
+  }
+
+  /** Runs one call as `call` does, through any lazily loaded client (`load`); `service` names its IAM prefix. */
+  async function callOn<C, T>(operation: string, kind: CallKind, load: () => Promise<C>, run: (c: C, abortSignal: AbortSignal) => Promise<T>,
+    opts: CallOnOptions<T> = {}): Promise<T> {
+    const { signal, requestIdOf, service } = opts;
     const started = performance.now();
     const deadlineMs = kind === 'write' ? writeDeadlineMs : readDeadlineMs;
     const guard = new CallGuard(deadlineMs, signal);
@@ -122,7 +139,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       operation, ms: performance.now() - started, ok, attempts, ...(totalRetries(retries) > 0 ? { retries: { ...retries } } : {}), ...extra,
     });
     const classify = (error: unknown): GatewayError =>
-      (kind === 'write' ? classifyWriteFailure : classifyFailure)(failureFacts(error), failureContext(operation));
+      (kind === 'write' ? classifyWriteFailure : classifyFailure)(failureFacts(error), { ...failureContext(operation), ...(service ? { service } : {}) });
     /** At the deadline: a read timed out; a write in flight has an unknown outcome; one between attempts failed as the last one did. */
     const deadlineFailure = (): GatewayError => {
       if (kind === 'write' && inFlight) return writeDeadlineError(operation, deadlineMs);
@@ -130,12 +147,12 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       return readDeadlineError(operation, deadlineMs);
     };
     try {
-      const c = await guard.race(clients());
+      const c = await guard.race(load());
       for (;;) {
         attempts++;
         inFlight = true;
         try {
-          const value = await guard.race(run(c.sdk, c.client, guard.signal));
+          const value = await guard.race(run(c, guard.signal));
           report(true, requestIdField(requestIdOf?.(value)));
           return value;
         } catch (error) {
@@ -183,6 +200,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
     call(operation, 'write', async (sdk, client, abortSignal) => requestIdOfAnswer(await send(sdk, client, abortSignal)), undefined, (id) => id).then(() => undefined);
 
   const gateway: CognitoGateway = {
+    ...sdkLogsMethods({ callOn, cognito: clients, clientConfig }),
     target,
     async resolveTarget() {
       if (region) return target;

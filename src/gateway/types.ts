@@ -1,3 +1,5 @@
+import type { LogsGateway } from './logs-types.ts';
+
 /** One page of any Cognito list; `nextToken` is absent on the last page, whatever Cognito calls its token. */
 export interface Page<T> {
   items: T[];
@@ -267,8 +269,11 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** Everything the app asks of Cognito. The only implementation that talks to AWS lives in sdk-gateway.ts. */
-export interface CognitoGateway {
+/**
+ * Everything the app asks of Cognito (and of CloudWatch Logs for the user-activity logs, optional: a gateway without
+ * them cannot query). The only implementation that talks to AWS lives in sdk-gateway.ts.
+ */
+export interface CognitoGateway extends Partial<LogsGateway> {
   readonly target: GatewayTarget;
   /** The target with the region the credential chain resolved (when none was given), once it is known. */
   resolveTarget?(): Promise<GatewayTarget>;

@@ -3,6 +3,7 @@ import { flashIsOver } from './flash-lifetime.ts';
 import { createSliceEnv, type StoreDeps } from './slices/env.ts';
 import { flashSlice } from './slices/flash-slice.ts';
 import { journalSlice } from './slices/journal-slice.ts';
+import { logsSlice } from './slices/logs-slice.ts';
 import { listsSlice } from './slices/lists-slice.ts';
 import { navigationSlice } from './slices/navigation-slice.ts';
 import { overlaySlice } from './slices/overlay-slice.ts';
@@ -40,16 +41,18 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const yank = yankSlice(env);
     const history = historySlice(env);
     const config = configSlice(env);
+    const logs = logsSlice(env);
     return {
       ...config.state,
       ...journal.state, ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state,
-      ...yank.state,
+      ...yank.state, ...logs.state,
       actions: {
         ...flash.actions, ...lists.actions, ...resources.actions, ...navigation.actions, ...writes.actions, ...overlay.actions,
         ...sweep.actions, ...settings.actions, ...journal.actions,
         ...yank.actions,
         ...history.actions,
         ...config.actions,
+        ...logs.actions,
       },
     };
   });

@@ -10,6 +10,7 @@ import { loadedRanges } from './ip-range-actions.ts';
 import type { PromptHandler } from './prompt-actions.ts';
 import { isUsersListOf, listKey, type Route } from './routes.ts';
 import type { StoreKit } from './store-kit.ts';
+import { QUESTION_WORDS, runLogsCommand } from '../command/logs-commands.ts';
 
 /** What the command line needs from outside the store: switching account or region, and the known profiles. */
 export interface CommandDeps {
@@ -52,6 +53,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       ipAddresses: poolId ? loadedIpAddresses(lists, poolId, MAX_USERNAMES) : [],
       ipRanges: poolId ? loadedRanges(get().risk, poolId) : [],
       containOptions: ['--resume'],
+      questions: QUESTION_WORDS, timeRanges: ['1h', '24h', '7d', '30d'],
     };
   }
 
@@ -180,6 +182,12 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
         return undefined;
       case 'report':
         get().actions.writeReport();
+        return undefined;
+      case 'ask':
+      case 'query':
+      case 'since':
+      case 'log-group':
+        runLogsCommand(get().actions, command);
         return undefined;
     }
   }

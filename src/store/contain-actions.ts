@@ -132,7 +132,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
     if (users.length === 0) {
       const row = selectedItem(displayedList(get(), ref) ?? kit.list(ref));
       const user = row === undefined ? undefined : rowUser(ref, row);
-      users = user ? [user] : [];
+      users = user?.username ? [user] : [];
     }
     if (users.length === 0) return 'No user selected: move to a user, or mark users with space or *.';
     return { poolId: ref.poolId, usernames: [...new Set(users.map((u) => u.username))] };

@@ -3,6 +3,8 @@ import type { IpPivotRow } from '../domain/ip-pivot.ts';
 import type { SweepFinding } from '../sweep/index.ts';
 import { compactUser, userWith } from './compact-user.ts';
 import type { ListRef } from './routes.ts';
+import type { QueryRow } from './logs-state.ts';
+import { queryRowUser } from './query-rows.ts';
 
 /** How a list's rows carry a user: read the user of a row, and put a changed user back in it. */
 interface UserRows {
@@ -16,6 +18,7 @@ const USER_ROWS: Partial<Record<ListRef['kind'], UserRows>> = {
   'group-users': { user: (row) => row as User, withUser: (_row, user) => compactUser(user) },
   findings: { user: (row) => (row as SweepFinding).user, withUser: (row, user) => ({ ...(row as SweepFinding), user }) },
   ip: { user: (row) => (row as IpPivotRow).user, withUser: (row, user) => ({ ...(row as IpPivotRow), user }) },
+  query: { user: (row) => queryRowUser(row as QueryRow), withUser: (row) => row },
 };
 
 /** True when the rows of lists of `kind` are users (or carry one). */

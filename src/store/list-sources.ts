@@ -47,6 +47,7 @@ const SOURCES: Sources = {
   appClients: { fetch: (gw, ref, token, opts) => gw.listAppClients(ref.poolId, token, opts) },
   ip: { fetch: (_gw, ref, _token, _opts, state) => Promise.resolve({ items: ipPivotRows(state, ref.poolId, ref.address) }) },
   journal: { fetch: (_gw, ref, _token, _opts, state) => Promise.resolve({ items: state.lists[listKey(ref)]?.items ?? [] }) },
+  query: { fetch: (_gw, ref, _token, _opts, state) => Promise.resolve({ items: state.lists[listKey(ref)]?.items ?? [] }) },
 };
 
 /** The source of a list. */

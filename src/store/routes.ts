@@ -16,7 +16,8 @@ export type ListRef =
   | { kind: 'group-users'; poolId: string; group: string }
   | { kind: 'appClients'; poolId: string }
   | { kind: 'ip'; poolId: string; address: string }
-  | { kind: 'journal'; filter: string };
+  | { kind: 'journal'; filter: string }
+  | { kind: 'query'; poolId: string; run: string };
 
 type KeyFields = { [K in ListRef['kind']]: readonly Exclude<keyof Extract<ListRef, { kind: K }>, 'kind'>[] };
 
@@ -35,6 +36,7 @@ const KEY_FIELDS: KeyFields = {
   appClients: ['poolId'],
   ip: ['poolId', 'address'],
   journal: ['filter'],
+  query: ['poolId', 'run'],
 };
 
 /** The key of a record named by several values: the tuple of them, written as JSON (no value can run into the next). */

@@ -13,6 +13,7 @@ import type { WritesInFlight } from '../writes/in-flight.ts';
 import type { BulkUserWrite } from '../writes/bulk-user-specs.ts';
 import type { YankField, YankFieldName } from '../export/yank-fields.ts';
 import type { ConfigState } from '../config/config-types.ts';
+import type { LogsActions, LogsState } from './logs-state.ts';
 
 /** A single value loaded from the API (pool detail, risk configuration). */
 export interface Resource<T> {
@@ -186,7 +187,7 @@ export interface ApiStats {
 }
 
 /** Every action the app can take; views and key tables call these and nothing else. */
-export interface AppActions {
+export interface AppActions extends LogsActions {
   push(route: Route): void;
   back(): void;
   quit(): void;
@@ -346,6 +347,8 @@ export interface AppState {
   /** Why the journal is off (`--no-journal`, or it could not be written and the user went on without it). */
   journalOff?: string;
   api: ApiStats;
+  /** The pool-wide query path: log sources, ranges, queries (see logs-state.ts). */
+  logs: LogsState;
   quitting: boolean;
   /** Set when q was pressed while writes were in flight; a second q quits anyway. */
   quitArmed: boolean;

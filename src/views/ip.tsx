@@ -36,7 +36,7 @@ function IpView({ poolId, address, width, height, now }: ViewProps & { poolId: s
   const ref: ListRef = { kind: 'ip', poolId, address };
   const rows = useList<IpPivotRow>(ref);
   const marks = useMarks(ref);
-  const scope = useAppState((s) => describeIpPivotScope(ipPivotScope(s, poolId)));
+  const scope = useAppState((s) => describeIpPivotScope(ipPivotScope(s, poolId, address)));
   return (
     <Box flexDirection="column">
       <PoolLine poolId={poolId} />
@@ -78,6 +78,7 @@ export const ipView: ViewSpec<IpRoute> = {
   enter: (route, ctx) => {
     ctx.get().actions.ensurePool(route.poolId);
     recompute(route, ctx);
+    ctx.get().actions.askIpPivot(route.poolId, route.address);
   },
   refresh: (route, ctx) => recompute(route, ctx),
   open: (route, item, ctx) => {

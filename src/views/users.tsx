@@ -3,6 +3,7 @@ import { LIST_KEYS } from '../keys/global-keys.ts';
 import { openKey, POOL_SETTINGS, RISK_CONFIG, SWEEP } from '../keys/shared-bindings.ts';
 import { POOL_GROUPS } from '../keys/group-keys.ts';
 import { BULK_USER_KEYS } from '../keys/bulk-bindings.ts';
+import { ASK_KEYS } from '../keys/ask-bindings.ts';
 import { listKey, type ListRef } from '../store/routes.ts';
 import { openUserRow } from './open-user.ts';
 import type { ViewSpec } from './view-spec.ts';
@@ -70,6 +71,7 @@ export const usersView: ViewSpec<UsersRoute> = {
     SWEEP,
     POOL_GROUPS,
     POOL_SETTINGS,
+    ...ASK_KEYS,
     ...BULK_USER_KEYS,
     ...LIST_KEYS,
   ],

@@ -1,6 +1,7 @@
 import type { JournalLine } from '../journal/journal.ts';
 import { RANGES_PARAMETER } from './ip-ranges-spec.ts';
 import { PIVOT_ACTION, PLAYBOOK_ACTION, playbookOf, succeeded } from './playbook-journal.ts';
+import { QUERY_ACTION } from '../journal/query-journal.ts';
 
 /** One call that reverses a journaled call that succeeded. */
 export type UndoCall =
@@ -32,7 +33,7 @@ export function actionKey(line: JournalLine): string {
   return playbook !== undefined ? `playbook:${playbook}` : `batch:${line.at}|${line.action}|${line.write}`;
 }
 
-const isCall = (l: JournalLine) => l.action !== PLAYBOOK_ACTION && l.action !== PIVOT_ACTION && l.outcome !== 'cancelled' && l.parameters?.undoOf === undefined;
+const isCall = (l: JournalLine) => l.action !== PLAYBOOK_ACTION && l.action !== PIVOT_ACTION && l.action !== QUERY_ACTION && l.outcome !== 'cancelled' && l.parameters?.undoOf === undefined;
 
 function reverse(line: JournalLine): UndoCall | string {
   const who = `${line.action} ${line.target.label}`;

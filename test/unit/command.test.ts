@@ -138,6 +138,10 @@ describe('command table', () => {
       ':report',
       ':undo',
       ':risk-set <settings>',
+      ':ask <question [user] [range]>',
+      ':query [Logs Insights query]',
+      ':since <range>',
+      ':log-group <log group>',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });

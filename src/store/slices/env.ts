@@ -7,6 +7,7 @@ import type { ConfigState } from '../../config/config-types.ts';
 import type { RunProgram } from '../../custom/run-program.ts';
 import type { ViewContext } from '../../views/view-spec.ts';
 import type { FollowPacing } from '../follow-actions.ts';
+import type { PollPacing } from '../query-runner.ts';
 import { createLoadAborts, type LoadAborts } from '../load-aborts.ts';
 import type { OutputDeps } from '../output-actions.ts';
 import type { ListRef, Route } from '../routes.ts';
@@ -40,6 +41,10 @@ export interface StoreDeps extends OutputDeps {
   config?: ConfigState;
   /** Runs a custom command's program; absent where none may run (tests that do not look). */
   runProgram?: RunProgram;
+  /** `--log-group`: where every pool's user activity is, unless `:log-group` names another. */
+  logGroup?: string;
+  /** How Logs Insights results are polled (tests poll fast). */
+  queryPoll?: PollPacing;
 }
 
 /** The gateway in use; another region or profile swaps it. */

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { regionLabel, type PoolSummary } from '../../gateway/types.ts';
 import { listKey, type Route } from '../../store/routes.ts';
 import { viewSpec } from '../../views/registry.ts';
+import { rangeHeaderText } from '../../store/log-source-actions.ts';
 import type { AppState } from '../../store/state.ts';
 import { useAppState } from '../store-context.ts';
 import { cellWidth, safeText, truncate } from '../text.ts';
@@ -27,7 +28,7 @@ function breadcrumbs(state: AppState): string[] {
 /** Top line: where you are, and which account, endpoint and mode you are in. */
 export function Header({ width }: { width: number }) {
   const theme = useTheme();
-  const { crumbs, readOnly, profile, endpoint, incident, journalOff, modeNote } = useAppState(useShallow((s) => ({
+  const { crumbs, readOnly, profile, endpoint, incident, journalOff, modeNote, range } = useAppState(useShallow((s) => ({
     crumbs: breadcrumbs(s).join(' › '),
     readOnly: s.readOnly,
     profile: s.target.profile,
@@ -35,13 +36,14 @@ export function Header({ width }: { width: number }) {
     incident: s.incident,
     journalOff: s.journalOff,
     modeNote: s.config.modeNote,
+    range: rangeHeaderText(s),
   })));
   const badge = readOnly ? ' READ-ONLY ' : modeNote ? ' WRITES ON ' : '';
   const title = 'cognito-tui │ ';
   const crumbsRoom = Math.max(8, width - title.length - badge.length - 1);
   const left = truncate(crumbs, crumbsRoom);
   const rightRoom = width - title.length - cellWidth(left) - badge.length - 2;
-  const info = [incident ? `incident ${safeText(incident)}` : '', journalOff ?? '', modeNote ?? '', profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean).join(' · ');
+  const info = [incident ? `incident ${safeText(incident)}` : '', range, journalOff ?? '', modeNote ?? '', profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean).join(' · ');
   const right = rightRoom >= 8 ? truncate(info, rightRoom) : '';
   return (
     <Box width={width} justifyContent="space-between" flexShrink={0}>

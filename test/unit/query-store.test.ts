@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { GatewayError } from '../../src/gateway/errors.ts';
+import { createFileJournal } from '../../src/journal/file-journal.ts';
+import { dispatchKey } from '../../src/keys/dispatch.ts';
+import { createAppStore } from '../../src/store/app-store.ts';
+import type { QueryRow } from '../../src/store/logs-state.ts';
+import type { PagedList } from '../../src/store/paged-list.ts';
+import { listKey } from '../../src/store/routes.ts';
+import { currentRoute } from '../../src/store/selectors.ts';
+import { makeUsers } from '../helpers/fake-gateway.ts';
+import { complete, FakeLogsGateway } from '../helpers/fake-logs-gateway.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+
+const POOL = 'us-test-1_Pool1';
+const GROUP = '/aws/cognito/pool-one';
+const NOW = Date.UTC(2026, 10, 29, 14, 0, 0);
+const dirs: string[] = [];
+after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'query-store-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function setup(opts: { logGroup?: string; delivery?: FakeLogsGateway['delivery'] } = {}) {
+  const gw = new FakeLogsGateway();
+  gw.users = makeUsers(5);
+  gw.delivery = opts.delivery ?? { poolId: POOL, userAuthEvents: { kind: 'cloudwatch', arn: `arn:aws:logs:us-test-1:1:log-group:${GROUP}`, logGroupName: GROUP, level: 'INFO' } };
+  const exportDir = tempDir();
+  const journalDir = tempDir();
+  const store = createAppStore({
+    gateway: gw, listRows: 20, now: () => NOW, exportDir, journal: createFileJournal(journalDir, () => NOW),
+    queryPoll: { firstMs: 1, factor: 1, maxMs: 1 }, ...(opts.logGroup ? { logGroup: opts.logGroup } : {}),
+  });
+  store.getState().actions.push({ view: 'pools' });
+  store.getState().actions.push({ view: 'users', poolId: POOL });
+  const press = (...keys: string[]) => { for (const k of keys) dispatchKey(store, k, k.length === 1 ? k : ''); };
+  const rows = () => {
+    const route = currentRoute(store.getState());
+    if (route.view !== 'query') return undefined;
+    return store.getState().lists[listKey({ kind: 'query', poolId: POOL, run: route.run })] as PagedList<QueryRow> | undefined;
+  };
+  const run = () => {
+    const route = currentRoute(store.getState());
+    return route.view === 'query' ? store.getState().logs.runs[route.run] : undefined;
+  };
+  return { gw, store, press, rows, run, exportDir, journalDir };
+}
+
+const ATTENTION_ROWS = [
+  { 'message.userName': 'user00001', 'message.riskLevel': 'MEDIUM', 'message.riskDecision': 'PASS', 'message.eventResponse': 'Pass', 'message.compromisedCredentialDetected': 'false', events: '2', last: '2026-11-29 13:01:00.000' },
+  { 'message.userName': 'user00002', 'message.riskLevel': 'HIGH', 'message.riskDecision': 'ACCOUNT_TAKEOVER', 'message.eventResponse': 'Fail', 'message.compromisedCredentialDetected': 'true', events: '1', last: '2026-11-29 13:58:30.000' },
+  { 'message.userName': 'user00001', 'message.riskLevel': '', 'message.riskDecision': 'PASS', 'message.eventResponse': 'FAIL', 'message.compromisedCredentialDetected': 'false', events: '3', last: '2026-11-29 12:00:00.000' },
+];
+
+describe('pool-wide queries: discovery', () => {
+  it('CloudWatch Logs: A on the users list asks the pool\'s group over the last 24 h, ranked worst first with counts', async () => {
+    const { gw, store, press, rows, run } = setup();
+    gw.script = [{ status: 'Running', columns: [], rows: [], statistics: { recordsScanned: 10 } }, complete(ATTENTION_ROWS)];
+    press('A');
+    await waitFor(() => run()?.status === 'Complete');
+    assert.equal(gw.count('GetLogDeliveryConfiguration'), 1);
+    assert.deepEqual(gw.started.map((q) => [q.logGroups, q.startMs, q.endMs, q.limit]), [[[GROUP], NOW - 86_400_000, NOW, 10_000]]);
+    assert.match(gw.started[0]!.query, /stats count\(\*\) as events, max\(@timestamp\) as last by message\.userName/);
+    assert.ok(gw.count('GetQueryResults') >= 2);
+    assert.deepEqual(rows()!.items.map((r) => [r.cells.user, r.cells.events, r.cells.high, r.cells.failed, r.cells.compromised]),
+      [['user00002', '1', '1', '1', '1'], ['user00001', '5', '0', '3', '0']]);
+    assert.equal(run()!.newestMs, Date.UTC(2026, 10, 29, 13, 58, 30));
+    assert.equal(store.getState().logs.sources[POOL]?.state, 'group');
+  });
+
+  for (const [kind, arn, words] of [
+    ['s3', 'arn:aws:s3:::activity-bucket', /User activity goes to S3: not queryable here; the sweep can still look/],
+    ['firehose', 'arn:aws:firehose:us-test-1:1:deliverystream/activity', /User activity goes to Firehose: not queryable here; the sweep can still look/],
+  ] as const) {
+    it(`${kind}: says so and offers the sweep instead; no query is started`, async () => {
+      const { gw, store, press } = setup({ delivery: { poolId: POOL, userAuthEvents: { kind, arn } } });
+      press('A');
+      await waitFor(() => store.getState().confirm);
+      const dialog = store.getState().confirm!;
+      assert.match(String(dialog.title), words);
+      assert.equal('yesLabel' in dialog ? dialog.yesLabel : '', 'sweep');
+      press('y');
+      await waitFor(() => /^Sweep /.test(String((store.getState().confirm?.title as (s: unknown) => string)?.(store.getState()) ?? '')));
+      assert.equal(gw.started.length, 0);
+    });
+  }
+
+  it('none configured: says how to turn export on (Plus plan, threat protection, group in the same account, INFO)', async () => {
+    const { gw, store, press } = setup({ delivery: { poolId: POOL } });
+    press('A');
+    await waitFor(() => store.getState().confirm);
+    const title = String(store.getState().confirm!.title);
+    assert.match(title, /exports no user activity/);
+    assert.match(title, /Plus feature plan with threat protection active/);
+    assert.match(title, /CloudWatch Logs group in the same account/);
+    assert.match(title, /userAuthEvents, INFO/);
+    assert.equal(gw.started.length, 0);
+  });
+
+  it('access denied: says so and points at --log-group', async () => {
+    const { gw, store, press } = setup({
+      delivery: new GatewayError({ kind: 'permission', retryable: false, operation: 'GetLogDeliveryConfiguration', message: 'Not allowed to call GetLogDeliveryConfiguration: add cognito-idp:GetLogDeliveryConfiguration to your IAM policy for this pool.' }),
+    });
+    press('A');
+    await waitFor(() => store.getState().flash);
+    assert.match(store.getState().flash!.text, /^Not allowed to read where user activity goes \(.*cognito-idp:GetLogDeliveryConfiguration.*\) — name the log group with --log-group or :log-group NAME\.$/);
+    assert.equal(gw.started.length, 0);
+    assert.equal(store.getState().logs.sources[POOL]?.state, 'denied');
+  });
+
+  it('--log-group names the group without asking Cognito; :log-group names another for the open pool', async () => {
+    const { gw, store, press, run } = setup({ logGroup: '/copied/activity' });
+    press('A');
+    await waitFor(() => run()?.status === 'Complete');
+    assert.equal(gw.count('GetLogDeliveryConfiguration'), 0);
+    assert.deepEqual(gw.started[0]!.logGroups, ['/copied/activity']);
+    press('escape');
+    store.getState().actions.setLogGroup('/other/group');
+    press('V');
+    await waitFor(() => gw.started.length === 2 && run()?.status === 'Complete');
+    assert.deepEqual(gw.started[1]!.logGroups, ['/other/group']);
+    assert.match(gw.started[1]!.query, /eventFeedbackValue like \/\(\?i\)\^invalid\$\//);
+  });
+});
+
+describe('pool-wide queries: the run', () => {
+  it('esc while it runs sends StopQuery for its id and says it stopped', async () => {
+    const { gw, store, press, run } = setup();
+    gw.script = [{ status: 'Running', columns: [], rows: [], statistics: { recordsScanned: 5, bytesScanned: 100 } }];
+    press('A');
+    await waitFor(() => run()?.status === 'Running' && gw.count('GetQueryResults') >= 2);
+    press('escape');
+    await waitFor(() => run()?.status === 'Cancelled');
+    assert.deepEqual(gw.stopped, ['query-1']);
+    assert.match(store.getState().flash!.text, /^Stopped :ask attention \(StopQuery\)/);
+    assert.equal(currentRoute(store.getState()).view, 'query');
+  });
+
+  it('a range over 7 days asks first; a service error is one line naming the query and the cause', async () => {
+    const { gw, store, run } = setup();
+    store.getState().actions.setTimeRange('8d');
+    gw.startFailure = new GatewayError({ kind: 'invalid-input', retryable: false, operation: 'StartQuery', message: 'The query is not valid Logs Insights: unexpected symbol at 1:7' });
+    store.getState().actions.runRawQuery('fields @@@');
+    await waitFor(() => store.getState().confirm);
+    assert.match(String(store.getState().confirm!.title), /^Query 8 days of user activity in \/aws\/cognito\/pool-one\?$/);
+    assert.equal(gw.count('StartQuery'), 0);
+    store.getState().actions.confirmYes();
+    await waitFor(() => run()?.status === 'Failed');
+    assert.equal(run()!.error, 'query "fields @@@" failed: The query is not valid Logs Insights: unexpected symbol at 1:7');
+    assert.equal(store.getState().flash!.text, run()!.error);
+  });
+
+  it('10,000 rows: says the answer was cut at the limit and how to narrow it', async () => {
+    const { gw, store, run } = setup();
+    gw.script = [complete(Array.from({ length: 10_000 }, (_, i) => ({ '@timestamp': '2026-11-29 13:00:00.000', n: String(i) })))];
+    store.getState().actions.runRawQuery('fields @timestamp');
+    await waitFor(() => run()?.status === 'Complete');
+    assert.equal(run()!.truncated, true);
+    assert.match(store.getState().flash!.text, /^Cut at the service's limit of 10,000 rows: narrow the range \(:since\) or add a filter/);
+  });
+
+  it('raw results keep the columns the query returned; export writes them; the journal records the query and its figures', async () => {
+    const { gw, store, press, rows, run, exportDir, journalDir } = setup();
+    gw.script = [complete([
+      { '@timestamp': '2026-11-29 13:02:11.000', 'message.userName': 'user00003', 'message.ipAddress': '203.0.113.7' },
+      { '@timestamp': '2026-11-29 12:00:00.000', 'message.ipAddress': '198.51.100.9' },
+    ], { recordsMatched: 2, recordsScanned: 1500, bytesScanned: 307_200 })];
+    store.getState().actions.runRawQuery('fields @timestamp, message.userName, message.ipAddress');
+    await waitFor(() => run()?.status === 'Complete');
+    assert.deepEqual(run()!.columns, ['@timestamp', 'message.userName', 'message.ipAddress']);
+    assert.deepEqual(rows()!.items.map((r) => [r.user, r.ip]), [['user00003', '203.0.113.7'], [undefined, '198.51.100.9']]);
+    press('E');
+    await waitFor(() => /^Exported 2 rows to /.test(store.getState().flash?.text ?? ''));
+    const csvPath = store.getState().flash!.text.replace(/^Exported 2 rows to /, '');
+    assert.equal(readFileSync(csvPath, 'utf8'), "'@timestamp,message.userName,message.ipAddress\r\n2026-11-29 13:02:11.000,user00003,203.0.113.7\r\n2026-11-29 12:00:00.000,,198.51.100.9\r\n");
+    assert.ok(csvPath.startsWith(exportDir));
+    const journal = createFileJournal(journalDir).read('2026-11-29');
+    assert.equal(journal.length, 1);
+    assert.deepEqual([journal[0]!.action, journal[0]!.outcome, journal[0]!.parameters], ['query', 'ok', {
+      query: 'fields @timestamp, message.userName, message.ipAddress', start: '2026-11-28T14:00:00.000Z', end: '2026-11-29T14:00:00.000Z',
+      logGroup: GROUP, status: 'Complete', rows: '2', queryId: 'query-1', recordsMatched: '2', recordsScanned: '1500', bytesScanned: '307200',
+    }]);
+  });
+
+  it('enter on a row with a user opens that user; on a row with only an IP, the IP pivot; space marks users only', async () => {
+    const { gw, store, press, run } = setup();
+    gw.script = [complete([{ 'message.userName': 'user00003', 'message.ipAddress': '203.0.113.7' }, { 'message.ipAddress': '198.51.100.9' }])];
+    store.getState().actions.runRawQuery('fields message.userName, message.ipAddress');
+    await waitFor(() => run()?.status === 'Complete');
+    const ref = { kind: 'query' as const, poolId: POOL, run: run()!.id };
+    press('space');
+    assert.deepEqual(store.getState().marks[listKey(ref)], { user00003: true });
+    press('space');
+    assert.match(store.getState().flash!.text, /This row names no user to mark/);
+    press('enter');
+    assert.deepEqual(currentRoute(store.getState()), { view: 'ip', poolId: POOL, address: '198.51.100.9' });
+    press('escape', 'k', 'enter');
+    assert.deepEqual(currentRoute(store.getState()), { view: 'user', poolId: POOL, username: 'user00003' });
+  });
+});
