@@ -8,7 +8,8 @@ export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profi
   | 'ip' | 'incident' | 'journal'
   | 'block' | 'unblock' | 'skip' | 'unskip'
   | 'contain' | 'report'
-  | 'undo' | 'risk-set';
+  | 'undo' | 'risk-set'
+  | 'pulse';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -142,6 +143,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     argument: { name: 'settings', required: true, completes: 'riskSettings', example: 'high=block notify=on' },
     description: 'change the risk configuration of the pool, or of the app client selected in the risk view once loaded (first word pool or client to choose): LEVEL=no-action|mfa-if-configured|mfa-required|block (low, medium, high), notify=on|off, cc=block|no-action, cc-events=sign-in,password-change,sign-up (shows the diff first; e in the risk view)',
+  },
+  {
+    name: 'pulse',
+    aliases: [],
+    argument: { name: 'pool id', required: false, completes: 'poolIds', example: 'eu-west-1_AbCdEf123' },
+    description: "show a pool's risk pulse: account-takeover risk, compromised credentials and blocked requests of the last 24 h (CloudWatch)",
   },
 ];
 

@@ -11,6 +11,7 @@ import type { ListRef, Route } from './routes.ts';
 import type { ActionLogEntry } from '../writes/action-log.ts';
 import type { WritesInFlight } from '../writes/in-flight.ts';
 import type { BulkUserWrite } from '../writes/bulk-user-specs.ts';
+import type { PulseState } from './risk-pulse.ts';
 
 /** A single value loaded from the API (pool detail, risk configuration). */
 export interface Resource<T> {
@@ -275,6 +276,8 @@ export interface AppActions {
   setIncident(name: string): void;
   /** `:report`: writes the Markdown report of the incident's (or today's) journal to a new file and flashes its path. */
   writeReport(): void;
+  /** Reads the pool's risk pulse (CloudWatch GetMetricData) unless a fresh one is there or one is loading; `force` reads anyway. */
+  loadPulse(poolId: string, force?: boolean): void;
 }
 
 /** The whole app state. */
@@ -330,5 +333,7 @@ export interface AppState {
   quitting: boolean;
   /** Set when q was pressed while writes were in flight; a second q quits anyway. */
   quitArmed: boolean;
+  /** The risk pulse of each pool (threat-protection metrics of the last 24 h), by pool id. */
+  pulses: Record<string, PulseState>;
   actions: AppActions;
 }

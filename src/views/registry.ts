@@ -16,6 +16,7 @@ import { clientView } from './client.tsx';
 import { settingsView } from './settings.tsx';
 import { ipView } from './ip.tsx';
 import { journalView } from './journal.tsx';
+import { pulseView } from './pulse.tsx';
 import type { ViewSpec } from './view-spec.ts';
 
 /** Every view of the app. Adding a view is its file, one line here, and its test. */
@@ -36,6 +37,7 @@ export const VIEWS = [
   settingsView,
   ipView,
   journalView,
+  pulseView,
 ] as const;
 
 type RouteOf<S> = S extends ViewSpec<infer R> ? R : never;
