@@ -12,6 +12,7 @@ import type { ActionLogEntry } from '../writes/action-log.ts';
 import type { WritesInFlight } from '../writes/in-flight.ts';
 import type { BulkUserWrite } from '../writes/bulk-user-specs.ts';
 import type { PulseState } from './risk-pulse.ts';
+import type { ListSort } from './sort-columns.ts';
 
 /** A single value loaded from the API (pool detail, risk configuration). */
 export interface Resource<T> {
@@ -276,6 +277,10 @@ export interface AppActions {
   setIncident(name: string): void;
   /** `:report`: writes the Markdown report of the incident's (or today's) journal to a new file and flashes its path. */
   writeReport(): void;
+  /** Sorts the list by its next column (after the last: as loaded); the selected row stays selected. */
+  cycleSort(ref: ListRef): void;
+  /** Reverses the list's sort (an unsorted list sorts by its first column); the selected row stays selected. */
+  reverseSort(ref: ListRef): void;
   /** Reads the pool's risk pulse (CloudWatch GetMetricData) unless a fresh one is there or one is loading; `force` reads anyway. */
   loadPulse(poolId: string, force?: boolean): void;
 }
@@ -333,6 +338,8 @@ export interface AppState {
   quitting: boolean;
   /** Set when q was pressed while writes were in flight; a second q quits anyway. */
   quitArmed: boolean;
+  /** How each kind of list is sorted (> cycles the column, < reverses); a kind absent shows its rows as loaded. */
+  sorts: Partial<Record<ListRef['kind'], ListSort>>;
   /** The risk pulse of each pool (threat-protection metrics of the last 24 h), by pool id. */
   pulses: Record<string, PulseState>;
   actions: AppActions;

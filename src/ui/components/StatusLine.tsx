@@ -31,9 +31,9 @@ export function listPosition(list: PagedList<unknown>): string {
 
 /**
  * The line under a list: position, whether more is on the server, loading, or the error with its cure. `text`
- * words it instead; either way the line is red while the list has an error.
+ * words it instead; either way the line is red while the list has an error. `note` follows (the list's sort).
  */
-export function StatusLine({ list, noun, text }: { list: PagedList<unknown>; noun: string; text?: string }) {
-  const line = text ?? `${listPosition(list)}${list.complete ? '' : '+'} ${noun}${listProgress(list)}`;
+export function StatusLine({ list, noun, text, note = '' }: { list: PagedList<unknown>; noun: string; text?: string; note?: string }) {
+  const line = `${text ?? `${listPosition(list)}${list.complete ? '' : '+'} ${noun}${listProgress(list)}`}${note}`;
   return <Text color={list.error ? 'red' : undefined} dimColor={!list.error} wrap="truncate">{`  ${line}`}</Text>;
 }
