@@ -53,6 +53,26 @@ export function extendOrder(before: Int32Array, keys: readonly SortValue[], from
   return out;
 }
 
+/**
+ * The order the other way, from an order by the same keys: blanks stay last, equal values stay in loaded order, and
+ * the rest is reversed. One pass, where sorting again would cost n log n comparisons.
+ */
+export function reverseOrder(order: Int32Array, keys: readonly SortValue[]): Int32Array {
+  const n = order.length;
+  let present = n;
+  while (present > 0 && blank(keys[order[present - 1]])) present--;
+  const out = new Int32Array(n);
+  for (let i = 0; i < present; i++) out[i] = order[present - 1 - i];
+  for (let i = present; i < n; i++) out[i] = order[i];
+  for (let i = 0; i < present;) {
+    let j = i + 1;
+    while (j < present && keys[out[j]] === keys[out[i]]) j++;
+    out.subarray(i, j).reverse();
+    i = j;
+  }
+  return out;
+}
+
 /** Where each row is shown: the inverse of an order (position[row] = its line). */
 export function positionsOf(order: Int32Array): Int32Array {
   const position = new Int32Array(order.length);

@@ -1,4 +1,4 @@
-import { extendOrder, positionsOf, sortOrder, type SortValue } from '../domain/sort-order.ts';
+import { extendOrder, positionsOf, reverseOrder, sortOrder, type SortValue } from '../domain/sort-order.ts';
 import type { PagedList } from './paged-list.ts';
 import type { SortColumn } from './sort-columns.ts';
 
@@ -39,7 +39,11 @@ function sortRows(listKey: string, items: readonly unknown[], column: SortColumn
   const before = latest.get(slot);
   let keys: SortValue[];
   let order: Int32Array;
-  if (before && extends_(items, before.items)) {
+  const other = bySort?.get(`${column.header}\u0000${descending ? 'a' : 'd'}`);
+  if (other) {
+    keys = other.keys;
+    order = reverseOrder(other.order, keys);
+  } else if (before && extends_(items, before.items)) {
     keys = before.keys.concat(items.slice(before.items.length).map(column.key));
     order = extendOrder(before.order, keys, before.items.length, descending);
   } else {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extendOrder, positionsOf, riskDecisionRank, riskLevelRank, sortOrder, type SortValue } from '../../src/domain/sort-order.ts';
+import { extendOrder, positionsOf, reverseOrder, riskDecisionRank, riskLevelRank, sortOrder, type SortValue } from '../../src/domain/sort-order.ts';
 import { nextSort, reversedSort, sortColumnsOf } from '../../src/store/sort-columns.ts';
 import type { AuthEvent, User } from '../../src/gateway/types.ts';
 
@@ -38,6 +38,15 @@ describe('sort order (pure)', () => {
       const first = sortOrder(keys.slice(0, 300), descending);
       assert.deepEqual([...extendOrder(first, keys, 300, descending)], [...sortOrder(keys, descending)]);
     }
+  });
+
+  it('reversing an order is the order sorted the other way: blanks still last, ties still in loaded order', () => {
+    const keys: SortValue[] = Array.from({ length: 400 }, (_, i) => (i % 13 === 0 ? undefined : i % 7 === 0 ? '' : (i * 31) % 17));
+    for (const descending of [false, true]) {
+      assert.deepEqual([...reverseOrder(sortOrder(keys, descending), keys)], [...sortOrder(keys, !descending)]);
+    }
+    const text: SortValue[] = ['b', 'a', 'b', undefined, 'c', 'a'];
+    assert.deepEqual([...reverseOrder(sortOrder(text, false), text)], [...sortOrder(text, true)]);
   });
 
   it('positions invert an order', () => {
