@@ -12,12 +12,16 @@ export interface MetricsOptions {
   deadlineMs: number;
 }
 
-/** The metrics the pulse asks for, by the query id GetMetricData answers them under. */
+/** The metrics the pulse shows, by the prefix of the ids of their queries. */
 export const RISK_METRIC_IDS: Readonly<Record<string, RiskMetricName>> = {
   ato: 'AccountTakeoverRisk',
   cc: 'CompromisedCredentialRisk',
   blocked: 'OverrideBlock',
 };
+
+/** The operations threat protection rates (the Operation dimension) and the RiskLevel dimension's values. */
+const OPERATIONS = ['SignIn', 'SignUp', 'PasswordChange'] as const;
+const LEVELS = ['high', 'medium', 'low'] as const;
 
 /** Pages of one GetMetricData answer read at most (a day of 5-minute sums for three metrics fits in one). */
 const MAX_PAGES = 5;
@@ -26,12 +30,44 @@ const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
 
 const OPERATION = 'GetMetricData';
 
+/** One GetMetricData query of the pulse: one series (metric, operation, risk level) of the pool, summed per period. */
+export interface PulseQuery {
+  Id: string;
+  ReturnData: true;
+  MetricStat: {
+    Metric: { Namespace: 'AWS/Cognito'; MetricName: RiskMetricName; Dimensions: { Name: string; Value: string }[] };
+    Period: number;
+    Stat: 'Sum';
+  };
+}
+
 /**
- * The query of one metric: the sum, per period, of every AWS/Cognito series of that metric for the pool, whatever
- * its Operation and RiskLevel dimensions (Cognito publishes one series per operation and risk level).
+ * The queries of the pulse: Cognito publishes each metric once per Operation and RiskLevel (exact dimension sets, so
+ * each is asked for by name), and the pulse adds them up per metric. OverrideBlock is also asked without RiskLevel,
+ * in case a block carries no level; a series without data answers nothing, so nothing is counted twice.
  */
-export function metricExpression(metric: RiskMetricName, poolId: string, periodSeconds: number): string {
-  return `SUM(SEARCH('Namespace="AWS/Cognito" MetricName="${metric}" UserPoolId="${poolId}"', 'Sum', ${periodSeconds}))`;
+export function pulseQueries(poolId: string, periodSeconds: number): PulseQuery[] {
+  const query = (prefix: string, metric: RiskMetricName, operation: string, level?: string): PulseQuery => ({
+    Id: `${prefix}_${operation.toLowerCase()}_${level ?? 'any'}`,
+    ReturnData: true,
+    MetricStat: {
+      Metric: {
+        Namespace: 'AWS/Cognito', MetricName: metric,
+        Dimensions: [{ Name: 'Operation', Value: operation }, { Name: 'UserPoolId', Value: poolId }, ...(level ? [{ Name: 'RiskLevel', Value: level }] : [])],
+      },
+      Period: periodSeconds,
+      Stat: 'Sum',
+    },
+  });
+  return Object.entries(RISK_METRIC_IDS).flatMap(([prefix, metric]) => OPERATIONS.flatMap((operation) => [
+    ...LEVELS.map((level) => query(prefix, metric, operation, level)),
+    ...(metric === 'OverrideBlock' ? [query(prefix, metric, operation)] : []),
+  ]));
+}
+
+/** The metric a query id belongs to (`ato_signin_high` → AccountTakeoverRisk). */
+function metricPrefix(id: string): string {
+  return id.split('_')[0];
 }
 
 type CloudWatchModule = typeof import('@aws-sdk/client-cloudwatch');
@@ -75,10 +111,7 @@ export function sdkRiskPulse(options: MetricsOptions, notify: (record: ApiCallRe
           EndTime: new Date(request.endMs),
           ScanBy: 'TimestampAscending',
           NextToken: token,
-          MetricDataQueries: Object.entries(RISK_METRIC_IDS).map(([Id, metric]) => ({
-            Id, Label: metric, ReturnData: true, Period: request.periodSeconds,
-            Expression: metricExpression(metric, request.poolId, request.periodSeconds),
-          })),
+          MetricDataQueries: pulseQueries(request.poolId, request.periodSeconds),
         }), { abortSignal: guard.signal }));
         readResults(out.MetricDataResults, values);
         token = typeof out.NextToken === 'string' && out.NextToken ? out.NextToken : undefined;
@@ -115,20 +148,21 @@ export function classifyMetricsFailure(facts: FailureFacts, where: { region?: st
   return classifyFailure(facts, { operation: OPERATION, endpoint, region: where.region, profile: where.profile });
 }
 
-/** Adds one page's results to the sums by query id, checking their shape; a result CloudWatch refused is a permission failure. */
+/** Adds one page's results to the sums of their metric, checking their shape; a result CloudWatch refused is a permission failure. */
 function readResults(results: unknown, into: Map<string, Map<number, number>>): void {
   if (results === undefined) return;
   if (!Array.isArray(results)) throw new MalformedAnswerError('MetricDataResults is not a list');
   for (const r of results as { Id?: unknown; StatusCode?: unknown; Timestamps?: unknown; Values?: unknown }[]) {
-    if (typeof r !== 'object' || r === null || typeof r.Id !== 'string' || !(r.Id in RISK_METRIC_IDS)) continue;
+    if (typeof r !== 'object' || r === null || typeof r.Id !== 'string' || !(metricPrefix(r.Id) in RISK_METRIC_IDS)) continue;
     if (r.StatusCode === 'Forbidden') throw Object.assign(new Error('CloudWatch refused the metric data'), { name: 'AccessDenied' });
     const times = r.Timestamps ?? [];
     const values = r.Values ?? [];
     if (!Array.isArray(times) || !Array.isArray(values) || times.length !== values.length) {
       throw new MalformedAnswerError(`the data points of ${r.Id} do not pair timestamps with values`);
     }
-    let sums = into.get(r.Id);
-    if (!sums) into.set(r.Id, (sums = new Map()));
+    const metric = metricPrefix(r.Id);
+    let sums = into.get(metric);
+    if (!sums) into.set(metric, (sums = new Map()));
     times.forEach((t: unknown, i) => {
       const at = t instanceof Date ? t.getTime() : Number.NaN;
       const value = values[i];

@@ -34,14 +34,14 @@ async function fakeCloudWatch(answer: (body: Record<string, unknown>) => { statu
 const request = { poolId: POOL, startMs: T0 - 3_600_000, endMs: T0, periodSeconds: 300 };
 
 describe('gateway: risk pulse (cloudwatch:GetMetricData)', () => {
-  it('asks CloudWatch at --endpoint-url for the three metrics of the pool summed over every dimension, and records the call', async () => {
+  it('asks CloudWatch at --endpoint-url for every series of the three metrics of the pool, sums them per metric, and records the call', async () => {
     const cw = await fakeCloudWatch((body) => ({
       status: 200,
       body: {
         MetricDataResults: (body.MetricDataQueries as { Id: string }[]).map((q) => ({
           Id: q.Id, StatusCode: 'Complete',
-          Timestamps: q.Id === 'ato' ? [(T0 - 600_000) / 1000, (T0 - 300_000) / 1000] : [],
-          Values: q.Id === 'ato' ? [2, 7] : [],
+          Timestamps: q.Id === 'ato_signin_high' ? [(T0 - 600_000) / 1000, (T0 - 300_000) / 1000] : q.Id === 'ato_signup_low' ? [(T0 - 300_000) / 1000] : [],
+          Values: q.Id === 'ato_signin_high' ? [2, 7] : q.Id === 'ato_signup_low' ? [1] : [],
         })),
       },
     }));
@@ -52,14 +52,20 @@ describe('gateway: risk pulse (cloudwatch:GetMetricData)', () => {
       const pulse = await gateway.riskPulse!(request);
       assert.equal(cw.seen.length, 1);
       assert.equal(cw.seen[0].headers['x-amz-target'], 'GraniteServiceVersion20100801.GetMetricData');
-      const queries = cw.seen[0].body.MetricDataQueries as { Id: string; Expression: string }[];
-      assert.deepEqual(queries.map((q) => q.Id), ['ato', 'cc', 'blocked']);
-      assert.match(queries[0].Expression, /^SUM\(SEARCH\('Namespace="AWS\/Cognito" MetricName="AccountTakeoverRisk" UserPoolId="us-east-1_Qm7Rk2Tz9"', 'Sum', 300\)\)$/);
-      assert.match(queries[1].Expression, /MetricName="CompromisedCredentialRisk"/);
-      assert.match(queries[2].Expression, /MetricName="OverrideBlock"/);
+      const queries = cw.seen[0].body.MetricDataQueries as { Id: string; MetricStat: { Metric: { Namespace: string; MetricName: string; Dimensions: { Name: string; Value: string }[] }; Period: number; Stat: string } }[];
+      assert.equal(queries.length, 30);
+      assert.deepEqual(queries[0], {
+        Id: 'ato_signin_high', ReturnData: true,
+        MetricStat: {
+          Metric: { Namespace: 'AWS/Cognito', MetricName: 'AccountTakeoverRisk', Dimensions: [{ Name: 'Operation', Value: 'SignIn' }, { Name: 'UserPoolId', Value: POOL }, { Name: 'RiskLevel', Value: 'high' }] },
+          Period: 300, Stat: 'Sum',
+        },
+      });
+      assert.deepEqual([...new Set(queries.map((q) => q.MetricStat.Metric.MetricName))], ['AccountTakeoverRisk', 'CompromisedCredentialRisk', 'OverrideBlock']);
+      assert.deepEqual([...new Set(queries.map((q) => q.MetricStat.Metric.Dimensions[0].Value))], ['SignIn', 'SignUp', 'PasswordChange']);
       assert.equal(cw.seen[0].body.StartTime, (T0 - 3_600_000) / 1000);
       assert.deepEqual(pulse.series.map((s) => s.metric), ['AccountTakeoverRisk', 'CompromisedCredentialRisk', 'OverrideBlock']);
-      assert.deepEqual(pulse.series[0].points, [{ at: T0 - 600_000, value: 2 }, { at: T0 - 300_000, value: 7 }]);
+      assert.deepEqual(pulse.series[0].points, [{ at: T0 - 600_000, value: 2 }, { at: T0 - 300_000, value: 8 }]);
       assert.deepEqual(pulse.series[1].points, []);
       assert.deepEqual(records.map((r) => [r.operation, r.ok]), [['GetMetricData', true]]);
     } finally {
@@ -89,13 +95,13 @@ describe('gateway: risk pulse (cloudwatch:GetMetricData)', () => {
   });
 
   it('says a malformed answer is one, never a stack trace', async () => {
-    const cw = await fakeCloudWatch(() => ({ status: 200, body: { MetricDataResults: [{ Id: 'ato', Timestamps: [T0 / 1000], Values: [] }] } }));
+    const cw = await fakeCloudWatch(() => ({ status: 200, body: { MetricDataResults: [{ Id: 'ato_signin_high', Timestamps: [T0 / 1000], Values: [] }] } }));
     try {
       const gateway = createSdkGateway({ region: 'us-east-1', endpoint: cw.url, credentials });
       const failure = await gateway.riskPulse!(request).then(() => undefined, (e: unknown) => e);
       assert.ok(failure instanceof GatewayError);
       assert.equal(failure.kind, 'malformed');
-      assert.match(failure.message, /^GetMetricData: the data points of ato do not pair timestamps with values/);
+      assert.match(failure.message, /^GetMetricData: the data points of ato_signin_high do not pair timestamps with values/);
     } finally {
       await cw.close();
     }
