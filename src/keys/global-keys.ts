@@ -2,6 +2,7 @@ import { COMMANDS, commandUsage } from '../command/command-table.ts';
 import { pageRowsOf } from '../store/page-rows.ts';
 import { listKey } from '../store/routes.ts';
 import type { Binding, KeyContext, KeyTable } from './binding.ts';
+import { SORT_KEYS } from './sort-keys.ts';
 
 /** Keys that work in every view. */
 export const GLOBAL_KEYS: KeyTable = {
@@ -32,4 +33,5 @@ export const LIST_KEYS: Binding[] = [
   { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up', run: move((c) => -pageRowsOf(c.state, listKey(c.list!))) },
   { keys: ['g', 'home'], label: 'g', description: 'first row', run: (c) => { if (c.list) c.actions.cursorTo(c.list, 0); } },
   { keys: ['G', 'end'], label: 'G', description: 'last row: keeps loading to the end (50,000 rows a time; esc stops)', run: (c) => { if (c.list) c.actions.loadToEnd(c.list); } },
+  ...SORT_KEYS,
 ];

@@ -143,7 +143,8 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
         if (!get().helpOpen) get().actions.toggleHelp();
         return undefined;
       case 'clients':
-      case 'settings': {
+      case 'settings':
+      case 'pulse': {
         const poolId = command.poolId ?? currentPool();
         if (!poolId) return `which pool? :${command.kind} <pool id>, or open a pool first`;
         stackTo({ view: 'users', poolId }, { view: command.kind, poolId });

@@ -14,6 +14,8 @@ import type { BulkUserWrite } from '../writes/bulk-user-specs.ts';
 import type { YankField, YankFieldName } from '../export/yank-fields.ts';
 import type { ConfigState } from '../config/config-types.ts';
 import type { LogsActions, LogsState } from './logs-state.ts';
+import type { PulseState } from './risk-pulse.ts';
+import type { ListSort } from './sort-columns.ts';
 
 /** A single value loaded from the API (pool detail, risk configuration). */
 export interface Resource<T> {
@@ -295,6 +297,12 @@ export interface AppActions extends LogsActions {
   writeReport(): void;
   /** Runs the config's custom command called `name` on the selection (asking first when it says so). */
   runCustomCommand(name: string): void;
+  /** Sorts the list by its next column (after the last: as loaded); the selected row stays selected. */
+  cycleSort(ref: ListRef): void;
+  /** Reverses the list's sort (an unsorted list sorts by its first column); the selected row stays selected. */
+  reverseSort(ref: ListRef): void;
+  /** Reads the pool's risk pulse (CloudWatch GetMetricData) unless a fresh one is there or one is loading; `force` reads anyway. */
+  loadPulse(poolId: string, force?: boolean): void;
 }
 
 /** The whole app state. */
@@ -356,5 +364,9 @@ export interface AppState {
   yank?: YankField[];
   /** The config file's settings: key remaps, aliases, custom commands, per-pool settings. */
   config: ConfigState;
+  /** How each kind of list is sorted (> cycles the column, < reverses); a kind absent shows its rows as loaded. */
+  sorts: Partial<Record<ListRef['kind'], ListSort>>;
+  /** The risk pulse of each pool (threat-protection metrics of the last 24 h), by pool id. */
+  pulses: Record<string, PulseState>;
   actions: AppActions;
 }

@@ -173,9 +173,18 @@ export function renderCells<T>(columns: Column<T>[], widths: number[], item: T, 
   return columns.map((c, i) => fit(safeText(c.cell(item, now, zone)), widths[i], c.align));
 }
 
-/** The header cells fitted to the widths. */
-export function renderHeader<T>(columns: Column<T>[], widths: number[]): string[] {
-  return columns.map((c, i) => fit(c.header, widths[i], c.align));
+/**
+ * The header cells fitted to the widths; the column a list is sorted by carries ↑ (ascending) or ↓ after its header, in
+ * place of its last letter when the cell has no room for both.
+ */
+export function renderHeader<T>(columns: Column<T>[], widths: number[], sort?: { column: string; descending: boolean }): string[] {
+  return columns.map((c, i) => {
+    if (c.header !== sort?.column) return fit(c.header, widths[i], c.align);
+    const arrow = sort.descending ? '↓' : '↑';
+    const room = Math.max(1, widths[i]);
+    const label = cellWidth(c.header) + 1 <= room ? `${c.header}${arrow}` : `${c.header.slice(0, room - 1)}${arrow}`;
+    return fit(label, room, c.align);
+  });
 }
 
 /** The longest user pool id Cognito makes (region, underscore, up to 55 characters in all). */

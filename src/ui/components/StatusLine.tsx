@@ -33,14 +33,14 @@ export function listPosition(list: PagedList<unknown>): string {
 
 /**
  * The line under a list: position, whether more is on the server, loading, or the error with its cure. `text`
- * words it instead; either way the line is red while the list has an error.
+ * words it instead; either way the line is red while the list has an error. `note` follows (the list's sort).
  */
-export function StatusLine(props: { list: PagedList<unknown>; noun: string; text?: string }) {
+export function StatusLine(props: { list: PagedList<unknown>; noun: string; text?: string; note?: string }) {
   return <StatusText {...props} theme={useTheme()} />;
 }
 
 /** The status line drawn in the colours of `theme`. */
-export function StatusText({ list, noun, text, theme }: { list: PagedList<unknown>; noun: string; text?: string; theme: Theme }) {
-  const line = text ?? `${listPosition(list)}${list.complete ? '' : '+'} ${noun}${listProgress(list)}`;
+export function StatusText({ list, noun, text, note = '', theme }: { list: PagedList<unknown>; noun: string; text?: string; note?: string; theme: Theme }) {
+  const line = `${text ?? `${listPosition(list)}${list.complete ? '' : '+'} ${noun}${listProgress(list)}`}${note}`;
   return <Text color={list.error ? theme.danger : undefined} dimColor={!list.error} wrap="truncate">{`  ${line}`}</Text>;
 }

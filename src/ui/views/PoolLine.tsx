@@ -2,9 +2,13 @@ import { Text } from 'ink';
 import { useAppState } from '../store-context.ts';
 import { safeText } from '../text.ts';
 import { useTheme } from '../theme-context.ts';
+import { PulseStrip } from '../components/PulseStrip.tsx';
 
-/** One line about a pool: threat protection mode, tier, estimated users, MFA. */
-export function PoolLine({ poolId }: { poolId: string }) {
+/**
+ * One line about a pool: threat protection mode, tier, its risk pulse (CloudWatch, last 24 h; `pulse` false leaves it
+ * out), estimated users, MFA.
+ */
+export function PoolLine({ poolId, pulse = true }: { poolId: string; pulse?: boolean }) {
   const theme = useTheme();
   const pool = useAppState((s) => s.pools[poolId]);
   if (!pool?.value) {
@@ -16,7 +20,9 @@ export function PoolLine({ poolId }: { poolId: string }) {
     <Text wrap="truncate">
       <Text dimColor>threat protection </Text>
       <Text color={theme[color]} bold>{p.threatProtection}</Text>
-      <Text dimColor>{` · tier ${safeText(p.tier ?? '?')} · ~${p.estimatedUsers ?? '?'} users · MFA ${safeText(p.mfa ?? '?')} · ${safeText(p.id)}`}</Text>
+      <Text dimColor>{` · tier ${safeText(p.tier ?? '?')} · `}</Text>
+      {pulse ? <><PulseStrip poolId={poolId} /><Text dimColor>{' · '}</Text></> : null}
+      <Text dimColor>{`~${p.estimatedUsers ?? '?'} users · MFA ${safeText(p.mfa ?? '?')} · ${safeText(p.id)}`}</Text>
     </Text>
   );
 }
