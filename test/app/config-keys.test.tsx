@@ -7,7 +7,7 @@ import { startApp, type AppHarness } from '../helpers/app-harness.tsx';
 import { waitFor } from '../helpers/wait-for.ts';
 
 const CONFIG: ConfigState = {
-  keys: { users: { disable: ['D'], sweep: ['W'] }, global: { help: ['H'] } },
+  keys: { users: { disable: ['D'], sweep: ['Z'] }, global: { help: ['K'] } },
   aliases: { u: 'user', mg: `user ${TAKEOVER_USERNAME}` },
   commands: [],
   pools: {},
@@ -24,9 +24,9 @@ describe('app: keys remapped in the config', () => {
   after(async () => { await h.close(); });
 
   it('the footer shows the remapped keys, from the same table the keys use', () => {
-    assert.match(footer(h.frame()), /W sweep/);
+    assert.match(footer(h.frame()), /Z sweep/);
     assert.doesNotMatch(footer(h.frame()), /\bs sweep/);
-    assert.match(footer(h.frame()), /H help/);
+    assert.match(footer(h.frame()), /K help/);
     assert.doesNotMatch(footer(h.frame()), /\? help/);
   });
   it('the old key does nothing, the new one does what the old one did', async () => {
@@ -40,7 +40,7 @@ describe('app: keys remapped in the config', () => {
   it('the help (opened by its new key) lists the remapped keys', async () => {
     await h.press('?');
     assert.equal(h.store.getState().helpOpen, false);
-    await h.press('H');
+    await h.press('K');
     await h.waitForText(/Keys — esc/);
     let frame = h.frame();
     for (let page = 0; page < 3; page++) {
@@ -48,9 +48,9 @@ describe('app: keys remapped in the config', () => {
       frame += h.frame();
     }
     assert.match(frame, /\bD\s+disable/);
-    assert.match(frame, /\bW\s+sweep/);
+    assert.match(frame, /\bZ\s+sweep/);
     assert.doesNotMatch(frame, /\bd\s+disable/);
-    assert.match(frame, /\bH\s+help/);
+    assert.match(frame, /\bK\s+help/);
     await h.press('escape');
   });
 });

@@ -29,7 +29,7 @@ function user(username: string, i: number): User {
 
 function command(out: string, extra: Partial<CustomCommand> = {}): CustomCommand {
   return {
-    name: 'record', key: 'W', command: 'record', views: ['users'], confirm: false, output: 'background',
+    name: 'record', key: 'Z', command: 'record', views: ['users'], confirm: false, output: 'background',
     run: [process.execPath, recorder, out, '{{.Username}}', '--email={{.Email}}', '{{.PoolId}}', '{{.Region}}'], ...extra,
   };
 }
@@ -51,7 +51,7 @@ describe('custom commands: templates reach the program as separate arguments, ne
       const out = join(dir, `argv-${i}.json`);
       const store = await setup([command(out)]);
       store.getState().actions.cursorTo(usersRef, i);
-      dispatchKey(store, 'W', 'W');
+      dispatchKey(store, 'Z', 'Z');
       await waitFor(() => existsSync(out) && /exit status 0/.test(store.getState().flash?.text ?? ''), 5000, 'the program to run and end');
       assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), [username, `--email=u${i}@example.com`, POOL, 'us-test-1']);
       assert.equal(store.getState().flash?.text, 'record: exit status 0');
@@ -73,7 +73,7 @@ describe('custom commands: templates reach the program as separate arguments, ne
     dispatchKey(store, 'n', 'n');
     assert.equal(store.getState().confirm, undefined);
     assert.equal(existsSync(out), false);
-    dispatchKey(store, 'W', 'W');
+    dispatchKey(store, 'Z', 'Z');
     dispatchKey(store, 'y', 'y');
     await waitFor(() => existsSync(out));
     assert.deepEqual(JSON.parse(readFileSync(out, 'utf8'))[0], '; reboot');
@@ -82,7 +82,7 @@ describe('custom commands: templates reach the program as separate arguments, ne
   it('runs nothing when the selection lacks a template, or in a view it does not apply to', async () => {
     const out = join(dir, 'argv-missing.json');
     const store = await setup([command(out, { run: [process.execPath, recorder, out, '{{.EventId}}'] }), command(out, { name: 'other', key: 'Y', command: undefined, views: ['events'] })]);
-    dispatchKey(store, 'W', 'W');
+    dispatchKey(store, 'Z', 'Z');
     assert.equal(store.getState().flash?.text, 'record: nothing here gives {{.EventId}}; select a row that has it.');
     dispatchKey(store, 'Y', 'Y');
     assert.equal(store.getState().flash?.text, 'record: nothing here gives {{.EventId}}; select a row that has it.', 'Y is not bound in the users view');
@@ -95,18 +95,18 @@ describe('custom commands: templates reach the program as separate arguments, ne
     const out = join(dir, 'argv-sub.json');
     const store = await setup([command(out, { views: ['users', 'user'], run: [process.execPath, recorder, out, '{{.Sub}}', '{{.Username}}'] })]);
     store.getState().actions.cursorTo(usersRef, 1);
-    dispatchKey(store, 'W', 'W');
+    dispatchKey(store, 'Z', 'Z');
     assert.equal(store.getState().flash?.text, 'record: nothing here gives {{.Sub}}; open the user (enter): a list row keeps no sub.');
     store.getState().actions.push({ view: 'user', poolId: POOL, username: '; reboot' });
     await waitFor(() => Object.values(store.getState().users).some((u) => u.username === '; reboot' && u.attributes.sub === 'sub-1'), 5000, 'the whole row');
-    dispatchKey(store, 'W', 'W');
+    dispatchKey(store, 'Z', 'Z');
     await waitFor(() => existsSync(out));
     assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), ['sub-1', '; reboot']);
   });
 
   it('says why a program could not start', async () => {
     const store = await setup([command('x', { run: ['/nonexistent/program-xyz', '{{.Username}}'] })]);
-    dispatchKey(store, 'W', 'W');
+    dispatchKey(store, 'Z', 'Z');
     await waitFor(() => /could not run/.test(store.getState().flash?.text ?? ''));
     assert.equal(store.getState().flash?.text, 'record: could not run: /nonexistent/program-xyz: no such program in PATH');
   });
