@@ -1,4 +1,4 @@
-import { dialogKind, dialogText, dryRunRoom } from '../store/dialog.ts';
+import { dialogKind, DRY_RUN_PAGE } from '../store/dialog.ts';
 import type { AppState, Dialog, DialogKind } from '../store/state.ts';
 import { pageRowsOf } from '../store/page-rows.ts';
 import type { Binding, KeyContext, KeyTable } from './binding.ts';
@@ -8,10 +8,10 @@ const TYPING: Binding = {
   keys: [], label: 'text', description: 'every other character is typed as is (+, @, a paste), nothing else happens', run: () => {},
 };
 
-/** A page of the open checklist's dry run: the lines it shows at once (none when no dry run is shown). */
+/** A page of the open checklist's dry run: the lines it was last drawn with (none when no dry run is shown). */
 function dryRunPage(state: AppState): number {
   const d = state.confirm;
-  return d?.kind === 'checklist' && d.dryRun ? dryRunRoom(d, dialogText(d.detail, state) !== '') : 0;
+  return d?.kind === 'checklist' && d.dryRun ? pageRowsOf(state, DRY_RUN_PAGE, 8) : 0;
 }
 
 function dropLast(text: string): string {

@@ -55,6 +55,9 @@ export function toggleDry(dialog: ChecklistDialog): ChecklistDialog {
   return { ...dialog, dryRun: !dialog.dryRun, scroll: 0 };
 }
 
+/** The page-rows key the dry run is drawn with (PgDn's page). */
+export const DRY_RUN_PAGE = 'dry-run';
+
 /** The dry run's lines: each call the checked steps would send, or why there are none. */
 export function dryRunText(dialog: ChecklistDialog): string[] {
   const calls = dialog.describe(checkedSteps(dialog));
@@ -62,21 +65,13 @@ export function dryRunText(dialog: ChecklistDialog): string[] {
 }
 
 /** How many lines of the dry run the dialog shows at once (its rows less borders, title, detail, heading and key line). */
-export function dryRunRoom(dialog: ChecklistDialog, hasDetail: boolean): number {
-  return Math.max(1, dialogRows(dialog) - 5 - (hasDetail ? 1 : 0));
+export function dryRunRoom(dialog: ChecklistDialog, hasDetail: boolean, lineCount?: (text: string) => number): number {
+  return Math.max(1, dialogRows(dialog, undefined, lineCount) - 5 - (hasDetail ? 1 : 0));
 }
 
-/** The dry run's window: its first line shown (the scroll kept in range), how many are shown, and the total. */
-export function dryRunWindow(dialog: ChecklistDialog, room: number): { start: number; shown: number; total: number } {
-  const total = dryRunText(dialog).length;
-  const start = Math.max(0, Math.min(dialog.scroll ?? 0, total - room));
-  return { start, shown: Math.min(room, total - start), total };
-}
-
-/** The checklist with its dry run scrolled by `delta` lines, kept within the lines. */
-export function scrollDry(dialog: ChecklistDialog, delta: number, room: number): ChecklistDialog {
-  const { start, total } = dryRunWindow(dialog, room);
-  const scroll = Math.max(0, Math.min(Math.max(0, total - room), start + Math.trunc(delta)));
+/** The checklist with its dry run scrolled by `delta` lines, never above its first (the view keeps it above its last). */
+export function scrollDry(dialog: ChecklistDialog, delta: number): ChecklistDialog {
+  const scroll = Math.max(0, (dialog.scroll ?? 0) + Math.trunc(delta));
   return scroll === dialog.scroll ? dialog : { ...dialog, scroll };
 }
 
@@ -85,15 +80,18 @@ export function checkedSteps(dialog: ChecklistDialog): ChecklistStep[] {
   return dialog.steps.filter((s) => s.checked);
 }
 
-/** Rows the dialog box takes on screen (borders included), capped so that the view keeps some rows. */
-export function dialogRows(dialog: Dialog | undefined, maxRows = 14): number {
+/**
+ * Rows the dialog box takes on screen (borders included), capped so that the view keeps some rows; `lineCount` says
+ * how many screen lines one dry-run line takes once wrapped (one when not given).
+ */
+export function dialogRows(dialog: Dialog | undefined, maxRows = 14, lineCount: (text: string) => number = () => 1): number {
   if (!dialog) return 0;
   switch (dialogKind(dialog)) {
     case 'yes-no': return 5;
     case 'typed': return 6;
     case 'checklist': {
       const d = dialog as ChecklistDialog;
-      const body = d.dryRun ? 1 + dryRunText(d).length : d.steps.length;
+      const body = d.dryRun ? 1 + dryRunText(d).reduce((n, line) => n + lineCount(line), 0) : d.steps.length;
       return Math.min(maxRows, 5 + body);
     }
   }
