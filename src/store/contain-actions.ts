@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { needsAttention } from '../domain/event-risk.ts';
+import { isHighRisk, needsAttention } from '../domain/event-risk.ts';
 import type { AuthEvent, Device, TokenValidity, User } from '../gateway/types.ts';
 import { resetPasswordSpec } from '../writes/admin-write-specs.ts';
 import { feedbackSpec } from '../writes/feedback-spec.ts';
 import { forgetDeviceSpec, type DeviceTarget } from '../writes/membership-write-specs.ts';
 import { DEFAULT_WRITE_INTERVAL_MS } from '../writes/pacing.ts';
-import { CONTAIN_STEPS, containPlan, dryRunLines, STEP_OPERATION, type ContainStep, type ContainSubject } from '../writes/playbook.ts';
+import { blockRanges, CONTAIN_STEPS, containPlan, dryRunLines, STEP_OPERATION, type ContainStep, type ContainSubject } from '../writes/playbook.ts';
 import { journalMarker } from '../writes/journal-marker.ts';
 import { callText, MAX_RECORDED_CALLS, PLAYBOOK_FINISHED, PLAYBOOK_STARTED, unfinishedPlaybook, type JournaledCall } from '../writes/playbook-journal.ts';
 import { reportLines } from './report-actions.ts';
@@ -20,6 +20,7 @@ import { marksOf } from './mark-actions.ts';
 import { selectedItem } from './paged-list.ts';
 import { listKey, riskKey, tupleParts, userKey, type ListRef } from './routes.ts';
 import { runBlockStep } from './contain-block.ts';
+import { readRiskInto } from '../writes/ip-range-spec.ts';
 import { currentListRef } from './selectors.ts';
 import type { AppActions, AppState } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
@@ -83,9 +84,13 @@ function riskyEvents(kit: StoreKit, poolId: string, username: string): AuthEvent
   return kit.list<AuthEvent>(eventsRef(poolId, username)).items.filter((e) => needsAttention(e) && e.feedback?.value !== 'Invalid');
 }
 
-/** The addresses of a user's loaded events that need attention and are not marked Valid (the block step's). */
+/**
+ * The addresses of a user's loaded events that Cognito rated risky (High or Medium, a takeover, a block, compromised
+ * credentials) and nobody marked Valid: the block step's. A failed sign-in without a risk rating (the user's own typo
+ * at home) is not reason enough to block its address.
+ */
 function riskyIps(kit: StoreKit, poolId: string, username: string): string[] {
-  const events = kit.list<AuthEvent>(eventsRef(poolId, username)).items.filter((e) => needsAttention(e) && e.feedback?.value !== 'Valid');
+  const events = kit.list<AuthEvent>(eventsRef(poolId, username)).items.filter((e) => (isHighRisk(e) || e.riskLevel === 'Medium') && e.feedback?.value !== 'Valid');
   return [...new Set(events.flatMap((e) => (e.ip ? [e.ip] : [])))];
 }
 
@@ -224,9 +229,9 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
     }));
     const failure = await journalMarker(kit, { poolId, write: PLAYBOOK_STARTED, username: '', label: `playbook ${id} (${usernames.length} user${usernames.length === 1 ? '' : 's'})`, parameters: { playbook: id, users: String(usernames.length), calls: JSON.stringify(calls) } });
     if (failure) flash('warn', `Not journaled: ${failure}.`);
-    const block = plan.calls.find((c) => c.step === 'block-ips');
     const perUser = usernames.flatMap((username) => steps.filter((step) => step !== 'block-ips').map((step) => ({ username, step })));
-    await play(poolId, id, usernames, [...perUser, ...(block ? [{ username: '', step: 'block-ips' as const, ranges: (block.target ?? '').split(' ') }] : [])]);
+    const block = steps.includes('block-ips') ? [{ username: '', step: 'block-ips' as const, ranges: blockRanges(usernames.map((u) => subjectOf(poolId, u))).cidrs }] : [];
+    await play(poolId, id, usernames, [...perUser, ...block]);
   }
 
   async function play(poolId: string, id: string, usernames: string[], work: StepWork[]) {
@@ -280,13 +285,16 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
       const { poolId, usernames } = found;
       const who = usernames.length === 1 ? usernames[0] : `${usernames.length} users`;
       const ids = (steps: { id: string }[]) => steps.map((s) => s.id as ContainStep);
-      kit.get().actions.openDialog(checklistDialog({
+      const open = () => kit.get().actions.openDialog(checklistDialog({
         title: `Contain ${who}? (pool ${poolId})`,
         detail: 'space checks a step, d shows the calls, y runs them (each once, paced), esc cancels',
         steps: CONTAIN_STEPS.map((s) => ({ ...s })),
         describe: (steps) => dryRunLines(planOf(poolId, usernames, ids(steps))),
         onRun: (steps) => { void start(poolId, usernames, ids(steps)); },
       }));
+      if (get().risk[riskKey(poolId, undefined)]?.value || get().pools[poolId]?.value?.threatProtection === 'OFF') return open();
+      flash('info', 'Reading the risk configuration for the block step…');
+      readRiskInto(kit, poolId, undefined).then(open, open);
     },
     resumeContain() {
       if (refuseReadOnly(kit)) return;
