@@ -16,7 +16,7 @@ import { checklistDialog } from './dialog.ts';
 import { displayedList } from './displayed-list.ts';
 import { shortEventLabel, writeFailureReason } from './feedback-text.ts';
 import { isUserListKind, markId, rowUser } from './list-rows.ts';
-import { marksOf } from './mark-actions.ts';
+import { changeMarks, marksOf } from './mark-actions.ts';
 import { selectedItem } from './paged-list.ts';
 import { listKey, riskKey, tupleParts, userKey, type ListRef } from './routes.ts';
 import { runBlockStep } from './contain-block.ts';
@@ -120,7 +120,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
   const { get, flash, top } = kit;
   let running = false;
 
-  function subjects(): { poolId: string; usernames: string[] } | string {
+  function subjects(): { poolId: string; usernames: string[]; marked?: { ref: ListRef; ids: string[] } } | string {
     const route = top();
     if ('username' in route && typeof route.username === 'string') {
       const { poolId, username } = route;
@@ -133,14 +133,16 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
     if (!ref || !('poolId' in ref) || !isUserListKind(ref.kind)) return 'Open a user, or mark users in a list of users (space), then :contain.';
     const rows = kit.list(ref).items;
     const marks = marksOf(get(), ref);
-    let users: User[] = rows.filter((row) => marks[markId(ref, row)]).map((row) => rowUser(ref, row)!);
+    const markedRows = rows.filter((row) => marks[markId(ref, row)]);
+    let users: User[] = markedRows.map((row) => rowUser(ref, row)!);
     if (users.length === 0) {
       const row = selectedItem(displayedList(get(), ref) ?? kit.list(ref));
       const user = row === undefined ? undefined : rowUser(ref, row);
       users = user ? [user] : [];
     }
     if (users.length === 0) return 'No user selected: move to a user, or mark users with space or *.';
-    return { poolId: ref.poolId, usernames: [...new Set(users.map((u) => u.username))] };
+    const marked = markedRows.length > 0 ? { marked: { ref, ids: markedRows.map((row) => markId(ref, row)) } } : {};
+    return { poolId: ref.poolId, usernames: [...new Set(users.map((u) => u.username))], ...marked };
   }
 
   function subjectOf(poolId: string, username: string): ContainSubject {
@@ -282,7 +284,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
       if (running) return flash('warn', 'A containment is still running: wait for its summary.');
       const found = subjects();
       if (typeof found === 'string') return flash('warn', found);
-      const { poolId, usernames } = found;
+      const { poolId, usernames, marked } = found;
       const who = usernames.length === 1 ? usernames[0] : `${usernames.length} users`;
       const ids = (steps: { id: string }[]) => steps.map((s) => s.id as ContainStep);
       const open = () => kit.get().actions.openDialog(checklistDialog({
@@ -290,7 +292,10 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
         detail: 'space checks a step, d shows the calls, y runs them (each once, paced), esc cancels',
         steps: CONTAIN_STEPS.map((s) => ({ ...s })),
         describe: (steps) => dryRunLines(planOf(poolId, usernames, ids(steps))),
-        onRun: (steps) => { void start(poolId, usernames, ids(steps)); },
+        onRun: (steps) => {
+          if (marked) changeMarks(kit, marked.ref, Object.fromEntries(marked.ids.map((id) => [id, false])));
+          void start(poolId, usernames, ids(steps));
+        },
       }));
       if (get().risk[riskKey(poolId, undefined)]?.value || get().pools[poolId]?.value?.threatProtection === 'OFF') return open();
       flash('info', 'Reading the risk configuration for the block step…');

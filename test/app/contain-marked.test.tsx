@@ -70,6 +70,7 @@ describe('app: :contain on the users marked in a list', () => {
       await h.press('y');
       const summary = await summaryOf(h);
       assert.match(summary, /^Contained 5 users: 10 calls succeeded\./);
+      assert.deepEqual(Object.keys(h.store.getState().marks[listKey(ref)] ?? {}), [], 'the marks are cleared once the playbook runs');
       assert.deepEqual(sentTo(h, 'AdminDisableUser'), chosen);
       assert.deepEqual(sentTo(h, 'AdminUserGlobalSignOut'), chosen);
       assert.equal(h.count('AdminUpdateAuthEventFeedback'), 0, 'no events of theirs were loaded');
