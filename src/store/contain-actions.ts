@@ -317,6 +317,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
           title: `Finish playbook ${id}? ${writes} call${writes === 1 ? '' : 's'} not yet done (pool ${poolId})`,
           detail: `Started ${found.startedAt}; ${found.planned.length - left.length} of ${found.planned.length} planned calls are journaled ok and are not sent again. Left: ${shown}${left.length > 12 ? `; and ${left.length - 12} more` : ''}.`,
           dangerous: true,
+          lines: left.map(callText),
           onConfirm: () => { void play(poolId, id, usernames, workLeft(left)); },
         },
       });

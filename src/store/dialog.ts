@@ -1,4 +1,4 @@
-import type { ChecklistDialog, ChecklistStep, Dialog, DialogKind, DialogText, AppState, TypedDialog } from './state.ts';
+import type { ChecklistDialog, ChecklistStep, Dialog, DialogKind, DialogText, AppState, TypedDialog, YesNoDialog } from './state.ts';
 
 /** The kind of a dialog; a confirmation without one is a yes/no. */
 export function dialogKind(dialog: Dialog): DialogKind {
@@ -64,13 +64,20 @@ export function dryRunText(dialog: ChecklistDialog): string[] {
   return calls.length ? calls : ['nothing is checked: nothing would be sent'];
 }
 
-/** How many lines of the dry run the dialog shows at once (its rows less borders, title, detail, heading and key line). */
-export function dryRunRoom(dialog: ChecklistDialog, hasDetail: boolean, lineCount?: (text: string) => number): number {
+/** The scrolled list a dialog shows now: a checklist's dry run, a yes/no's calls; none otherwise. */
+export function dialogList(dialog: Dialog): string[] | undefined {
+  if (dialog.kind === 'checklist') return dialog.dryRun ? dryRunText(dialog) : undefined;
+  if (dialog.kind === 'typed') return undefined;
+  return dialog.lines && dialog.lines.length > 0 ? dialog.lines : undefined;
+}
+
+/** How many lines of its list (dry run, calls) the dialog shows at once (its rows less borders, title, detail, heading and key line). */
+export function dryRunRoom(dialog: Dialog, hasDetail: boolean, lineCount?: (text: string) => number): number {
   return Math.max(1, dialogRows(dialog, undefined, lineCount) - 5 - (hasDetail ? 1 : 0));
 }
 
-/** The checklist with its dry run scrolled by `delta` lines, never above its first (the view keeps it above its last). */
-export function scrollDry(dialog: ChecklistDialog, delta: number): ChecklistDialog {
+/** The dialog with its list (a dry run, a yes/no's calls) scrolled by `delta` lines, never above its first (the view keeps it above its last). */
+export function scrollDry<D extends ChecklistDialog | YesNoDialog>(dialog: D, delta: number): D {
   const scroll = Math.max(0, (dialog.scroll ?? 0) + Math.trunc(delta));
   return scroll === dialog.scroll ? dialog : { ...dialog, scroll };
 }
@@ -87,7 +94,10 @@ export function checkedSteps(dialog: ChecklistDialog): ChecklistStep[] {
 export function dialogRows(dialog: Dialog | undefined, maxRows = 14, lineCount: (text: string) => number = () => 1): number {
   if (!dialog) return 0;
   switch (dialogKind(dialog)) {
-    case 'yes-no': return 5;
+    case 'yes-no': {
+      const lines = dialogList(dialog);
+      return lines ? Math.min(maxRows, 6 + lines.reduce((n, line) => n + lineCount(line), 0)) : 5;
+    }
     case 'typed': return 6;
     case 'checklist': {
       const d = dialog as ChecklistDialog;

@@ -56,6 +56,10 @@ describe('built CLI at 80×24 on --demo: contain, undo, report', () => {
       s.type(':undo');
       s.press('enter');
       await s.waitForText('Undo playbook pb-');
+      await s.waitForText('CANNOT be reversed: AdminUserGlobalSignOut maria.garcia');
+      s.press('pagedown', 'pagedown', 'pagedown', 'pagedown', 'pagedown', 'pagedown');
+      const end = await s.waitForText(/lines \d+–(\d+) of \1 /);
+      assert.match(end, new RegExp(`SetRiskConfiguration: unblock ${blocked[0]!.replaceAll('.', '\\.')}`), 'the unblock is listed, its ranges readable');
       s.press('y');
       await s.waitForText(/Undo of playbook pb-\S+: \d+ reverse ca/, 30_000);
       const undone = journal().filter((l) => l.parameters.undoOf !== undefined);

@@ -76,6 +76,8 @@ describe('dialog reducers (pure)', () => {
   it('rows: a yes/no takes 5, a typed dialog 6, a long checklist is capped', () => {
     assert.equal(dialogRows(undefined), 0);
     assert.equal(dialogRows({ title: 'x', onConfirm: () => {} }), 5);
+    assert.equal(dialogRows({ title: 'x', lines: ['a', 'b'], onConfirm: () => {} }), 5 + 1 + 2, 'a yes/no with its list of calls: a heading and the lines');
+    assert.equal(dialogRows({ title: 'x', lines: Array<string>(30).fill('a'), onConfirm: () => {} }), 14);
     assert.equal(dialogRows(typedDialog({ title: 'x', expected: 'a', onConfirm: () => {} })), 6);
     const many = Array.from({ length: 40 }, (_, i) => ({ id: `${i}`, label: `${i}`, checked: false }));
     assert.equal(dialogRows(checklistDialog({ title: 'x', steps: many, describe: () => [], onRun: () => {} })), 14);

@@ -2,8 +2,8 @@ import { Box, Text } from 'ink';
 import { useShallow } from 'zustand/react/shallow';
 import { dialogKeyLine } from '../../keys/mode-keys.ts';
 import { useEffect, useMemo } from 'react';
-import { dialogKind, dialogRows, dialogText, DRY_RUN_PAGE, dryRunRoom, dryRunText, typedMatches } from '../../store/dialog.ts';
-import type { ChecklistDialog, TypedDialog } from '../../store/state.ts';
+import { dialogKind, dialogList, dialogRows, dialogText, DRY_RUN_PAGE, dryRunRoom, dryRunText, typedMatches } from '../../store/dialog.ts';
+import type { ChecklistDialog, Dialog, TypedDialog } from '../../store/state.ts';
 import { useAppState, useAppStore } from '../store-context.ts';
 import { safeText, truncate, wrapText } from '../text.ts';
 import { usePageRows } from '../views/use-page-rows.ts';
@@ -32,27 +32,26 @@ export function dryRunLineCounter(width: number): (text: string) => number {
   return (text) => wrapText(safeText(text), Math.max(8, width - 8)).length;
 }
 
-function DryRunBody({ dialog, width, hasDetail }: { dialog: ChecklistDialog; width: number; hasDetail: boolean }) {
+/** A dialog's list (a checklist's dry run, a yes/no's calls): wrapped, scrolled when longer than its rows, with the key line. */
+function ListBody({ dialog, items, width, hasDetail, heading }: { dialog: Dialog; items: string[]; width: number; hasDetail: boolean; heading: string }) {
   const store = useAppStore();
   const lines = useMemo(
-    () => dryRunText(dialog).flatMap((text) => wrapText(safeText(text), Math.max(8, width - 8)).map((l, i) => `${i === 0 ? '  ' : '    '}${l}`)),
-    [dialog, width],
+    () => items.flatMap((text) => wrapText(safeText(text), Math.max(8, width - 8)).map((l, i) => `${i === 0 ? '  ' : '    '}${l}`)),
+    [items, width],
   );
   const room = dryRunRoom(dialog, hasDetail, dryRunLineCounter(width));
   const max = Math.max(0, lines.length - room);
-  const scroll = dialog.scroll ?? 0;
+  const scroll = (dialog.kind === 'typed' ? 0 : dialog.scroll) ?? 0;
   usePageRows(DRY_RUN_PAGE, room);
   useEffect(() => {
     if (scroll > max) store.getState().actions.moveDialogStep(max - scroll);
   }, [scroll, max, store]);
   const top = Math.min(scroll, max);
   const shown = Math.min(room, lines.length - top);
-  const heading = lines.length > room
-    ? `dry run — nothing was sent · lines ${top + 1}–${top + shown} of ${lines.length} · ↑↓ PgUp PgDn`
-    : 'dry run — nothing was sent; these calls would be:';
+  const where = lines.length > room ? ` · lines ${top + 1}–${top + shown} of ${lines.length} · ↑↓ PgUp PgDn` : ':';
   return (
     <>
-      <Text dimColor wrap="truncate">{heading}</Text>
+      <Text dimColor wrap="truncate">{`${heading}${where}`}</Text>
       {lines.slice(top, top + shown).map((line, i) => <Text key={`${top + i}`} wrap="truncate">{line}</Text>)}
       <Text dimColor wrap="truncate">{dialogKeyLine(dialog)}</Text>
     </>
@@ -60,7 +59,7 @@ function DryRunBody({ dialog, width, hasDetail }: { dialog: ChecklistDialog; wid
 }
 
 function ChecklistBody({ dialog, rows, width, hasDetail }: { dialog: ChecklistDialog; rows: number; width: number; hasDetail: boolean }) {
-  if (dialog.dryRun) return <DryRunBody dialog={dialog} width={width} hasDetail={hasDetail} />;
+  if (dialog.dryRun) return <ListBody dialog={dialog} items={dryRunText(dialog)} width={width} hasDetail={hasDetail} heading="dry run — nothing was sent" />;
   const lines = dialog.steps.map((s, i) => `${i === dialog.cursor ? '▶' : ' '} [${s.checked ? 'x' : ' '}] ${s.label}`);
   const room = Math.max(1, rows);
   const start = Math.max(0, Math.min(dialog.cursor - room + 1, lines.length - room));
@@ -84,12 +83,14 @@ export function ConfirmBar({ width }: { width: number }) {
   if (!dialog || title === undefined) return null;
   const rows = dialogRows(dialog, undefined, dryRunLineCounter(width));
   const kind = dialogKind(dialog);
+  const list = kind === 'yes-no' ? dialogList(dialog) : undefined;
   const color = dialog.kind !== 'checklist' && dialog.dangerous ? 'red' : 'yellow';
   return (
     <Box borderStyle="round" borderColor={color} flexDirection="column" width={width} height={rows} flexShrink={0} paddingX={1} overflowY="hidden">
       <Text bold color={color} wrap="truncate">{safeText(title)}</Text>
       {kind !== 'checklist' || detail ? <Text wrap="truncate">{safeText(detail) || ' '}</Text> : null}
-      {kind === 'yes-no' ? <Text wrap="truncate">{dialogKeyLine(dialog)}</Text> : null}
+      {kind === 'yes-no' && !list ? <Text wrap="truncate">{dialogKeyLine(dialog)}</Text> : null}
+      {kind === 'yes-no' && list ? <ListBody dialog={dialog} items={list} width={width} hasDetail heading="nothing is sent until y" /> : null}
       {kind === 'typed' ? <TypedBody dialog={dialog as TypedDialog} width={width} /> : null}
       {kind === 'checklist' ? <ChecklistBody dialog={dialog as ChecklistDialog} rows={rows - 4 - (detail ? 1 : 0)} width={width} hasDetail={detail !== ''} /> : null}
     </Box>
