@@ -47,6 +47,10 @@ export interface YesNoDialog {
   yesLabel?: string;
   /** Drawn red: the write locks someone out or revokes something. */
   dangerous?: boolean;
+  /** Every call it sends (and what it cannot do), one per line under the detail, scrolled when longer than the dialog. */
+  lines?: string[];
+  /** The first of `lines` shown. */
+  scroll?: number;
   onConfirm: () => void;
   /** Runs when the dialog is cancelled (n or Esc); nothing was sent. */
   onCancel?: () => void;
@@ -268,7 +272,7 @@ export interface AppActions extends LogsActions {
   confirmNo(): void;
   /** Typed dialog: replaces the typed text. */
   editDialog(text: string): void;
-  /** Checklist: moves the cursor between steps; while the dry run is shown, scrolls it by `delta` lines. */
+  /** Checklist: moves the cursor between steps; while the dry run (or a yes/no's list of calls) is shown, scrolls it by `delta` lines. */
   moveDialogStep(delta: number): void;
   /** Checklist: checks or unchecks the step under the cursor. */
   toggleDialogStep(): void;

@@ -50,13 +50,15 @@ describe('app: :contain on the users marked in a list', () => {
       const lines = dialog.describe(checkedSteps(dialog));
       assert.deepEqual(lines.slice(0, 10), chosen.flatMap((u) => [`AdminDisableUser ${u}`, `AdminUserGlobalSignOut ${u}`]));
       assert.equal(lines.at(-1), '10 calls');
-      const total = lines.length;
-      await h.waitForText(`lines 1–8 of ${total}`);
+      const total = Number((await waitFor(() => /lines 1–8 of (\d+)/.exec(h.frame()), 8_000, 'the dry run\'s first page'))![1]);
+      assert.ok(total > lines.length, `the long line naming the users without loaded events is wrapped, not cut (${total} screen lines for ${lines.length})`);
       assert.match(h.frame(), new RegExp(`AdminDisableUser ${chosen[0]} `));
       assert.doesNotMatch(h.frame(), /10 calls/);
       await h.press('pagedown');
       await h.waitForText(`lines ${total - 7}–${total} of ${total}`);
       assert.match(h.frame(), /10 calls/, 'the last page ends on the last line');
+      assert.match(h.frame(), /No loaded risky event to mark Invalid for/);
+      assert.match(h.frame(), new RegExp(`${chosen[4]!.replaceAll('.', '\\.')}\\. +│`), 'the wrapped line is read to its end');
       await h.press('down');
       await h.waitForText(`lines ${total - 7}–${total} of ${total}`);
       await h.press('up');
@@ -68,6 +70,7 @@ describe('app: :contain on the users marked in a list', () => {
       await h.press('y');
       const summary = await summaryOf(h);
       assert.match(summary, /^Contained 5 users: 10 calls succeeded\./);
+      assert.deepEqual(Object.keys(h.store.getState().marks[listKey(ref)] ?? {}), [], 'the marks are cleared once the playbook runs');
       assert.deepEqual(sentTo(h, 'AdminDisableUser'), chosen);
       assert.deepEqual(sentTo(h, 'AdminUserGlobalSignOut'), chosen);
       assert.equal(h.count('AdminUpdateAuthEventFeedback'), 0, 'no events of theirs were loaded');
