@@ -67,6 +67,15 @@ describe('Logs Insights evaluation over a columnar table', () => {
     assert.ok(expected > 0 && expected < DATA.length);
   });
 
+  it('reads true and false as the text AWS writes for booleans', () => {
+    const expected = DATA.filter((r) => r.message.n > 90).length;
+    assert.ok(expected > 0);
+    const withTrue = run(g, 'fields message.n > 90 as big | filter big = true | stats count(*) as n').rows;
+    assert.deepEqual(withTrue, [{ n: String(expected) }]);
+    const withFalse = run(g, 'fields message.n > 90 as big | filter big = FALSE | stats count(*) as n').rows;
+    assert.deepEqual(withFalse, [{ n: String(DATA.length - expected) }]);
+  });
+
   it('treats numeric fields as numbers when comparing', () => {
     const { rows } = run(g, 'filter message.n >= 9 and message.n <= 10 | stats count(*) as n');
     assert.deepEqual(rows, [{ n: String(DATA.filter((r) => r.message.n >= 9 && r.message.n <= 10).length) }]);
