@@ -71,19 +71,20 @@ export function runStats(rows: ArrayLike<number>, aggregates: Named[], by: Named
   const readers = new Map<string, (slot: number) => Value>();
   let count = 0;
   if (byColumn && column !== undefined && column.size !== undefined) {
-    const slots = new Int32Array(column.size + 1);
+    const slotOfCode = new Int32Array(column.size + 1);
+    const slotOfRow = new Int32Array(rows.length);
     const codes: number[] = [];
     for (let i = 0; i < rows.length; i += 1) {
-      const row = rows[i];
-      const code = column.code(row);
-      let slot = slots[code] - 1;
+      const code = column.code(rows[i]);
+      let slot = slotOfCode[code] - 1;
       if (slot < 0) {
         slot = codes.length;
         codes.push(code);
-        slots[code] = slot + 1;
+        slotOfCode[code] = slot + 1;
       }
-      for (let a = 0; a < accs.length; a += 1) accs[a].add(slot, row);
+      slotOfRow[i] = slot;
     }
+    for (const acc of accs) acc.addAll(slotOfRow, rows);
     count = codes.length;
     readers.set(by[0].name, (slot) => column.decode(codes[slot]));
   } else {
