@@ -40,7 +40,7 @@ export function Header({ width }: { width: number }) {
   const crumbsRoom = Math.max(8, width - title.length - badge.length - 1);
   const left = truncate(crumbs, crumbsRoom);
   const rightRoom = width - title.length - cellWidth(left) - badge.length - 2;
-  const info = [incident ? `incident ${safeText(incident)}` : '', range, journalOff ?? '', profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean).join(' · ');
+  const info = [incident ? `incident ${safeText(incident)}` : '', journalOff ?? '', range, profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean).join(' · ');
   const right = rightRoom >= 8 ? truncate(info, rightRoom) : '';
   return (
     <Box width={width} justifyContent="space-between" flexShrink={0}>
