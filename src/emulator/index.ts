@@ -14,8 +14,10 @@ import { cloudWatchService } from './cloudwatch/service.ts';
 import { riskObservations } from './cognito/risk-observations.ts';
 import { LogsStore } from './logs/logs-store.ts';
 import { logsService } from './logs/service.ts';
+import { syntheticActivity } from './logs/synthetic-activity.ts';
 import { FaultInjector } from './faults.ts';
 import { createEmulatorServer } from './server.ts';
+import { LARGE_POOL_ID } from './well-known-ids.ts';
 import type { EmulatorOptions, RecordedRequest, RunningEmulator } from './types.ts';
 
 export type {
@@ -79,7 +81,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const destination: ActivityDestination = options.logDelivery?.[pool.def.id] ?? DEMO_DESTINATIONS[pool.def.id] ?? 'none';
     logDelivery.set(pool.def.id, activityConfiguration(pool.def.id, destination));
     if (destination !== 'cloudwatch') continue;
-    const filler = pool.def.mode === 'OFF' ? undefined : userActivityExport(seed, now, pool);
+    const bulk = options.syntheticActivity;
+    const clientIds = pool.def.clients.map((c) => c.id);
+    const filler = pool.def.mode === 'OFF'
+      ? undefined
+      : bulk !== undefined && pool.def.id === LARGE_POOL_ID
+        ? syntheticActivity(bulk, seed, now, pool.def.id, clientIds)
+        : userActivityExport(seed, now, pool);
     logs.addGroup(activityLogGroupName(pool.def.id), pool.def.createdAt, filler);
   }
   const ctx: CognitoContext = {
@@ -120,6 +128,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests,
     pools: world.pools.map(({ def, userCount }) => ({ id: def.id, name: def.name, mode: def.mode, tier: def.tier, userCount })),
     setFaults: (f) => faults.set(f),
+    fillLogs: async () => {
+      await logs.prefill();
+      let events = 0;
+      let bytes = 0;
+      for (const g of logs.groups.values()) {
+        events += g.table.length;
+        bytes += g.table.bytes();
+      }
+      return { events, bytes };
+    },
     setAdversary: (settings) => adversary.set(settings),
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import type { ActivityDestination } from './cognito/log-delivery.ts';
 import type { AdvancedSecurityMode, UserPoolTier } from './cognito/model.ts';
+import type { SyntheticActivity } from './logs/synthetic-activity.ts';
 
 /** A Cognito error that one operation is answered with every time, e.g. NotAuthorizedException for a missing permission. */
 export interface OperationErrorFault {
@@ -80,6 +81,11 @@ export interface EmulatorOptions {
   queryLatencyMs?: number;
   /** Concurrent Logs Insights queries allowed before LimitExceededException; default 30. */
   maxConcurrentQueries?: number;
+  /**
+   * Bulk user activity for the benchmark: the large pool's log group holds these generated records instead of its
+   * users' events (e.g. 5,000,000 events from 1,000,000 users over 1 day).
+   */
+  syntheticActivity?: SyntheticActivity;
 }
 
 /**
@@ -126,6 +132,11 @@ export interface RunningEmulator {
    * mode, or a paging mode for an operation that does not page.
    */
   setAdversary(settings: AdversarySettings): void;
+  /**
+   * Generates every log group's pending records now (in slices, the server keeps answering); resolves with the events
+   * held and the bytes their columns take. Otherwise a group is generated when a query or read first needs it.
+   */
+  fillLogs(): Promise<{ events: number; bytes: number }>;
   /** Stops listening, drops open connections and resolves once the server is closed. */
   close(): Promise<void>;
 }

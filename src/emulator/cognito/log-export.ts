@@ -63,9 +63,11 @@ class ActivityWriter {
     const sub = user.attributes.sub ?? user.username;
     const clients = this.pool.def.clients;
     const client = clients.length === 0 ? '' : clients[user.ordinal % clients.length].id;
+    const subs = c.userSub as DictColumn;
+    const names = c.userName as DictColumn;
     const userCodes: Array<[DictColumn, number]> = [
-      [c.userSub, c.userSub.intern(sub)],
-      [c.userName, c.userName.intern(user.username)],
+      [subs, subs.intern(sub)],
+      [names, names.intern(user.username)],
       [c.clientId, c.clientId.intern(client)],
     ];
     const fixedBytes = RECORD_OVERHEAD + sub.length + user.username.length + client.length + this.pool.def.id.length;
@@ -83,7 +85,7 @@ class ActivityWriter {
       [c.riskLevel, (e.EventRisk.RiskLevel ?? '').toUpperCase()],
       [c.riskDecision, exportedDecision(e.EventRisk.RiskDecision ?? 'NoRisk')],
       [c.deviceName, place.DeviceName ?? ''],
-      [c.ipAddress, place.IpAddress ?? ''],
+      [c.ipAddress as DictColumn, place.IpAddress ?? ''],
       [c.compromisedCredentialDetected, e.EventRisk.CompromisedCredentialsDetected === true ? 'true' : 'false'],
       [c.city, place.City ?? ''],
       [c.country, place.Country ?? ''],

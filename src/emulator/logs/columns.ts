@@ -113,6 +113,50 @@ export class DictColumn implements Column {
   }
 }
 
+/**
+ * A dictionary column whose values are worked out from their codes (a generator's user names and subs: a million
+ * values without a million strings held). Codes 1..size; rows hold codes as in DictColumn.
+ */
+export class GeneratedDictColumn implements Column {
+  private store = new Uint32Array(1024);
+  private rows = 0;
+
+  constructor(
+    readonly size: number,
+    private readonly valueOf: (code: number) => string,
+  ) {}
+
+  get codes(): CodeArray {
+    return this.store;
+  }
+
+  code(row: number): number {
+    return row < this.rows ? this.store[row] : 0;
+  }
+
+  decode(code: number): string | undefined {
+    return code === 0 || code > this.size ? undefined : this.valueOf(code);
+  }
+
+  setCode(row: number, code: number): void {
+    if (row >= this.store.length) {
+      const next = new Uint32Array(Math.max(row + 1, this.store.length * 2));
+      next.set(this.store);
+      this.store = next;
+    }
+    this.store[row] = code;
+    if (row >= this.rows) this.rows = row + 1;
+  }
+
+  bytes(): number {
+    return this.store.byteLength;
+  }
+
+  permute(order: Uint32Array): void {
+    this.store = permuted(this.store, order);
+  }
+}
+
 function maxOf(codes: CodeArray): number {
   return codes instanceof Uint8Array ? 255 : codes instanceof Uint16Array ? 65_535 : 4_294_967_295;
 }

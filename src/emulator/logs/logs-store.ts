@@ -85,16 +85,21 @@ export class LogsStore {
     };
   }
 
-  /** Generates every group's pending events in the background, a slice a turn (the CLI emulator does this). */
-  prefill(slice = 200): void {
+  /** Generates every group's pending events in the background, a slice a turn; resolves when all are there. */
+  prefill(slice = 200): Promise<void> {
     const pending = [...this.groups.values()].filter((g) => g.pending);
-    const step = (): void => {
-      const group = pending[0];
-      if (group === undefined) return;
-      if (group.fillSome(slice)) pending.shift();
+    return new Promise((resolve) => {
+      const step = (): void => {
+        const group = pending[0];
+        if (group === undefined) {
+          resolve();
+          return;
+        }
+        if (group.fillSome(slice)) pending.shift();
+        this.later(0, step);
+      };
       this.later(0, step);
-    };
-    this.later(0, step);
+    });
   }
 
   /** Cancels every pending timer (the emulator is closing). */

@@ -1,4 +1,4 @@
-import { DerivedColumn, DictColumn, UuidColumn } from './columns.ts';
+import { DerivedColumn, DictColumn, GeneratedDictColumn, Ipv4Column, UuidColumn } from './columns.ts';
 import type { RecordTable } from './record-table.ts';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -25,8 +25,8 @@ export class UserActivityColumns {
   readonly version: DictColumn;
   readonly eventId: UuidColumn;
   readonly eventType: DictColumn;
-  readonly userSub: DictColumn;
-  readonly userName: DictColumn;
+  readonly userSub: DictColumn | GeneratedDictColumn;
+  readonly userName: DictColumn | GeneratedDictColumn;
   readonly userPoolId: DictColumn;
   readonly clientId: DictColumn;
   readonly creationDate: DerivedColumn;
@@ -35,7 +35,8 @@ export class UserActivityColumns {
   readonly riskDecision: DictColumn;
   readonly challenges: Array<[DictColumn, DictColumn]>;
   readonly deviceName: DictColumn;
-  readonly ipAddress: DictColumn;
+  /** Text addresses (any form) or, for generated bulk data, IPv4 numbers. */
+  readonly ipAddress: DictColumn | Ipv4Column;
   readonly requestId: UuidColumn;
   readonly idpName: DictColumn;
   readonly compromisedCredentialDetected: DictColumn;
@@ -44,7 +45,8 @@ export class UserActivityColumns {
   readonly eventFeedbackValue: DictColumn;
   readonly hasContextData: DictColumn;
 
-  constructor(table: RecordTable) {
+  /** `generated` (bulk data): IPv4 numbers, and user names and subs worked out from user numbers 1..users. */
+  constructor(table: RecordTable, generated?: { users: number; userName(n: number): string; userSub(n: number): string }) {
     const dict = (name: string): DictColumn => table.defineColumn(name, () => new DictColumn());
     const uuid = (name: string): UuidColumn => table.defineColumn(name, () => new UuidColumn());
     this.eventTimestamp = table.defineColumn('eventTimestamp', () => new DerivedColumn(table.timestamps, (t) => t, (k) => String(k)));
@@ -53,8 +55,8 @@ export class UserActivityColumns {
     this.version = dict('message.version');
     this.eventId = uuid('message.eventId');
     this.eventType = dict('message.eventType');
-    this.userSub = dict('message.userSub');
-    this.userName = dict('message.userName');
+    this.userSub = generated === undefined ? dict('message.userSub') : table.defineColumn('message.userSub', () => new GeneratedDictColumn(generated.users, generated.userSub));
+    this.userName = generated === undefined ? dict('message.userName') : table.defineColumn('message.userName', () => new GeneratedDictColumn(generated.users, generated.userName));
     this.userPoolId = dict('message.userPoolId');
     this.clientId = dict('message.clientId');
     this.creationDate = table.defineColumn('message.creationDate', () => new DerivedColumn(table.timestamps, (t) => Math.floor(t / 1000), (k) => activityDate(k * 1000)));
@@ -66,7 +68,7 @@ export class UserActivityColumns {
       return [dict(name), dict(response)] as [DictColumn, DictColumn];
     });
     this.deviceName = dict('message.deviceName');
-    this.ipAddress = dict('message.ipAddress');
+    this.ipAddress = generated !== undefined ? table.defineColumn('message.ipAddress', () => new Ipv4Column()) : dict('message.ipAddress');
     this.requestId = uuid('message.requestId');
     this.idpName = dict('message.idpName');
     this.compromisedCredentialDetected = dict('message.compromisedCredentialDetected');

@@ -1,147 +1,109 @@
 import { QueryError } from './ast.ts';
 import type { Expr, Named } from './ast.ts';
-import { compileExpr } from './evaluate.ts';
+import { AtTime, CountAll, CountDistinct, CountPresent, Extreme, SumOrAverage } from './accumulators.ts';
+import type { Accumulators } from './accumulators.ts';
+import { compileExpr, compileFast } from './evaluate.ts';
 import type { FieldSource } from './evaluate.ts';
-import { compareValues, numeric } from './values.ts';
 import type { Value } from './values.ts';
 
-/** One running aggregate for one group. */
-interface Accumulator {
-  add(row: number): void;
-  result(): Value;
-}
-
-/** Makes a fresh accumulator for each group; `isTime` when the result is an instant. */
+/** Makes the accumulators of one aggregate; `isTime` when the result is an instant. */
 interface AggregateKind {
-  make(): Accumulator;
+  make(): Accumulators;
   isTime: boolean;
 }
 
 function aggregateKind(expr: Expr, src: FieldSource<number>): AggregateKind {
   if (expr.kind !== 'call') throw new QueryError(`stats needs an aggregate function at character ${expr.span.start + 1}`, expr.span);
-  const needsArg = (): ((row: number) => Value) => {
-    const a = expr.args[0];
-    if (a === undefined) throw new QueryError(`${expr.name}() needs a field at character ${expr.span.start + 1}`, expr.span);
-    return compileExpr(a, src).fn;
-  };
-  const argIsTime = expr.args[0] !== undefined && compileExpr(expr.args[0], src).isTime;
+  if (expr.name === 'count' && (expr.star || expr.args.length === 0)) return { make: () => new CountAll(), isTime: false };
+  const a = expr.args[0];
+  if (a === undefined) throw new QueryError(`${expr.name}() needs a field at character ${expr.span.start + 1}`, expr.span);
+  const { fn: read, isTime } = compileFast(a, src);
   switch (expr.name) {
-    case 'count': {
-      if (expr.star || expr.args.length === 0) return { make: () => { let n = 0; return { add: () => { n += 1; }, result: () => n }; }, isTime: false };
-      const f = needsArg();
-      return { make: () => { let n = 0; return { add: (r) => { if (f(r) !== undefined) n += 1; }, result: () => n }; }, isTime: false };
-    }
-    case 'count_distinct': {
-      const f = needsArg();
-      return { make: () => { const seen = new Set<Value>(); return { add: (r) => { const v = f(r); if (v !== undefined) seen.add(v); }, result: () => seen.size }; }, isTime: false };
-    }
+    case 'count':
+      return { make: () => new CountPresent(read), isTime: false };
+    case 'count_distinct':
+      return { make: () => new CountDistinct(read), isTime: false };
     case 'sum':
-    case 'avg': {
-      const f = needsArg();
-      const avg = expr.name === 'avg';
-      return {
-        make: () => {
-          let total = 0;
-          let n = 0;
-          return {
-            add: (r) => { const x = numeric(f(r)); if (!Number.isNaN(x)) { total += x; n += 1; } },
-            result: () => (n === 0 ? undefined : avg ? total / n : total),
-          };
-        },
-        isTime: false,
-      };
-    }
+      return { make: () => new SumOrAverage(read, false), isTime: false };
+    case 'avg':
+      return { make: () => new SumOrAverage(read, true), isTime: false };
     case 'min':
-    case 'max': {
-      const f = needsArg();
-      const sign = expr.name === 'min' ? -1 : 1;
-      return {
-        make: () => {
-          let best: Value;
-          return { add: (r) => { const v = f(r); if (v !== undefined && (best === undefined || compareValues(v, best) * sign > 0)) best = v; }, result: () => best };
-        },
-        isTime: argIsTime,
-      };
-    }
+      return { make: () => new Extreme(read, -1), isTime };
+    case 'max':
+      return { make: () => new Extreme(read, 1), isTime };
     case 'earliest':
     case 'latest': {
-      const f = needsArg();
-      const ts = src.field('@timestamp');
-      const later = expr.name === 'latest';
-      return {
-        make: () => {
-          let at = Number.NaN;
-          let value: Value;
-          return {
-            add: (r) => {
-              const v = f(r);
-              if (v === undefined) return;
-              const t = numeric(ts(r));
-              if (Number.isNaN(at) || (later ? t > at : t < at)) {
-                at = t;
-                value = v;
-              }
-            },
-            result: () => value,
-          };
-        },
-        isTime: argIsTime,
-      };
+      const time = src.field('@timestamp');
+      const latest = expr.name === 'latest';
+      const column = a.kind === 'field' ? src.column?.(a.name) : undefined;
+      const present = column === undefined ? (row: number) => read(row) !== undefined : (row: number) => column.code(row) !== 0;
+      return { make: () => new AtTime(read, present, time, latest), isTime };
     }
     default:
       throw new QueryError(`${expr.name}() is not an aggregate function at character ${expr.span.start + 1}`, expr.span);
   }
 }
 
-/** The records `stats` produces, and which of their fields are instants. */
+/** What `stats` produces: one group per slot 0..count-1, each field read by slot (values decoded when read). */
 export interface StatsResult {
-  records: Array<Record<string, Value>>;
+  count: number;
   columns: string[];
   timeColumns: Set<string>;
+  readers: Map<string, (slot: number) => Value>;
 }
 
+const MAX_SLOTS = 1 << 24;
+
 /**
- * Runs `stats aggregates by keys` over `rows`. A key read straight from a column groups by the column's codes;
- * other keys group by their values.
+ * Runs `stats aggregates by keys` over `rows`. A key read straight from a dictionary column groups by the column's
+ * codes (an array slot per distinct value); other keys group by their values.
  */
 export function runStats(rows: ArrayLike<number>, aggregates: Named[], by: Named[], src: FieldSource<number>): StatsResult {
   const kinds = aggregates.map((a) => aggregateKind(a.expr, src));
   const keys = by.map((k) => compileExpr(k.expr, src));
-  const singleColumn = by.length === 1 && by[0].expr.kind === 'field' ? src.column?.(by[0].expr.name) : undefined;
-  const groups = new Map<unknown, { values: Value[]; accs: Accumulator[] }>();
-  const start = (values: Value[]): { values: Value[]; accs: Accumulator[] } => ({ values, accs: kinds.map((k) => k.make()) });
-  for (let i = 0; i < rows.length; i += 1) {
-    const row = rows[i];
-    let group;
-    if (singleColumn !== undefined) {
-      const code = singleColumn.code(row);
-      group = groups.get(code);
-      if (group === undefined) {
-        group = start([singleColumn.decode(code)]);
-        groups.set(code, group);
+  const accs = kinds.map((k) => k.make());
+  const readers = new Map<string, (slot: number) => Value>();
+  let count = 0;
+  const column = by.length === 1 && by[0].expr.kind === 'field' ? src.column?.(by[0].expr.name) : undefined;
+  if (column !== undefined && column.size !== undefined && column.size < MAX_SLOTS) {
+    const slots = new Int32Array(column.size + 1);
+    const codes: number[] = [];
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i];
+      const code = column.code(row);
+      let slot = slots[code] - 1;
+      if (slot < 0) {
+        slot = codes.length;
+        codes.push(code);
+        slots[code] = slot + 1;
       }
-    } else {
+      for (let a = 0; a < accs.length; a += 1) accs[a].add(slot, row);
+    }
+    count = codes.length;
+    readers.set(by[0].name, (slot) => column.decode(codes[slot]));
+  } else {
+    const byKey = new Map<string, number>();
+    const groupValues: Value[][] = [];
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i];
       const values = keys.map((k) => k.fn(row));
       const key = values.length === 0 ? '' : values.map((v) => (v === undefined ? '\u0000' : String(v))).join('\u0001');
-      group = groups.get(key);
-      if (group === undefined) {
-        group = start(values);
-        groups.set(key, group);
+      let slot = byKey.get(key);
+      if (slot === undefined) {
+        slot = groupValues.length;
+        byKey.set(key, slot);
+        groupValues.push(values);
       }
+      for (let a = 0; a < accs.length; a += 1) accs[a].add(slot, row);
     }
-    for (const acc of group.accs) acc.add(row);
+    if (groupValues.length === 0 && by.length === 0) groupValues.push([]);
+    count = groupValues.length;
+    by.forEach((k, i) => readers.set(k.name, (slot) => groupValues[slot][i]));
   }
-  if (groups.size === 0 && by.length === 0) groups.set('', start([]));
+  aggregates.forEach((a, i) => readers.set(a.name, (slot) => accs[i].result(slot)));
   const columns = [...by.map((k) => k.name), ...aggregates.map((a) => a.name)];
   const timeColumns = new Set<string>();
   by.forEach((k, i) => { if (keys[i].isTime) timeColumns.add(k.name); });
   aggregates.forEach((a, i) => { if (kinds[i].isTime) timeColumns.add(a.name); });
-  const records: Array<Record<string, Value>> = [];
-  for (const group of groups.values()) {
-    const rec: Record<string, Value> = {};
-    by.forEach((k, i) => { rec[k.name] = group.values[i]; });
-    aggregates.forEach((a, i) => { rec[a.name] = group.accs[i].result(); });
-    records.push(rec);
-  }
-  return { records, columns, timeColumns };
+  return { count, columns, timeColumns, readers };
 }

@@ -251,3 +251,24 @@ export function compilePredicate<T>(expr: Expr, src: FieldSource<T>, rowOf: (x: 
     return table[row < limit ? codes[row] : 0] === 1;
   };
 }
+
+const MAX_TABLE = 65_536;
+
+/**
+ * Compiles an expression; one that reads a single small dictionary column is worked out once per distinct value,
+ * so evaluating a row is one array read.
+ */
+export function compileFast(expr: Expr, src: FieldSource<number>): Compiled<number> {
+  const compiled = compileExpr(expr, src);
+  const names = fieldsOf(expr);
+  if (expr.kind === 'field' || names.size !== 1 || src.column === undefined) return compiled;
+  const column = src.column([...names][0]);
+  const codes = column?.codes;
+  if (column?.size === undefined || codes === undefined || column.size > MAX_TABLE) return compiled;
+  const single: FieldSource<Value> = { field: () => (v) => v, isTime: () => false };
+  const once = compileExpr(expr, single).fn;
+  const table: Value[] = [];
+  for (let code = 0; code <= column.size; code += 1) table.push(once(column.decode(code)));
+  const limit = codes.length;
+  return { fn: (row) => table[row < limit ? codes[row] : 0], isTime: compiled.isTime };
+}

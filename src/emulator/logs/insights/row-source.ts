@@ -40,6 +40,12 @@ export class RowSource implements FieldSource<number> {
   field(name: string): (id: number) => Value {
     const d = this.defined.get(name);
     if (d !== undefined) return d.fn;
+    if (this.groups.length === 1) {
+      const table = this.groups[0].table;
+      if (name === '@timestamp') return (id) => table.timestamps.get(id);
+      if (name === '@ingestionTime') return (id) => table.ingestion.get(id);
+      if (name === '@message') return (id) => table.messageOf(id);
+    }
     switch (name) {
       case '@timestamp':
         return (id) => { const [g, r] = this.locate(id); return g.table.timestamps.get(r); };

@@ -1,18 +1,13 @@
 import type { LogGroup } from '../log-group.ts';
-import { QueryError } from './ast.ts';
-import type { Command, Named, Query, SortKey } from './ast.ts';
+import type { Command, Named, Query } from './ast.ts';
 import { runStats } from './aggregate.ts';
 import { compileExpr, compilePredicate } from './evaluate.ts';
-import type { FieldSource } from './evaluate.ts';
+import { dedupBy, groupCommand, groupTable, printGroups, sortBy } from './group-table.ts';
+import type { GroupTable, ResultField } from './group-table.ts';
 import { RowSource } from './row-source.ts';
-import { compareValues, printValue } from './values.ts';
-import type { Value } from './values.ts';
+import { printValue } from './values.ts';
 
-/** One result cell as GetQueryResults returns it. */
-export interface ResultField {
-  field: string;
-  value: string;
-}
+export type { ResultField } from './group-table.ts';
 
 /** The figures GetQueryResults reports while and after a query runs. */
 export interface QueryStatistics {
@@ -48,45 +43,12 @@ interface Scan {
   check: boolean;
 }
 
-type Records = Array<Record<string, Value>>;
-
-function recordSource(timeColumns: Set<string>): FieldSource<Record<string, Value>> {
-  return { field: (name) => (rec) => rec[name], isTime: (name) => timeColumns.has(name) };
+/** The row limit a command leaves for a sort right before it (a `limit` next), or everything. */
+function limitAfter(commands: readonly Command[], i: number): number {
+  const next = commands[i + 1];
+  return next?.kind === 'limit' ? next.count : Number.MAX_SAFE_INTEGER;
 }
 
-function sortIds(ids: Int32Array, keys: SortKey[], src: RowSource): Int32Array {
-  const compiled = keys.map((k) => ({ fn: compileExpr(k.expr, src).fn, sign: k.descending ? -1 : 1 }));
-  const values = compiled.map((c) => Array.from(ids, (id) => c.fn(id)));
-  const order = Array.from(ids.keys());
-  order.sort((a, b) => {
-    for (let k = 0; k < compiled.length; k += 1) {
-      const c = compareValues(values[k][a], values[k][b]);
-      if (c !== 0) return c * compiled[k].sign;
-    }
-    return a - b;
-  });
-  return Int32Array.from(order, (i) => ids[i]);
-}
-
-function sortRecords(records: Records, keys: SortKey[], timeColumns: Set<string>): Records {
-  const src = recordSource(timeColumns);
-  const compiled = keys.map((k) => ({ fn: compileExpr(k.expr, src).fn, sign: k.descending ? -1 : 1 }));
-  return records
-    .map((rec, i) => ({ rec, i }))
-    .sort((a, b) => {
-      for (const c of compiled) {
-        const d = compareValues(c.fn(a.rec), c.fn(b.rec));
-        if (d !== 0) return d * c.sign;
-      }
-      return a.i - b.i;
-    })
-    .map((x) => x.rec);
-}
-
-function dedupKey(values: Value[]): string | undefined {
-  if (values.some((v) => v === undefined)) return undefined;
-  return values.map((v) => String(v)).join('\u0001');
-}
 
 /**
  * One Logs Insights query over some log groups and a time range. The leading `filter` and `fields` commands run
@@ -136,28 +98,31 @@ export class QueryExecution {
   /** Scans up to `budget` rows; true once every row in the range has been scanned. */
   step(budget: number): boolean {
     let left = budget;
-    const ts = this.src.groups.map((g) => g.table.timestamps);
+    const preds = this.streamed;
+    const single = preds.length === 1 ? preds[0] : undefined;
+    const groups = this.src.groups.length;
     while (left > 0 && this.scans.length > 0) {
       const scan = this.scans[0];
       const table = this.src.groups[scan.group].table;
+      const ts = table.timestamps.array;
       const end = Math.min(scan.hi, scan.lo + left);
+      let scanned = 0;
+      let bytes = 0;
       for (let row = scan.lo; row < end; row += 1) {
-        if (scan.check) {
-          const t = ts[scan.group].get(row);
-          if (t < this.startMs || t > this.endMs) continue;
+        if (scan.check && (ts[row] < this.startMs || ts[row] > this.endMs)) continue;
+        scanned += 1;
+        bytes += table.sizeOf(row);
+        const id = row * groups + scan.group;
+        if (single !== undefined) {
+          if (single(id)) this.matches.push(id);
+          continue;
         }
-        this.statistics.recordsScanned += 1;
-        this.statistics.bytesScanned += table.sizeOf(row);
-        const id = this.src.idOf(scan.group, row);
         let keep = true;
-        for (const p of this.streamed) {
-          if (!p(id)) {
-            keep = false;
-            break;
-          }
-        }
+        for (let p = 0; p < preds.length && keep; p += 1) keep = preds[p](id);
         if (keep) this.matches.push(id);
       }
+      this.statistics.recordsScanned += scanned;
+      this.statistics.bytesScanned += bytes;
       left -= end - scan.lo;
       scan.lo = end;
       if (scan.lo >= scan.hi) this.scans.shift();
@@ -168,27 +133,19 @@ export class QueryExecution {
 
   /** Runs the commands after the scan and returns the result rows (at most the query's row limit). */
   finish(): ResultField[][] {
-    let ids: Int32Array | undefined = this.matches.view();
-    let table: { records: Records; columns: string[]; timeColumns: Set<string> } | undefined;
-    for (const c of this.rest) {
-      if (table === undefined && ids !== undefined) {
-        const out = this.rowCommand(c, ids);
-        if (out instanceof Int32Array) ids = out;
-        else {
-          table = out;
-          ids = undefined;
-        }
-      } else if (table !== undefined) {
-        table = this.tableCommand(c, table);
-      }
+    let ids = this.matches.view();
+    let table: GroupTable | undefined;
+    for (let i = 0; i < this.rest.length; i += 1) {
+      const c = this.rest[i];
+      const limit = limitAfter(this.rest, i);
+      if (table !== undefined) table = groupCommand(c, table, limit);
+      else if (c.kind === 'stats') table = groupTable(runStats(ids, c.aggregates, c.by, this.src));
+      else ids = this.rowCommand(c, ids, limit);
     }
-    if (table !== undefined) return this.printRecords(table);
-    const finalIds = ids ?? new Int32Array(0);
-    this.statistics.recordsMatched = Math.max(this.statistics.recordsMatched, 0);
-    return this.printRows(finalIds);
+    return table !== undefined ? printGroups(table, this.maxRows) : this.printRows(ids);
   }
 
-  private rowCommand(c: Command, ids: Int32Array): Int32Array | { records: Records; columns: string[]; timeColumns: Set<string> } {
+  private rowCommand(c: Command, ids: Int32Array, limit: number): Int32Array {
     switch (c.kind) {
       case 'filter': {
         const p = compilePredicate(c.expr, this.src, (id) => id);
@@ -201,82 +158,14 @@ export class QueryExecution {
         this.display = [...c.names];
         return ids;
       case 'sort':
-        return sortIds(ids, c.keys, this.src);
+        return sortBy(ids, c.keys, this.src, limit);
       case 'limit':
         return ids.subarray(0, c.count);
-      case 'dedup': {
-        const fns = c.names.map((n) => this.src.field(n));
-        const seen = new Set<string>();
-        return ids.filter((id) => {
-          const key = dedupKey(fns.map((f) => f(id)));
-          if (key === undefined) return true;
-          if (seen.has(key)) return false;
-          seen.add(key);
-          return true;
-        });
-      }
-      case 'stats': {
-        const result = runStats(ids, c.aggregates, c.by, this.src);
-        return result;
-      }
-    }
-  }
-
-  private tableCommand(c: Command, t: { records: Records; columns: string[]; timeColumns: Set<string> }): typeof t {
-    const src = recordSource(t.timeColumns);
-    switch (c.kind) {
-      case 'filter': {
-        const p = compilePredicate(c.expr, src, () => 0);
-        return { ...t, records: t.records.filter(p) };
-      }
-      case 'fields': {
-        const columns = [...t.columns];
-        const compiled = c.items.map((i) => ({ name: i.name, c: compileExpr(i.expr, src) }));
-        const records = t.records.map((rec) => {
-          const out = { ...rec };
-          for (const { name, c: f } of compiled) out[name] = f.fn(rec);
-          return out;
-        });
-        const timeColumns = new Set(t.timeColumns);
-        for (const { name, c: f } of compiled) {
-          if (!columns.includes(name)) columns.push(name);
-          if (f.isTime) timeColumns.add(name);
-        }
-        return { records, columns, timeColumns };
-      }
-      case 'display':
-        return { ...t, columns: [...c.names] };
-      case 'sort':
-        return { ...t, records: sortRecords(t.records, c.keys, t.timeColumns) };
-      case 'limit':
-        return { ...t, records: t.records.slice(0, c.count) };
-      case 'dedup': {
-        const seen = new Set<string>();
-        return {
-          ...t,
-          records: t.records.filter((rec) => {
-            const key = dedupKey(c.names.map((n) => rec[n]));
-            if (key === undefined) return true;
-            if (seen.has(key)) return false;
-            seen.add(key);
-            return true;
-          }),
-        };
-      }
+      case 'dedup':
+        return dedupBy(ids, c.names.map((n) => this.src.field(n)));
       case 'stats':
-        throw new QueryError('this emulator runs one stats command per query', c.span);
+        return ids;
     }
-  }
-
-  private printRecords(t: { records: Records; columns: string[]; timeColumns: Set<string> }): ResultField[][] {
-    return t.records.slice(0, this.maxRows).map((rec) => {
-      const row: ResultField[] = [];
-      for (const name of t.columns) {
-        const value = printValue(rec[name], t.timeColumns.has(name));
-        if (value !== undefined) row.push({ field: name, value });
-      }
-      return row;
-    });
   }
 
   private printRows(ids: Int32Array): ResultField[][] {

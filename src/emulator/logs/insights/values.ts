@@ -4,8 +4,11 @@ export type Value = string | number | undefined;
 /** The value as a number, or NaN when it is not numeric. */
 export function numeric(v: Value): number {
   if (typeof v === 'number') return v;
-  if (v === undefined || v.trim() === '') return Number.NaN;
-  return Number(v);
+  if (v === undefined || v.length === 0) return Number.NaN;
+  const c = v.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 32)) return Number.NaN;
+  const n = Number(v);
+  return n === 0 && !/\d/.test(v) ? Number.NaN : n;
 }
 
 /** Orders two values: numerically when both are numbers, else as text; absent sorts first. */
