@@ -49,6 +49,8 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
   const { get, set, flash, top, push, setList, list } = kit;
   const sources = createLogSourceActions(kit, deps.logGroup);
   const running = new Map<string, RunningQuery>();
+  /** The IP pivot's queries, apart: they never hold up a question asked meanwhile. */
+  const pivots = new Map<string, RunningQuery>();
   let seq = 0;
 
   const putRun = (id: string, change: Partial<QueryRun>) =>
@@ -216,6 +218,13 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
         (error) => flash('error', error instanceof Error ? error.message : String(error)),
       );
     },
+    shiftQueryColumns(delta) {
+      const route = queryRoute();
+      const run = route ? get().logs.runs[route.run] : undefined;
+      if (!run || run.columns.length === 0) return;
+      const firstColumn = Math.max(0, Math.min(run.columns.length - 1, (run.firstColumn ?? 0) + delta));
+      putRun(run.id, { firstColumn });
+    },
     pivotQueryRow() {
       const route = queryRoute();
       if (!route) return;
@@ -233,7 +242,7 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
   /** The IP pivot's pool-wide source: the users the logs name for one address, merged into the pivot's rows. */
   function pivotFromLogs(poolId: string, address: string, group: string) {
     const key = tupleKey(poolId, address);
-    if (!kit.gw.startQuery || running.size > 0) return;
+    if (!kit.gw.startQuery || pivots.size > 0) return;
     const range = resolveRange(poolRange(get(), poolId), kit.now());
     const plan = ipPivotPlan(address, range.startMs, range.endMs);
     const id = `ip${++seq}`;
@@ -241,9 +250,9 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
       set((s) => ({ logs: { ...s.logs, ipPivots: { ...s.logs.ipPivots, [key]: { ...{ runId: id, rows: [], done: false }, ...s.logs.ipPivots[key], ...change } } } }));
     put({ runId: id, done: false, rows: [], error: undefined });
     const handle = startLogsQuery(kit.gw as Required<typeof kit.gw>, plan, group, () => {}, deps.poll ?? DEFAULT_POLL);
-    running.set(id, handle);
+    pivots.set(id, handle);
     void handle.done.then((outcome) => {
-      running.delete(id);
+      pivots.delete(id);
       if (outcome.error !== undefined || !outcome.results) {
         const cause = outcome.error instanceof Error ? outcome.error.message : 'stopped';
         return put({ done: true, error: `the logs query for ${address} failed: ${cause}` });

@@ -56,7 +56,8 @@ function QueryView({ poolId, run: runId, width, height, now }: ViewProps & { poo
   const rows = useList<QueryRow>(ref);
   const marks = useMarks(ref);
   const run = useAppState((s) => s.logs.runs[runId]);
-  const columns = useMemo(() => columnsOf(run?.columns ?? []), [run?.columns]);
+  const first = run?.firstColumn ?? 0;
+  const columns = useMemo(() => columnsOf((run?.columns ?? []).slice(first)), [run?.columns, first]);
   if (!run) return <Text color="yellow">{'This query is no longer known (the app was restarted or the connection switched): :ask or :query again.'}</Text>;
   const over = run.endedAt !== undefined;
   const statusColor = run.error ? 'red' : over ? (run.status === 'Complete' ? 'green' : 'yellow') : 'cyan';
@@ -78,7 +79,7 @@ function QueryView({ poolId, run: runId, width, height, now }: ViewProps & { poo
       <ListView list={rows} pageKey={listKey(ref)} columns={columns} width={width} height={height - 5} noun="rows" now={now}
         isMarked={marks.isMarked}
         emptyText={over ? (run.error ? 'No rows: the query failed.' : run.status === 'Cancelled' ? 'Stopped before it answered.' : 'No records match in this range.') : 'Waiting for Logs Insights…'}
-        status={`${listPosition(rows)} rows${run.returned !== rows.items.length && over ? ` (from ${count(run.returned)} returned)` : ''}${marks.status}`} />
+        status={`${listPosition(rows)} rows${run.returned !== rows.items.length && over ? ` (from ${count(run.returned)} returned)` : ''}${first > 0 ? ` · from column ${first + 1} of ${run.columns.length} ([ scrolls back)` : ''}${marks.status}`} />
     </Box>
   );
 }
@@ -121,6 +122,8 @@ export const queryView: ViewSpec<QueryRoute> = {
         actions.toggleMark();
       },
     },
+    { keys: ['['], label: '[', description: 'scroll the table one column left', run: ({ actions }) => actions.shiftQueryColumns(-1) },
+    { keys: [']'], label: ']', description: 'scroll the table one column right (a wide query\'s columns that do not fit)', run: ({ actions }) => actions.shiftQueryColumns(1) },
     { keys: ['e'], label: 'e', description: 'export the rows to a JSON file', short: 'export', hint: true, run: ({ actions }) => actions.exportQuery('json') },
     { keys: ['E'], label: 'E', description: 'export the rows to a CSV file', run: ({ actions }) => actions.exportQuery('csv') },
     ...LIST_KEYS,

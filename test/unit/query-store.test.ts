@@ -203,4 +203,21 @@ describe('pool-wide queries: the run', () => {
     press('escape', 'k', 'enter');
     assert.deepEqual(currentRoute(store.getState()), { view: 'user', poolId: POOL, username: 'user00003' });
   });
+
+  it('H asks the history of the user under the cursor; [ and ] scroll the table sideways', async () => {
+    const { gw, store, press, run } = setup();
+    await waitFor(() => store.getState().lists[listKey({ kind: 'users', poolId: POOL, filter: '' })]?.items.length === 5);
+    press('j', 'H');
+    await waitFor(() => run()?.status === 'Complete');
+    assert.match(gw.started[0]!.query, /filter message\.userName = "user00001" or message\.userSub = "user00001"/);
+    assert.equal(run()!.title, 'history of user00001');
+    press('escape');
+    gw.script = [complete([{ a: '1', b: '2', c: '3' }])];
+    store.getState().actions.runRawQuery('fields a, b, c');
+    await waitFor(() => run()?.status === 'Complete' && run()!.columns.length === 3);
+    press(']', ']', ']', ']');
+    assert.equal(run()!.firstColumn, 2);
+    press('[');
+    assert.equal(run()!.firstColumn, 1);
+  });
 });
