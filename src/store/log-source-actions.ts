@@ -29,6 +29,12 @@ export function rangeHeaderText(state: Pick<AppState, 'logs' | 'stack'>): string
   return top && 'poolId' in top ? `range ${describeRange(poolRange(state, top.poolId))}` : '';
 }
 
+/** The log groups the app knows of (named, or found in a pool's log delivery): what `:log-group` completes. */
+export function knownLogGroups(state: Pick<AppState, 'logs'>, flagGroup: string | undefined): string[] {
+  const found = Object.values(state.logs.sources).flatMap((s) => (s.state === 'group' ? [s.logGroup] : []));
+  return [...new Set([...(flagGroup ? [flagGroup] : []), ...Object.values(state.logs.groups), ...found])];
+}
+
 /** The current pool, if the view on top is one of a pool's. */
 export function currentPoolId(kit: Pick<StoreKit, 'top'>): string | undefined {
   const route = kit.top();
