@@ -89,7 +89,8 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
     void journal(get().logs.runs[run.id]!, plan);
   }
 
-  async function journal(run: QueryRun, plan: QueryPlan) {
+  /** Journals one query: what was asked of which group over which range, how it ended and what it scanned. */
+  async function journal(run: Pick<QueryRun, 'poolId' | 'logGroup' | 'queryId' | 'status' | 'returned' | 'statistics' | 'error'>, plan: QueryPlan) {
     const j = activeJournal(kit);
     if (j.dir === undefined) return;
     try {
@@ -97,9 +98,9 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
       const { target, incident } = get();
       await j.append([queryJournalLine({
         at: kit.now(), who, ...(incident ? { incident } : {}), ...(target.profile ? { profile: target.profile } : {}), ...(target.region ? { region: target.region } : {}),
-        poolId: run.poolId, name: run.name, query: plan.query, logGroup: run.logGroup, startMs: run.startMs, endMs: run.endMs,
+        poolId: run.poolId, name: plan.name, query: plan.query, logGroup: run.logGroup, startMs: plan.startMs, endMs: plan.endMs,
         ...(run.queryId ? { queryId: run.queryId } : {}), status: run.status, rows: run.returned, ...run.statistics,
-        ...(run.error ? { error: run.error } : {}), ...(plan.name === 'history' ? { user: plan.title.replace(/^history of /, '') } : {}),
+        ...(run.error ? { error: run.error } : {}), ...(plan.user ? { user: plan.user } : {}),
       })]);
     } catch (error) {
       flash('warn', `The query ran, but the journal could not be written (${error instanceof Error ? error.message : String(error)}).`);
@@ -253,11 +254,14 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
     pivots.set(id, handle);
     void handle.done.then((outcome) => {
       pivots.delete(id);
-      if (outcome.error !== undefined || !outcome.results) {
-        const cause = outcome.error instanceof Error ? outcome.error.message : 'stopped';
-        return put({ done: true, error: `the logs query for ${address} failed: ${cause}` });
-      }
-      const rows = ipPivotUsers(outcome.results.rows).map((u) => ({
+      const { results } = outcome;
+      const error = outcome.error !== undefined || !results ? `the logs query for ${address} failed: ${outcome.error instanceof Error ? outcome.error.message : 'stopped'}` : undefined;
+      void journal({
+        poolId, logGroup: group, ...(outcome.queryId ? { queryId: outcome.queryId } : {}), status: results?.status ?? (outcome.cancelled ? 'Cancelled' : 'Failed'),
+        returned: results?.rows.length ?? 0, statistics: results?.statistics ?? {}, ...(error ? { error } : {}),
+      }, plan);
+      if (error !== undefined || !results) return put({ done: true, error });
+      const rows = ipPivotUsers(results.rows).map((u) => ({
         user: unknownUser(u.username), events: u.events, worst: u.worst, ...(u.newestAt !== undefined ? { newestAt: u.newestAt } : {}),
       }));
       put({ done: true, rows });

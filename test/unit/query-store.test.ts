@@ -220,4 +220,20 @@ describe('pool-wide queries: the run', () => {
     press('[');
     assert.equal(run()!.firstColumn, 1);
   });
+
+  it('the IP pivot asks the logs for every user of the address once the group is known, and journals that query', async () => {
+    const { gw, store, journalDir } = setup();
+    gw.scripts.set('message.ipAddress = "203.0.113.7"', [complete([
+      { 'message.userName': 'user00004', 'message.riskLevel': 'HIGH', 'message.riskDecision': 'BLOCK', 'message.eventResponse': 'Fail', 'message.compromisedCredentialDetected': 'false', events: '3', last: '2026-11-29 13:00:00.000' },
+      { 'message.userName': 'user00002', 'message.riskLevel': '', 'message.riskDecision': 'PASS', 'message.eventResponse': 'Pass', 'message.compromisedCredentialDetected': 'false', events: '1', last: '2026-11-29 11:00:00.000' },
+    ])]);
+    store.getState().actions.push({ view: 'ip', poolId: POOL, address: '203.0.113.7' });
+    const ref = listKey({ kind: 'ip', poolId: POOL, address: '203.0.113.7' });
+    await waitFor(() => (store.getState().lists[ref]?.items.length ?? 0) === 2);
+    const items = store.getState().lists[ref]!.items as { user: { username: string }; events: number; worst: { riskDecision?: string } }[];
+    assert.deepEqual(items.map((r) => [r.user.username, r.events, r.worst.riskDecision]), [['user00004', 3, 'Block'], ['user00002', 1, 'NoRisk']]);
+    assert.equal(gw.started[0]!.endMs - gw.started[0]!.startMs, 86_400_000);
+    const journal = await waitFor(() => createFileJournal(journalDir).read('2026-11-29').find((l) => l.write === 'query ip'));
+    assert.equal(journal.parameters.rows, '2');
+  });
 });
