@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
+import { AUDIT_POOL_ID, EMPTY_POOL_ID, LARGE_POOL_ID, NO_ALIAS_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
 import { createSdkGateway } from '../../src/gateway/sdk-gateway.ts';
 import type { AuthEvent, CognitoGateway, User } from '../../src/gateway/types.ts';
 import type { QueryRow, QueryRun } from '../../src/store/logs-state.ts';
@@ -221,6 +221,32 @@ describe('cancelling a pool-wide query (ink, real SDK)', () => {
       await h.waitForText(/Stopped :ask attention \(StopQuery\)/);
       await h.waitForText('Cancelled');
       assert.equal(currentRoute(h.store.getState()).view, 'query');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('where the user activity goes, per pool of the emulator (ink, real SDK)', () => {
+  it('S3 and Firehose: not queryable here, the sweep offered; none: how to turn it on; nothing is queried', async () => {
+    const h = await startApp({ emulator: { usersInLargePool: 50, now: NOW }, deepLink: { pool: AUDIT_POOL_ID }, deps: { now: () => NOW } });
+    try {
+      await h.waitForText(/\d+\+? users/);
+      await h.press('A');
+      await h.waitForText('User activity goes to S3: not queryable here; the sweep can still look');
+      await h.press('n');
+      await h.submit(':', `pool ${NO_ALIAS_POOL_ID}`);
+      await h.waitForText(/\d+\+? users/);
+      await h.press('A');
+      await h.waitForText('User activity goes to Firehose: not queryable here; the sweep can still look');
+      await h.press('y');
+      await h.waitForText(/Sweep .* for risky events\?/);
+      await h.press('n');
+      await h.submit(':', `pool ${EMPTY_POOL_ID}`);
+      await h.press('A');
+      await h.waitForText('This pool exports no user activity');
+      assert.equal(h.count('GetLogDeliveryConfiguration'), 3);
+      assert.equal(h.count('StartQuery'), 0);
     } finally {
       await h.close();
     }
