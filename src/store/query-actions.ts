@@ -11,7 +11,8 @@ import type { IpPivotQuery, LogsActions, QueryRow, QueryRun } from './logs-state
 import { emptyList, selectedItem } from './paged-list.ts';
 import { DEFAULT_POLL, QUERY_ROW_LIMIT, startLogsQuery, type PollPacing, type RunningQuery } from './query-runner.ts';
 import { queryRowsOf, unknownUser } from './query-rows.ts';
-import { tupleKey, type ListRef } from './routes.ts';
+import { tupleKey, userKey, type ListRef } from './routes.ts';
+import { lookupFilters } from './search.ts';
 import type { StoreKit } from './store-kit.ts';
 
 /** Longer ranges ask first: Logs Insights bills by the data it scans. */
@@ -165,6 +166,24 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
     });
   }
 
+  /**
+   * The pool's username and sub of a user named as typed (username, email, phone or sub): from a row already read, else
+   * looked up with ListUsers (never AdminGetUser); as typed when nobody matches (the logs may know a deleted user).
+   */
+  async function whoIs(poolId: string, typed: string): Promise<{ user: string; sub?: string }> {
+    const known = get().users[userKey(poolId, typed)];
+    if (known?.attributes.sub) return { user: known.username, sub: known.attributes.sub };
+    try {
+      for (const filter of lookupFilters(typed)) {
+        const hit = (await kit.gw.listUsers(poolId, filter)).items[0];
+        if (hit) return { user: hit.username, ...(hit.attributes.sub ? { sub: hit.attributes.sub } : {}) };
+      }
+    } catch {
+      return { user: typed };
+    }
+    return { user: typed };
+  }
+
   function rangeOf(poolId: string, text: string | undefined): { startMs: number; endMs: number } | string {
     if (!text) return resolveRange(poolRange(get(), poolId), kit.now());
     const parsed = parseTimeRange(text);
@@ -186,7 +205,8 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
       if (name === 'history' && !arg) return flash('warn', ':ask history needs a user: :ask history alice [RANGE], or H on a user in the users list.');
       const range = rangeOf(poolId, rangeText);
       if (typeof range === 'string') return flash('warn', range);
-      void ask(poolId, questionPlan(name, { ...range, ...(arg ? { user: arg } : {}) }));
+      if (name !== 'history' || !arg) return void ask(poolId, questionPlan(name, range));
+      void whoIs(poolId, arg).then((who) => ask(poolId, questionPlan('history', { ...range, ...who })));
     },
     runRawQuery(query) {
       if (!query) {

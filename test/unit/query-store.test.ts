@@ -204,13 +204,17 @@ describe('pool-wide queries: the run', () => {
     assert.deepEqual(currentRoute(store.getState()), { view: 'user', poolId: POOL, username: 'user00003' });
   });
 
-  it('H asks the history of the user under the cursor; [ and ] scroll the table sideways', async () => {
+  it('H asks the history of the user under the cursor; a user named by email is looked up first; [ and ] scroll the table sideways', async () => {
     const { gw, store, press, run } = setup();
     await waitFor(() => store.getState().lists[listKey({ kind: 'users', poolId: POOL, filter: '' })]?.items.length === 5);
     press('j', 'H');
     await waitFor(() => run()?.status === 'Complete');
-    assert.match(gw.started[0]!.query, /filter message\.userName = "user00001" or message\.userSub = "user00001"/);
+    assert.match(gw.started[0]!.query, /filter message\.userName = "user00001" or message\.userSub = "sub-1"/);
     assert.equal(run()!.title, 'history of user00001');
+    press('escape');
+    store.getState().actions.askQuestion('history', 'user00003@example.com');
+    await waitFor(() => gw.started.length === 2 && run()?.status === 'Complete');
+    assert.match(gw.started[1]!.query, /filter message\.userName = "user00003" or message\.userSub = "sub-3"/);
     press('escape');
     gw.script = [complete([{ a: '1', b: '2', c: '3' }])];
     store.getState().actions.runRawQuery('fields a, b, c');
