@@ -44,11 +44,17 @@ export function freshnessText(run: QueryRun): string {
   return `records up to ${new Date(run.newestMs).toISOString().slice(11, 19)}Z (${new Date(run.newestMs).toISOString().slice(0, 10)}); delivery lags a few minutes`;
 }
 
+const TIME_COLUMN = /^(@timestamp|last|first|first seen|time)$/i;
+
+/** The table's columns, in the query's order: the first two always shown, the later ones dropped first when narrow. */
 function columnsOf(names: string[]): Column<QueryRow>[] {
-  return names.map((name, i) => ({
-    header: name.replace(/^message\./, '').toUpperCase(), min: Math.min(12, Math.max(4, name.length)), max: 64, flex: i < 3,
-    ...(i >= 3 ? { drop: names.length - i } : {}), cell: (r: QueryRow) => r.cells[name] ?? '',
-  }));
+  return names.map((name, i) => {
+    const time = TIME_COLUMN.test(name);
+    return {
+      header: name.replace(/^message\./, '').toUpperCase(), min: time ? 23 : Math.min(12, Math.max(6, name.length)), max: 64, flex: !time,
+      ...(i >= 2 ? { drop: i } : {}), cell: (r: QueryRow) => r.cells[name] ?? '',
+    };
+  });
 }
 
 function QueryView({ poolId, run: runId, width, height, now }: ViewProps & { poolId: string; run: string }) {
@@ -76,7 +82,7 @@ function QueryView({ poolId, run: runId, width, height, now }: ViewProps & { poo
       {run.error ? <Text color="red" wrap="truncate">{`✖ ${safeText(run.error)}`}</Text>
         : run.truncated ? <Text color="yellow" wrap="truncate">{'Cut at the service\'s 10,000-row limit: narrow the range (:since 1h) or add a filter (e.g. | filter message.riskLevel = "High") to see the rest.'}</Text>
         : <Text dimColor wrap="truncate">{'enter opens the row\'s user (else its IP) · I the IP pivot · space marks users for :contain · e/E export'}</Text>}
-      <ListView list={rows} pageKey={listKey(ref)} columns={columns} width={width} height={height - 5} noun="rows" now={now}
+      <ListView list={rows} pageKey={listKey(ref)} columns={columns} width={width} height={height - 6} noun="rows" now={now}
         isMarked={marks.isMarked}
         emptyText={over ? (run.error ? 'No rows: the query failed.' : run.status === 'Cancelled' ? 'Stopped before it answered.' : 'No records match in this range.') : 'Waiting for Logs Insights…'}
         status={`${listPosition(rows)} rows${run.returned !== rows.items.length && over ? ` (from ${count(run.returned)} returned)` : ''}${first > 0 ? ` · from column ${first + 1} of ${run.columns.length} ([ scrolls back)` : ''}${marks.status}`} />

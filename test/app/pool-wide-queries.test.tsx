@@ -252,3 +252,27 @@ describe('where the user activity goes, per pool of the emulator (ink, real SDK)
     }
   });
 });
+
+describe('the results at 80×24 (ink, real SDK)', () => {
+  it('every line fits, the progress and the footer show, and ] reaches the columns that did not fit', async () => {
+    const h = await startApp({
+      emulator: { usersInLargePool: 50, now: NOW }, deepLink: { pool: LARGE_POOL_ID }, columns: 80, rows: 24,
+      deps: { now: () => NOW, queryPoll: { firstMs: 5, factor: 1.5, maxMs: 50 } },
+    });
+    try {
+      await h.waitForText(/\d+\+? users/);
+      await h.submit(':', 'since 30d');
+      await h.submit(':', 'ask history maria.garcia');
+      await h.waitForText(/Query 30 days/);
+      await h.press('y');
+      const frame = await h.waitForText(/Complete · /, 20_000);
+      for (const line of frame.split('\n')) assert.ok([...line].length <= 80, `too wide: ${line}`);
+      assert.match(frame, /\? help/);
+      assert.doesNotMatch(frame, /USERNAME/);
+      for (let i = 0; i < 12; i++) await h.press(']');
+      await h.waitForText('USERNAME');
+    } finally {
+      await h.close();
+    }
+  });
+});
