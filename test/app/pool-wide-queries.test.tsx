@@ -194,6 +194,20 @@ describe('pool-wide queries against the emulator (ink, real SDK)', () => {
     await backToUsers();
   });
 
+  it('enter on a row that names the user by sub opens them under the pool\'s username (looked up, never AdminGetUser)', async () => {
+    await h.submit(':', `query fields message.userSub | filter message.userName = "${TAKEOVER_USERNAME}" | limit 1`);
+    await answered();
+    assert.deepEqual(run()!.columns, ['message.userSub']);
+    await h.press('enter');
+    await waitFor(() => {
+      const route = currentRoute(h.store.getState());
+      return route.view === 'user' && route.username === TAKEOVER_USERNAME;
+    }, 10_000, 'the user view under the canonical username');
+    assert.equal(h.count('AdminGetUser'), 0);
+    await h.press('escape');
+    await backToUsers();
+  });
+
   it('a query error from the service is one line naming the query and the cause', async () => {
     await h.submit(':', 'query stats bogus(( by');
     await waitFor(() => run()?.endedAt !== undefined, 20_000, 'the query to fail');

@@ -240,4 +240,21 @@ describe('pool-wide queries: the run', () => {
     const journal = await waitFor(() => createFileJournal(journalDir).read('2026-11-29').find((l) => l.write === 'query ip'));
     assert.equal(journal.parameters.rows, '2');
   });
+
+  it('users marked in the results are what :contain acts on', async () => {
+    const { gw, store, press, run } = setup();
+    gw.script = [complete([{ 'message.userName': 'user00001' }, { 'message.userName': 'user00002' }, { 'message.userName': 'user00003' }])];
+    store.getState().actions.runRawQuery('fields message.userName');
+    await waitFor(() => run()?.status === 'Complete');
+    press('space', 'j', 'space');
+    store.getState().actions.askContain();
+    const dialog = await waitFor(() => store.getState().confirm);
+    const title = typeof dialog.title === 'function' ? dialog.title(store.getState()) : dialog.title;
+    assert.match(title, /2 users/);
+    assert.equal(dialog.kind, 'checklist');
+    const lines = dialog.kind === 'checklist' ? dialog.describe(dialog.steps).join('\n') : '';
+    assert.match(lines, /user00001/);
+    assert.match(lines, /user00003/);
+    assert.doesNotMatch(lines, /user00002/);
+  });
 });
