@@ -257,4 +257,17 @@ describe('pool-wide queries: the run', () => {
     assert.match(lines, /user00003/);
     assert.doesNotMatch(lines, /user00002/);
   });
+
+  it(':query alone opens the command line with "query " typed; :since changes the range of the open pool only', async () => {
+    const { store, press } = setup();
+    press(':');
+    for (const ch of 'query') press(ch);
+    press('enter');
+    assert.equal(store.getState().prompt?.text, 'query ');
+    press('escape');
+    store.getState().actions.setTimeRange('2026-11-01 2026-11-03');
+    assert.deepEqual(store.getState().logs.ranges[POOL], { kind: 'between', startMs: Date.UTC(2026, 10, 1), endMs: Date.UTC(2026, 10, 3, 23, 59, 59, 999) });
+    assert.equal(store.getState().logs.ranges['us-test-1_Pool2'], undefined);
+    assert.match(store.getState().flash!.text, /now read the 2026-11-01 00:00Z → 2026-11-03 23:59Z/);
+  });
 });
