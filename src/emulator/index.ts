@@ -143,6 +143,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       closing ??= new Promise<void>((resolve, reject) => {
         stopWarmUp();
         logs.close();
+        metrics.close();
         for (const t of timers) clearTimeout(t);
         timers.clear();
         server.close((err) => (err === undefined ? resolve() : reject(err)));

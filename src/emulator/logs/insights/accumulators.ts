@@ -9,16 +9,20 @@ export interface Accumulators {
 
 type Read = (row: number) => Value;
 
-/** count(*). */
+/** count(*), in a typed array sized for the most groups there can be. */
 export class CountAll implements Accumulators {
-  private readonly n: number[] = [];
+  private readonly n: Float64Array;
+
+  constructor(capacity: number) {
+    this.n = new Float64Array(capacity);
+  }
 
   add(slot: number): void {
-    this.n[slot] = (this.n[slot] ?? 0) + 1;
+    this.n[slot] += 1;
   }
 
   result(slot: number): Value {
-    return this.n[slot] ?? 0;
+    return this.n[slot];
   }
 }
 
@@ -61,23 +65,28 @@ export class CountDistinct implements Accumulators {
 
 /** sum(field) or avg(field) over the numeric values. */
 export class SumOrAverage implements Accumulators {
-  private readonly total: number[] = [];
-  private readonly n: number[] = [];
+  private readonly total: Float64Array;
+  private readonly n: Float64Array;
 
   constructor(
     private readonly read: Read,
     private readonly average: boolean,
-  ) {}
+    capacity: number,
+  ) {
+    this.total = new Float64Array(capacity);
+    this.n = new Float64Array(capacity);
+  }
 
   add(slot: number, row: number): void {
     const x = numeric(this.read(row));
-    const ok = !Number.isNaN(x);
-    this.total[slot] = (this.total[slot] ?? 0) + (ok ? x : 0);
-    this.n[slot] = (this.n[slot] ?? 0) + (ok ? 1 : 0);
+    if (x === x) {
+      this.total[slot] += x;
+      this.n[slot] += 1;
+    }
   }
 
   result(slot: number): Value {
-    const n = this.n[slot] ?? 0;
+    const n = this.n[slot];
     if (n === 0) return undefined;
     return this.average ? this.total[slot] / n : this.total[slot];
   }
@@ -109,24 +118,24 @@ export class Extreme implements Accumulators {
  * Keeps the best row per group and reads its value once, at the end.
  */
 export class AtTime implements Accumulators {
-  private readonly at: number[] = [];
-  private readonly row: number[] = [];
+  private readonly at: Float64Array;
+  private readonly row: Int32Array;
 
   constructor(
     private readonly read: Read,
     private readonly present: (row: number) => boolean,
-    private readonly time: Read,
+    private readonly time: (row: number) => number,
     private readonly latest: boolean,
-  ) {}
+    capacity: number,
+  ) {
+    this.at = new Float64Array(capacity).fill(Number.NaN);
+    this.row = new Int32Array(capacity).fill(-1);
+  }
 
   add(slot: number, row: number): void {
-    if (slot >= this.at.length) {
-      this.at[slot] = Number.NaN;
-      this.row[slot] = -1;
-    }
-    const t = numeric(this.time(row));
+    const t = this.time(row);
     const at = this.at[slot];
-    if ((Number.isNaN(at) || (this.latest ? t > at : t < at)) && this.present(row)) {
+    if ((at !== at || (this.latest ? t > at : t < at)) && this.present(row)) {
       this.at[slot] = t;
       this.row[slot] = row;
     }
@@ -134,6 +143,6 @@ export class AtTime implements Accumulators {
 
   result(slot: number): Value {
     const row = this.row[slot];
-    return row === undefined || row < 0 ? undefined : this.read(row);
+    return row < 0 ? undefined : this.read(row);
   }
 }
