@@ -67,7 +67,8 @@ export function createLogSourceActions(kit: StoreKit, flagGroup: string | undefi
       (delivery) => sourceOfDelivery(delivery),
       (error: unknown): LogSource => {
         const message = error instanceof Error ? error.message : String(error);
-        return error instanceof GatewayError && error.kind === 'permission' ? { state: 'denied', message } : { state: 'failed', message };
+        return error instanceof GatewayError && error.kind === 'permission'
+          ? { state: 'denied', message: 'cognito-idp:GetLogDeliveryConfiguration' } : { state: 'failed', message };
       },
     ).then((source) => {
       finding.delete(poolId);

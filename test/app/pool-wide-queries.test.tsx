@@ -290,3 +290,27 @@ describe('the results at 80×24 (ink, real SDK)', () => {
     }
   });
 });
+
+describe('denied (ink, real SDK, the emulator injecting the denials)', () => {
+  it('GetLogDeliveryConfiguration denied: says so and names --log-group; :log-group then works; StartQuery denied names logs:StartQuery', async () => {
+    const h = await startApp({
+      emulator: { usersInLargePool: 50, now: NOW, faults: { operationErrors: { GetLogDeliveryConfiguration: { type: 'NotAuthorizedException' } } } },
+      deepLink: { pool: LARGE_POOL_ID }, columns: 200, deps: { now: () => NOW, queryPoll: { firstMs: 5, factor: 1.5, maxMs: 50 } },
+    });
+    try {
+      await h.waitForText(/\d+\+? users/);
+      await h.press('A');
+      await h.waitForText(/Not allowed to read where user activity goes \(.*cognito-idp:GetLogDeliveryConfiguration.*\) — name the log group with --log-group or :log-group NAME/);
+      assert.equal(h.count('StartQuery'), 0);
+      await h.submit(':', `log-group /aws/vendedlogs/cognito/${LARGE_POOL_ID}/user-activity`);
+      await h.press('A');
+      await h.waitForText(/Complete · /, 20_000);
+      await h.press('escape');
+      h.emulator.setFaults({ operationErrors: { StartQuery: { type: 'AccessDeniedException' } } });
+      await h.press('V');
+      await h.waitForText(/:ask invalid failed: Not allowed to call StartQuery: add logs:StartQuery to your IAM policy/, 20_000);
+    } finally {
+      await h.close();
+    }
+  });
+});
