@@ -2,9 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, unknownProfileMessage, USAGE, UsageError, type CliOptions } from './cli/args.ts';
+import { parseArgs, unknownProfileMessage, UsageError, type CliOptions } from './cli/args.ts';
 import { awsProfileNames } from './cli/aws-profiles.ts';
+import { enableCompileCache } from './cli/compile-cache.ts';
 import { EXIT } from './cli/exit-status.ts';
+import { runConfigCommand, sessionConfig } from './cli/session-config.ts';
+import type { SessionSettings } from './config/apply-config.ts';
+import { ConfigError } from './config/config-types.ts';
 import { sessionJournal } from './cli/session-journal.ts';
 import { createLifecycle } from './cli/session-lifecycle.ts';
 import { ENTER_FULL_SCREEN, enterRawMode, restoreTerminal } from './cli/terminal-modes.ts';
@@ -12,7 +16,10 @@ import {
   describeUnknownWrite, readUnknownWrites, saveUnknownWrites, stateDirectory, unknownWritesNotice, writesInFlight, type UnknownWrite,
 } from './cli/unknown-writes.ts';
 import { withoutFetch } from './cli/without-fetch.ts';
+import { createProgramRunner } from './cli/run-program.ts';
+import type { MountedApp } from './ui/mount.tsx';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
+import { createHistoryFiles } from './history/history-file.ts';
 import type { CognitoGateway, GatewayTarget } from './gateway/types.ts';
 import { safeText } from './ui/text.ts';
 
@@ -85,7 +92,8 @@ async function demoGateway(): Promise<{ gateway: CognitoGateway; close: () => Pr
   return { gateway, close: () => emulator.close() };
 }
 
-async function runTui(opts: CliOptions): Promise<number> {
+async function runTui(opts: CliOptions, settings: SessionSettings): Promise<number> {
+  enableCompileCache();
   const profileProblem = opts.demo ? undefined : unknownProfileMessage(namedProfile(opts), awsProfileNames(), process.env);
   if (profileProblem) {
     process.stderr.write(`cognito-tui: ${safeText(profileProblem)}\n`);
@@ -102,7 +110,8 @@ async function runTui(opts: CliOptions): Promise<number> {
     ? await demoGateway()
     : { gateway: createSdkGateway({ region: opts.region, profile: opts.profile, endpoint: opts.endpoint }), close: async () => {} };
 
-  if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+  if (process.env.NO_COLOR || opts.noColor) process.env.FORCE_COLOR = '0';
+  let mounted: MountedApp | undefined;
   const { createAppStore } = await withoutFetch(() => import('./store/app-store.ts'));
   const store = createAppStore({
     gateway: backend.gateway,
@@ -114,6 +123,9 @@ async function runTui(opts: CliOptions): Promise<number> {
     profiles: () => awsProfileNames(),
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },
     journal: sessionJournal(opts),
+    history: opts.noHistory ? undefined : createHistoryFiles(join(stateDirectory(), 'history')),
+    config: settings.config,
+    runProgram: createProgramRunner(() => mounted && { release: mounted.hold, retake: mounted.unhold }),
     ...(opts.logGroup ? { logGroup: opts.logGroup } : {}),
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
@@ -135,7 +147,8 @@ async function runTui(opts: CliOptions): Promise<number> {
   enterRawMode();
   process.stdout.write(ENTER_FULL_SCREEN);
   process.on('exit', restoreOnExit);
-  const app = mountApp(store, { onSuspendKey: () => lifecycle.suspend() });
+  const app = mountApp(store, { onSuspendKey: () => lifecycle.suspend(), theme: settings.theme });
+  mounted = app;
   lifecycle.mounted(app);
   if (earlier.length > 0) store.getState().actions.flash('warn', unknownWritesNotice(earlier));
   try {
@@ -183,6 +196,13 @@ function count(items: unknown[], noun: string): string {
   return `${items.length} ${noun}${items.length === 1 ? '' : 's'}`;
 }
 
+/** A bad config or command line: its one line on stderr, and the usage exit status; anything else is thrown on. */
+function usageFailure(error: unknown): number {
+  if (!(error instanceof ConfigError || error instanceof UsageError)) throw error;
+  process.stderr.write(`cognito-tui: ${safeText(error.message)}\n`);
+  return EXIT.usage;
+}
+
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let opts: CliOptions;
@@ -196,8 +216,23 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   switch (opts.command) {
-    case 'help':
-      process.stdout.write(`${USAGE}\n`);
+    case 'help': {
+      const { helpText } = await import('./cli/help-text.ts');
+      process.stdout.write(`${helpText()}\n`);
+      return EXIT.ok;
+    }
+    case 'help-keys': {
+      const { keysText } = await withoutFetch(() => import('./cli/help-keys.ts'));
+      process.stdout.write(`${keysText()}\n`);
+      return EXIT.ok;
+    }
+    case 'completion': {
+      const { completionScript } = await import('./cli/completion.ts');
+      process.stdout.write(completionScript(opts.shell!));
+      return EXIT.ok;
+    }
+    case 'complete-profiles':
+      process.stdout.write(awsProfileNames().map((p) => `${p}\n`).join(''));
       return EXIT.ok;
     case 'version':
       process.stdout.write(`cognito-tui ${version()}\n`);
@@ -206,8 +241,22 @@ export async function main(argv: string[]): Promise<number> {
       const { runEmulatorCommand } = await import('./emulator/main.ts');
       return runEmulatorCommand(opts.emulatorArgs);
     }
-    case 'tui':
-      return runTui(opts);
+    case 'config':
+      try {
+        await runConfigCommand(opts, (text) => process.stdout.write(text));
+        return EXIT.ok;
+      } catch (error) {
+        return usageFailure(error);
+      }
+    case 'tui': {
+      let session: Awaited<ReturnType<typeof sessionConfig>>;
+      try {
+        session = await sessionConfig(opts);
+      } catch (error) {
+        return usageFailure(error);
+      }
+      return runTui(session.opts, session.settings);
+    }
   }
 }
 

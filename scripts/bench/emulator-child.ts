@@ -3,12 +3,22 @@ import { LARGE_POOL_ID, startEmulator, TAKEOVER_USERNAME } from '../../src/emula
 import type { AdversarySettings } from '../../src/emulator/types.ts';
 
 /** A message the bench sends to this child. */
-export type EmulatorRequest = { type: 'counts' } | { type: 'stop' } | { type: 'adversary'; plan: AdversarySettings };
+export type EmulatorRequest = { type: 'counts' } | { type: 'log'; since: number } | { type: 'stop' } | { type: 'adversary'; plan: AdversarySettings };
+
+/** One request the emulator answered: its operation, when it arrived and when it was answered (epoch ms). */
+export interface LoggedCall {
+  operation: string;
+  receivedAt: number;
+  answeredAt: number;
+  /** The ListUsers filter, if any. */
+  filter?: string;
+}
 
 /** A message this child sends to the bench. */
 export type EmulatorReport =
   | { type: 'ready'; url: string; users: number }
   | { type: 'counts'; counts: Record<string, number>; total: number }
+  | { type: 'log'; calls: LoggedCall[] }
   | { type: 'adversary-set' };
 
 const users = Number(process.argv[2] ?? '20000');
@@ -55,10 +65,20 @@ function counts(): EmulatorReport {
   return { type: 'counts', counts: byOperation, total: emulator.requests.length };
 }
 
+function log(since: number): EmulatorReport {
+  const calls = emulator.requests.slice(since).map((r): LoggedCall => {
+    const body = r.body as { Filter?: unknown } | undefined;
+    const filter = typeof body?.Filter === 'string' ? body.Filter : undefined;
+    return { operation: r.operation, receivedAt: r.receivedAt ?? r.at, answeredAt: r.at, ...(filter === undefined ? {} : { filter }) };
+  });
+  return { type: 'log', calls };
+}
+
 await warmUp();
 await untilIdle();
 process.on('message', (msg: EmulatorRequest) => {
   if (msg.type === 'counts') process.send!(counts());
+  else if (msg.type === 'log') process.send!(log(msg.since));
   else if (msg.type === 'adversary') {
     emulator.setAdversary(msg.plan);
     process.send!({ type: 'adversary-set' } satisfies EmulatorReport);

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { AdversarySettings } from '../../src/emulator/types.ts';
-import type { EmulatorReport, EmulatorRequest } from './emulator-child.ts';
+import type { EmulatorReport, EmulatorRequest, LoggedCall } from './emulator-child.ts';
 
 const CHILD = fileURLToPath(new URL('./emulator-child.ts', import.meta.url));
 
@@ -34,6 +34,15 @@ export class EmulatorProcess {
     const [msg] = await reply;
     if (msg.type !== 'counts') throw new Error(`the emulator process said ${JSON.stringify(msg)} instead of counts`);
     return { counts: msg.counts, total: msg.total };
+  }
+
+  /** The requests answered from the `since`-th on (`counts().total` before an action gives its `since`). */
+  async calls(since: number): Promise<LoggedCall[]> {
+    const reply = once(this.child, 'message') as Promise<[EmulatorReport]>;
+    this.child.send({ type: 'log', since } satisfies EmulatorRequest);
+    const [msg] = await reply;
+    if (msg.type !== 'log') throw new Error(`the emulator process said ${JSON.stringify(msg)} instead of log`);
+    return msg.calls;
   }
 
   /** Makes the emulator misbehave as `plan` says from the next request on ({} makes it polite again). */

@@ -44,11 +44,11 @@ export class PtyScreen {
   private tail = '';
 
   /** `args[0]` is the executable itself (the shipped bin, run through its #! line as a user runs it). */
-  constructor(args: string[], opts: { cols?: number; rows?: number } = {}) {
+  constructor(args: string[], opts: { cols?: number; rows?: number; env?: Record<string, string> } = {}) {
     const cols = opts.cols ?? 120;
     const rows = opts.rows ?? 32;
     this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
-    const env = benchEnv();
+    const env = benchEnv(opts.env);
     this.spawnedAt = performance.now();
     const [bin, ...rest] = args;
     this.proc = pty.spawn(bin, rest, { cols, rows, env, name: 'xterm-256color' });
@@ -107,6 +107,18 @@ export class PtyScreen {
     const before = this.text;
     const sentAt = performance.now();
     const waiting = this.until((s) => s !== before, `a new frame after "${key}"`, timeoutMs);
+    this.proc.write(key);
+    return (await waiting) - sentAt;
+  }
+
+  /**
+   * Writes `key` and resolves with the milliseconds from the write to the arrival of the first frame after which
+   * `test` holds: for screens that change on their own (a list loading), where any change is not the key's.
+   */
+  async pressUntil(key: string, test: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<number> {
+    await this.parsing;
+    const sentAt = performance.now();
+    const waiting = this.until(test, what, timeoutMs);
     this.proc.write(key);
     return (await waiting) - sentAt;
   }

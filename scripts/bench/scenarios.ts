@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DEMO_REGION, LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
+import type { LoggedCall } from './emulator-child.ts';
 import { callsBetween, type EmulatorProcess } from './emulator-process.ts';
+import type { Floors } from './floors.ts';
 import { benchEnv, PtyScreen } from './pty-screen.ts';
 
 /** The shipped bin, as `npm run build` writes it. */
@@ -55,30 +57,54 @@ export function nodeFloor(): Promise<number> {
   return spawnToExit(process.execPath, ['-e', '0']);
 }
 
-/** Figure 1: spawn → the first frame that shows the pool names. */
-export async function poolListFirstFrame(target: Target): Promise<number> {
-  const screen = new PtyScreen(cliArgs(target));
+/** A spawn → frame time, and every request the emulator received before that frame. */
+export interface FramedCalls {
+  ms: number;
+  calls: LoggedCall[];
+}
+
+async function timedFrame(target: Target, args: string[], test: (screen: string) => boolean, what: string): Promise<FramedCalls> {
+  const since = (await target.emulator.counts()).total;
+  const screen = new PtyScreen(args);
   try {
-    const at = await screen.until((s) => s.includes(POOL_NAME), 'the pool list');
-    return at - screen.spawnedAt;
+    const at = await screen.until(test, what);
+    const frameEpoch = performance.timeOrigin + at;
+    const calls = (await target.emulator.calls(since)).filter((c) => c.receivedAt <= frameEpoch);
+    return { ms: at - screen.spawnedAt, calls };
   } finally {
     await screen.quit();
   }
 }
 
-/** Figures 2 and 5b: spawn with `--pool --user` → the user's events on screen, and the AdminListUserAuthEvents calls it took. */
-export async function deepLinkEvents(target: Target): Promise<{ ms: number; calls: number }> {
-  const { emulator } = target;
-  const before = await emulator.counts();
-  const screen = new PtyScreen(cliArgs(target, '--pool', LARGE_POOL_ID, '--user', TAKEOVER_USERNAME));
+/** Spawn → the first frame that shows the pool names, and the requests sent before it. */
+export function poolListFirstFrame(target: Target): Promise<FramedCalls> {
+  return timedFrame(target, cliArgs(target), (s) => s.includes(POOL_NAME), 'the pool list');
+}
+
+/** The app's own floor for the pool list: start, ListUserPools over the SDK, one frame of text. */
+export function appFloorPools(target: Target, floors: Floors): Promise<FramedCalls> {
+  return timedFrame(target, [floors.app, 'pools', target.emulator.url, DEMO_REGION], (s) => s.includes(POOL_NAME), 'the floor\'s pool list');
+}
+
+/** The bare Ink app: spawn → its one Text. */
+export async function inkFloorFrame(floors: Floors): Promise<number> {
+  const screen = new PtyScreen([floors.ink]);
   try {
-    const at = await screen.until((s) => EVENTS_STATUS.test(s), `${TAKEOVER_USERNAME}'s events`);
-    await pause(SETTLE_MS);
-    const after = await emulator.counts();
-    return { ms: at - screen.spawnedAt, calls: callsBetween(before, after, 'AdminListUserAuthEvents') };
+    return (await screen.until((s) => s.includes('ink floor'), 'the ink floor')) - screen.spawnedAt;
   } finally {
     await screen.quit();
   }
+}
+
+/** Spawn with `--pool --user` → the user's events on screen, and the requests sent before that frame. */
+export function deepLinkEvents(target: Target): Promise<FramedCalls> {
+  return timedFrame(target, cliArgs(target, '--pool', LARGE_POOL_ID, '--user', TAKEOVER_USERNAME), (s) => EVENTS_STATUS.test(s), `${TAKEOVER_USERNAME}'s events`);
+}
+
+/** The app's own floor for the deep link: start, the user's ListUsers and AdminListUserAuthEvents over the SDK, one frame. */
+export function appFloorEvents(target: Target, floors: Floors): Promise<FramedCalls> {
+  return timedFrame(target, [floors.app, 'events', target.emulator.url, DEMO_REGION, LARGE_POOL_ID, TAKEOVER_USERNAME],
+    (s) => EVENTS_STATUS.test(s), 'the floor\'s events');
 }
 
 /** Peer of figure 2: the AWS CLI listing the same user's events, spawn → exit. */
@@ -152,37 +178,4 @@ export async function awsListUsers(emulator: EmulatorProcess): Promise<{ ms: num
   ], benchEnv({ AWS_PAGER: '' }));
   const after = await emulator.counts();
   return { ms, calls: callsBetween(before, after, 'ListUsers') };
-}
-
-/** What one session over a fully loaded large pool measured. */
-export interface LargeListSample {
-  loadMs: number;
-  loaded: number;
-  rssBytes: number;
-  peakRssBytes: number;
-  rssAfterKeysBytes: number;
-  keyMs: number[];
-}
-
-/** Figures 3 and 4: load every user of the large pool, then read the memory and time `presses` presses of j. */
-export async function largeList(target: Target, presses: number): Promise<LargeListSample> {
-  const screen = new PtyScreen(cliArgs(target, '--pool', LARGE_POOL_ID));
-  try {
-    const walk = await walkToEnd(screen);
-    await screen.pressAndTimeFrame('g');
-    await pause(SETTLE_MS);
-    const mem = screen.memory();
-    const keyMs: number[] = [];
-    for (let i = 0; i < presses; i++) keyMs.push(await screen.pressAndTimeFrame('j'));
-    return {
-      loadMs: walk.at - screen.spawnedAt,
-      loaded: walk.loaded,
-      rssBytes: mem.rss,
-      peakRssBytes: mem.peak,
-      rssAfterKeysBytes: screen.memory().rss,
-      keyMs,
-    };
-  } finally {
-    await screen.quit();
-  }
 }

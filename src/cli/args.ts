@@ -1,8 +1,10 @@
 import { isRegion, regionOfPoolId } from '../command/regions.ts';
+import { parseSubcommand, type Shell } from './subcommands.ts';
+import { THEMES } from '../ui/theme.ts';
 
 /** What the command line asked for. */
 export interface CliOptions {
-  command: 'tui' | 'emulator' | 'help' | 'version';
+  command: 'tui' | 'emulator' | 'help' | 'version' | 'help-keys' | 'completion' | 'complete-profiles' | 'config';
   demo: boolean;
   profile?: string;
   region?: string;
@@ -18,8 +20,22 @@ export interface CliOptions {
   journalDir?: string;
   /** `--no-journal`: record no write. */
   noJournal?: boolean;
+  /** `--no-history`: neither read nor save the search and command history. */
+  noHistory?: boolean;
+  /** `--config PATH`: the config file, instead of $XDG_CONFIG_HOME/cognito-tui/config.yaml. */
+  configPath?: string;
+  /** `--theme NAME`: dark, light, high-contrast or none. */
+  theme?: string;
+  /** `--no-color` (or NO_COLOR): draw no colour. */
+  noColor?: boolean;
+  /** `--write`: allow writes for this run on a profile the config makes read-only. */
+  write?: boolean;
+  /** `config path` or `config init`. */
+  configAction?: 'path' | 'init';
   /** Arguments after `emulator`, for the emulator's own parser. */
   emulatorArgs: string[];
+  /** `completion SHELL`: the shell to write the completion script for. */
+  shell?: Shell;
   /** `--log-group`: the CloudWatch Logs group that holds the pools' user activity (instead of GetLogDeliveryConfiguration). */
   logGroup?: string;
 }
@@ -36,6 +52,8 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
   '--time': 'timeZone',
   '--quota-share': 'quotaShare',
   '--journal': 'journalDir',
+  '--config': 'configPath',
+  '--theme': 'theme',
   '--log-group': 'logGroup',
 };
 
@@ -46,6 +64,8 @@ Usage:
   cognito-tui [--demo] [--profile P] [--region R] [--endpoint-url URL]
               [--pool POOL_ID] [--user USERNAME|EMAIL|SUB] [--read-only] [--time utc|local]
               [--quota-share S] [--journal DIR | --no-journal] [--log-group NAME]
+              [--config PATH] [--theme NAME] [--no-color] [--write]
+  cognito-tui config path|init [--config PATH]
   cognito-tui emulator [--port N] [--seed S] [--help]
   cognito-tui --help | --version
 
@@ -66,19 +86,27 @@ Options:
   --journal DIR     record every write in DIR (one JSON Lines file per UTC day; default
                     $XDG_STATE_HOME/cognito-tui/journal, else ~/.local/state/cognito-tui/journal)
   --no-journal      record no write (the header says so)
+  --config PATH     read the config from PATH (default $XDG_CONFIG_HOME/cognito-tui/config.yaml, else
+                    ~/.config/cognito-tui/config.yaml); flags win over it
+  --theme NAME      dark (default), light, high-contrast or none
+  --no-color        draw no colour (as NO_COLOR does)
+  --write           allow writes this run on a profile the config makes read-only
   --help, -h        show this help
   --version, -V     show the version
 
 Keys: arrows or j/k move, enter opens, esc goes back, / searches users, v/i tag an event Valid/Invalid,
 c shows a pool's risk configuration, r refreshes, ? shows every key, q quits, ctrl-z suspends (fg resumes).
 
-Exit status: 0 quit normally; 2 bad command line, unknown profile or no terminal; 70 internal error (details
+Exit status: 0 quit normally; 2 bad command line, bad config, unknown profile or no terminal; 70 internal error (details
 in a crash log); 129 hang-up (terminal closed, SSH dropped); 130 SIGINT; 143 SIGTERM.`;
 
 /** Parses argv (without node and the script); throws UsageError with an actionable sentence. */
 export function parseArgs(argv: string[]): CliOptions {
   const opts: CliOptions = { command: 'tui', demo: false, readOnly: false, emulatorArgs: [] };
   if (argv[0] === 'emulator') return { ...opts, command: 'emulator', emulatorArgs: argv.slice(1) };
+  if (argv[0] === 'config') return configCommand(argv.slice(1), opts);
+  const subcommand = parseSubcommand(argv, (message) => { throw new UsageError(message); });
+  if (subcommand) return { ...opts, ...subcommand };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -87,6 +115,9 @@ export function parseArgs(argv: string[]): CliOptions {
     if (flag === '--demo') opts.demo = true;
     else if (flag === '--read-only') opts.readOnly = true;
     else if (flag === '--no-journal') opts.noJournal = true;
+    else if (flag === '--no-history') opts.noHistory = true;
+    else if (flag === '--no-color') opts.noColor = true;
+    else if (flag === '--write') opts.write = true;
     else if (flag in VALUE_FLAGS) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
@@ -102,8 +133,17 @@ export function parseArgs(argv: string[]): CliOptions {
   return validate(opts);
 }
 
+/** `config path|init [--config PATH]`. */
+function configCommand(argv: string[], opts: CliOptions): CliOptions {
+  const action = argv[0];
+  if (action !== 'path' && action !== 'init') throw new UsageError(`cognito-tui config takes path or init${action ? `, not "${action}"` : ''}: config path prints where the config is read from, config init writes a commented default there.`);
+  const rest = parseArgs(argv.slice(1));
+  if (rest.command !== 'tui') return rest;
+  return { ...opts, command: 'config', configAction: action, configPath: rest.configPath };
+}
+
 function example(flag: string): string {
-  return { '--profile': 'my-profile', '--region': 'eu-west-1', '--endpoint-url': 'http://127.0.0.1:9229', '--pool': 'eu-west-1_AbCdEf123', '--user': 'alice@example.com', '--time': 'local', '--quota-share': '0.25', '--journal': './incident-journal' }[flag] ?? 'VALUE';
+  return { '--config': '~/cognito.yaml', '--theme': 'light', '--profile': 'my-profile', '--region': 'eu-west-1', '--endpoint-url': 'http://127.0.0.1:9229', '--pool': 'eu-west-1_AbCdEf123', '--user': 'alice@example.com', '--time': 'local', '--quota-share': '0.25', '--journal': './incident-journal' }[flag] ?? 'VALUE';
 }
 
 function quotaShare(text: string): number {
@@ -114,13 +154,16 @@ function quotaShare(text: string): number {
   return share;
 }
 
-function validate(opts: CliOptions): CliOptions {
+/** Checks a command line (or one the config filled in): throws UsageError with what to change. */
+export function validate(opts: CliOptions): CliOptions {
   if (opts.region && !isRegion(opts.region)) {
     throw new UsageError(`"${opts.region}" is not an AWS region name. Use one like us-east-1 or eu-west-2.`);
   }
   if (opts.timeZone !== undefined && opts.timeZone !== 'utc' && opts.timeZone !== 'local') {
     throw new UsageError(`--time takes utc or local, not "${opts.timeZone}". UTC is the default; --time local shows local time with its offset.`);
   }
+  if (opts.theme !== undefined && !(opts.theme in THEMES)) throw new UsageError(`--theme takes ${Object.keys(THEMES).join(', ')}, not "${opts.theme}".`);
+  if (opts.write && opts.readOnly) throw new UsageError('--write and --read-only contradict each other: keep one.');
   if (opts.logGroup !== undefined && !/^[\w\-/.#]{1,512}$/.test(opts.logGroup)) {
     throw new UsageError(`--log-group takes a CloudWatch Logs group name (letters, digits and _ - / . #), not "${opts.logGroup.slice(0, 40)}".`);
   }

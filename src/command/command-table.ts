@@ -10,7 +10,8 @@ export type CommandName = 'pools' | 'pool' | 'user' | 'risk' | 'region' | 'profi
   | 'block' | 'unblock' | 'skip' | 'unskip'
   | 'contain' | 'report'
   | 'undo' | 'risk-set'
-  | 'ask' | 'query' | 'since' | 'log-group';
+  | 'ask' | 'query' | 'since' | 'log-group'
+  | 'pulse';
 
 /** The argument a command takes. */
 export interface CommandArgument {
@@ -168,6 +169,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: [],
     argument: { name: 'log group', required: true, completes: 'logGroups', example: '/aws/cognito/userpool-activity' },
     description: "name the CloudWatch Logs group that holds the open pool's user activity (instead of GetLogDeliveryConfiguration)",
+  },
+  {
+    name: 'pulse',
+    aliases: [],
+    argument: { name: 'pool id', required: false, completes: 'poolIds', example: 'eu-west-1_AbCdEf123' },
+    description: "show a pool's risk pulse: account-takeover risk, compromised credentials and blocked requests of the last 24 h (CloudWatch)",
   },
 ];
 

@@ -17,17 +17,24 @@ export interface Completion {
   candidates: string[];
 }
 
+/** Command names the config adds: aliases (completed as names, their arguments as the command's) and custom commands' `:` names. */
+export interface ConfiguredNames {
+  aliases?: Readonly<Record<string, string>>;
+  custom?: readonly string[];
+}
+
 /** The completion for a command line as typed (with or without the leading `:`). */
-export function completeCommand(text: string, known: KnownValues): Completion {
+export function completeCommand(text: string, known: KnownValues, more: ConfiguredNames = {}): Completion {
   const match = /^(\s*:?\s*)(\S*)(\s+)?(.*)$/s.exec(text);
   if (!match) return none(text.length, '');
   const [, lead, name, gap, rest] = match;
   if (gap === undefined) {
-    const candidates = matching(name, COMMANDS.map((c) => c.name));
+    const candidates = matching(name, [...COMMANDS.map((c) => c.name), ...Object.keys(more.aliases ?? {}), ...(more.custom ?? [])]);
     return { target: 'command', start: lead.length, partial: name, candidates };
   }
   const start = lead.length + name.length + gap.length;
-  const spec = findCommand(name);
+  const alias = more.aliases && Object.hasOwn(more.aliases, name) ? more.aliases[name].trim().replace(/^:/, '') : undefined;
+  const spec = findCommand(alias === undefined ? name : /\s/.test(alias) ? '' : alias);
   if (spec?.argument?.completes === 'riskSettings') {
     const last = /\S*$/.exec(rest)?.[0] ?? '';
     const used = new Set(rest.slice(0, rest.length - last.length).split(/\s+/).map((w) => w.split('=')[0]));
@@ -44,13 +51,14 @@ export function completeCommand(text: string, known: KnownValues): Completion {
  * Every line Tab can turn `text` into, one per candidate in order: the word replaced by the candidate, and a
  * trailing space after a completed command name that takes an argument. Empty when nothing completes.
  */
-export function completionLines(text: string, known: KnownValues): string[] {
-  const completion = completeCommand(text, known);
-  return completion.candidates.map((candidate) => replaceWord(text, completion, candidate));
+export function completionLines(text: string, known: KnownValues, more: ConfiguredNames = {}): string[] {
+  const completion = completeCommand(text, known, more);
+  return completion.candidates.map((candidate) => replaceWord(text, completion, candidate, more));
 }
 
-function replaceWord(text: string, completion: Completion, value: string): string {
-  const needsSpace = completion.target === 'command' && findCommand(value)?.argument !== undefined;
+function replaceWord(text: string, completion: Completion, value: string, more: ConfiguredNames): string {
+  const alias = more.aliases && Object.hasOwn(more.aliases, value) ? more.aliases[value].trim().replace(/^:/, '') : undefined;
+  const needsSpace = completion.target === 'command' && (alias === undefined ? findCommand(value) : /\s/.test(alias) ? undefined : findCommand(alias))?.argument !== undefined;
   return text.slice(0, completion.start) + value + (needsSpace ? ' ' : '');
 }
 

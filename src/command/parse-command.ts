@@ -24,7 +24,7 @@ export type Command =
   | { kind: 'quit' }
   | { kind: 'help' }
   | { kind: 'groups'; poolId?: string }
-  | { kind: 'clients' | 'settings'; poolId?: string }
+  | { kind: 'clients' | 'settings' | 'pulse'; poolId?: string }
   | AdminRequest
   | { kind: 'ip'; address: string }
   | { kind: 'incident'; name: string }
@@ -150,6 +150,7 @@ function toCommand(spec: CommandSpec, argument: string): Command {
       return argument === '' ? { kind: 'groups' } : { kind: 'groups', poolId: argument };
     case 'clients':
     case 'settings':
+    case 'pulse':
       return argument === '' ? { kind: spec.name } : { kind: spec.name, poolId: argument };
     case 'region':
       return { kind: 'region', region: argument };

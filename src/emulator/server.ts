@@ -30,6 +30,8 @@ interface Target {
   operation: string;
   service?: ServiceSpec;
   handler?: ServiceHandler;
+  /** When the request's body had arrived, epoch ms. */
+  receivedAt?: number;
 }
 
 function targetOf(deps: ServerDeps, req: IncomingMessage): Target {
@@ -69,7 +71,7 @@ function faultOutcome(target: Target, fault: 'throttle' | 'error'): Outcome {
 }
 
 function record(target: Target, body: unknown, status: number, extra: Partial<RecordedRequest> = {}): RecordedRequest {
-  const out: RecordedRequest = { operation: target.operation, body, status, at: Date.now(), ...extra };
+  const out: RecordedRequest = { operation: target.operation, body, status, receivedAt: target.receivedAt, at: Date.now(), ...extra };
   if (target.service !== undefined) out.service = target.service.name;
   return out;
 }
@@ -98,8 +100,12 @@ function misbehave(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, 
 }
 
 function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, raw: string): void {
-  if (answerSts(req, res, raw)) return;
-  const target = targetOf(deps, req);
+  const receivedAt = Date.now();
+  if (answerSts(req, res, raw)) {
+    deps.requests.push({ operation: 'GetCallerIdentity', service: 'STS', body: raw, status: 200, receivedAt, at: Date.now() });
+    return;
+  }
+  const target = { ...targetOf(deps, req), receivedAt };
   if (misbehave(deps, req, res, raw, target)) return;
   const fault = deps.faults.decide();
   const requestId = randomUUID();

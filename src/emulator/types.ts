@@ -100,6 +100,8 @@ export interface RecordedRequest {
   body: unknown;
   status: number;
   errorType?: string;
+  /** Real time the request's body had arrived, epoch ms. */
+  receivedAt?: number;
   /** Real time the response was sent (or the connection dropped; for an adversarial request, it arrived), epoch ms. */
   at: number;
   /** The adversarial behaviour that answered it. */

@@ -7,6 +7,7 @@ import { checkAnswersOf } from './sdk-answer-check.ts';
 import { requestIdField, requestIdOfAnswer, requestIdOfError } from './request-id.ts';
 import { sdkWhoAmI } from './sdk-who-am-i.ts';
 import { sdkLogsMethods } from './sdk-logs.ts';
+import { sdkRiskPulse } from './sdk-metrics.ts';
 import {
   toAppClient, toAuthEvent, toDevice, toGroup, toPoolSummary, toRiskConfiguration, toUser,
 } from './sdk-shapes.ts';
@@ -209,6 +210,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       return { ...target, region: resolved || target.region };
     },
     whoAmI: sdkWhoAmI({ region: region || undefined, profile: options.profile, endpoint: options.endpoint, credentials: options.credentials, deadlineMs: Math.min(readDeadlineMs, 5000) }),
+    riskPulse: sdkRiskPulse({ region: region || undefined, profile: options.profile, endpoint: options.endpoint, credentials: options.credentials, deadlineMs: readDeadlineMs }, notify),
     subscribeCalls(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

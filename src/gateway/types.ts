@@ -314,4 +314,36 @@ export interface CognitoGateway extends Partial<LogsGateway> {
   whoAmI?(): Promise<CallerIdentity>;
   /** Calls `listener` after every API call with its outcome; returns the unsubscribe function. */
   subscribeCalls(listener: (record: ApiCallRecord) => void): () => void;
+  /** The pool's threat-protection metrics from CloudWatch; absent on gateways without CloudWatch. */
+  riskPulse?: MetricsGateway['riskPulse'];
+}
+
+/** The AWS/Cognito threat-protection metrics the risk pulse shows: account-takeover risk, compromised credentials, blocks. */
+export type RiskMetricName = 'AccountTakeoverRisk' | 'CompromisedCredentialRisk' | 'OverrideBlock';
+
+/** One metric's sums per period (epoch ms of the period's start → count), oldest first; periods without data are absent. */
+export interface RiskMetricSeries {
+  metric: RiskMetricName;
+  points: { at: number; value: number }[];
+}
+
+/** What CloudWatch GetMetricData answered for a pool's risk metrics over one window. */
+export interface RiskPulseData {
+  startMs: number;
+  endMs: number;
+  periodSeconds: number;
+  series: RiskMetricSeries[];
+}
+
+/** What the risk pulse asks for: a pool and a window, in periods of `periodSeconds`. */
+export interface RiskPulseRequest {
+  poolId: string;
+  startMs: number;
+  endMs: number;
+  periodSeconds: number;
+}
+
+/** The risk pulse's reader (cloudwatch:GetMetricData); its calls reach the same listeners as Cognito's. */
+export interface MetricsGateway {
+  riskPulse(request: RiskPulseRequest, opts?: CallOptions): Promise<RiskPulseData>;
 }

@@ -28,12 +28,12 @@ export const FORGET_DEVICE: Binding = {
 };
 /** u: confirm an UNCONFIRMED user's sign-up. */
 export const CONFIRM_SIGNUP: Binding = {
-  keys: ['u'], label: 'u', description: 'confirm the sign-up of an UNCONFIRMED user (AdminConfirmSignUp); asks first',
+  action: 'confirm-signup', keys: ['u'], label: 'u', description: 'confirm the sign-up of an UNCONFIRMED user (AdminConfirmSignUp); asks first',
   disabled: readOnlyReason, run: ({ actions }) => actions.askAdminWrite({ kind: 'confirm-signup' }),
 };
 /** X: delete the user, after the username is typed. */
 export const DELETE_USER: Binding = {
-  keys: ['X'], label: 'X', description: 'delete the user (AdminDeleteUser; irreversible: type the username to confirm)',
+  action: 'delete-user', keys: ['X'], label: 'X', description: 'delete the user (AdminDeleteUser; irreversible: type the username to confirm)',
   disabled: readOnlyReason, run: ({ actions }) => actions.askAdminWrite({ kind: 'delete-user' }),
 };
 

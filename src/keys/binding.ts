@@ -18,6 +18,8 @@ export interface KeyContext {
  * disagree.
  */
 export interface Binding {
+  /** Its name in the config's key remaps, where the one made from its words (actionName) would be long. */
+  action?: string;
   /** Key names as keyName() spells them. */
   keys: string[];
   /** How the key is written in the footer and the help, e.g. 'j/↓'. */

@@ -25,7 +25,7 @@ function bulkKey(key: string, write: Exclude<BulkUserWrite, object>, description
  */
 export const BULK_USER_KEYS: Binding[] = [
   { keys: ['space'], label: 'space', description: 'mark / unmark the user (d, S, p, m then act on every marked one)', short: 'mark', hint: true, run: ({ actions }) => actions.toggleMark() },
-  { keys: ['*'], label: '*', description: 'mark / unmark every user shown', run: ({ actions }) => actions.markAllShown() },
+  { action: 'mark-all', keys: ['*'], label: '*', description: 'mark / unmark every user shown', run: ({ actions }) => actions.markAllShown() },
   bulkKey('d', 'disable', 'disable', 'disable'),
   bulkKey('S', 'sign-out', 'sign out everywhere (revoke refresh tokens)', 'sign out'),
   bulkKey('p', 'reset-password', 'reset the password of', 'reset password'),

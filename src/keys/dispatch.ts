@@ -4,29 +4,30 @@ import { currentListRef, currentRoute } from '../store/selectors.ts';
 import type { AppState } from '../store/state.ts';
 import { findBinding, type Binding, type KeyContext, type KeyTable } from './binding.ts';
 import { isPrintable, keyName, splitKeys, type InkKey } from './key-name.ts';
-import { GLOBAL_KEYS } from './global-keys.ts';
+import type { ConfigState } from '../config/config-types.ts';
+import { configuredTables } from './remap.ts';
 import { HELP_KEYS, MODE_TABLES, PROMPT_KEYS, dialogTable } from './mode-keys.ts';
-import { viewSpec } from '../views/registry.ts';
+import { yankTable } from './yank-keys.ts';
 
-/** A view's own keys, as its spec declares them. */
-export function viewKeyTable(view: ViewName): KeyTable {
-  const spec = viewSpec(view);
-  return { title: spec.title, bindings: spec.keys };
+/** A view's own keys, as its spec declares them (with the config's remaps and custom commands when given). */
+export function viewKeyTable(view: ViewName, config?: ConfigState): KeyTable {
+  return configuredTables(view, config).own;
 }
 
-/** The key tables in force for a view: its own, then the global ones. */
-export function tablesFor(view: ViewName): KeyTable[] {
-  return [viewKeyTable(view), GLOBAL_KEYS];
+/** The key tables in force for a view: its own, then the global ones, on the keys the config gives them. */
+export function tablesFor(view: ViewName, config?: ConfigState): KeyTable[] {
+  const { own, global } = configuredTables(view, config);
+  return [own, global];
 }
 
 /**
  * What the help lists for a view: the view's keys, the global keys the view does not take over (so each key is
  * listed once), then the keys of every mode (input line, each kind of dialog, the help itself).
  */
-export function helpTables(view: ViewName): KeyTable[] {
-  const own = viewKeyTable(view);
+export function helpTables(view: ViewName, config?: ConfigState): KeyTable[] {
+  const [own, all] = tablesFor(view, config);
   const taken = new Set(own.bindings.flatMap((b) => b.keys));
-  const global = { ...GLOBAL_KEYS, bindings: GLOBAL_KEYS.bindings.filter((b) => !b.keys.every((k) => taken.has(k))) };
+  const global = { ...all, bindings: all.bindings.filter((b) => !b.keys.every((k) => taken.has(k))) };
   return [own, global, ...MODE_TABLES];
 }
 
@@ -43,12 +44,12 @@ function reasonsIn(state: AppState, tables: KeyTable[]): string[] {
 
 /** Why each binding of the current view cannot run now ('' when it can), in the order of tablesFor(view). */
 export function disabledReasons(state: AppState): string[] {
-  return reasonsIn(state, tablesFor(currentRoute(state).view));
+  return reasonsIn(state, tablesFor(currentRoute(state).view, state.config));
 }
 
 /** Why each binding the help lists cannot run now ('' when it can), in the order of helpTables(view). */
 export function helpDisabledReasons(state: AppState): string[] {
-  return reasonsIn(state, helpTables(currentRoute(state).view));
+  return reasonsIn(state, helpTables(currentRoute(state).view, state.config));
 }
 
 /** True when a key is text typed as itself: its name is the character (`+` included), not a named key such as ctrl+u. */
@@ -60,6 +61,7 @@ function isTyped(name: string, input: string): boolean {
 export function modeTable(state: AppState): KeyTable | undefined {
   if (state.confirm) return dialogTable(state.confirm);
   if (state.prompt) return PROMPT_KEYS;
+  if (state.yank) return yankTable(state.yank);
   if (state.helpOpen) return HELP_KEYS;
   return undefined;
 }
@@ -67,7 +69,7 @@ export function modeTable(state: AppState): KeyTable | undefined {
 /** The mode that takes keys now: a dialog, an input line, the help, or the view. */
 function tablesInForce(state: AppState): KeyTable[] {
   const mode = modeTable(state);
-  return mode ? [mode] : tablesFor(currentRoute(state).view);
+  return mode ? [mode] : tablesFor(currentRoute(state).view, state.config);
 }
 
 /** Appends typed text to whatever takes text now (the input line or a typed dialog); false when nothing does. */

@@ -20,6 +20,6 @@ export const IP_PIVOT: Binding = {
   disabled: (ctx) => (eventOnScreen(ctx) && !canonicalIp(eventOnScreen(ctx)?.ip) ? 'this event has no IP address to pivot on' : undefined),
   run: (ctx) => {
     const address = canonicalIp(eventOnScreen(ctx)?.ip);
-    if (address && 'poolId' in ctx.route) ctx.actions.push({ view: 'ip', poolId: ctx.route.poolId, address });
+    if (address && 'poolId' in ctx.route) ctx.actions.openIpPivot(ctx.route.poolId, address, 'I');
   },
 };

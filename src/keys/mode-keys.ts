@@ -1,12 +1,19 @@
-import { dialogKind } from '../store/dialog.ts';
-import type { Dialog, DialogKind } from '../store/state.ts';
+import { dialogKind, dialogText, dryRunRoom } from '../store/dialog.ts';
+import type { AppState, Dialog, DialogKind } from '../store/state.ts';
 import { pageRowsOf } from '../store/page-rows.ts';
 import type { Binding, KeyContext, KeyTable } from './binding.ts';
+import { YANK_KEYS } from './yank-keys.ts';
 
 /** Shown in the help for modes where every other printable key is typed into the line; matched by no key. */
 const TYPING: Binding = {
   keys: [], label: 'text', description: 'every other character is typed as is (+, @, a paste), nothing else happens', run: () => {},
 };
+
+/** A page of the open checklist's dry run: the lines it shows at once (none when no dry run is shown). */
+function dryRunPage(state: AppState): number {
+  const d = state.confirm;
+  return d?.kind === 'checklist' && d.dryRun ? dryRunRoom(d, dialogText(d.detail, state) !== '') : 0;
+}
 
 function dropLast(text: string): string {
   return [...text].slice(0, -1).join('');
@@ -21,6 +28,8 @@ export const PROMPT_KEYS: KeyTable = {
     { keys: ['backspace'], label: 'bksp', description: 'delete the last character', run: ({ state, actions }) => { if (state.prompt) actions.editPrompt({ text: dropLast(state.prompt.text) }); } },
     { keys: ['ctrl+u'], label: 'ctrl+u', description: 'clear the line', run: ({ actions }) => actions.editPrompt({ text: '' }) },
     { keys: ['tab'], label: 'tab', description: 'complete (:), next attribute (/)', run: ({ actions }) => actions.completePrompt() },
+    { keys: ['up'], label: '↑', description: 'the line run before (history of this pool)', run: ({ actions }) => actions.recallPrompt(-1) },
+    { keys: ['down'], label: '↓', description: 'the line run after, then back to what you typed', run: ({ actions }) => actions.recallPrompt(1) },
     { keys: ['space'], label: 'space', description: 'a space', run: ({ state, actions }) => { if (state.prompt) actions.editPrompt({ text: `${state.prompt.text} ` }); } },
     TYPING,
   ],
@@ -74,8 +83,10 @@ const TYPED: KeyTable = {
 const CHECKLIST: KeyTable = {
   title: 'Checklist (several steps)',
   bindings: [
-    { keys: ['down', 'j'], label: 'j/↓', description: 'next step', short: 'move', run: ({ actions }) => actions.moveDialogStep(1) },
-    { keys: ['up', 'k'], label: 'k/↑', description: 'previous step', run: ({ actions }) => actions.moveDialogStep(-1) },
+    { keys: ['down', 'j'], label: 'j/↓', description: 'next step (in the dry run: scroll down a line)', short: 'move', run: ({ actions }) => actions.moveDialogStep(1) },
+    { keys: ['up', 'k'], label: 'k/↑', description: 'previous step (in the dry run: scroll up a line)', run: ({ actions }) => actions.moveDialogStep(-1) },
+    { keys: ['pagedown', 'ctrl+f', 'ctrl+d'], label: 'PgDn', description: 'page down (the dry run)', run: ({ state, actions }) => actions.moveDialogStep(dryRunPage(state)) },
+    { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up (the dry run)', run: ({ state, actions }) => actions.moveDialogStep(-dryRunPage(state)) },
     { keys: ['space'], label: 'space', description: 'check / uncheck the step', short: 'check', run: ({ actions }) => actions.toggleDialogStep() },
     { keys: ['d'], label: 'd', description: 'dry run: show the calls the checked steps would send (sends nothing)', short: 'dry run', run: ({ actions }) => actions.toggleDryRun() },
     { keys: ['y'], label: 'y', description: 'run the checked steps', short: 'run', run: ({ actions }) => actions.confirmYes() },
@@ -112,4 +123,4 @@ export function dialogKeyLine(dialog: Dialog): string {
 }
 
 /** The modes whose keys the help lists after the current view's, in order. */
-export const MODE_TABLES: KeyTable[] = [PROMPT_KEYS, YES_NO, TYPED, CHECKLIST, HELP_KEYS];
+export const MODE_TABLES: KeyTable[] = [PROMPT_KEYS, YES_NO, TYPED, CHECKLIST, HELP_KEYS, YANK_KEYS];

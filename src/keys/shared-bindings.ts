@@ -6,7 +6,7 @@ import { scrollBindings } from './mode-keys.ts';
 
 /** Why a write key is off: read-only mode. */
 export const readOnlyReason = ({ state }: KeyContext) =>
-  state.readOnly ? 'read-only mode (--read-only): writes are disabled' : undefined;
+  state.readOnly ? (state.config.modeNote ?? 'read-only mode (--read-only): writes are disabled') : undefined;
 
 function feedbackKey(keys: string[], value: FeedbackValue, meaning: string): Binding {
   return {
@@ -32,7 +32,7 @@ export const DISABLE: Binding = {
   disabled: readOnlyReason, run: ({ actions }) => actions.askUserWrite('toggle'),
 };
 export const SIGN_OUT: Binding = {
-  keys: ['S'], label: 'S', description: 'sign the user out everywhere (revoke refresh tokens); asks first',
+  action: 'sign-out', keys: ['S'], label: 'S', description: 'sign the user out everywhere (revoke refresh tokens); asks first',
   disabled: readOnlyReason, run: ({ actions }) => actions.askUserWrite('sign-out'),
 };
 
@@ -41,7 +41,7 @@ export const EXPORT_JSON: Binding = {
   run: ({ actions }) => actions.exportEvents('json'),
 };
 export const EXPORT_CSV: Binding = {
-  keys: ['E'], label: 'E', description: 'export the user\'s loaded events to a CSV file',
+  action: 'export-csv', keys: ['E'], label: 'E', description: 'export the user\'s loaded events to a CSV file',
   run: ({ actions }) => actions.exportEvents('csv'),
 };
 export const SWEEP: Binding = {

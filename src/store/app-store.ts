@@ -7,10 +7,14 @@ import { logsSlice } from './slices/logs-slice.ts';
 import { listsSlice } from './slices/lists-slice.ts';
 import { navigationSlice } from './slices/navigation-slice.ts';
 import { overlaySlice } from './slices/overlay-slice.ts';
+import { pulseSlice } from './slices/pulse-slice.ts';
 import { resourcesSlice } from './slices/resources-slice.ts';
 import { settingsSlice } from './slices/settings-slice.ts';
 import { sweepSlice } from './slices/sweep-slice.ts';
 import { writesSlice } from './slices/writes-slice.ts';
+import { yankSlice } from './slices/yank-slice.ts';
+import { historySlice } from './slices/history-slice.ts';
+import { configSlice } from './slices/config-slice.ts';
 import type { AppState } from './state.ts';
 
 export type { StoreDeps } from './slices/env.ts';
@@ -35,12 +39,23 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const sweep = sweepSlice(env);
     const settings = settingsSlice(env);
     const journal = journalSlice(env);
+    const yank = yankSlice(env);
+    const history = historySlice(env);
+    const config = configSlice(env);
     const logs = logsSlice(env);
+    const pulse = pulseSlice(env);
     return {
-      ...journal.state, ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state, ...logs.state,
+      ...config.state,
+      ...journal.state, ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state,
+      ...yank.state, ...logs.state, ...pulse.state,
       actions: {
         ...flash.actions, ...lists.actions, ...resources.actions, ...navigation.actions, ...writes.actions, ...overlay.actions,
-        ...sweep.actions, ...settings.actions, ...journal.actions, ...logs.actions,
+        ...sweep.actions, ...settings.actions, ...journal.actions,
+        ...yank.actions,
+        ...history.actions,
+        ...config.actions,
+        ...logs.actions,
+        ...pulse.actions,
       },
     };
   });

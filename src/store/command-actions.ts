@@ -1,6 +1,7 @@
 import { completionLines, type KnownValues } from '../command/complete-command.ts';
 import { parseCommand, rangeRequest, type Command } from '../command/parse-command.ts';
 import { closestMatch } from '../command/edit-distance.ts';
+import { commandWord, expandAlias } from '../command/aliases.ts';
 import { checkRegion, COGNITO_REGIONS } from '../command/regions.ts';
 import type { Device, PoolSummary, User } from '../gateway/types.ts';
 import { loadedGroupNames } from './admin-actions.ts';
@@ -143,7 +144,8 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
         if (!get().helpOpen) get().actions.toggleHelp();
         return undefined;
       case 'clients':
-      case 'settings': {
+      case 'settings':
+      case 'pulse': {
         const poolId = command.poolId ?? currentPool();
         if (!poolId) return `which pool? :${command.kind} <pool id>, or open a pool first`;
         stackTo({ view: 'users', poolId }, { view: command.kind, poolId });
@@ -161,7 +163,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       case 'ip': {
         const poolId = currentPool();
         if (!poolId) return 'open a pool first (or :pool <id>): :ip searches the events read in the current pool';
-        push({ view: 'ip', poolId, address: command.address });
+        get().actions.openIpPivot(poolId, command.address, ':ip');
         return undefined;
       }
       case 'block':
@@ -195,14 +197,25 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
   return {
     commandPrompt: {
       submit(p) {
-        const parsed = parseCommand(p.text);
+        const { aliases, commands } = get().config;
+        const text = expandAlias(p.text, aliases);
+        const custom = commands.find((c) => c.command !== undefined && c.command === commandWord(text));
+        if (custom) {
+          set({ prompt: undefined });
+          get().actions.runCustomCommand(custom.name);
+          return undefined;
+        }
+        const parsed = parseCommand(text);
         if (!parsed.ok) return parsed.error;
         set({ prompt: undefined });
         const error = run(parsed.command);
         if (error) flash('warn', error);
         return undefined;
       },
-      complete: (p) => completionLines(p.text, known()),
+      complete: (p) => completionLines(p.text, known(), {
+        aliases: get().config.aliases,
+        custom: get().config.commands.flatMap((c) => (c.command ? [c.command] : [])),
+      }),
     },
   };
 }

@@ -18,7 +18,8 @@ import { shortEventLabel, writeFailureReason } from './feedback-text.ts';
 import { isUserListKind, markId, rowUser } from './list-rows.ts';
 import { marksOf } from './mark-actions.ts';
 import { selectedItem } from './paged-list.ts';
-import { listKey, tupleParts, userKey, type ListRef } from './routes.ts';
+import { listKey, riskKey, tupleParts, userKey, type ListRef } from './routes.ts';
+import { runBlockStep } from './contain-block.ts';
 import { currentListRef } from './selectors.ts';
 import type { AppActions, AppState } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
@@ -34,6 +35,8 @@ interface StepResult {
   problems: string[];
   ok: number;
   skipped?: string;
+  /** Said in the summary even when it succeeded (the block step's skipped ranges and warnings). */
+  notes?: string[];
   /** The id its journal lines carry. */
   playbook: string;
 }
@@ -43,6 +46,8 @@ interface StepWork {
   username: string;
   step: ContainStep;
   eventIds?: string[];
+  /** For the block step (username empty): the /32 ranges planned. */
+  ranges?: string[];
 }
 
 const OPERATION_STEP = new Map<string, ContainStep>([...Object.entries(STEP_OPERATION).map(([step, op]) => [op, step as ContainStep] as const), ['AdminListDevices', 'forget-devices']]);
@@ -53,6 +58,10 @@ function workLeft(left: JournaledCall[]): StepWork[] {
   for (const call of left) {
     const step = OPERATION_STEP.get(call.operation);
     if (!step) continue;
+    if (step === 'block-ips') {
+      work.push({ username: '', step, ranges: (call.target ?? '').split(' ').filter(Boolean) });
+      continue;
+    }
     const known = work.find((w) => w.username === call.username && w.step === step);
     if (step === 'mark-invalid' && call.target !== undefined) {
       if (known) known.eventIds?.push(call.target);
@@ -65,13 +74,19 @@ function workLeft(left: JournaledCall[]): StepWork[] {
 }
 
 const STEP_WORD: Record<ContainStep, string> = {
-  disable: 'disable', 'sign-out': 'sign out', 'reset-password': 'reset password', 'forget-devices': 'forget devices', 'mark-invalid': 'mark Invalid',
+  disable: 'disable', 'sign-out': 'sign out', 'reset-password': 'reset password', 'forget-devices': 'forget devices', 'mark-invalid': 'mark Invalid', 'block-ips': 'block the IPs',
 };
 
 const eventsRef = (poolId: string, username: string): ListRef => ({ kind: 'events', poolId, username });
 
 function riskyEvents(kit: StoreKit, poolId: string, username: string): AuthEvent[] {
   return kit.list<AuthEvent>(eventsRef(poolId, username)).items.filter((e) => needsAttention(e) && e.feedback?.value !== 'Invalid');
+}
+
+/** The addresses of a user's loaded events that need attention and are not marked Valid (the block step's). */
+function riskyIps(kit: StoreKit, poolId: string, username: string): string[] {
+  const events = kit.list<AuthEvent>(eventsRef(poolId, username)).items.filter((e) => needsAttention(e) && e.feedback?.value !== 'Valid');
+  return [...new Set(events.flatMap((e) => (e.ip ? [e.ip] : [])))];
 }
 
 function validityText(v: TokenValidity): string {
@@ -130,7 +145,14 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
       username,
       ...(devices?.complete && !devices.error ? { devices: (devices.items as Device[]).map((d) => d.key) } : {}),
       riskyEvents: riskyEvents(kit, poolId, username).map((e) => ({ id: e.id, label: shortEventLabel(e, zone) })),
+      ips: riskyIps(kit, poolId, username),
     };
+  }
+
+  function planOf(poolId: string, usernames: string[], steps: ContainStep[]) {
+    const base = get().risk[riskKey(poolId, undefined)]?.value;
+    const mode = get().pools[poolId]?.value?.threatProtection;
+    return containPlan(usernames.map((u) => subjectOf(poolId, u)), steps, poolId, { ...(base ? { base } : {}), ...(mode ? { mode } : {}) });
   }
 
   async function listDevices(poolId: string, username: string): Promise<Device[]> {
@@ -145,7 +167,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
     return found;
   }
 
-  async function send<T>(spec: WriteSpec<T>, targets: T[], result: StepResult, extra?: (t: T) => Record<string, string>): Promise<void> {
+  async function send<T>(spec: WriteSpec<T>, targets: T[], result: Pick<StepResult, 'problems' | 'skipped' | 'ok' | 'playbook'>, extra?: (t: T) => Record<string, string>): Promise<void> {
     const why = spec.precheck?.(targets);
     if (why) { result.skipped = why; return; }
     const tagged: WriteSpec<T> = { ...spec, parameters: (t) => ({ ...spec.parameters?.(t), ...extra?.(t), playbook: result.playbook }) };
@@ -157,9 +179,11 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
     }
   }
 
-  async function runStep(poolId: string, { username, step, eventIds }: StepWork, result: StepResult): Promise<void> {
+  async function runStep(poolId: string, { username, step, eventIds, ranges }: StepWork, result: StepResult): Promise<void> {
     const who = { poolId, username };
     switch (step) {
+      case 'block-ips':
+        return runBlockStep(kit, poolId, ranges ?? [], result, (spec, targets) => send(spec, targets, result));
       case 'disable':
       case 'sign-out':
         return send(userWriteSpec(kit, step), [who], result);
@@ -194,13 +218,15 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
   async function start(poolId: string, usernames: string[], steps: ContainStep[]) {
     running = true;
     const id = newPlaybookId();
-    const plan = containPlan(usernames.map((u) => subjectOf(poolId, u)), steps);
+    const plan = planOf(poolId, usernames, steps);
     const calls: JournaledCall[] = plan.calls.slice(0, MAX_RECORDED_CALLS).map((c) => ({
       operation: c.operation, username: c.username, ...(c.target !== undefined ? { target: c.target } : {}), ...(c.step === 'mark-invalid' ? { value: 'Invalid' } : {}),
     }));
     const failure = await journalMarker(kit, { poolId, write: PLAYBOOK_STARTED, username: '', label: `playbook ${id} (${usernames.length} user${usernames.length === 1 ? '' : 's'})`, parameters: { playbook: id, users: String(usernames.length), calls: JSON.stringify(calls) } });
     if (failure) flash('warn', `Not journaled: ${failure}.`);
-    await play(poolId, id, usernames, usernames.flatMap((username) => steps.map((step) => ({ username, step }))));
+    const block = plan.calls.find((c) => c.step === 'block-ips');
+    const perUser = usernames.flatMap((username) => steps.filter((step) => step !== 'block-ips').map((step) => ({ username, step })));
+    await play(poolId, id, usernames, [...perUser, ...(block ? [{ username: '', step: 'block-ips' as const, ranges: (block.target ?? '').split(' ') }] : [])]);
   }
 
   async function play(poolId: string, id: string, usernames: string[], work: StepWork[]) {
@@ -210,7 +236,9 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
       for (const [i, item] of work.entries()) {
         if (i > 0) await new Promise((resolve) => setTimeout(resolve, intervalMs));
         const n = usernames.indexOf(item.username) + 1;
-        flash('info', `Containing ${n}/${usernames.length}: ${item.username} — ${STEP_WORD[item.step]}…`);
+        flash('info', item.step === 'block-ips'
+          ? `Containing: blocking ${item.ranges?.length ?? 0} IP${item.ranges?.length === 1 ? '' : 's'} on pool ${poolId}…`
+          : `Containing ${n}/${usernames.length}: ${item.username} — ${STEP_WORD[item.step]}…`);
         const result: StepResult = { username: item.username, step: item.step, problems: [], ok: 0, playbook: id };
         results.push(result);
         try {
@@ -234,9 +262,11 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
     const who = usernames.length === 1 ? usernames[0] : `${usernames.length} users`;
     const parts = [`Contained ${who}: ${ok} call${ok === 1 ? '' : 's'} succeeded.`];
     if (failed.length > 0) {
-      parts.push(`FAILED: ${failed.map((r) => `${STEP_OPERATION[r.step]} ${r.username} — ${r.problems.join('; ')}`).join(' | ')}.`);
+      parts.push(`FAILED: ${failed.map((r) => `${STEP_OPERATION[r.step]} ${r.username || `pool ${poolId}`} — ${r.problems.join('; ')}`).join(' | ')}.`);
     }
-    if (skipped.length > 0) parts.push(`Skipped: ${skipped.map((r) => `${STEP_WORD[r.step]} ${r.username} (${r.skipped})`).join(', ')}.`);
+    if (skipped.length > 0) parts.push(`Skipped: ${skipped.map((r) => `${STEP_WORD[r.step]}${r.username ? ` ${r.username}` : ''} (${r.skipped})`).join(', ')}.`);
+    const notes = results.flatMap((r) => r.notes ?? []);
+    if (notes.length > 0) parts.push(`Block: ${notes.join('; ')}.`);
     parts.push(tokenCaveat(get(), poolId));
     return parts.join(' ');
   }
@@ -254,7 +284,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
         title: `Contain ${who}? (pool ${poolId})`,
         detail: 'space checks a step, d shows the calls, y runs them (each once, paced), esc cancels',
         steps: CONTAIN_STEPS.map((s) => ({ ...s })),
-        describe: (steps) => dryRunLines(containPlan(usernames.map((u) => subjectOf(poolId, u)), ids(steps))),
+        describe: (steps) => dryRunLines(planOf(poolId, usernames, ids(steps))),
         onRun: (steps) => { void start(poolId, usernames, ids(steps)); },
       }));
     },

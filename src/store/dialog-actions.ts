@@ -1,5 +1,5 @@
 import {
-  checkedSteps, dialogKind, editTyped, moveStep, submitTyped, toggleDry, toggleStep,
+  checkedSteps, dialogKind, dialogText, dryRunRoom, editTyped, moveStep, scrollDry, submitTyped, toggleDry, toggleStep,
 } from './dialog.ts';
 import type { AppActions, ChecklistDialog, Dialog, DialogKind, TypedDialog } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
@@ -56,7 +56,7 @@ export function createDialogActions(kit: StoreKit): DialogActions {
     },
     moveDialogStep(delta) {
       const d = current<ChecklistDialog>('checklist');
-      if (d) update(moveStep(d, delta));
+      if (d) update(d.dryRun ? scrollDry(d, delta, dryRunRoom(d, dialogText(d.detail, get()) !== '')) : moveStep(d, delta));
     },
     toggleDialogStep() {
       const d = current<ChecklistDialog>('checklist');

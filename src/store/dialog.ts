@@ -52,7 +52,32 @@ export function toggleStep(dialog: ChecklistDialog): ChecklistDialog {
 
 /** The checklist with its dry run shown or hidden. */
 export function toggleDry(dialog: ChecklistDialog): ChecklistDialog {
-  return { ...dialog, dryRun: !dialog.dryRun };
+  return { ...dialog, dryRun: !dialog.dryRun, scroll: 0 };
+}
+
+/** The dry run's lines: each call the checked steps would send, or why there are none. */
+export function dryRunText(dialog: ChecklistDialog): string[] {
+  const calls = dialog.describe(checkedSteps(dialog));
+  return calls.length ? calls : ['nothing is checked: nothing would be sent'];
+}
+
+/** How many lines of the dry run the dialog shows at once (its rows less borders, title, detail, heading and key line). */
+export function dryRunRoom(dialog: ChecklistDialog, hasDetail: boolean): number {
+  return Math.max(1, dialogRows(dialog) - 5 - (hasDetail ? 1 : 0));
+}
+
+/** The dry run's window: its first line shown (the scroll kept in range), how many are shown, and the total. */
+export function dryRunWindow(dialog: ChecklistDialog, room: number): { start: number; shown: number; total: number } {
+  const total = dryRunText(dialog).length;
+  const start = Math.max(0, Math.min(dialog.scroll ?? 0, total - room));
+  return { start, shown: Math.min(room, total - start), total };
+}
+
+/** The checklist with its dry run scrolled by `delta` lines, kept within the lines. */
+export function scrollDry(dialog: ChecklistDialog, delta: number, room: number): ChecklistDialog {
+  const { start, total } = dryRunWindow(dialog, room);
+  const scroll = Math.max(0, Math.min(Math.max(0, total - room), start + Math.trunc(delta)));
+  return scroll === dialog.scroll ? dialog : { ...dialog, scroll };
 }
 
 /** The steps a checklist would run now. */
@@ -68,7 +93,7 @@ export function dialogRows(dialog: Dialog | undefined, maxRows = 14): number {
     case 'typed': return 6;
     case 'checklist': {
       const d = dialog as ChecklistDialog;
-      const body = d.dryRun ? 1 + Math.max(1, d.describe(checkedSteps(d)).length) : d.steps.length;
+      const body = d.dryRun ? 1 + dryRunText(d).length : d.steps.length;
       return Math.min(maxRows, 5 + body);
     }
   }

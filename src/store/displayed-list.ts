@@ -3,6 +3,8 @@ import { isEmptyEventFilter, matchesEventFilter, type EventFilter } from '../dom
 import type { AuthEvent } from '../gateway/types.ts';
 import type { PagedList } from './paged-list.ts';
 import { listKey, type ListRef } from './routes.ts';
+import { sortColumn, type ListSort, type SortColumn } from './sort-columns.ts';
+import { rowOnLine, sortedList } from './sorted-list.ts';
 import type { AppState, EventView } from './state.ts';
 
 const shownCache = new WeakMap<PagedList<unknown>, WeakMap<EventView, PagedList<unknown>>>();
@@ -36,11 +38,48 @@ export function applyEventView(list: PagedList<AuthEvent>, view: EventView): Pag
   return shown;
 }
 
-/** The list as the view draws it: filtered when an event view is active, else the stored list itself. */
-export function displayedList<T>(state: Pick<AppState, 'lists' | 'eventViews'>, ref: ListRef): PagedList<T> | undefined {
+/** The rows of a list before its sort: filtered when an event view is active, else the stored list itself. */
+function filteredList<T>(state: Pick<AppState, 'lists' | 'eventViews'>, ref: ListRef): PagedList<T> | undefined {
   const key = listKey(ref);
   const list = state.lists[key] as PagedList<T> | undefined;
   const view = ref.kind === 'events' ? state.eventViews[key] : undefined;
   if (!list || !isFiltering(view)) return list;
   return applyEventView(list as PagedList<AuthEvent>, view) as PagedList<T>;
+}
+
+/** The list's sort, with its column, when it is sorted by a column it has. */
+export function activeSort(state: Pick<AppState, 'sorts'>, ref: Pick<ListRef, 'kind'>): { sort: ListSort; column: SortColumn } | undefined {
+  const sort = state.sorts[ref.kind];
+  const column = sort ? sortColumn(ref.kind, sort) : undefined;
+  return sort && column ? { sort, column } : undefined;
+}
+
+function sortKeyOf(state: Pick<AppState, 'eventViews'>, ref: ListRef): string {
+  const key = listKey(ref);
+  return ref.kind === 'events' && isFiltering(state.eventViews[key]) ? `${key}\u0000filtered` : key;
+}
+
+/** The list as the view draws it: filtered when an event view is active, then in the list's sort (the cursor on its row). */
+export function displayedList<T>(state: Pick<AppState, 'lists' | 'eventViews' | 'sorts'>, ref: ListRef): PagedList<T> | undefined {
+  const base = filteredList<T>(state, ref);
+  const sorted = base && activeSort(state, ref);
+  return sorted ? sortedList(base!, sortKeyOf(state, ref), sorted.column, sorted.sort.descending) : base;
+}
+
+/** The stored list in its sort, unfiltered (what a view counts and what an export writes). */
+export function sortedStoredList<T>(state: Pick<AppState, 'lists' | 'sorts'>, ref: ListRef): PagedList<T> | undefined {
+  const key = listKey(ref);
+  const list = state.lists[key] as PagedList<T> | undefined;
+  const sorted = list && activeSort(state, ref);
+  return sorted ? sortedList(list!, key, sorted.column, sorted.sort.descending) : list;
+}
+
+/**
+ * The index, in the rows before the sort (the event view's filtered rows, else the stored list), of the row drawn on
+ * `line` of the displayed list; the line itself when the list is not sorted.
+ */
+export function rowIndexOfLine(state: Pick<AppState, 'lists' | 'eventViews' | 'sorts'>, ref: ListRef, line: number): number {
+  const base = filteredList(state, ref);
+  const sorted = base && activeSort(state, ref);
+  return sorted ? rowOnLine(base!, sortKeyOf(state, ref), sorted.column, sorted.sort.descending, line) : line;
 }

@@ -24,6 +24,8 @@ export interface FollowActionDeps {
   followSelection: (ref: ListRef) => void;
   /** Moves the cursor of a filtered event list (G on a filter moves to its last row). */
   jumpFiltered: (ref: ListRef) => boolean;
+  /** Moves the cursor where G leaves it once every page is in (a sorted list: its last line). */
+  afterFollow?: (ref: ListRef) => void;
   pacing?: FollowPacing;
   clock?: () => number;
 }
@@ -57,6 +59,7 @@ export function createFollowActions(d: FollowActionDeps): Pick<AppActions, 'load
       ...(paced ? { pace: () => { showProgress(); return paced.take(); } } : {}),
     };
     void followPages(deps, ref).then((end) => {
+      d.afterFollow?.(ref);
       d.followSelection(ref);
       const rows = d.list(ref).items.length.toLocaleString('en-US');
       if (end === 'bounded') d.flash('warn', d.list(ref).error?.message ?? 'Stopped loading.');

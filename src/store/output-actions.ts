@@ -1,7 +1,9 @@
 import { copyToClipboard, rowAsJson } from '../export/clipboard.ts';
 import { writeEventsExport } from '../export/events-file.ts';
+import type { TmuxRunner } from '../export/tmux.ts';
 import type { AuthEvent } from '../gateway/types.ts';
-import { displayedList } from './displayed-list.ts';
+import { displayedList, sortedStoredList } from './displayed-list.ts';
+import type { ListRef } from './routes.ts';
 import { selectedItem } from './paged-list.ts';
 import { viewSpec } from '../views/registry.ts';
 import { canonicalUsername, currentListRef } from './selectors.ts';
@@ -14,20 +16,24 @@ export interface OutputDeps {
   writeToTerminal?: (bytes: string) => void;
   env?: Record<string, string | undefined>;
   exportDir?: string;
+  /** Runs tmux for a copy inside tmux without passthrough; the tmux on PATH unless given. */
+  tmux?: TmuxRunner;
+}
+
+/** The row the copy keys act on: the view's own value (the user or event on screen), else the selected row of its list. */
+export function selectedRow(kit: StoreKit): unknown {
+  const state = kit.get();
+  const route = kit.top();
+  const spec = viewSpec(route);
+  if (spec.copyValue) return spec.copyValue(route, state);
+  const ref = currentListRef(state);
+  return ref ? selectedItem(displayedList(state, ref) ?? kit.list(ref)) : undefined;
 }
 
 /** Getting data out: copy a row as JSON through OSC 52, export a user's loaded events to a file. */
 export function createOutputActions(kit: StoreKit, deps: OutputDeps): Pick<AppActions, 'copySelected' | 'exportEvents'> {
   const { get, top, list, flash, now } = kit;
-
-  function selectedValue(): unknown {
-    const state = get();
-    const route = top();
-    const spec = viewSpec(route);
-    if (spec.copyValue) return spec.copyValue(route, state);
-    const ref = currentListRef(state);
-    return ref ? selectedItem(displayedList(state, ref) ?? list(ref)) : undefined;
-  }
+  const selectedValue = () => selectedRow(kit);
 
   return {
     copySelected() {
@@ -45,7 +51,8 @@ export function createOutputActions(kit: StoreKit, deps: OutputDeps): Pick<AppAc
     exportEvents(format) {
       const route = top();
       if (!('username' in route)) return flash('warn', 'Open a user first: e exports their loaded events.');
-      const events = list<AuthEvent>({ kind: 'events', poolId: route.poolId, username: route.username });
+      const ref: ListRef = { kind: 'events', poolId: route.poolId, username: route.username };
+      const events = sortedStoredList<AuthEvent>(get(), ref) ?? list<AuthEvent>(ref);
       if (events.items.length === 0) return flash('warn', 'No events loaded yet: open the events (enter) first.');
       const dir = deps.exportDir ?? process.cwd();
       const count = events.items.length;

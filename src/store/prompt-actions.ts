@@ -56,8 +56,9 @@ export function createPromptActions(kit: StoreKit, given: Omit<Record<PromptKind
       const p = get().prompt;
       if (!p) return;
       const error = handlers[p.kind].submit(p);
-      if (error) set({ prompt: { ...p, error, completion: undefined } });
-      else if (get().prompt === p) set({ prompt: undefined });
+      if (error) return set({ prompt: { ...p, error, completion: undefined } });
+      kit.rememberPrompt?.(p);
+      if (get().prompt === p) set({ prompt: undefined });
     },
     cancelPrompt() {
       set({ prompt: undefined });

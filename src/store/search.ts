@@ -78,12 +78,23 @@ export function nextSearchAttribute(current: string = PLAIN_SEARCH_ATTRIBUTES[0]
   return PLAIN_SEARCH_ATTRIBUTES[(i + 1) % PLAIN_SEARCH_ATTRIBUTES.length];
 }
 
-/** The ListUsers filters that find one user by what someone typed: a username, an email, a phone number or a sub. */
+/**
+ * The ListUsers filters that find one user by what someone typed — a username, an email, a phone number or a sub —
+ * likeliest first (an email filter for text with `@`, a sub filter for a uuid, a phone filter for a +number), then
+ * the username. They are independent and can go out together; a username match still wins (see `lookupPrecedence`).
+ */
 export function lookupFilters(query: string): string[] {
   const q = query.trim();
-  const filters = [formatUserFilter({ attribute: 'username', operator: '=', value: q })];
+  const filters: string[] = [];
   if (q.includes('@')) filters.push(formatUserFilter({ attribute: 'email', operator: '=', value: q }));
   if (/^\+\d+$/.test(q)) filters.push(formatUserFilter({ attribute: 'phone_number', operator: '=', value: q }));
   if (UUID.test(q)) filters.push(formatUserFilter({ attribute: 'sub', operator: '=', value: q.toLowerCase() }));
+  filters.push(formatUserFilter({ attribute: 'username', operator: '=', value: q }));
   return filters;
+}
+
+/** The order in which the answers to `lookupFilters` are taken: the username match first, then the others as sent. */
+export function lookupPrecedence(filters: readonly string[]): number[] {
+  const username = filters.findIndex((f) => f.startsWith('username '));
+  return [username, ...filters.map((_, i) => i).filter((i) => i !== username)];
 }

@@ -11,7 +11,11 @@ import type { ListRef, Route } from './routes.ts';
 import type { ActionLogEntry } from '../writes/action-log.ts';
 import type { WritesInFlight } from '../writes/in-flight.ts';
 import type { BulkUserWrite } from '../writes/bulk-user-specs.ts';
+import type { YankField, YankFieldName } from '../export/yank-fields.ts';
+import type { ConfigState } from '../config/config-types.ts';
 import type { LogsActions, LogsState } from './logs-state.ts';
+import type { PulseState } from './risk-pulse.ts';
+import type { ListSort } from './sort-columns.ts';
 
 /** A single value loaded from the API (pool detail, risk configuration). */
 export interface Resource<T> {
@@ -83,6 +87,8 @@ export interface ChecklistDialog {
   cursor: number;
   /** True while the dry run is shown. */
   dryRun: boolean;
+  /** The first line of the dry run shown, when it is longer than the dialog's rows. */
+  scroll?: number;
   /** What running the checked steps would send, one line per call; nothing is sent to find out. */
   describe: (steps: ChecklistStep[]) => string[];
   /** Runs the checked steps. */
@@ -131,6 +137,8 @@ export interface Prompt {
   error?: string;
   /** Tab completion under way: the candidates and the one shown. */
   completion?: { candidates: string[]; index: number };
+  /** ↑/↓ through the history under way: the line shown (0 the oldest) and the text typed before. */
+  recall?: { index: number; draft: string };
 }
 
 /** A pool-wide sweep, running or over; its findings are the pool's 'findings' list. */
@@ -236,6 +244,8 @@ export interface AppActions extends LogsActions {
   askUndo(): void;
   /** Puts `block <the event's IP>/32` on the command line, for the event on screen or under the cursor. */
   proposeBlock(): void;
+  /** Opens the IP pivot on `address` in `poolId` (key I on an event, or `:ip`) and journals it with how many users it found. */
+  openIpPivot(poolId: string, address: string, via: 'I' | ':ip'): void;
   /** Asks to sweep the current pool (narrowed by its search), showing the estimated calls and time. */
   askSweep(): void;
   /** Cancels the sweep on screen; false when none is running. */
@@ -258,7 +268,7 @@ export interface AppActions extends LogsActions {
   confirmNo(): void;
   /** Typed dialog: replaces the typed text. */
   editDialog(text: string): void;
-  /** Checklist: moves the cursor between steps. */
+  /** Checklist: moves the cursor between steps; while the dry run is shown, scrolls it by `delta` lines. */
   moveDialogStep(delta: number): void;
   /** Checklist: checks or unchecks the step under the cursor. */
   toggleDialogStep(): void;
@@ -271,11 +281,28 @@ export interface AppActions extends LogsActions {
   toggleHelp(): void;
   /** Scrolls the help by `delta` lines (never above the top). */
   scrollHelp(delta: number): void;
-  flash(level: Flash['level'], text: string): void;
+  /** Shows a message on the flash line for a while (`holdMs`, else a few seconds). */
+  flash(level: Flash['level'], text: string, holdMs?: number): void;
+  /** Y: opens the picker of the selection's fields to copy (username, email, sub, event id, IP). */
+  openYank(): void;
+  /** In the Y picker: copies that field of the selection to the clipboard (OSC 52, else tmux's buffer, else shown). */
+  yankField(name: YankFieldName): void;
+  /** Closes the Y picker; nothing is copied. */
+  closeYank(): void;
+  /** ↑ (-1) or ↓ (+1) in an input line: the older or newer line of its history in this pool. */
+  recallPrompt(delta: number): void;
   /** Names the current incident (`:incident NAME`); an empty name clears it. */
   setIncident(name: string): void;
   /** `:report`: writes the Markdown report of the incident's (or today's) journal to a new file and flashes its path. */
   writeReport(): void;
+  /** Runs the config's custom command called `name` on the selection (asking first when it says so). */
+  runCustomCommand(name: string): void;
+  /** Sorts the list by its next column (after the last: as loaded); the selected row stays selected. */
+  cycleSort(ref: ListRef): void;
+  /** Reverses the list's sort (an unsorted list sorts by its first column); the selected row stays selected. */
+  reverseSort(ref: ListRef): void;
+  /** Reads the pool's risk pulse (CloudWatch GetMetricData) unless a fresh one is there or one is loading; `force` reads anyway. */
+  loadPulse(poolId: string, force?: boolean): void;
 }
 
 /** The whole app state. */
@@ -333,5 +360,13 @@ export interface AppState {
   quitting: boolean;
   /** Set when q was pressed while writes were in flight; a second q quits anyway. */
   quitArmed: boolean;
+  /** The fields the open Y picker offers, with their values; absent when it is closed. */
+  yank?: YankField[];
+  /** The config file's settings: key remaps, aliases, custom commands, per-pool settings. */
+  config: ConfigState;
+  /** How each kind of list is sorted (> cycles the column, < reverses); a kind absent shows its rows as loaded. */
+  sorts: Partial<Record<ListRef['kind'], ListSort>>;
+  /** The risk pulse of each pool (threat-protection metrics of the last 24 h), by pool id. */
+  pulses: Record<string, PulseState>;
   actions: AppActions;
 }

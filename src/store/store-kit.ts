@@ -3,7 +3,7 @@ import type { CognitoGateway } from '../gateway/types.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { ListError, PagedList } from './paged-list.ts';
 import type { ListRef, Route } from './routes.ts';
-import type { AppState, Flash } from './state.ts';
+import type { AppState, Flash, Prompt } from './state.ts';
 
 /** What the store's action slices share: state access, the gateway, and the core list and message actions. */
 export interface StoreKit {
@@ -13,7 +13,7 @@ export interface StoreKit {
   now: () => number;
   list: <T>(ref: ListRef) => PagedList<T>;
   setList: (ref: ListRef, next: PagedList<unknown>) => void;
-  flash: (level: Flash['level'], text: string) => void;
+  flash: (level: Flash['level'], text: string, holdMs?: number) => void;
   loadMore: (ref: ListRef) => void;
   ensureList: (ref: ListRef) => void;
   /** Fetches a list again from its first page, as far as it was loaded, and replaces its rows; settles when it is done. */
@@ -24,6 +24,8 @@ export interface StoreKit {
   reset: (stack: Route[]) => void;
   /** Where writes are recorded (absent: nowhere). */
   journal?: Journal;
+  /** Records a line an input line ran, for ↑/↓ (set by the history slice). */
+  rememberPrompt?: (prompt: Prompt) => void;
 }
 
 /** A failure as lists and resources keep it. */

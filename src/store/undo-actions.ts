@@ -1,6 +1,7 @@
 import type { AuthEvent } from '../gateway/types.ts';
 import { feedbackSpec } from '../writes/feedback-spec.ts';
-import { ipRangeSpec, rangesOf, type ConflictHolder } from '../writes/ip-range-spec.ts';
+import type { ConflictHolder } from '../writes/ip-range-spec.ts';
+import { ipRangesSpec, splitRanges, type RangesChange } from '../writes/ip-ranges-spec.ts';
 import { DEFAULT_WRITE_INTERVAL_MS } from '../writes/pacing.ts';
 import { refuseReadOnly, runWrite } from '../writes/run-write.ts';
 import { undoCallText, undoPlan, type UndoCall, type UndoPlan } from '../writes/undo-plan.ts';
@@ -50,13 +51,15 @@ export function createUndoActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_INTE
     try {
       base = await kit.gw.describeRiskConfiguration(call.poolId, call.clientId);
     } catch (error) {
-      tally.problems.push(`unblock ${call.range}: reading the risk configuration failed: ${writeFailureReason(toListError(error).message)}`);
+      tally.problems.push(`unblock ${call.ranges.join(', ')}: reading the risk configuration failed: ${writeFailureReason(toListError(error).message)}`);
       return;
     }
-    if (!rangesOf(base, 'blocked').includes(call.range)) { tally.problems.push(`unblock ${call.range}: not in the blocked list any more; nothing sent`); return; }
+    const { send: present, already: gone } = splitRanges(base, 'blocked', 'remove', call.ranges);
+    if (gone.length > 0) tally.problems.push(`unblock ${gone.join(', ')}: not in the blocked list any more; nothing sent for ${gone.length === 1 ? 'it' : 'them'}`);
+    if (present.length === 0) return;
     const holder: ConflictHolder = {};
-    const change = { poolId: call.poolId, ...(call.clientId ? { clientId: call.clientId } : {}), list: 'blocked' as const, op: 'remove' as const, cidr: call.range, base };
-    await send(plan, ipRangeSpec(kit, holder), [change], tally);
+    const change: RangesChange = { poolId: call.poolId, ...(call.clientId ? { clientId: call.clientId } : {}), list: 'blocked', op: 'remove', cidrs: present, base };
+    await send(plan, ipRangesSpec(kit, holder), [change], tally);
   }
 
   async function run(plan: UndoPlan) {
@@ -65,7 +68,7 @@ export function createUndoActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_INTE
     try {
       const groups = new Map<string, UndoCall[]>();
       for (const call of plan.calls) {
-        const key = call.kind === 'unblock' ? `unblock|${call.range}` : JSON.stringify([call.kind, call.poolId, call.kind === 'feedback' ? [call.username, call.value] : '']);
+        const key = call.kind === 'unblock' ? `unblock|${call.clientId ?? ''}|${call.ranges.join(' ')}` : JSON.stringify([call.kind, call.poolId, call.kind === 'feedback' ? [call.username, call.value] : '']);
         groups.set(key, [...(groups.get(key) ?? []), call]);
       }
       let first = true;

@@ -1,7 +1,7 @@
 import type { CognitoGateway, User } from '../gateway/types.ts';
 import { emptyList, type ListError, type PagedList } from './paged-list.ts';
 import { isUserKeyOf, isUserRoute, listKey, renameUserRoutes, userKey, userListRefs, type Route, type UserRoute } from './routes.ts';
-import { lookupFilters } from './search.ts';
+import { lookupFilters, lookupPrecedence } from './search.ts';
 import type { AppState, Flash } from './state.ts';
 import { toListError } from './store-kit.ts';
 
@@ -41,10 +41,9 @@ export function createUserLookup({ get, set, flash, gateway, enter, signal }: Us
   const done = (key: string, by: AbortSignal | undefined) => { if (resolving.get(key) === by) resolving.delete(key); };
 
   async function find(poolId: string, query: string, opts?: { signal: AbortSignal }): Promise<User | undefined> {
-    for (const filter of lookupFilters(query)) {
-      const page = await gateway().listUsers(poolId, filter, undefined, opts);
-      if (page.items[0]) return page.items[0];
-    }
+    const filters = lookupFilters(query);
+    const pages = await Promise.all(filters.map((filter) => gateway().listUsers(poolId, filter, undefined, opts)));
+    for (const i of lookupPrecedence(filters)) if (pages[i].items[0]) return pages[i].items[0];
     return undefined;
   }
 

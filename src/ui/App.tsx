@@ -12,12 +12,16 @@ import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { PromptLine } from './components/PromptLine.tsx';
 import { StoreContext, TimeZoneContext, useAppState, useAppStore } from './store-context.ts';
 import { CurrentView } from './views/CurrentView.tsx';
+import { ThemeContext } from './theme-context.ts';
+import { DEFAULT_THEME, type Theme } from './theme.ts';
 
 /** Props of the app: the store it drives; a fixed size for tests whose fake terminal has none. */
 export interface AppProps {
   store: AppStore;
   columns?: number;
   rows?: number;
+  /** The colours to draw with (dark when absent). */
+  theme?: Theme;
 }
 
 function useTerminalSize(fixed: { columns?: number; rows?: number }) {
@@ -81,10 +85,12 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
 }
 
 /** The whole TUI, built from the store it is given. */
-export function App({ store, columns, rows }: AppProps) {
+export function App({ store, columns, rows, theme = DEFAULT_THEME }: AppProps) {
   return (
     <StoreContext.Provider value={store}>
-      <Shell columns={columns} rows={rows} />
+      <ThemeContext.Provider value={theme}>
+        <Shell columns={columns} rows={rows} />
+      </ThemeContext.Provider>
     </StoreContext.Provider>
   );
 }

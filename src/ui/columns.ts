@@ -4,6 +4,7 @@ import { roleName } from '../domain/iam-role.ts';
 import { eventSeverity, riskDecisionMarker, riskLevelMarker } from '../domain/event-risk.ts';
 import { formatAgo, formatClock, formatShortTime, formatTime, type TimeZoneSetting } from '../domain/time-format.ts';
 import { cellWidth, fit, safeText } from './text.ts';
+import type { ThemeRole } from './theme.ts';
 
 /**
  * One column of a list: a header, how its cell reads, and how wide it may be. A column is as wide as its content
@@ -21,7 +22,7 @@ export interface Column<T> {
   /** The cell's text; `zone` is the one times are shown in. */
   cell: (item: T, now: number, zone: TimeZoneSetting) => string;
   /** A colour for the cell, by value. */
-  color?: (item: T) => string | undefined;
+  color?: (item: T) => ThemeRole | undefined;
   /** When the terminal is narrow, the highest number is dropped first; a column without one is always shown. */
   drop?: number;
 }
@@ -172,9 +173,18 @@ export function renderCells<T>(columns: Column<T>[], widths: number[], item: T, 
   return columns.map((c, i) => fit(safeText(c.cell(item, now, zone)), widths[i], c.align));
 }
 
-/** The header cells fitted to the widths. */
-export function renderHeader<T>(columns: Column<T>[], widths: number[]): string[] {
-  return columns.map((c, i) => fit(c.header, widths[i], c.align));
+/**
+ * The header cells fitted to the widths; the column a list is sorted by carries ↑ (ascending) or ↓ after its header, in
+ * place of its last letter when the cell has no room for both.
+ */
+export function renderHeader<T>(columns: Column<T>[], widths: number[], sort?: { column: string; descending: boolean }): string[] {
+  return columns.map((c, i) => {
+    if (c.header !== sort?.column) return fit(c.header, widths[i], c.align);
+    const arrow = sort.descending ? '↓' : '↑';
+    const room = Math.max(1, widths[i]);
+    const label = cellWidth(c.header) + 1 <= room ? `${c.header}${arrow}` : `${c.header.slice(0, room - 1)}${arrow}`;
+    return fit(label, room, c.align);
+  });
 }
 
 /** The longest user pool id Cognito makes (region, underscore, up to 55 characters in all). */
@@ -198,15 +208,15 @@ export const USER_COLUMNS: Column<User>[] = [
   { header: 'USERNAME', min: 24, max: 64, flex: true, cell: (u) => u.username },
   { header: 'EMAIL', min: 24, max: 48, flex: true, drop: 3, cell: (u) => u.attributes.email ?? '' },
   { header: 'NAME', min: 12, max: 32, flex: true, drop: 4, cell: (u) => u.attributes.name ?? [u.attributes.given_name, u.attributes.family_name].filter(Boolean).join(' ') },
-  { header: 'STATUS', min: STATUS_CELLS, max: STATUS_CELLS, cell: (u) => u.status, color: (u) => (u.status === 'CONFIRMED' ? undefined : 'yellow') },
-  { header: 'ENABLED', min: 7, max: 7, cell: (u) => (u.enabled ? 'yes' : 'NO'), color: (u) => (u.enabled ? undefined : 'red') },
+  { header: 'STATUS', min: STATUS_CELLS, max: STATUS_CELLS, cell: (u) => u.status, color: (u) => (u.status === 'CONFIRMED' ? undefined : 'warn') },
+  { header: 'ENABLED', min: 7, max: 7, cell: (u) => (u.enabled ? 'yes' : 'NO'), color: (u) => (u.enabled ? undefined : 'danger') },
   { header: 'CREATED', min: TIME_CELLS, max: TIME_CELLS, drop: 5, cell: (u, _now, zone) => formatTime(u.createdAt, zone) },
 ];
 
 /** Colour of a risk level or decision; the text marker says it too, so it reads without colour. */
-export function riskColor(e: AuthEvent): string | undefined {
-  if (e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block' || e.riskLevel === 'High') return 'red';
-  if (e.riskLevel === 'Medium') return 'yellow';
+export function riskColor(e: AuthEvent): ThemeRole | undefined {
+  if (e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block' || e.riskLevel === 'High') return 'danger';
+  if (e.riskLevel === 'Medium') return 'warn';
   return undefined;
 }
 
@@ -223,14 +233,14 @@ export const EVENT_COLUMNS: Column<AuthEvent>[] = [
   { header: 'TIME', min: 20, max: 20, cell: (e, _now, zone) => formatShortTime(e.createdAt, zone) },
   { header: 'AGE', min: 8, max: 8, align: 'right', drop: 5, cell: (e, now) => formatAgo(e.createdAt, now) },
   { header: 'TYPE', min: 14, max: 14, cell: (e) => e.type ?? '' },
-  { header: 'RESULT', min: 10, max: 10, cell: (e) => e.response ?? '', color: (e) => (e.response === 'Fail' ? 'red' : undefined) },
+  { header: 'RESULT', min: 10, max: 10, cell: (e) => e.response ?? '', color: (e) => (e.response === 'Fail' ? 'danger' : undefined) },
   { header: 'RISK', min: 8, max: 8, cell: (e) => riskLevelMarker(e.riskLevel), color: riskColor },
   { header: 'DECISION', min: 17, max: 17, drop: 3, cell: (e) => riskDecisionMarker(e.riskDecision), color: riskColor },
-  { header: 'CC', min: 3, max: 3, drop: 4, cell: (e) => (e.compromisedCredentials ? '!CC' : ''), color: (e) => (e.compromisedCredentials ? 'red' : undefined) },
+  { header: 'CC', min: 3, max: 3, drop: 4, cell: (e) => (e.compromisedCredentials ? '!CC' : ''), color: (e) => (e.compromisedCredentials ? 'danger' : undefined) },
   { header: 'IP', min: 15, max: 39, cell: (e) => e.ip ?? '' },
   { header: 'LOCATION', min: 10, max: 40, flex: true, drop: 6, cell: (e) => [e.city, e.country].filter(Boolean).join(', ') },
   { header: 'DEVICE', min: 10, max: 40, flex: true, drop: 7, cell: (e) => e.device ?? '' },
-  { header: 'FEEDBACK', min: 8, max: 9, drop: 2, cell: feedbackCell, color: (e) => (e.feedback?.value === 'Invalid' ? 'magenta' : e.feedback?.value ? 'green' : undefined) },
+  { header: 'FEEDBACK', min: 8, max: 9, drop: 2, cell: feedbackCell, color: (e) => (e.feedback?.value === 'Invalid' ? 'special' : e.feedback?.value ? 'ok' : undefined) },
 ];
 
 /** App client list columns (risk view). */
@@ -277,8 +287,8 @@ export const FINDING_COLUMNS: Column<SweepFinding>[] = [
   { header: 'USERNAME', min: 12, max: 128, flex: true, cell: (f) => f.user.username },
   { header: 'EMAIL', min: 16, max: 128, flex: true, drop: 2, cell: (f) => f.user.attributes.email ?? '' },
   { header: 'RISKY', min: 8, max: 12, align: 'right', cell: (f) => `${f.events.length}/${f.eventsRead}` },
-  { header: 'WORST', min: 26, max: 26, cell: worstRisk, color: (f) => (f.events.some((e) => riskColor(e) === 'red') ? 'red' : 'yellow') },
-  { header: 'CC', min: 3, max: 3, cell: (f) => (f.events.some((e) => e.compromisedCredentials) ? '!CC' : ''), color: () => 'red' },
+  { header: 'WORST', min: 26, max: 26, cell: worstRisk, color: (f) => (f.events.some((e) => riskColor(e) === 'danger') ? 'danger' : 'warn') },
+  { header: 'CC', min: 3, max: 3, cell: (f) => (f.events.some((e) => e.compromisedCredentials) ? '!CC' : ''), color: () => 'danger' },
   { header: 'NEWEST', min: TIME_CELLS, max: TIME_CELLS, drop: 1, cell: (f, _now, zone) => formatTime(newestAt(f), zone) },
   { header: 'AGE', min: 8, max: 8, align: 'right', drop: 3, cell: (f, now) => formatAgo(newestAt(f), now) },
 ];
@@ -288,6 +298,6 @@ export const LOG_COLUMNS: Column<ApiCallRecord>[] = [
   { header: 'TIME', min: 14, max: 14, cell: (r, _now, zone) => (r.at === undefined ? '' : formatClock(r.at, zone)) },
   { header: 'OPERATION', min: 20, max: 40, flex: true, cell: (r) => r.operation },
   { header: 'MS', min: 6, max: 8, align: 'right', cell: (r) => String(Math.round(r.ms)) },
-  { header: 'TRIES', min: 5, max: 5, align: 'right', cell: (r) => String(r.attempts), color: (r) => (r.attempts > 1 ? 'yellow' : undefined) },
-  { header: 'OUTCOME', min: 16, max: 60, flex: true, cell: (r) => (r.ok ? 'ok' : `✖ ${r.errorName ?? 'failed'}`), color: (r) => (r.ok ? undefined : 'red') },
+  { header: 'TRIES', min: 5, max: 5, align: 'right', cell: (r) => String(r.attempts), color: (r) => (r.attempts > 1 ? 'warn' : undefined) },
+  { header: 'OUTCOME', min: 16, max: 60, flex: true, cell: (r) => (r.ok ? 'ok' : `✖ ${r.errorName ?? 'failed'}`), color: (r) => (r.ok ? undefined : 'danger') },
 ];

@@ -1,5 +1,6 @@
 import type { RiskAction, RiskConfiguration } from '../gateway/types.ts';
 import { formatTime, type TimeZoneSetting } from '../domain/time-format.ts';
+import type { ThemeRole } from './theme.ts';
 
 /** One line of the risk comparison: the pool default beside the app client's effective value. */
 export interface RiskRow {
@@ -9,8 +10,8 @@ export interface RiskRow {
   client?: string;
   /** The client's configuration sets this and it differs from the pool's. */
   overrides: boolean;
-  poolColor?: string;
-  clientColor?: string;
+  poolColor?: ThemeRole;
+  clientColor?: ThemeRole;
 }
 
 type Section = 'takeover' | 'compromised' | 'exceptions' | 'meta';
@@ -19,7 +20,7 @@ interface RowSpec {
   label: string;
   section: Section;
   read: (cfg: RiskConfiguration, zone: TimeZoneSetting) => string | undefined;
-  color?: (cfg: RiskConfiguration) => string | undefined;
+  color?: (cfg: RiskConfiguration) => ThemeRole | undefined;
 }
 
 function action(a: RiskAction | undefined): string | undefined {
@@ -27,9 +28,9 @@ function action(a: RiskAction | undefined): string | undefined {
   return `${a.action ?? '?'}${a.notify ? ' + notify' : ''}`;
 }
 
-function actionColor(a: RiskAction | undefined): string | undefined {
-  if (a?.action === 'BLOCK') return 'red';
-  if (a?.action === 'MFA_REQUIRED' || a?.action === 'MFA_IF_CONFIGURED') return 'yellow';
+function actionColor(a: RiskAction | undefined): ThemeRole | undefined {
+  if (a?.action === 'BLOCK') return 'danger';
+  if (a?.action === 'MFA_REQUIRED' || a?.action === 'MFA_IF_CONFIGURED') return 'warn';
   return undefined;
 }
 
@@ -37,7 +38,7 @@ const ROWS: RowSpec[] = [
   { label: 'takeover: Low risk', section: 'takeover', read: (c) => action(c.accountTakeover?.low), color: (c) => actionColor(c.accountTakeover?.low) },
   { label: 'takeover: Medium risk', section: 'takeover', read: (c) => action(c.accountTakeover?.medium), color: (c) => actionColor(c.accountTakeover?.medium) },
   { label: 'takeover: High risk', section: 'takeover', read: (c) => action(c.accountTakeover?.high), color: (c) => actionColor(c.accountTakeover?.high) },
-  { label: 'compromised creds', section: 'compromised', read: (c) => c.compromisedCredentials?.action, color: (c) => (c.compromisedCredentials?.action === 'BLOCK' ? 'red' : undefined) },
+  { label: 'compromised creds', section: 'compromised', read: (c) => c.compromisedCredentials?.action, color: (c) => (c.compromisedCredentials?.action === 'BLOCK' ? 'danger' : undefined) },
   { label: 'compromised: checked on', section: 'compromised', read: (c) => (c.compromisedCredentials ? c.compromisedCredentials.eventFilter.join(', ') || 'all events' : undefined) },
   { label: 'blocked IP ranges', section: 'exceptions', read: (c) => (c.exceptions ? c.exceptions.blockedIpRanges.join(', ') || 'none' : undefined) },
   { label: 'skipped IP ranges', section: 'exceptions', read: (c) => (c.exceptions ? c.exceptions.skippedIpRanges.join(', ') || 'none' : undefined) },

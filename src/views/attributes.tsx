@@ -9,6 +9,7 @@ import { useAppState, useAppStore } from '../ui/store-context.ts';
 import { safeText } from '../ui/text.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
 import { usePageRows } from '../ui/views/use-page-rows.ts';
+import { useTheme } from '../ui/theme-context.ts';
 
 const BLANK_LABEL = ' '.repeat(FIELD_LABEL_WIDTH);
 
@@ -21,6 +22,7 @@ function attributeLines(attributes: Record<string, string> | undefined, valueWid
 
 /** Every attribute of a user, each value whole (wrapped), scrolled with the cursor keys. */
 function AttributesView({ poolId, username, width, height }: ViewProps & { poolId: string; username: string }) {
+  const theme = useTheme();
   const store = useAppStore();
   const user = useAppState((s) => s.users[userKey(poolId, username)]);
   const scroll = useAppState((s) => s.detailScroll);
@@ -32,7 +34,7 @@ function AttributesView({ poolId, username, width, height }: ViewProps & { poolI
   useEffect(() => {
     if (scroll > max) store.getState().actions.scrollDetail(max - scroll);
   }, [scroll, max, store]);
-  if (!user) return <Text color="cyan">{`Looking up ${safeText(username)}…`}</Text>;
+  if (!user) return <Text color={theme.accent}>{`Looking up ${safeText(username)}…`}</Text>;
   const top = Math.min(scroll, max);
   return (
     <Box flexDirection="column">

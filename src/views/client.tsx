@@ -13,6 +13,7 @@ import { retryHint } from '../ui/components/StatusLine.tsx';
 import { TimeZoneContext, useAppState } from '../ui/store-context.ts';
 import { safeText } from '../ui/text.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
+import { useTheme } from '../ui/theme-context.ts';
 
 /** What the view adds when DescribeUserPoolClient is denied: why a policy may leave it out on purpose. */
 export const DESCRIBE_CLIENT_DENIED_NOTE = 'A read-only policy may leave cognito-idp:DescribeUserPoolClient out on purpose: '
@@ -39,13 +40,13 @@ export function clientFields(c: AppClientDetail, zone: TimeZoneSetting, now: num
   return [
     { label: 'name', value: c.name },
     { label: 'client id', value: c.id },
-    { label: 'client secret', value: c.hasSecret ? 'has a client secret' : 'no client secret', color: c.hasSecret ? 'yellow' : undefined },
+    { label: 'client secret', value: c.hasSecret ? 'has a client secret' : 'no client secret', color: c.hasSecret ? 'warn' : undefined },
     { label: 'created', value: when(c.createdAt) },
     { label: 'last modified', value: when(c.modifiedAt) },
     { section: 'Authentication' },
     { label: 'auth flows', value: list(c.authFlows) },
     { label: 'auth session validity', value: c.authSessionValidity === undefined ? 'not set (Cognito\'s default: 3 minutes)' : `${c.authSessionValidity} minutes` },
-    { label: 'prevent user existence errors', value: existenceErrors(c.preventUserExistenceErrors), color: c.preventUserExistenceErrors === 'LEGACY' ? 'yellow' : undefined },
+    { label: 'prevent user existence errors', value: existenceErrors(c.preventUserExistenceErrors), color: c.preventUserExistenceErrors === 'LEGACY' ? 'warn' : undefined },
     { label: 'token revocation', value: yesNo(c.enableTokenRevocation, 'enabled', 'disabled') },
     { label: 'propagate user context data', value: yesNo(c.enablePropagateAdditionalUserContextData, 'yes', 'no') },
     { section: 'Tokens' },
@@ -80,6 +81,7 @@ function clientName(state: AppState, route: ClientRoute): string {
 
 /** One app client's settings, scrolled; says plainly when DescribeUserPoolClient is denied. */
 function ClientView({ route, width, height, now }: ViewProps & { route: ClientRoute }) {
+  const theme = useTheme();
   const read = useAppState((s) => readOf(s, { kind: 'appClient', poolId: route.poolId, clientId: route.clientId }));
   const zone = useContext(TimeZoneContext);
   const items = useMemo(() => (read?.value ? clientFields(read.value, zone, now) : []), [read?.value, zone, now]);
@@ -87,16 +89,16 @@ function ClientView({ route, width, height, now }: ViewProps & { route: ClientRo
     const denied = read.error.kind === 'permission';
     return (
       <Box flexDirection="column">
-        <Text color="red" wrap="wrap">{`✖ ${safeText(read.error.message)}${denied ? '' : retryHint(read.error)}`}</Text>
-        {denied && <Text color="yellow" wrap="wrap">{DESCRIBE_CLIENT_DENIED_NOTE}</Text>}
+        <Text color={theme.danger} wrap="wrap">{`✖ ${safeText(read.error.message)}${denied ? '' : retryHint(read.error)}`}</Text>
+        {denied && <Text color={theme.warn} wrap="wrap">{DESCRIBE_CLIENT_DENIED_NOTE}</Text>}
       </Box>
     );
   }
-  if (!read?.value) return <Text color="cyan">{`Reading app client ${safeText(route.clientId)}…`}</Text>;
+  if (!read?.value) return <Text color={theme.accent}>{`Reading app client ${safeText(route.clientId)}…`}</Text>;
   const stale = read.error ? `✖ reload failed: ${safeText(read.error.message)}${retryHint(read.error)}` : undefined;
   return (
     <Box flexDirection="column">
-      {stale && <Text color="red" wrap="truncate">{stale}</Text>}
+      {stale && <Text color={theme.danger} wrap="truncate">{stale}</Text>}
       <ScrolledFields items={items} width={width} height={height - (stale ? 1 : 0)} labelWidth={30} />
     </Box>
   );

@@ -17,15 +17,17 @@ import { TimeZoneContext, useAppState } from '../ui/store-context.ts';
 import { useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
 import { feedbackBeingSent } from '../writes/pending-selectors.ts';
+import { useTheme } from '../ui/theme-context.ts';
 
 /** Every field of one authentication event, each value whole (wrapped), scrolled with j/k, PgDn/PgUp, g/G when longer than the view. */
 function EventView({ poolId, username, eventId, width, height, now }: ViewProps & { poolId: string; username: string; eventId: string }) {
+  const theme = useTheme();
   const list = useList<AuthEvent>({ kind: 'events', poolId, username });
   const pending = useAppState((s) => feedbackBeingSent(s.pendingWrites, poolId, username, eventId));
   const zone = useContext(TimeZoneContext);
   const e = list.items.find((x) => x.id === eventId);
   const fields = useMemo(() => (e ? eventFields(e, pending, zone, now) : []), [e, pending, zone, now]);
-  if (!e) return <Text color="yellow">This event is no longer loaded; press esc and open it again.</Text>;
+  if (!e) return <Text color={theme.warn}>This event is no longer loaded; press esc and open it again.</Text>;
   return <ScrolledFields items={fields} width={width} height={height} labelWidth={LABEL_WIDTH} />;
 }
 
@@ -38,17 +40,17 @@ function eventFields(e: AuthEvent, pending: string | undefined, zone: TimeZoneSe
     { label: 'event id', value: e.id },
     { label: 'time', value: `${formatTime(e.createdAt, zone)} (${formatAgo(e.createdAt, now)})` },
     { label: 'type', value: e.type },
-    { label: 'response', value: e.response, color: e.response === 'Fail' ? 'red' : undefined },
+    { label: 'response', value: e.response, color: e.response === 'Fail' ? 'danger' : undefined },
     { label: 'risk level', value: riskLevelMarker(e.riskLevel), color: risk },
     { label: 'risk decision', value: riskDecisionMarker(e.riskDecision), color: risk },
-    { label: 'compromised credentials', value: e.compromisedCredentials ? '!CC YES — detected' : 'no', color: e.compromisedCredentials ? 'red' : undefined },
+    { label: 'compromised credentials', value: e.compromisedCredentials ? '!CC YES — detected' : 'no', color: e.compromisedCredentials ? 'danger' : undefined },
     { label: 'challenges', value: e.challenges.length ? e.challenges.map((c) => `${c.name ?? '?'}: ${c.response ?? '?'}`).join(', ') : 'none' },
     { label: 'IP address', value: e.ip },
     { label: 'city', value: e.city },
     { label: 'country', value: e.country },
     { label: 'device', value: e.device },
     { label: 'timezone', value: e.timezone },
-    { label: 'feedback', value: pending ? `${pending} (sending…)` : e.feedback?.value ?? 'none', color: pending ? 'yellow' : undefined },
+    { label: 'feedback', value: pending ? `${pending} (sending…)` : e.feedback?.value ?? 'none', color: pending ? 'warn' : undefined },
     { label: 'feedback provider', value: e.feedback?.provider },
     { label: 'feedback date', value: e.feedback?.date ? formatTime(e.feedback.date, zone) : undefined },
   ];

@@ -20,6 +20,7 @@ import { useAppState } from '../ui/store-context.ts';
 import { safeText } from '../ui/text.ts';
 import { useDisplayedList, useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
+import { useTheme } from '../ui/theme-context.ts';
 
 const NO_MARKS: Record<string, true> = {};
 
@@ -27,6 +28,7 @@ const HISTORY_WORDS = { complete: 'whole history loaded', more: 'older events on
 
 /** A user's authentication events, newest first, paged from the server, with the client-side triage filter. */
 function EventsView({ poolId, username, width, height, now }: ViewProps & { poolId: string; username: string }) {
+  const theme = useTheme();
   const ref: ListRef = { kind: 'events', poolId, username };
   const key = listKey(ref);
   const base = useList<AuthEvent>(ref);
@@ -38,7 +40,7 @@ function EventsView({ poolId, username, width, height, now }: ViewProps & { pool
   const markCount = Object.keys(marks).length;
   const filterText = filtering ? [view.attention ? 'needs attention' : '', view.text].filter(Boolean).join(' + ') : '';
   const idle = filtering
-    ? <Text color="cyan" wrap="truncate">{`filter: ${safeText(filterText)}   (f edits, F clears, a toggles attention)`}</Text>
+    ? <Text color={theme.accent} wrap="truncate">{`filter: ${safeText(filterText)}   (f edits, F clears, a toggles attention)`}</Text>
     : <Text dimColor wrap="truncate">a needs attention only · n/N next/previous that needs it · f filters loaded events · space marks</Text>;
   const position = listPosition(shown);
   const status = filtering
@@ -50,8 +52,8 @@ function EventsView({ poolId, username, width, height, now }: ViewProps & { pool
         <Text dimColor>events of </Text>
         <Text bold>{safeText(username)}</Text>
         <Text dimColor>{` · ${base.items.length}${base.complete ? '' : '+'} loaded`}</Text>
-        {attention ? <Text color="red">{` · ${attention} need${attention === 1 ? 's' : ''} attention`}</Text> : null}
-        {markCount ? <Text color="cyan">{` · ${markCount} marked`}</Text> : null}
+        {attention ? <Text color={theme.danger}>{` · ${attention} need${attention === 1 ? 's' : ''} attention`}</Text> : null}
+        {markCount ? <Text color={theme.accent}>{` · ${markCount} marked`}</Text> : null}
       </Text>
       <PromptLine kind="filter" width={width} idle={idle} hint={EVENT_FILTER_SYNTAX} />
       <ListView list={shown} pageKey={key} columns={EVENT_COLUMNS} width={width} height={height - 4} noun="events" now={now}
@@ -91,11 +93,11 @@ export const eventsView: ViewSpec<EventsRoute> = {
     EXPORT_JSON,
     EXPORT_CSV,
     { keys: ['space'], label: 'space', description: 'mark / unmark the event (v or i then tags every marked one)', short: 'mark', hint: true, run: ({ actions }) => actions.toggleMark() },
-    { keys: ['*'], label: '*', description: 'mark / unmark every event shown', run: ({ actions }) => actions.markAllShown() },
+    { action: 'mark-all', keys: ['*'], label: '*', description: 'mark / unmark every event shown', run: ({ actions }) => actions.markAllShown() },
     { keys: ['a'], label: 'a', description: 'needs attention only (High/Medium risk, takeover/block, compromised, failed)', short: 'attention', hint: true, run: ({ actions }) => actions.toggleAttention() },
     { keys: ['n', 'N'], label: 'n/N', description: 'next / previous event that needs attention (as a shows them; wraps)', short: 'next attention', hint: true, run: ({ key, actions }) => actions.jumpRisky(key === 'N' ? -1 : 1) },
     { keys: ['f'], label: 'f', description: 'filter loaded events: risk= decision= response= type= country= ip= cc', short: 'filter', hint: true, run: ({ actions }) => actions.openPrompt('filter') },
-    { keys: ['F'], label: 'F', description: 'clear the filter and the attention toggle', run: ({ actions }) => actions.clearEventFilter() },
+    { action: 'clear-filter', keys: ['F'], label: 'F', description: 'clear the filter and the attention toggle', run: ({ actions }) => actions.clearEventFilter() },
     ...EVENTS_ADMIN_KEYS,
     IP_PIVOT,
     PROPOSE_BLOCK,

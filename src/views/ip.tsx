@@ -1,13 +1,10 @@
 import { Box, Text } from 'ink';
-import { riskDecisionMarker, riskLevelMarker } from '../domain/event-risk.ts';
 import type { IpPivotRow } from '../domain/ip-pivot.ts';
-import { formatAgo, formatTime } from '../domain/time-format.ts';
 import { BULK_USER_KEYS } from '../keys/bulk-bindings.ts';
 import { LIST_KEYS } from '../keys/global-keys.ts';
 import { openKey } from '../keys/shared-bindings.ts';
 import { describeIpPivotScope, ipPivotRows, ipPivotScope, knownOnlyByName } from '../store/ip-pivot-list.ts';
 import { listKey, userKey, type ListRef } from '../store/routes.ts';
-import { riskColor, type Column } from '../ui/columns.ts';
 import { ListView } from '../ui/components/ListView.tsx';
 import { listPosition } from '../ui/components/StatusLine.tsx';
 import { useAppState } from '../ui/store-context.ts';
@@ -17,19 +14,8 @@ import { useList } from '../ui/views/use-list.ts';
 import { useMarks } from '../ui/views/use-marks.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
 import type { ViewSpec } from './view-spec.ts';
+import { IP_COLUMNS } from '../ui/view-columns.ts';
 
-const TIME_CELLS = 25;
-
-/** The pivot's columns: the user, how many events came from the address, the worst of them, and the newest. */
-const IP_COLUMNS: Column<IpPivotRow>[] = [
-  { header: 'USERNAME', min: 12, max: 128, flex: true, cell: (r) => r.user.username },
-  { header: 'EMAIL', min: 16, max: 128, flex: true, drop: 2, cell: (r) => r.user.attributes.email ?? '' },
-  { header: 'EVENTS', min: 6, max: 8, align: 'right', cell: (r) => String(r.events) },
-  { header: 'WORST', min: 26, max: 26, cell: (r) => `${riskLevelMarker(r.worst.riskLevel)} ${riskDecisionMarker(r.worst.riskDecision)}`, color: (r) => riskColor(r.worst) },
-  { header: 'CC', min: 3, max: 3, drop: 4, cell: (r) => (r.worst.compromisedCredentials ? '!CC' : ''), color: () => 'red' },
-  { header: 'NEWEST', min: TIME_CELLS, max: TIME_CELLS, drop: 1, cell: (r, _now, zone) => formatTime(r.newestAt, zone) },
-  { header: 'AGE', min: 8, max: 8, align: 'right', drop: 3, cell: (r, now) => formatAgo(r.newestAt, now) },
-];
 
 /** The users whose read events carry one IP address, newest first, and what was searched. */
 function IpView({ poolId, address, width, height, now }: ViewProps & { poolId: string; address: string }) {

@@ -1,9 +1,7 @@
 import { Box, Text } from 'ink';
-import { formatTime } from '../domain/time-format.ts';
 import { journalDay, type JournalLine } from '../journal/journal.ts';
 import { LIST_KEYS } from '../keys/global-keys.ts';
 import { listKey } from '../store/routes.ts';
-import type { Column } from '../ui/columns.ts';
 import { ListView } from '../ui/components/ListView.tsx';
 import { listPosition } from '../ui/components/StatusLine.tsx';
 import { useAppState } from '../ui/store-context.ts';
@@ -11,6 +9,9 @@ import { safeText } from '../ui/text.ts';
 import { useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
 import type { ViewContext, ViewSpec } from './view-spec.ts';
+import { JOURNAL_COLUMNS } from '../ui/view-columns.ts';
+
+export { JOURNAL_COLUMNS };
 
 /** The journal's list, narrowed to the lines that contain `filter` (none: every line). */
 const journalRef = (route: JournalRoute) => ({ kind: 'journal', filter: route.filter ?? '' }) as const;
@@ -18,21 +19,6 @@ const journalRef = (route: JournalRoute) => ({ kind: 'journal', filter: route.fi
 /** Lines read into the view at most, the newest. */
 const MAX_LINES = 5000;
 
-const at = (l: JournalLine) => Date.parse(l.at);
-
-/** The journal's columns: when, the incident, the operation, on whom, how it ended, and who sent it. */
-export const JOURNAL_COLUMNS: Column<JournalLine>[] = [
-  { header: 'TIME', min: 20, max: 20, cell: (l, _now, zone) => (Number.isNaN(at(l)) ? l.at : formatTime(at(l), zone)) },
-  { header: 'INCIDENT', min: 8, max: 24, drop: 2, cell: (l) => l.incident ?? '' },
-  { header: 'ACTION', min: 14, max: 32, cell: (l) => `${l.action}${l.parameters?.value ? ` ${l.parameters.value}` : ''}` },
-  { header: 'TARGET', min: 10, max: 40, flex: true, cell: (l) => `${l.target.label}${l.poolId ? ` (${l.poolId})` : ''}` },
-  {
-    header: 'OUTCOME', min: 8, max: 40, flex: true,
-    cell: (l) => `${l.outcome}${l.readBack ? ` → ${l.readBack}` : ''}${l.message ? `: ${l.message}` : ''}`,
-    color: (l) => (l.outcome === 'ok' ? undefined : l.outcome === 'cancelled' ? 'gray' : 'yellow'),
-  },
-  { header: 'WHO', min: 10, max: 60, flex: true, drop: 1, cell: (l) => ('arn' in l.who ? l.who.arn : `unknown: ${l.who.unknown}`) },
-];
 
 /** True when a line shows `filter` in one of its columns, ignoring case. */
 export function journalLineMatches(line: JournalLine, filter: string): boolean {

@@ -5,30 +5,15 @@ import { listKey } from '../store/routes.ts';
 import type { ViewSpec } from './view-spec.ts';
 import type { ApiCallRecord } from '../gateway/types.ts';
 import type { ApiStats } from '../store/state.ts';
-import { LOG_COLUMNS, type Column } from '../ui/columns.ts';
 import { ListView } from '../ui/components/ListView.tsx';
 import { listPosition } from '../ui/components/StatusLine.tsx';
 import { useAppState } from '../ui/store-context.ts';
 import { useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
+import { LOG_VIEW_COLUMNS } from '../ui/view-columns.ts';
 
-/** Why a call was retried, by cause ("5xx 2 · network 1"). */
-const RETRIED: Column<ApiCallRecord> = {
-  header: 'RETRIED', min: 7, max: 18, drop: 1, cell: (r) => causeLabel(r.retries), color: (r) => (r.retries ? 'yellow' : undefined),
-};
+export { LOG_VIEW_COLUMNS };
 
-/** ok, aborted (its view was left: not a failure), or the failure's name. */
-const OUTCOME: Column<ApiCallRecord> = {
-  header: 'OUTCOME',
-  min: 10,
-  max: 60,
-  flex: true,
-  cell: (r) => (r.ok ? 'ok' : r.aborted ? 'aborted' : `✖ ${r.errorName ?? 'failed'}`),
-  color: (r) => (r.ok ? undefined : r.aborted ? 'gray' : 'red'),
-};
-
-/** The log's columns: the shared ones, with the retries by cause and an outcome that tells aborted from failed. */
-export const LOG_VIEW_COLUMNS: Column<ApiCallRecord>[] = [...LOG_COLUMNS.filter((c) => c.header !== 'OUTCOME'), RETRIED, OUTCOME];
 
 /** The log's summary line: calls, failed attempts by cause, failures and aborted calls. */
 export function logSummary(api: ApiStats): string {

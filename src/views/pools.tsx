@@ -20,7 +20,7 @@ function PoolsView({ width, height, now }: ViewProps) {
   const selected = selectedItem(list);
   return (
     <Box flexDirection="column">
-      {selected ? <PoolLine poolId={selected.id} /> : <Text> </Text>}
+      {selected ? <PoolLine poolId={selected.id} pulse={false} /> : <Text> </Text>}
       <ListView list={list} pageKey={listKey({ kind: 'pools' })} columns={POOL_COLUMNS} width={width} height={height - 4} noun="pools" now={now}
         emptyText="No user pools in this region. Try another --region." />
     </Box>

@@ -10,6 +10,7 @@ import type { Column } from '../ui/columns.ts';
 import { ListView } from '../ui/components/ListView.tsx';
 import { listPosition } from '../ui/components/StatusLine.tsx';
 import { useAppState } from '../ui/store-context.ts';
+import { useTheme } from '../ui/theme-context.ts';
 import { safeText } from '../ui/text.ts';
 import { PoolLine } from '../ui/views/PoolLine.tsx';
 import { useList } from '../ui/views/use-list.ts';
@@ -64,9 +65,10 @@ function QueryView({ poolId, run: runId, width, height, now }: ViewProps & { poo
   const run = useAppState((s) => s.logs.runs[runId]);
   const first = run?.firstColumn ?? 0;
   const columns = useMemo(() => columnsOf((run?.columns ?? []).slice(first)), [run?.columns, first]);
-  if (!run) return <Text color="yellow">{'This query is no longer known (the app was restarted or the connection switched): :ask or :query again.'}</Text>;
+  const theme = useTheme();
+  if (!run) return <Text color={theme.warn}>{'This query is no longer known (the app was restarted or the connection switched): :ask or :query again.'}</Text>;
   const over = run.endedAt !== undefined;
-  const statusColor = run.error ? 'red' : over ? (run.status === 'Complete' ? 'green' : 'yellow') : 'cyan';
+  const statusColor = run.error ? theme.danger : over ? (run.status === 'Complete' ? theme.ok : theme.warn) : theme.accent;
   const range = describeRange({ kind: 'between', startMs: run.startMs, endMs: run.endMs });
   return (
     <Box flexDirection="column">
@@ -79,8 +81,8 @@ function QueryView({ poolId, run: runId, width, height, now }: ViewProps & { poo
         <Text color={statusColor} bold>{queryProgressText(run, now)}</Text>
         <Text dimColor>{over ? ` · ${freshnessText(run)}` : ' · esc stops it (StopQuery)'}</Text>
       </Text>
-      {run.error ? <Text color="red" wrap="truncate">{`✖ ${safeText(run.error)}`}</Text>
-        : run.truncated ? <Text color="yellow" wrap="truncate">{'Cut at the service\'s 10,000-row limit: narrow the range (:since 1h) or add a filter (e.g. | filter message.riskLevel = "High") to see the rest.'}</Text>
+      {run.error ? <Text color={theme.danger} wrap="truncate">{`✖ ${safeText(run.error)}`}</Text>
+        : run.truncated ? <Text color={theme.warn} wrap="truncate">{'Cut at the service\'s 10,000-row limit: narrow the range (:since 1h) or add a filter (e.g. | filter message.riskLevel = "High") to see the rest.'}</Text>
         : <Text dimColor wrap="truncate">{'enter opens the row\'s user (else its IP) · I the IP pivot · space marks users for :contain · e/E export'}</Text>}
       <ListView list={rows} pageKey={listKey(ref)} columns={columns} width={width} height={height - 6} noun="rows" now={now}
         isMarked={marks.isMarked}

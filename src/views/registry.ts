@@ -17,6 +17,7 @@ import { settingsView } from './settings.tsx';
 import { ipView } from './ip.tsx';
 import { journalView } from './journal.tsx';
 import { queryView } from './query.tsx';
+import { pulseView } from './pulse.tsx';
 import type { ViewSpec } from './view-spec.ts';
 
 /** Every view of the app. Adding a view is its file, one line here, and its test. */
@@ -38,6 +39,7 @@ export const VIEWS = [
   ipView,
   journalView,
   queryView,
+  pulseView,
 ] as const;
 
 type RouteOf<S> = S extends ViewSpec<infer R> ? R : never;

@@ -18,6 +18,8 @@ import { fit, safeText, wrapText } from '../ui/text.ts';
 import { PoolLine } from '../ui/views/PoolLine.tsx';
 import { useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
+import { useTheme } from '../ui/theme-context.ts';
+import type { ThemeRole } from '../ui/theme.ts';
 
 const LABEL = 24;
 
@@ -31,10 +33,10 @@ function status(resource: Resource<RiskConfiguration> | undefined, what: string)
   return undefined;
 }
 
-function poolProblem(resource: Resource<RiskConfiguration> | undefined, off: boolean): { text: string; color: string } | undefined {
-  if (off) return { text: THREAT_PROTECTION_OFF, color: 'yellow' };
-  if (resource?.error) return { text: `✖ pool configuration: ${resource.error.message}${retryHint(resource.error)}`, color: 'red' };
-  if (!resource?.value) return { text: 'loading the pool\'s risk configuration…', color: 'cyan' };
+function poolProblem(resource: Resource<RiskConfiguration> | undefined, off: boolean): { text: string; color: ThemeRole } | undefined {
+  if (off) return { text: THREAT_PROTECTION_OFF, color: 'warn' };
+  if (resource?.error) return { text: `✖ pool configuration: ${resource.error.message}${retryHint(resource.error)}`, color: 'danger' };
+  if (!resource?.value) return { text: 'loading the pool\'s risk configuration…', color: 'accent' };
   return undefined;
 }
 
@@ -77,6 +79,7 @@ function layout(all: RiskRow[], height: number, clientCount: number, linesOf: (r
 
 /** The pool's risk configuration beside the one that applies to the selected app client, overrides marked. */
 function RiskView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
+  const theme = useTheme();
   const clients = useList<AppClient>({ kind: 'clients', poolId });
   const client = selectedItem(clients);
   const pool = useAppState((s) => s.risk[riskKey(poolId, undefined)]);
@@ -95,7 +98,7 @@ function RiskView({ poolId, width, height, now }: ViewProps & { poolId: string }
     return (
       <Box flexDirection="column">
         <PoolLine poolId={poolId} />
-        <Text color={problem.color} wrap="wrap">{safeText(problem.text)}</Text>
+        <Text color={theme[problem.color]} wrap="wrap">{safeText(problem.text)}</Text>
         <Box marginTop={1}>
           <ListView list={clients} pageKey={listKey({ kind: 'clients', poolId })} columns={CLIENT_COLUMNS} width={width} height={Math.max(2, height - 7)} noun="app clients" now={now}
             emptyText="This pool has no app clients." />
@@ -122,7 +125,7 @@ function RiskView({ poolId, width, height, now }: ViewProps & { poolId: string }
             <Text key={`${r.label}:${j}`} wrap="truncate">
               <Text dimColor>{fit(j === 0 ? r.label : '', LABEL)}</Text>
               <Text>{'  '}</Text>
-              <Text color={r.poolColor}>{fit(line, poolCells)}</Text>
+              <Text color={r.poolColor && theme[r.poolColor]}>{fit(line, poolCells)}</Text>
             </Text>
           ));
         }
@@ -131,10 +134,10 @@ function RiskView({ poolId, width, height, now }: ViewProps & { poolId: string }
           <Text key={`${r.label}:${j}`} wrap="truncate">
             <Text dimColor>{fit(j === 0 ? r.label : '', LABEL)}</Text>
             <Text>{'  '}</Text>
-            <Text color={r.poolColor}>{fit(poolShown[j] ?? '', col)}</Text>
+            <Text color={r.poolColor && theme[r.poolColor]}>{fit(poolShown[j] ?? '', col)}</Text>
             <Text>{'  '}</Text>
-            {r.overrides && j === 0 ? <Text color="magenta" bold>◆ </Text> : <Text>{r.client === undefined ? '' : '  '}</Text>}
-            <Text color={r.clientColor}>{r.client === undefined ? '' : fit(clientShown[j] ?? '', col - 2)}</Text>
+            {r.overrides && j === 0 ? <Text color={theme.special} bold>◆ </Text> : <Text>{r.client === undefined ? '' : '  '}</Text>}
+            <Text color={r.clientColor && theme[r.clientColor]}>{r.client === undefined ? '' : fit(clientShown[j] ?? '', col - 2)}</Text>
           </Text>
         ));
       })}

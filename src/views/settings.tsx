@@ -10,6 +10,8 @@ import { retryHint } from '../ui/components/StatusLine.tsx';
 import { TimeZoneContext, useAppState } from '../ui/store-context.ts';
 import { safeText } from '../ui/text.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
+import { useTheme } from '../ui/theme-context.ts';
+import type { ThemeRole } from '../ui/theme.ts';
 
 /** The function name of a Lambda ARN (`arn:aws:lambda:us-east-1:123:function:pre-auth[:alias]` → `pre-auth`), else the text itself. */
 export function lambdaFunctionName(arn: string): string {
@@ -28,10 +30,10 @@ function caseSensitivity(value: boolean | undefined): string {
   return value ? 'case-sensitive (Alice and alice are different users)' : 'case-insensitive (Alice and alice are the same user)';
 }
 
-function mfaMode(mode: string | undefined): { value: string | undefined; color?: string } {
-  if (mode === 'ON') return { value: 'ON (required of every user)', color: 'green' };
-  if (mode === 'OPTIONAL') return { value: 'OPTIONAL (each user chooses)', color: 'yellow' };
-  if (mode === 'OFF') return { value: 'OFF (no user is asked for a second factor)', color: 'red' };
+function mfaMode(mode: string | undefined): { value: string | undefined; color?: ThemeRole } {
+  if (mode === 'ON') return { value: 'ON (required of every user)', color: 'ok' };
+  if (mode === 'OPTIONAL') return { value: 'OPTIONAL (each user chooses)', color: 'warn' };
+  if (mode === 'OFF') return { value: 'OFF (no user is asked for a second factor)', color: 'danger' };
   return { value: mode };
 }
 
@@ -58,9 +60,9 @@ export function settingsFields(p: PoolDetail, zone: TimeZoneSetting, now: number
     { label: 'estimated users', value: p.estimatedUsers?.toLocaleString('en-US') },
     { label: 'created', value: when(p.createdAt) },
     { label: 'last changed', value: when(p.modifiedAt) },
-    { label: 'deletion protection', value: p.deletionProtection, color: p.deletionProtection === 'INACTIVE' ? 'yellow' : undefined },
+    { label: 'deletion protection', value: p.deletionProtection, color: p.deletionProtection === 'INACTIVE' ? 'warn' : undefined },
     { label: 'feature plan', value: p.tier },
-    { label: 'threat protection', value: p.threatProtection, color: p.threatProtection === 'OFF' ? 'red' : p.threatProtection === 'AUDIT' ? 'yellow' : 'green' },
+    { label: 'threat protection', value: p.threatProtection, color: p.threatProtection === 'OFF' ? 'danger' : p.threatProtection === 'AUDIT' ? 'warn' : 'ok' },
     { section: 'Sign-in' },
     { label: 'sign-in identifiers', value: signInIdentifiers(p) },
     { label: 'username case', value: caseSensitivity(p.caseSensitive) },
@@ -100,17 +102,18 @@ export function settingsFields(p: PoolDetail, zone: TimeZoneSetting, now: number
 
 /** A pool's settings from DescribeUserPool, scrolled. */
 function SettingsView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
+  const theme = useTheme();
   const pool = useAppState((s) => s.pools[poolId]);
   const zone = useContext(TimeZoneContext);
   const items = useMemo(() => (pool?.value ? settingsFields(pool.value, zone, now) : []), [pool?.value, zone, now]);
   if (!pool?.value) {
-    if (pool?.error) return <Text color="red" wrap="wrap">{`✖ ${safeText(pool.error.message)}${retryHint(pool.error)}`}</Text>;
-    return <Text color="cyan">{`Reading the settings of ${safeText(poolId)}…`}</Text>;
+    if (pool?.error) return <Text color={theme.danger} wrap="wrap">{`✖ ${safeText(pool.error.message)}${retryHint(pool.error)}`}</Text>;
+    return <Text color={theme.accent}>{`Reading the settings of ${safeText(poolId)}…`}</Text>;
   }
   const stale = pool.error ? `✖ reload failed: ${safeText(pool.error.message)}${retryHint(pool.error)}` : undefined;
   return (
     <Box flexDirection="column">
-      {stale && <Text color="red" wrap="truncate">{stale}</Text>}
+      {stale && <Text color={theme.danger} wrap="truncate">{stale}</Text>}
       <ScrolledFields items={items} width={width} height={height - (stale ? 1 : 0)} labelWidth={22} />
     </Box>
   );

@@ -15,6 +15,7 @@ import { PoolLine } from '../ui/views/PoolLine.tsx';
 import { useList } from '../ui/views/use-list.ts';
 import { useMarks } from '../ui/views/use-marks.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
+import { useTheme } from '../ui/theme-context.ts';
 
 function bar(done: number, total: number | undefined, width: number): string {
   if (!total) return '';
@@ -56,6 +57,7 @@ export function sweepEmptyText(sweep: SweepState | undefined): string {
 
 /** A running or finished sweep: progress, counts, and the users with risky events as they are found. */
 function SweepView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
+  const theme = useTheme();
   const sweep = useAppState((s) => s.sweeps[poolId]);
   const ref: ListRef = { kind: 'findings', poolId };
   const findings = useList<SweepFinding>(ref);
@@ -67,17 +69,17 @@ function SweepView({ poolId, width, height, now }: ViewProps & { poolId: string 
     <Box flexDirection="column">
       <PoolLine poolId={poolId} />
       <Text wrap="truncate">
-        <Text bold color={sweep?.running ? 'cyan' : undefined}>{`sweep ${phase}`}</Text>
+        <Text bold color={sweep?.running ? theme.accent : undefined}>{`sweep ${phase}`}</Text>
         <Text dimColor>{sweep?.filter ? ` · users matching ${safeText(sweep.filter)}` : ' · all users'}</Text>
         <Text>{`  ${bar(p?.usersScanned ?? 0, p?.usersEstimated, 24)}`}</Text>
       </Text>
       <Text wrap="truncate">
         <Text>{`${p?.usersScanned ?? 0}${p?.usersEstimated ? `/${p.usersEstimated}` : ''} users · ${p?.eventsRead ?? 0} events read · `}</Text>
-        <Text color={p?.riskyEvents ? 'red' : undefined} bold>{`${p?.riskyEvents ?? 0} risky events in ${p?.riskyUsers ?? 0} users`}</Text>
+        <Text color={p?.riskyEvents ? theme.danger : undefined} bold>{`${p?.riskyEvents ?? 0} risky events in ${p?.riskyUsers ?? 0} users`}</Text>
         <Text dimColor>{` · ${p?.calls ?? 0} calls · ${sweepRetryCounts(p)} · ${elapsed}`}</Text>
       </Text>
-      <GroupPromptLine width={width} idle={sweep?.error ? <Text color="red" wrap="truncate">{`✖ ${safeText(sweep.error)}`}</Text>
-        : p?.lastError ? <Text color="yellow" wrap="truncate">{`last error: ${safeText(p.lastError)}`}</Text>
+      <GroupPromptLine width={width} idle={sweep?.error ? <Text color={theme.danger} wrap="truncate">{`✖ ${safeText(sweep.error)}`}</Text>
+        : p?.lastError ? <Text color={theme.warn} wrap="truncate">{`last error: ${safeText(p.lastError)}`}</Text>
         : <Text dimColor wrap="truncate">{`${sweep?.running ? 'esc cancels · ' : ''}enter opens a user's events to tag them · space marks users · e/E export the findings`}</Text>} />
       <ListView list={findings} pageKey={listKey(ref)} columns={FINDING_COLUMNS} width={width} height={height - 6} noun="users with risky events" now={now}
         emptyText={sweepEmptyText(sweep)} isMarked={marks.isMarked}
@@ -107,7 +109,7 @@ export const sweepView: ViewSpec<SweepRoute> = {
       run: ({ actions }) => { if (!actions.clearMarks() && !actions.cancelSweep()) actions.back(); },
     },
     { keys: ['e'], label: 'e', description: 'export the findings to a JSON file', short: 'export', hint: true, run: ({ actions }) => actions.exportFindings('json') },
-    { keys: ['E'], label: 'E', description: 'export the findings to a CSV file (one row per risky event)', run: ({ actions }) => actions.exportFindings('csv') },
+    { action: 'export-csv', keys: ['E'], label: 'E', description: 'export the findings to a CSV file (one row per risky event)', run: ({ actions }) => actions.exportFindings('csv') },
     ...BULK_USER_KEYS,
     ...LIST_KEYS,
   ],

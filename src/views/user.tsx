@@ -18,6 +18,7 @@ import { safeText, wrapText } from '../ui/text.ts';
 import { useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
 import { otherUserWrite, pendingUserWrite } from '../writes/pending-selectors.ts';
+import { useTheme } from '../ui/theme-context.ts';
 
 const ATTRIBUTE_LINES = 2;
 
@@ -32,11 +33,11 @@ const PENDING: Record<UserWrite, string> = { disable: 'disabling…', enable: 'e
 function userFields(user: User, pending: UserWrite | undefined, other: string | undefined, zone: TimeZoneSetting): Field[] {
   return [
     { label: 'username', value: user.username },
-    { label: 'status', value: `${user.status}${other ? ` · sending: ${other}…` : ''}`, color: user.status === 'CONFIRMED' && !other ? undefined : 'yellow' },
+    { label: 'status', value: `${user.status}${other ? ` · sending: ${other}…` : ''}`, color: user.status === 'CONFIRMED' && !other ? undefined : 'warn' },
     {
       label: 'enabled',
       value: `${user.enabled ? 'yes' : 'NO (disabled)'}${pending ? ` · ${PENDING[pending]}` : ''}`,
-      color: pending ? 'yellow' : user.enabled ? 'green' : 'red',
+      color: pending ? 'warn' : user.enabled ? 'ok' : 'danger',
     },
     { label: 'MFA (SMS options)', value: user.mfaOptions.length ? user.mfaOptions.join(', ') : 'none' },
     { label: 'created', value: formatTime(user.createdAt, zone) },
@@ -57,9 +58,10 @@ function Pane<T>({ title, list, pageKey, columns, width, height, now, focused, n
   title: string; pageKey: string; list: ReturnType<typeof useList<T>>; columns: Parameters<typeof ListView<T>>[0]['columns'];
   width: number; height: number; now: number; focused: boolean; noun: string;
 }) {
+  const theme = useTheme();
   return (
     <Box flexDirection="column" height={height + PANE_CHROME_ROWS}>
-      <Text bold color={focused ? 'cyan' : undefined}>{`${focused ? '▸ ' : '  '}${title}`}</Text>
+      <Text bold color={focused ? theme.accent : undefined}>{`${focused ? '▸ ' : '  '}${title}`}</Text>
       <ListView list={list} pageKey={pageKey} columns={columns} width={width} height={Math.max(1, height)} noun={noun} now={now}
         focused={focused} emptyText={`no ${noun}`} />
     </Box>
@@ -68,6 +70,7 @@ function Pane<T>({ title, list, pageKey, columns, width, height, now, focused, n
 
 /** One user: the row already loaded from ListUsers (never AdminGetUser, which is billed), groups and devices. */
 function UserView({ poolId, username, width, height, now }: ViewProps & { poolId: string; username: string }) {
+  const theme = useTheme();
   const key = userKey(poolId, username);
   const user = useAppState((s) => s.users[key]);
   const missing = useAppState((s) => s.missingUsers[key]);
@@ -83,8 +86,8 @@ function UserView({ poolId, username, width, height, now }: ViewProps & { poolId
   const attributes = useMemo(() => attributeRows(user?.attributes, valueCells), [user?.attributes, valueCells]);
   if (!user) {
     return missing
-      ? <Text color="red" wrap="truncate">{`✖ ${safeText(missing)}`}</Text>
-      : <Text color="cyan">{`Looking up ${safeText(username)}…`}</Text>;
+      ? <Text color={theme.danger} wrap="truncate">{`✖ ${safeText(missing)}`}</Text>
+      : <Text color={theme.accent}>{`Looking up ${safeText(username)}…`}</Text>;
   }
   const rightWidth = wide ? width - leftWidth - 2 : width;
   const fields = userFields(user, pending, other, zone);
@@ -106,7 +109,7 @@ function UserView({ poolId, username, width, height, now }: ViewProps & { poolId
   const details = (
     <Box flexDirection="column" width={leftWidth} flexShrink={0}>
       <Fields fields={fields} width={leftWidth} />
-      <Text bold>attributes{user.partial ? <Text color="cyan"> (reading the whole row…)</Text> : cut || attributes.length > shown.length ? <Text dimColor> (A shows every value whole)</Text> : null}</Text>
+      <Text bold>attributes{user.partial ? <Text color={theme.accent}> (reading the whole row…)</Text> : cut || attributes.length > shown.length ? <Text dimColor> (A shows every value whole)</Text> : null}</Text>
       <Fields fields={shown} width={leftWidth} />
       {attributes.length > shown.length ? <Text dimColor>{`… ${attributes.length - shown.length} more: A shows them`}</Text> : null}
     </Box>

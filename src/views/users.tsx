@@ -8,7 +8,7 @@ import { listKey, type ListRef } from '../store/routes.ts';
 import { openUserRow } from './open-user.ts';
 import type { ViewSpec } from './view-spec.ts';
 import type { User } from '../gateway/types.ts';
-import { USER_COLUMNS } from '../ui/columns.ts';
+import { userColumns } from '../ui/user-columns.ts';
 import { ListView } from '../ui/components/ListView.tsx';
 import { GroupPromptLine } from '../ui/components/GroupPromptLine.tsx';
 import { SearchLine } from '../ui/components/SearchLine.tsx';
@@ -25,11 +25,12 @@ function UsersView({ poolId, width, height, now }: ViewProps & { poolId: string 
   const ref: ListRef = { kind: 'users', poolId, filter };
   const list = useList<User>(ref);
   const marks = useMarks(ref);
+  const columns = userColumns(useAppState((s) => s.config.pools[poolId]?.columns));
   return (
     <Box flexDirection="column">
       {height >= 7 ? <PoolLine poolId={poolId} /> : null}
       <GroupPromptLine width={width} idle={<SearchLine width={width} poolId={poolId} />} />
-      <ListView list={list} pageKey={listKey(ref)} columns={USER_COLUMNS} width={width} height={height - (height >= 7 ? 4 : 3)} noun="users" now={now}
+      <ListView list={list} pageKey={listKey(ref)} columns={columns} width={width} height={height - (height >= 7 ? 4 : 3)} noun="users" now={now}
         isMarked={marks.isMarked} status={`${listPosition(list)}${list.complete ? '' : '+'} users${marks.status}${listProgress(list)}`}
         emptyText={filter ? 'No user matches this filter. esc clears it.' : 'This pool has no users.'} />
     </Box>

@@ -13,9 +13,11 @@ export interface MarkerLine {
   label: string;
   /** Names, ids and counts only, never a secret. */
   parameters: Record<string, string>;
+  /** The line's action; a playbook's own lines when absent. */
+  action?: string;
 }
 
-/** Appends a playbook's own line to the journal and resolves once it is on disk; resolves with why not when it could not. */
+/** Appends a line that is not a call to Cognito (a playbook's own, a pivot) to the journal and resolves once it is on disk; resolves with why not when it could not. */
 export async function journalMarker(kit: StoreKit, marker: MarkerLine): Promise<string | undefined> {
   const journal = activeJournal(kit);
   if (journal.dir === undefined) return undefined;
@@ -25,7 +27,7 @@ export async function journalMarker(kit: StoreKit, marker: MarkerLine): Promise<
     const line: JournalLine = {
       at: new Date(kit.now()).toISOString(), ...(incident ? { incident } : {}), who,
       ...(connection.profile ? { profile: connection.profile } : {}), ...(connection.region ? { region: connection.region } : {}),
-      poolId: marker.poolId, action: PLAYBOOK_ACTION, write: marker.write,
+      poolId: marker.poolId, action: marker.action ?? PLAYBOOK_ACTION, write: marker.write,
       target: { username: marker.username, label: marker.label }, parameters: marker.parameters, outcome: 'ok',
     };
     await journal.append([line]);

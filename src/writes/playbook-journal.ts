@@ -6,6 +6,10 @@ export const PLAYBOOK_STARTED = 'playbook started';
 export const PLAYBOOK_FINISHED = 'playbook finished';
 /** The journal's `action` of the playbook's own lines (they are not calls to Cognito). */
 export const PLAYBOOK_ACTION = 'Playbook';
+/** The journal's `action` of an IP pivot (a search of what the app has read, not a call to Cognito). */
+export const PIVOT_ACTION = 'pivot';
+/** The operation of the playbook's block step: one per playbook, so any success of it in the playbook's lines is it. */
+const BLOCK_OPERATION = 'SetRiskConfiguration';
 /** At most this many planned calls are recorded in the "playbook started" line. */
 export const MAX_RECORDED_CALLS = 400;
 
@@ -64,6 +68,7 @@ function lineTarget(line: JournalLine): string | undefined {
 
 /** True when this journal line records `call` as done. */
 function doneBy(call: JournaledCall, line: JournalLine): boolean {
+  if (call.operation === BLOCK_OPERATION) return succeeded(line) && line.action === BLOCK_OPERATION;
   return succeeded(line) && line.action === call.operation && line.target.username === call.username
     && (call.target === undefined || lineTarget(line) === call.target);
 }

@@ -1,11 +1,12 @@
 import type { JournalLine } from '../journal/journal.ts';
-import { PLAYBOOK_ACTION, playbookOf, succeeded } from './playbook-journal.ts';
+import { RANGES_PARAMETER } from './ip-ranges-spec.ts';
+import { PIVOT_ACTION, PLAYBOOK_ACTION, playbookOf, succeeded } from './playbook-journal.ts';
 import { QUERY_ACTION } from '../journal/query-journal.ts';
 
 /** One call that reverses a journaled call that succeeded. */
 export type UndoCall =
   | { kind: 'enable' | 'disable'; poolId: string; username: string }
-  | { kind: 'unblock'; poolId: string; clientId?: string; range: string }
+  | { kind: 'unblock'; poolId: string; clientId?: string; ranges: string[] }
   | { kind: 'feedback'; poolId: string; username: string; eventId: string; value: 'Valid' | 'Invalid'; label: string; previousUnknown: boolean };
 
 /** What `:undo` offers: the action it reverses, what cannot be reversed (said first), and the reverse calls. */
@@ -32,7 +33,7 @@ export function actionKey(line: JournalLine): string {
   return playbook !== undefined ? `playbook:${playbook}` : `batch:${line.at}|${line.action}|${line.write}`;
 }
 
-const isCall = (l: JournalLine) => l.action !== PLAYBOOK_ACTION && l.action !== QUERY_ACTION && l.outcome !== 'cancelled' && l.parameters?.undoOf === undefined;
+const isCall = (l: JournalLine) => l.action !== PLAYBOOK_ACTION && l.action !== PIVOT_ACTION && l.action !== QUERY_ACTION && l.outcome !== 'cancelled' && l.parameters?.undoOf === undefined;
 
 function reverse(line: JournalLine): UndoCall | string {
   const who = `${line.action} ${line.target.label}`;
@@ -43,8 +44,9 @@ function reverse(line: JournalLine): UndoCall | string {
     case 'AdminEnableUser':
       return { kind: 'disable', poolId: line.poolId, username: line.target.username };
     case 'SetRiskConfiguration':
-      if (p.list === 'blocked' && p.op === 'add' && p.range) return { kind: 'unblock', poolId: line.poolId, ...(p.clientId ? { clientId: p.clientId } : {}), range: p.range };
-      return `${who} (${p.op ?? 'change'} ${p.range ?? ''} on the ${p.list ?? ''} list: not reversed by :undo; use :block, :unblock, :skip or :unskip)`;
+      const ranges = p.range ? [p.range] : (p[RANGES_PARAMETER] ?? '').split(' ').filter(Boolean);
+      if (p.list === 'blocked' && p.op === 'add' && ranges.length > 0) return { kind: 'unblock', poolId: line.poolId, ...(p.clientId ? { clientId: p.clientId } : {}), ranges };
+      return `${who} (${p.op ?? 'change'} ${ranges.join(', ')} on the ${p.list ?? ''} list: not reversed by :undo; use :block, :unblock, :skip or :unskip)`;
     case 'AdminUpdateAuthEventFeedback': {
       if (!line.target.eventId) return `${who} (the event id is not in the journal)`;
       const previous = p.previous === 'Valid' || p.previous === 'Invalid' ? p.previous : undefined;
@@ -91,7 +93,7 @@ export function undoCallText(call: UndoCall): string {
     case 'disable':
       return `AdminDisableUser ${call.username}`;
     case 'unblock':
-      return `SetRiskConfiguration: unblock ${call.range}${call.clientId ? ` (client ${call.clientId})` : ''}`;
+      return `SetRiskConfiguration: unblock ${call.ranges.join(', ')}${call.clientId ? ` (client ${call.clientId})` : ''}`;
     case 'feedback':
       return `AdminUpdateAuthEventFeedback ${call.username} ${call.label} ${call.value}${call.previousUnknown ? ' (the previous feedback cannot be known: the journal did not record it)' : ''}`;
   }

@@ -9,7 +9,8 @@ import { listKey, type ListRef } from '../../src/store/routes.ts';
 import type { EventView } from '../../src/store/state.ts';
 import { fitColumns, type Column } from '../../src/ui/columns.ts';
 import { ListView } from '../../src/ui/components/ListView.tsx';
-import { listPosition, StatusLine } from '../../src/ui/components/StatusLine.tsx';
+import { listPosition, StatusText } from '../../src/ui/components/StatusLine.tsx';
+import { THEMES } from '../../src/ui/theme.ts';
 import { StoreContext } from '../../src/ui/store-context.ts';
 import { eventsView } from '../../src/views/events.tsx';
 import { FakeGateway, makeEvents } from '../helpers/fake-gateway.ts';
@@ -61,10 +62,10 @@ describe('list status lines', () => {
   });
 
   it('a status line in a view\'s own words is red while its list has an error, dim otherwise', () => {
-    const failed = StatusLine({ list: failedAfterOnePage(), noun: 'events', text: 'own words' });
+    const failed = StatusText({ list: failedAfterOnePage(), noun: 'events', text: 'own words', theme: THEMES.dark });
     assert.equal(failed.props.color, 'red');
     assert.equal(failed.props.dimColor, false);
-    const fine = StatusLine({ list: emptyList(), noun: 'events', text: 'own words' });
+    const fine = StatusText({ list: emptyList(), noun: 'events', text: 'own words', theme: THEMES.dark });
     assert.equal(fine.props.color, undefined);
     assert.equal(fine.props.dimColor, true);
   });

@@ -15,7 +15,19 @@ describe('built CLI without a terminal', () => {
     assert.equal(r.status, 0);
     assert.match(r.stdout, /Usage:/);
     assert.match(r.stdout, /--read-only/);
-    assert.match(r.stdout, /Exit status: 0 quit normally; 2 bad command line.*\n.*129 hang-up.*143 SIGTERM/);
+    assert.match(r.stdout, /\nExit status:\n  0 +quit normally.*\n  2 +bad command line[^]*\n  129 +hang-up[^]*\n  143 +SIGTERM/);
+  });
+  it('help keys prints the key table of every view', () => {
+    const r = runPlain(['help', 'keys']);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /^User pools \(pools\)\n  enter +open the pool's users/);
+    assert.match(r.stdout, /\nUsers \(users\)\n[^]*\n  S +sign out everywhere/);
+  });
+  it('an unknown shell for completion: exit 2 and one line', () => {
+    const r = runPlain(['completion', 'tcsh']);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'cognito-tui: completion takes bash, zsh or fish, not "tcsh", e.g. cognito-tui completion zsh.\n');
+    assert.equal(r.stdout, '');
   });
   it('--version prints the version', () => {
     const r = runPlain(['--version']);

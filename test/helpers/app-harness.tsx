@@ -8,6 +8,7 @@ import { createSdkGateway, type SdkGatewayOptions } from '../../src/gateway/sdk-
 import type { CognitoGateway } from '../../src/gateway/types.ts';
 import { createAppStore, type AppStore, type StoreDeps } from '../../src/store/app-store.ts';
 import { App } from '../../src/ui/App.tsx';
+import type { Theme } from '../../src/ui/theme.ts';
 import { keyCode } from './key-codes.ts';
 import { waitFor } from './wait-for.ts';
 
@@ -23,7 +24,10 @@ export interface AppHarness {
   /** Presses `key` (which opens a prompt: '/', ':', 'f'), types `text` and presses enter. */
   submit(key: string, text: string): Promise<void>;
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<string>;
-  /** Operations the emulator received, in order. */
+  /**
+   * Operations the emulator received, in order, without the risk pulse's GetMetricData (the pool header reads it in
+   * the background); count('GetMetricData') still counts those.
+   */
   operations(): string[];
   /** How many `operation` requests the emulator has answered. */
   count(operation: string): number;
@@ -42,6 +46,8 @@ export interface AppOptions {
   gateway?: Partial<SdkGatewayOptions>;
   /** Wraps the gateway the app is given, e.g. to record the calls the app makes before any reaches the emulator. */
   wrapGateway?: (gateway: CognitoGateway) => CognitoGateway;
+  /** The colours the app draws with (dark when absent). */
+  theme?: Theme;
 }
 
 /** Starts an emulator and renders the app against it. */
@@ -57,10 +63,11 @@ export async function startApp(opts: AppOptions = {}): Promise<AppHarness> {
   const store = createAppStore({ gateway, readOnly: opts.readOnly, flashMs: 60_000, exportDir, ...opts.deps });
   if (opts.deepLink) store.getState().actions.openDeepLink(opts.deepLink.pool, opts.deepLink.user);
   else store.getState().actions.push({ view: 'pools' });
-  const app = render(<App store={store} columns={opts.columns ?? 120} rows={opts.rows ?? 30} />);
+  const app = render(<App store={store} columns={opts.columns ?? 120} rows={opts.rows ?? 30} theme={opts.theme} />);
   const frame = () => app.lastFrame() ?? '';
   const tick = () => new Promise((resolve) => setImmediate(resolve));
-  const operations = () => emulator.requests.map((r) => r.operation);
+  const received = () => emulator.requests.map((r) => r.operation);
+  const operations = () => received().filter((o) => !o.endsWith('GetMetricData'));
   const harness: AppHarness = {
     emulator,
     store,
@@ -94,7 +101,7 @@ export async function startApp(opts: AppOptions = {}): Promise<AppHarness> {
       }
     },
     operations,
-    count: (operation) => operations().filter((o) => o === operation).length,
+    count: (operation) => received().filter((o) => o === operation || o.endsWith(`.${operation}`)).length,
     async close() {
       app.unmount();
       await emulator.close();

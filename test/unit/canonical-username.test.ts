@@ -92,16 +92,28 @@ describe('the canonical username: what was typed is looked up once, then every c
     assert.equal(s.gw.count('ListUsers'), lookups);
   });
 
+  it('a deep link by email sends the email and username filters together, email first, and a username match wins', async () => {
+    const s = setup();
+    s.gw.users.push({ username: EMAIL, enabled: true, status: 'CONFIRMED', attributes: { email: 'other@example.com' }, mfaOptions: [] });
+    s.actions().openDeepLink(POOL, EMAIL);
+    assert.deepEqual(s.gw.calls.filter((c) => c.op === 'ListUsers').map((c) => c.args[1]), [`email = "${EMAIL}"`, `username = "${EMAIL}"`],
+      'both filters are sent before either answers, the likelier first');
+    await waitFor(() => s.list(events(EMAIL))?.pagesLoaded === 1);
+    assert.deepEqual(s.store.getState().stack.at(-1), { view: 'events', poolId: POOL, username: EMAIL }, 'the user named so, not the one with that email');
+  });
+
   it('a user who is not in the pool: the lists say so, no admin call is sent, d sends nothing, r looks them up again', async () => {
     const s = setup();
     s.actions().openDeepLink(POOL, 'nobody@example.com');
     await waitFor(() => s.store.getState().missingUsers[userKey(POOL, 'nobody@example.com')]);
     assert.match(s.list(events('nobody@example.com'))?.error?.message ?? '', /No user "nobody@example\.com"/);
     s.actions().back();
+    await waitFor(() => s.store.getState().missingUsers[userKey(POOL, 'nobody@example.com')]);
     s.actions().askUserWrite('toggle');
     assert.equal(s.store.getState().confirm, undefined, 'no write is offered for a user who was not found');
     const lookups = s.gw.count('ListUsers');
     s.actions().refresh();
+    assert.equal(s.store.getState().missingUsers[userKey(POOL, 'nobody@example.com')], undefined, 'r starts a new lookup');
     await waitFor(() => s.gw.count('ListUsers') > lookups);
     await waitFor(() => s.store.getState().missingUsers[userKey(POOL, 'nobody@example.com')]);
     assert.equal(s.userCalls().length, 0);

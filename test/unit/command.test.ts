@@ -142,6 +142,7 @@ describe('command table', () => {
       ':query [Logs Insights query]',
       ':since <range>',
       ':log-group <log group>',
+      ':pulse [pool id]',
     ]);
     assert.ok(COMMANDS.every((c) => c.description.length > 0));
   });
@@ -190,7 +191,7 @@ describe('completeCommand', () => {
     }
   });
   it('completes command names by prefix, exact match first', () => {
-    assert.deepEqual(completeCommand(':p', KNOWN).candidates, ['pools', 'pool', 'profile']);
+    assert.deepEqual(completeCommand(':p', KNOWN).candidates, ['pools', 'pool', 'profile', 'pulse']);
     assert.deepEqual(completeCommand(':po', KNOWN), { target: 'command', start: 1, partial: 'po', candidates: ['pools', 'pool'] });
     assert.deepEqual(completeCommand(':pool', KNOWN).candidates, ['pool', 'pools']);
     assert.deepEqual(completeCommand(':zz', KNOWN).candidates, []);

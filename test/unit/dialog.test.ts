@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { dispatchInput, dispatchKey } from '../../src/keys/dispatch.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import {
-  checkedSteps, checklistDialog, dialogKind, dialogRows, editTyped, moveStep, submitTyped, toggleDry, toggleStep, typedDialog, typedMatches,
+  checkedSteps, checklistDialog, dialogKind, dialogRows, dryRunRoom, dryRunWindow, editTyped, scrollDry, moveStep, submitTyped, toggleDry, toggleStep, typedDialog, typedMatches,
 } from '../../src/store/dialog.ts';
 import type { ChecklistStep } from '../../src/store/state.ts';
 import { FakeGateway } from '../helpers/fake-gateway.ts';
@@ -54,6 +54,24 @@ describe('dialog reducers (pure)', () => {
     assert.equal(d.dryRun, true);
     assert.deepEqual(d.describe(checkedSteps(d)), ['call for sign-out', 'call for invalid']);
     assert.equal(dialogRows(d), 5 + 1 + 2);
+  });
+
+  it('a dry run longer than the dialog scrolls a line or a page at a time, kept within its lines', () => {
+    const calls = Array.from({ length: 23 }, (_, i) => `call ${i + 1}`);
+    let d = toggleDry(checklistDialog({ title: 'Contain', steps: STEPS, describe: () => calls, onRun: () => {} }));
+    assert.equal(dialogRows(d), 14);
+    const room = dryRunRoom(d, true);
+    assert.equal(room, 8);
+    assert.deepEqual(dryRunWindow(d, room), { start: 0, shown: 8, total: 23 });
+    d = scrollDry(d, -1, room);
+    assert.equal(dryRunWindow(d, room).start, 0);
+    d = scrollDry(d, room, room);
+    assert.deepEqual(dryRunWindow(d, room), { start: 8, shown: 8, total: 23 });
+    d = scrollDry(d, 100, room);
+    assert.deepEqual(dryRunWindow(d, room), { start: 15, shown: 8, total: 23 }, 'the last page ends on the last line');
+    d = scrollDry(d, -3, room);
+    assert.equal(dryRunWindow(d, room).start, 12);
+    assert.equal(toggleDry(toggleDry(d)).scroll, 0, 'the dry run shown again starts at its top');
   });
 
   it('rows: a yes/no takes 5, a typed dialog 6, a long checklist is capped', () => {

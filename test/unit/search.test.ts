@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSearch, lookupFilters, nextSearchAttribute, PLAIN_SEARCH_ATTRIBUTES, searchTarget } from '../../src/store/search.ts';
+import { buildSearch, lookupFilters, lookupPrecedence, nextSearchAttribute, PLAIN_SEARCH_ATTRIBUTES, searchTarget } from '../../src/store/search.ts';
 
 describe('search line', () => {
   it('plain text searches the chosen attribute by prefix', () => {
@@ -35,10 +35,16 @@ describe('search line', () => {
     assert.equal(seen.size, PLAIN_SEARCH_ATTRIBUTES.length);
     assert.equal(a, 'email');
   });
-  it('looks a user up by username, then email or sub', () => {
+  it('looks a user up with the likeliest filter first (email for an @, phone for a +number, sub for a uuid), then the username', () => {
     assert.deepEqual(lookupFilters('bob'), ['username = "bob"']);
-    assert.deepEqual(lookupFilters('bob@example.com'), ['username = "bob@example.com"', 'email = "bob@example.com"']);
-    assert.deepEqual(lookupFilters('+34612345678'), ['username = "+34612345678"', 'phone_number = "+34612345678"']);
+    assert.deepEqual(lookupFilters('bob@example.com'), ['email = "bob@example.com"', 'username = "bob@example.com"']);
+    assert.deepEqual(lookupFilters('+34612345678'), ['phone_number = "+34612345678"', 'username = "+34612345678"']);
+    const sub = '6F1C2D3E-0000-4000-8000-00000000ABCD';
+    assert.deepEqual(lookupFilters(sub), [`sub = "${sub.toLowerCase()}"`, `username = "${sub}"`]);
+  });
+  it('takes a username match before the likelier filters\' answers', () => {
+    assert.deepEqual(lookupPrecedence(lookupFilters('bob@example.com')), [1, 0]);
+    assert.deepEqual(lookupPrecedence(lookupFilters('bob')), [0]);
   });
 });
 

@@ -44,7 +44,7 @@ describe('undoPlan: the reverse of the last playbook or batch from the journal',
       line(T1, 'AdminDeleteUser', 'gone', {}),
       line(T2, 'SetRiskConfiguration', '', { list: 'blocked', op: 'add', range: '203.0.113.0/24' }),
     ];
-    assert.deepEqual(undoPlan(lines)?.calls, [{ kind: 'unblock', poolId: POOL, range: '203.0.113.0/24' }]);
+    assert.deepEqual(undoPlan(lines)?.calls, [{ kind: 'unblock', poolId: POOL, ranges: ['203.0.113.0/24'] }]);
     const deletion = undoPlan(lines.slice(0, 1))!;
     assert.deepEqual(deletion.calls, []);
     assert.match(deletion.irreversible[0], /AdminDeleteUser gone \(a deletion/);

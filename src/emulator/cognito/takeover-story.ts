@@ -94,3 +94,25 @@ export function takeoverBurst(seed: number, pool: PoolDefinition, profile: UserP
     ...stepEvent(step, profile),
   }));
 }
+
+/** The addresses the story's attacker signed in from, in the order of the story. */
+export const ATTACKER_IPS: readonly string[] = [...new Set(STORY.flatMap((s) => (s.ip ? [s.ip] : [])))];
+
+/**
+ * The attacker trying again from `ip` at `at`, once that address is in the pool's always-block list: recorded as
+ * Cognito records a sign-in from a blocked range (EventResponse Fail, RiskDecision Block) when threat protection is
+ * ENFORCED; in AUDIT mode the block is only recorded as a risk and the sign-in is not stopped.
+ */
+export function blockedRetry(seed: number, pool: PoolDefinition, ip: string, at: number): AuthEventRecord {
+  const step = STORY.find((s) => s.ip === ip) ?? { minutesAgo: 0, outcome: 'blocked-ip' as const, ip };
+  const enforced = pool.mode === 'ENFORCED';
+  return {
+    EventId: new Rng(seed, pool.id, TAKEOVER_USERNAME, 'retry', ip).uuid(),
+    createdAt: at,
+    EventType: 'SignIn',
+    EventResponse: enforced ? 'Fail' : 'Pass',
+    EventRisk: { RiskDecision: enforced ? 'Block' : 'AccountTakeover', RiskLevel: 'High', CompromisedCredentialsDetected: false },
+    ChallengeResponses: enforced ? [] : [PASSWORD_OK],
+    EventContextData: attackerPlace(step),
+  };
+}

@@ -2,6 +2,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { TimeZoneSetting } from '../../domain/time-format.ts';
 import type { CognitoGateway, GatewayTarget } from '../../gateway/types.ts';
 import type { Journal } from '../../journal/journal.ts';
+import type { HistoryFiles } from '../../history/history-file.ts';
+import type { ConfigState } from '../../config/config-types.ts';
+import type { RunProgram } from '../../custom/run-program.ts';
 import type { ViewContext } from '../../views/view-spec.ts';
 import type { FollowPacing } from '../follow-actions.ts';
 import type { PollPacing } from '../query-runner.ts';
@@ -32,6 +35,12 @@ export interface StoreDeps extends OutputDeps {
   feedbackIntervalMs?: number;
   /** Where writes are recorded; none when absent (tests), NO_JOURNAL for `--no-journal`. */
   journal?: Journal;
+  /** Where each pool's search and command history is saved; kept in memory only when absent (`--no-history`, tests). */
+  history?: HistoryFiles;
+  /** The config file's settings (none in tests that do not give them). */
+  config?: ConfigState;
+  /** Runs a custom command's program; absent where none may run (tests that do not look). */
+  runProgram?: RunProgram;
   /** `--log-group`: where every pool's user activity is, unless `:log-group` names another. */
   logGroup?: string;
   /** How Logs Insights results are polled (tests poll fast). */

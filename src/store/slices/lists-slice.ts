@@ -1,5 +1,6 @@
-import type { AuthEvent, Page } from '../../gateway/types.ts';
-import { displayedList, isFiltering } from '../displayed-list.ts';
+import type { Page } from '../../gateway/types.ts';
+import { activeSort, displayedList, isFiltering, rowIndexOfLine } from '../displayed-list.ts';
+import { nextSort, reversedSort, type ListSort } from '../sort-columns.ts';
 import { createFollowActions } from '../follow-actions.ts';
 import { listSource } from '../list-sources.ts';
 import { reloadLists } from '../navigation-actions.ts';
@@ -13,13 +14,13 @@ import { listKey, type ListRef } from '../routes.ts';
 import { toListError } from '../store-kit.ts';
 import type { Slice, SliceEnv } from './env.ts';
 
-type ListActions = 'loadMore' | 'loadToEnd' | 'stopLoading' | 'moveCursor' | 'cursorTo' | 'setPageRows';
+type ListActions = 'loadMore' | 'loadToEnd' | 'stopLoading' | 'moveCursor' | 'cursorTo' | 'setPageRows' | 'cycleSort' | 'reverseSort';
 
 /**
  * Every paged list: its pages fetched from its source, the cursor over it, G to its end, and the rows each list was
  * last drawn with (its page for PgDn and for fetching the next page before the cursor gets there).
  */
-export function listsSlice({ get, set, deps, aborts, kit, shared }: SliceEnv): Slice<'lists' | 'pageRows', ListActions> {
+export function listsSlice({ get, set, deps, aborts, kit, shared }: SliceEnv): Slice<'lists' | 'pageRows' | 'sorts', ListActions> {
   const list = <T>(ref: ListRef) => (get().lists[listKey(ref)] as PagedList<T> | undefined) ?? emptyList<T>();
   const setList = (ref: ListRef, next: PagedList<unknown>) => set((s) => ({ lists: { ...s.lists, [listKey(ref)]: next } }));
   const rowsOf = (ref: ListRef) => pageRowsOf(get(), listKey(ref), deps.listRows);
@@ -52,30 +53,47 @@ export function listsSlice({ get, set, deps, aborts, kit, shared }: SliceEnv): S
     );
   }
 
+  /** Moves the cursor to `index`, a line of the list as displayed (filtered, sorted); the selection is kept by row. */
   function cursorTo(ref: ListRef, index: number) {
     const rows = rowsOf(ref);
     const key = listKey(ref);
     const view = get().eventViews[key];
+    const moved = moveCursorTo(displayedList<unknown>(get(), ref) ?? emptyList<unknown>(), index);
+    const row = rowIndexOfLine(get(), ref, moved.cursor);
     if (ref.kind === 'events' && isFiltering(view)) {
-      const moved = moveCursorTo(displayedList<AuthEvent>(get(), ref) ?? emptyList<AuthEvent>(), index);
-      set((s) => ({ eventViews: { ...s.eventViews, [key]: { ...view, cursor: moved.cursor } } }));
+      set((s) => ({ eventViews: { ...s.eventViews, [key]: { ...view, cursor: row } } }));
       if (canLoadMore(list(ref)) && nearEnd(moved, rows)) loadMore(ref);
       return;
     }
-    const next = moveCursorTo(stopFollow(list(ref)), index);
+    const next = moveCursorTo(stopFollow(list(ref)), row);
     setList(ref, next);
-    if (canLoadMore(next) && nearEnd(next, rows)) loadMore(ref);
+    if (canLoadMore(next) && nearEnd(activeSort(get(), ref) ? moved : next, rows)) loadMore(ref);
     shared.followSelection(ref);
+  }
+
+  /** G on a list drawn in another order than loaded: a filter or a complete sorted list jumps to its last line. */
+  function jumpShown(ref: ListRef): boolean {
+    const filtered = ref.kind === 'events' && isFiltering(get().eventViews[listKey(ref)]);
+    if (!filtered && !(activeSort(get(), ref) && list(ref).complete)) return false;
+    cursorTo(ref, Number.MAX_SAFE_INTEGER);
+    return true;
+  }
+
+  /** Sorts lists of the kind of `ref` (none: as loaded); the cursor stays on its row, which the view keeps on its line. */
+  function setSort(ref: ListRef, sort: ListSort | undefined) {
+    set((s) => {
+      const sorts = { ...s.sorts };
+      if (sort) sorts[ref.kind] = sort;
+      else delete sorts[ref.kind];
+      return { sorts };
+    });
   }
 
   const following = createFollowActions({
     get, list, setList, fetchPage, prepare, flash: (level, text) => kit.flash(level, text), followSelection: (ref) => shared.followSelection(ref),
     pacing: deps.paceFollow,
-    jumpFiltered: (ref) => {
-      if (ref.kind !== 'events' || !isFiltering(get().eventViews[listKey(ref)])) return false;
-      cursorTo(ref, Number.MAX_SAFE_INTEGER);
-      return true;
-    },
+    jumpFiltered: jumpShown,
+    afterFollow: (ref) => { if (activeSort(get(), ref)) cursorTo(ref, Number.MAX_SAFE_INTEGER); },
   });
 
   Object.assign(kit, {
@@ -94,13 +112,15 @@ export function listsSlice({ get, set, deps, aborts, kit, shared }: SliceEnv): S
   });
 
   return {
-    state: { lists: {}, pageRows: {} },
+    state: { lists: {}, pageRows: {}, sorts: {} },
     actions: {
       loadMore,
       loadToEnd: following.loadToEnd,
       stopLoading: following.stopLoading,
       moveCursor: (ref, delta) => cursorTo(ref, (displayedList(get(), ref) ?? list(ref)).cursor + delta),
       cursorTo,
+      cycleSort: (ref) => setSort(ref, nextSort(ref.kind, get().sorts[ref.kind])),
+      reverseSort: (ref) => setSort(ref, reversedSort(ref.kind, get().sorts[ref.kind])),
       setPageRows(key, rows) {
         const n = Math.max(1, Math.floor(rows));
         if (get().pageRows[key] !== n) set((s) => ({ pageRows: { ...s.pageRows, [key]: n } }));

@@ -2,6 +2,7 @@ import { allInFlight, NO_WRITES_IN_FLIGHT } from '../../writes/in-flight.ts';
 import { createFeedbackActions } from '../feedback-actions.ts';
 import { createContainActions } from '../contain-actions.ts';
 import { createUndoActions } from '../undo-actions.ts';
+import { createIpPivotActions } from '../ip-pivot-actions.ts';
 import { createIpRangeActions } from '../ip-range-actions.ts';
 import { createRiskEditActions } from '../risk-edit-actions.ts';
 import { createUserActions } from '../user-actions.ts';
@@ -9,7 +10,7 @@ import type { Slice, SliceEnv } from './env.ts';
 
 type WritesActions =
   | 'askFeedback' | 'askUserWrite' | 'askBulkUserWrite' | 'askAdminWrite' | 'askRangeChange' | 'proposeBlock' | 'askRiskEdit' | 'proposeRiskEdit'
-  | 'askContain' | 'resumeContain' | 'askUndo' | 'quit';
+  | 'askContain' | 'resumeContain' | 'askUndo' | 'quit' | 'openIpPivot';
 
 type WritesState = 'pendingWrites' | 'actionLog' | 'failedWrite' | 'writeProgress' | 'quitting' | 'quitArmed';
 
@@ -27,6 +28,7 @@ export function writesSlice({ get, set, deps, kit, shared }: SliceEnv): Slice<Wr
       ...createRiskEditActions(kit),
       ...createContainActions(kit, deps.feedbackIntervalMs),
       ...createUndoActions(kit, deps.feedbackIntervalMs),
+      ...createIpPivotActions(kit),
       quit() {
         const inFlight = allInFlight(get().pendingWrites).length;
         if (inFlight > 0 && !get().quitArmed) {

@@ -1,11 +1,13 @@
 import { Box, Text } from 'ink';
 import { fit, safeText, truncate, wrapText } from '../text.ts';
+import { useTheme } from '../theme-context.ts';
+import type { ThemeRole } from '../theme.ts';
 
 /** One labelled value; `color` highlights it. */
 export interface Field {
   label: string;
   value: string | undefined;
-  color?: string;
+  color?: ThemeRole;
   /** At most this many lines; a longer value ends in an ellipsis. */
   maxLines?: number;
   /** The value already made safe and wrapped to the value column; when given, `value` and `maxLines` are not read. */
@@ -46,6 +48,7 @@ export function fieldLines(value: string, width: number, maxLines = Number.POSIT
  * bottom rows rather than drawing rows over each other.
  */
 export function Fields({ fields, width, labelWidth = FIELD_LABEL_WIDTH }: { fields: Field[]; width: number; labelWidth?: number }) {
+  const theme = useTheme();
   const { labelCells, valueCells } = fieldColumns(width, labelWidth);
   const blank = ' '.repeat(labelCells);
   const rows = fields.flatMap((f, i) =>
@@ -53,7 +56,7 @@ export function Fields({ fields, width, labelWidth = FIELD_LABEL_WIDTH }: { fiel
       <Box key={`${i}:${j}`} flexShrink={0}>
         <Text wrap="truncate">
           <Text dimColor>{j === 0 ? fieldLabel(f.label, labelCells) : blank}</Text>
-          <Text color={f.color}>{line}</Text>
+          <Text color={f.color && theme[f.color]}>{line}</Text>
         </Text>
       </Box>
     )));

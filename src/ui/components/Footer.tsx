@@ -6,6 +6,7 @@ import type { KeyTable } from '../../keys/binding.ts';
 import { currentRoute } from '../../store/selectors.ts';
 import { useAppState } from '../store-context.ts';
 import { cellWidth, truncate } from '../text.ts';
+import { useTheme } from '../theme-context.ts';
 
 const HINT_GAP = '  ';
 const LAST_HINTS = ['?', 'q'];
@@ -36,16 +37,18 @@ function modeHints(mode: KeyTable): { label: string; text: string }[] {
 
 /** The key hints of the current view (from its key table) and the API call counters, with failed attempts by cause. */
 export function Footer({ width }: { width: number }) {
+  const theme = useTheme();
   const { view, calls, causes, failed } = useAppState(useShallow((s) => ({
     view: currentRoute(s).view,
     calls: s.api.calls,
     causes: causeLabel(s.api.failedAttempts),
     failed: s.api.failed,
   })));
+  const config = useAppState((s) => s.config);
   const reasons = useAppState(useShallow(disabledReasons));
   const mode = useAppState(modeTable);
-  const now = useAppState(useShallow((s) => tablesFor(view).flatMap((t) => t.bindings).map((b) => b.hintWhen?.(s) === true)));
-  const hints = mode ? modeHints(mode) : tablesFor(view)
+  const now = useAppState(useShallow((s) => tablesFor(view, s.config).flatMap((t) => t.bindings).map((b) => b.hintWhen?.(s) === true)));
+  const hints = mode ? modeHints(mode) : tablesFor(view, config)
     .flatMap((t) => t.bindings)
     .map((b, i) => ({ b, off: reasons[i] !== '', now: now[i] }))
     .filter(({ b, now: shown }) => b.hint || shown)
@@ -57,7 +60,7 @@ export function Footer({ width }: { width: number }) {
     <Box width={width} justifyContent="space-between" flexShrink={0}>
       <Text dimColor wrap="truncate">{fitHints(hints, Math.max(4, width - stats.length - 3))}</Text>
       <Text>{'  '}</Text>
-      <Text color={causes ? 'yellow' : undefined} dimColor={!causes}>{stats}</Text>
+      <Text color={causes ? theme.warn : undefined} dimColor={!causes}>{stats}</Text>
     </Box>
   );
 }

@@ -7,6 +7,7 @@ import { rangeHeaderText } from '../../store/log-source-actions.ts';
 import type { AppState } from '../../store/state.ts';
 import { useAppState } from '../store-context.ts';
 import { cellWidth, safeText, truncate } from '../text.ts';
+import { useTheme } from '../theme-context.ts';
 
 function poolName(state: AppState, poolId: string): string {
   const detail = state.pools[poolId]?.value;
@@ -26,31 +27,33 @@ function breadcrumbs(state: AppState): string[] {
 
 /** Top line: where you are, and which account, endpoint and mode you are in. */
 export function Header({ width }: { width: number }) {
-  const { crumbs, readOnly, profile, endpoint, incident, journalOff, range } = useAppState(useShallow((s) => ({
+  const theme = useTheme();
+  const { crumbs, readOnly, profile, endpoint, incident, journalOff, modeNote, range } = useAppState(useShallow((s) => ({
     crumbs: breadcrumbs(s).join(' › '),
     readOnly: s.readOnly,
     profile: s.target.profile,
     endpoint: s.target.endpoint,
     incident: s.incident,
     journalOff: s.journalOff,
+    modeNote: s.config.modeNote,
     range: rangeHeaderText(s),
   })));
-  const badge = readOnly ? ' READ-ONLY ' : '';
+  const badge = readOnly ? ' READ-ONLY ' : modeNote ? ' WRITES ON ' : '';
   const title = 'cognito-tui │ ';
   const crumbsRoom = Math.max(8, width - title.length - badge.length - 1);
   const left = truncate(crumbs, crumbsRoom);
   const rightRoom = width - title.length - cellWidth(left) - badge.length - 2;
-  const info = [incident ? `incident ${safeText(incident)}` : '', journalOff ?? '', range, profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean).join(' · ');
+  const info = [incident ? `incident ${safeText(incident)}` : '', journalOff ?? '', modeNote ?? '', range, profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean).join(' · ');
   const right = rightRoom >= 8 ? truncate(info, rightRoom) : '';
   return (
     <Box width={width} justifyContent="space-between" flexShrink={0}>
       <Text wrap="truncate">
-        <Text bold color="cyan">cognito-tui</Text>
+        <Text bold color={theme.accent}>cognito-tui</Text>
         <Text> │ </Text>
         <Text bold>{left}</Text>
       </Text>
       <Text wrap="truncate">
-        {badge ? <Text color="black" backgroundColor="yellow">{badge}</Text> : null}
+        {badge ? <Text color={theme.badgeText} backgroundColor={theme.badgeBack}>{badge}</Text> : null}
         <Text dimColor>{right ? ` ${right}` : ''}</Text>
       </Text>
     </Box>

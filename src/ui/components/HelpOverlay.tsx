@@ -6,10 +6,12 @@ import type { ViewName } from '../../store/routes.ts';
 import { useAppState } from '../store-context.ts';
 import { cellText, HELP_GAP, LABEL_WIDTH, layoutHelp, type HelpCell } from './help-layout.ts';
 import { usePageRows } from '../views/use-page-rows.ts';
+import { useTheme } from '../theme-context.ts';
 
 function Cell({ cell, width }: { cell: HelpCell; width: number }) {
+  const theme = useTheme();
   const text = cellText(cell, width);
-  if (cell.kind === 'title') return <Text bold color="cyan">{text}</Text>;
+  if (cell.kind === 'title') return <Text bold color={theme.accent}>{text}</Text>;
   if (cell.kind === 'key') return <Text><Text bold>{text.slice(0, LABEL_WIDTH)}</Text>{text.slice(LABEL_WIDTH)}</Text>;
   return <Text>{text}</Text>;
 }
@@ -21,8 +23,9 @@ function Cell({ cell, width }: { cell: HelpCell; width: number }) {
 export function HelpOverlay({ view, width, height }: { view: ViewName; width: number; height: number }) {
   const reasons = useAppState(useShallow(helpDisabledReasons));
   const scroll = useAppState((s) => s.helpScroll ?? 0);
+  const config = useAppState((s) => s.config);
   const scrollHelp = useAppState((s) => s.actions.scrollHelp);
-  const layout = layoutHelp(helpTables(view), reasons, width - 4);
+  const layout = layoutHelp(helpTables(view, config), reasons, width - 4);
   const visible = Math.max(1, height - 3);
   usePageRows('help', visible);
   const maxScroll = Math.max(0, layout.rows.length - visible);

@@ -2,6 +2,8 @@ import { Text } from 'ink';
 import { memo } from 'react';
 import type { TimeZoneSetting } from '../../domain/time-format.ts';
 import { renderCells, type Column } from '../columns.ts';
+import { useTheme } from '../theme-context.ts';
+import type { ThemeRole } from '../theme.ts';
 
 /** What one row of a list needs to draw itself; equal props mean an unchanged row, which React skips. */
 export interface ListRowProps<T> {
@@ -17,8 +19,8 @@ export interface ListRowProps<T> {
 }
 
 /** Consecutive cells of the same colour, drawn as one text span. */
-function spans<T>(columns: Column<T>[], cells: string[], item: T, plain: boolean): { text: string; color?: string }[] {
-  const out: { text: string; color?: string }[] = [];
+function spans<T>(columns: Column<T>[], cells: string[], item: T, plain: boolean): { text: string; color?: ThemeRole }[] {
+  const out: { text: string; color?: ThemeRole }[] = [];
   cells.forEach((cell, c) => {
     const color = plain ? undefined : columns[c].color?.(item);
     const text = (c > 0 ? ' ' : '') + cell;
@@ -30,13 +32,14 @@ function spans<T>(columns: Column<T>[], cells: string[], item: T, plain: boolean
 }
 
 function ListRowImpl<T>({ item, columns, widths, now, zone, selected, focused, marked }: ListRowProps<T>) {
+  const theme = useTheme();
   const highlighted = selected && focused;
   const parts = spans(columns, renderCells(columns, widths, item, now, zone), item, highlighted);
   return (
     <Text inverse={highlighted} wrap="truncate">
       {selected ? '▶' : ' '}
-      {marked ? <Text color="cyan">●</Text> : ' '}
-      {parts.map((p, i) => (p.color ? <Text key={i} color={p.color}>{p.text}</Text> : p.text))}
+      {marked ? <Text color={theme.accent}>●</Text> : ' '}
+      {parts.map((p, i) => (p.color ? <Text key={i} color={theme[p.color]}>{p.text}</Text> : p.text))}
     </Text>
   );
 }

@@ -5,8 +5,10 @@ import { ListRow } from './ListRow.tsx';
 import { visibleSlice, windowOffset, type PagedList } from '../../store/paged-list.ts';
 import { retryHint, StatusLine } from './StatusLine.tsx';
 import { safeText, wrapText } from '../text.ts';
-import { TimeZoneContext } from '../store-context.ts';
+import { TimeZoneContext, useAppState } from '../store-context.ts';
+import { tupleParts, type ListRef } from '../../store/routes.ts';
 import { usePageRows } from '../views/use-page-rows.ts';
+import { useTheme } from '../theme-context.ts';
 
 /** Props of the one list component every list view uses. */
 export interface ListViewProps<T> {
@@ -25,6 +27,12 @@ export interface ListViewProps<T> {
   status?: string;
   /** The list's store key: the view tells the store the rows it draws, which are PgDn's page. */
   pageKey?: string;
+}
+
+/** What the status line says of a sort: the column and way, and that a list still paging is sorted as far as loaded. */
+export function sortNote(sort: { column: string; descending: boolean }, list: PagedList<unknown>): string {
+  const partial = list.complete ? '' : `: the ${list.items.length.toLocaleString('en-US')} loaded only`;
+  return ` · sorted by ${sort.column} ${sort.descending ? '↓' : '↑'}${partial}`;
 }
 
 /** Where the window was last drawn: its first row, and the cursor and the row under it then. */
@@ -52,6 +60,7 @@ function useWindowOffset<T>(list: PagedList<T>, height: number): number {
 
 /** A windowed table: draws only the rows inside the window, so its cost does not grow with the list. */
 export function ListView<T>({ list, columns: allColumns, width, height: wanted, noun, emptyText, now, focused = true, isMarked, status, pageKey }: ListViewProps<T>) {
+  const theme = useTheme();
   const height = Math.max(1, wanted);
   const zone = useContext(TimeZoneContext);
   const offset = useWindowOffset(list, height);
@@ -59,17 +68,18 @@ export function ListView<T>({ list, columns: allColumns, width, height: wanted, 
   const { start, rows: slice } = visibleSlice(list, offset, height);
   const rows = useMemo(() => slice, [list.items, start, slice.length]);
   const { columns, widths } = fitColumns(allColumns, width - 2, rows, now, zone, list.items);
+  const sort = useAppState((s) => (pageKey ? s.sorts[tupleParts(pageKey)[0] as ListRef['kind']] : undefined));
   const firstLoad = list.items.length === 0;
   return (
     <Box flexDirection="column">
-      <Text bold>{'  ' + renderHeader(columns, widths).join(' ')}</Text>
+      <Text bold>{'  ' + renderHeader(columns, widths, sort).join(' ')}</Text>
       {firstLoad ? (
         <Box height={height} overflow="hidden">
           {list.error ? (
-            <Text color="red">{wrapText(`${safeText(list.error.message)}${retryHint(list.error)}`, width - 4).slice(0, height)
+            <Text color={theme.danger}>{wrapText(`${safeText(list.error.message)}${retryHint(list.error)}`, width - 4).slice(0, height)
               .map((line, i) => `${i === 0 ? '  ✖ ' : '    '}${line}`).join('\n')}</Text>
           ) : list.loading || list.pagesLoaded === 0 ? (
-            <Text color="cyan">{`  Loading ${noun}…`}</Text>
+            <Text color={theme.accent}>{`  Loading ${noun}…`}</Text>
           ) : (
             <Text dimColor>{`  ${emptyText}`}</Text>
           )}
@@ -85,7 +95,7 @@ export function ListView<T>({ list, columns: allColumns, width, height: wanted, 
           })}
         </Box>
       )}
-      {!firstLoad && <StatusLine list={list} noun={noun} text={status} />}
+      {!firstLoad && <StatusLine list={list} noun={noun} text={status} note={sort ? sortNote(sort, list) : undefined} />}
     </Box>
   );
 }

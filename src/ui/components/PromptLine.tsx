@@ -4,6 +4,7 @@ import type { PromptKind } from '../../store/state.ts';
 import { useAppState } from '../store-context.ts';
 import { truncate } from '../text.ts';
 import { capMessage, tailOf } from './message-cap.ts';
+import { useTheme } from '../theme-context.ts';
 
 const SIGILS: Record<PromptKind, string> = { search: '/', filter: 'filter: ', command: ':', group: 'add to group: ' };
 const ERROR_PREFIX: Record<PromptKind, string> = { search: 'nothing was sent: ', filter: '', command: '', group: '' };
@@ -13,6 +14,7 @@ const ERROR_PREFIX: Record<PromptKind, string> = { search: 'nothing was sent: ',
  * hint), else `idle`. An error or a warning takes the row's room before the typed text does.
  */
 export function PromptLine({ kind, width, hint, idle, warning }: { kind: PromptKind; width: number; hint: string; idle: ReactNode; warning?: string }) {
+  const theme = useTheme();
   const prompt = useAppState((s) => (s.prompt?.kind === kind ? s.prompt : undefined));
   if (!prompt) return <>{idle}</>;
   const room = prompt.error || warning ? Math.min(12, Math.max(5, width - 60)) : Math.max(5, width - SIGILS[kind].length - 20);
@@ -23,13 +25,13 @@ export function PromptLine({ kind, width, hint, idle, warning }: { kind: PromptK
   const rest = Math.max(0, width - SIGILS[kind].length - typed.width - 1);
   return (
     <Text wrap="truncate">
-      <Text color="cyan" bold>{SIGILS[kind]}</Text>
+      <Text color={theme.accent} bold>{SIGILS[kind]}</Text>
       <Text>{typed.text}</Text>
       <Text inverse> </Text>
       {prompt.error
-        ? <Text color="red">{capMessage(`  ✖ ${ERROR_PREFIX[kind]}${prompt.error}`, rest)}</Text>
+        ? <Text color={theme.danger}>{capMessage(`  ✖ ${ERROR_PREFIX[kind]}${prompt.error}`, rest)}</Text>
         : warning
-          ? <Text color="yellow">{capMessage(`  ! ${warning}`, rest)}</Text>
+          ? <Text color={theme.warn}>{capMessage(`  ! ${warning}`, rest)}</Text>
           : <Text dimColor>{truncate(`${choices}  ${hint}`, rest)}</Text>}
     </Text>
   );

@@ -4,6 +4,8 @@ import { useAppState, useAppStore } from '../store-context.ts';
 import { safeText } from '../text.ts';
 import { usePageRows } from '../views/use-page-rows.ts';
 import { fieldColumns, fieldLabel, fieldLines, type Field } from './Fields.tsx';
+import { useTheme } from '../theme-context.ts';
+import type { ThemeRole } from '../theme.ts';
 
 /** A field that starts a titled section of a detail view instead of holding a value. */
 export interface SectionTitle {
@@ -15,7 +17,7 @@ interface DetailLine {
   title?: string;
   label: string;
   line: string;
-  color?: string;
+  color?: ThemeRole;
 }
 
 function detailLines(items: (Field | SectionTitle)[], width: number, labelWidth: number): DetailLine[] {
@@ -33,6 +35,7 @@ function detailLines(items: (Field | SectionTitle)[], width: number, labelWidth:
  * keys (j/k, PgDn/PgUp, g/G) when longer than `height`; the last row then says which lines are shown.
  */
 export function ScrolledFields({ items, width, height, labelWidth = 26 }: { items: (Field | SectionTitle)[]; width: number; height: number; labelWidth?: number }) {
+  const theme = useTheme();
   const store = useAppStore();
   const scroll = useAppState((s) => s.detailScroll);
   const lines = useMemo(() => detailLines(items, width, labelWidth), [items, width, labelWidth]);
@@ -51,7 +54,7 @@ export function ScrolledFields({ items, width, height, labelWidth = 26 }: { item
         : (
           <Text key={top + i} wrap="truncate">
             <Text dimColor>{l.label}</Text>
-            <Text color={l.color}>{l.line}</Text>
+            <Text color={l.color && theme[l.color]}>{l.line}</Text>
           </Text>
         )))}
       {scrolls && (

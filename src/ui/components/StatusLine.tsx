@@ -1,6 +1,8 @@
 import { Text } from 'ink';
 import type { ListError, PagedList } from '../../store/paged-list.ts';
 import { safeText } from '../text.ts';
+import type { Theme } from '../theme.ts';
+import { useTheme } from '../theme-context.ts';
 
 /** What r will do about an error, unless its message already says: retry the page, or start the list over. */
 export function retryHint(error: ListError): string {
@@ -31,9 +33,14 @@ export function listPosition(list: PagedList<unknown>): string {
 
 /**
  * The line under a list: position, whether more is on the server, loading, or the error with its cure. `text`
- * words it instead; either way the line is red while the list has an error.
+ * words it instead; either way the line is red while the list has an error. `note` follows (the list's sort).
  */
-export function StatusLine({ list, noun, text }: { list: PagedList<unknown>; noun: string; text?: string }) {
-  const line = text ?? `${listPosition(list)}${list.complete ? '' : '+'} ${noun}${listProgress(list)}`;
-  return <Text color={list.error ? 'red' : undefined} dimColor={!list.error} wrap="truncate">{`  ${line}`}</Text>;
+export function StatusLine(props: { list: PagedList<unknown>; noun: string; text?: string; note?: string }) {
+  return <StatusText {...props} theme={useTheme()} />;
+}
+
+/** The status line drawn in the colours of `theme`. */
+export function StatusText({ list, noun, text, note = '', theme }: { list: PagedList<unknown>; noun: string; text?: string; note?: string; theme: Theme }) {
+  const line = `${text ?? `${listPosition(list)}${list.complete ? '' : '+'} ${noun}${listProgress(list)}`}${note}`;
+  return <Text color={list.error ? theme.danger : undefined} dimColor={!list.error} wrap="truncate">{`  ${line}`}</Text>;
 }

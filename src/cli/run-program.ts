@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import type { ProgramEnd, RunProgram } from '../custom/run-program.ts';
+import { ENTER_FULL_SCREEN, enterRawMode, restoreTerminal } from './terminal-modes.ts';
+
+/** What running a program in the terminal needs from the app on it: hand the terminal over, and take it back. */
+export interface TerminalHold {
+  /** Stops the app drawing and reading keys; resolves once its last frame is off the screen. */
+  release(): Promise<void>;
+  /** Lets the app read keys and draw its whole frame again. */
+  retake(): void;
+}
+
+/** Starts argv[0] with the other entries as its arguments, each passed as is: no shell reads any of them. */
+function start(argv: string[], stdio: 'inherit' | 'ignore'): Promise<ProgramEnd> {
+  return new Promise((resolve) => {
+    const child = spawn(argv[0], argv.slice(1), { stdio, shell: false });
+    child.once('error', (error: NodeJS.ErrnoException) => resolve({ code: null, error: error.code === 'ENOENT' ? `${argv[0]}: no such program in PATH` : error.message }));
+    child.once('close', (code, signal) => resolve({ code, ...(signal ? { signal } : {}) }));
+  });
+}
+
+/** Waits for Enter on the terminal, in line mode. */
+function waitForEnter(stdin: NodeJS.ReadStream): Promise<void> {
+  return new Promise((resolve) => {
+    const onData = () => {
+      stdin.off('data', onData);
+      stdin.pause();
+      resolve();
+    };
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+}
+
+/**
+ * Runs custom commands' programs for the TUI: in the background (no terminal; the exit status is flashed), or
+ * with the terminal (the app steps aside to the main screen as for less, the program's output stays until Enter).
+ */
+export function createProgramRunner(hold: () => TerminalHold | undefined): RunProgram {
+  return async (argv, output) => {
+    if (output === 'background') return start(argv, 'ignore');
+    const terminal = hold();
+    if (!terminal) return start(argv, 'ignore');
+    await terminal.release();
+    restoreTerminal();
+    try {
+      const end = await start(argv, 'inherit');
+      process.stdout.write(`\n[${argv[0]}: ${end.error ?? (end.signal ? `ended by ${end.signal}` : `exit status ${end.code}`)}] Press Enter to go back to cognito-tui.`);
+      await waitForEnter(process.stdin);
+      return end;
+    } finally {
+      enterRawMode();
+      process.stdout.write(ENTER_FULL_SCREEN);
+      terminal.retake();
+    }
+  };
+}

@@ -1,0 +1,45 @@
+import { SHELLS } from './help-text.ts';
+
+/** A shell `cognito-tui completion` writes a script for. */
+export type Shell = (typeof SHELLS)[number];
+
+/** What `help …`, `completion …` and the completion scripts' own `__complete …` ask for. */
+export type Subcommand =
+  | { command: 'help' }
+  | { command: 'help-keys' }
+  | { command: 'completion'; shell: Shell }
+  | { command: 'complete-profiles' };
+
+function isShell(name: string): name is Shell {
+  return (SHELLS as readonly string[]).includes(name);
+}
+
+function shellList(): string {
+  return `${SHELLS.slice(0, -1).join(', ')} or ${SHELLS.at(-1)}`;
+}
+
+function noMore(rest: string[], usage: string, fail: (message: string) => never): void {
+  if (rest.length > 0) fail(`Unexpected argument "${rest[0]}" after ${usage}.`);
+}
+
+/**
+ * The subcommand `argv` starts with (`help`, `help keys`, `completion SHELL`), or undefined when it starts with
+ * none; `fail` throws the usage error for a line that cannot run.
+ */
+export function parseSubcommand(argv: string[], fail: (message: string) => never): Subcommand | undefined {
+  const [first, second, ...rest] = argv;
+  if (first === 'help') {
+    if (second === undefined) return { command: 'help' };
+    if (second !== 'keys') return fail(`Unknown help topic "${second}". Try cognito-tui help keys, or cognito-tui --help.`);
+    noMore(rest, 'help keys', fail);
+    return { command: 'help-keys' };
+  }
+  if (first === 'completion') {
+    if (second === undefined) return fail(`completion needs a shell: ${shellList()}, e.g. cognito-tui completion bash.`);
+    if (!isShell(second)) return fail(`completion takes ${shellList()}, not "${second}", e.g. cognito-tui completion zsh.`);
+    noMore(rest, `completion ${second}`, fail);
+    return { command: 'completion', shell: second };
+  }
+  if (first === '__complete' && second === 'profiles') return { command: 'complete-profiles' };
+  return undefined;
+}
