@@ -90,6 +90,18 @@ export function createLogSourceActions(kit: StoreKit, flagGroup: string | undefi
     return lookUp(poolId);
   }
 
+  /** Warns when DescribeLogGroups knows no group of that name here; says nothing when it cannot tell (not allowed, offline). */
+  async function checkGroupExists(name: string): Promise<void> {
+    if (!kit.gw.describeLogGroups) return;
+    try {
+      const page = await kit.gw.describeLogGroups(name);
+      if (page.items.some((g) => g.name === name)) return;
+      flash('warn', `CloudWatch Logs has no group named ${name} in ${get().target.region ?? 'this region'} (DescribeLogGroups): queries will fail until the name is right.`);
+    } catch {
+      return;
+    }
+  }
+
   return {
     resolveSource,
     findLogSource(poolId, force) {
@@ -103,6 +115,7 @@ export function createLogSourceActions(kit: StoreKit, flagGroup: string | undefi
       if (!poolId) return flash('warn', 'Open a pool first: :log-group names where the open pool\'s user activity is.');
       set((s) => ({ logs: { ...s.logs, groups: { ...s.logs.groups, [poolId]: name } } }));
       flash('info', `${describeLogSource({ state: 'group', logGroup: name, from: 'command' })}: :ask and :query read it.`);
+      void checkGroupExists(name);
     },
     setTimeRange(text) {
       const poolId = currentPoolId(kit);

@@ -270,4 +270,16 @@ describe('pool-wide queries: the run', () => {
     assert.equal(store.getState().logs.ranges['us-test-1_Pool2'], undefined);
     assert.match(store.getState().flash!.text, /now read the 2026-11-01 00:00Z → 2026-11-03 23:59Z/);
   });
+
+  it(':log-group warns when DescribeLogGroups knows no such group, and is quiet when it does', async () => {
+    const { gw, store } = setup();
+    gw.logGroups = [{ name: '/aws/cognito/there' }];
+    store.getState().actions.setLogGroup('/aws/cognito/there');
+    await waitFor(() => gw.count('DescribeLogGroups') === 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.match(store.getState().flash!.text, /^User activity: CloudWatch Logs group \/aws\/cognito\/there: :ask and :query read it\.$/);
+    store.getState().actions.setLogGroup('/aws/cognito/typo');
+    await waitFor(() => /no group named/.test(store.getState().flash?.text ?? ''));
+    assert.equal(store.getState().flash!.text, 'CloudWatch Logs has no group named /aws/cognito/typo in us-test-1 (DescribeLogGroups): queries will fail until the name is right.');
+  });
 });
