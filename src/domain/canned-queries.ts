@@ -23,6 +23,8 @@ export interface QueryPlan {
   query: string;
   startMs: number;
   endMs: number;
+  /** The user a question is about (history). */
+  user?: string;
   /** Turns the service's rows into the rows shown; the rows as they came when absent (a raw query). */
   shape?: (rows: Record<string, string>[]) => ShapedRows;
 }
@@ -142,7 +144,10 @@ export function shapeCountries(rows: Record<string, string>[], rangeStartMs: num
 export interface QuestionInput {
   startMs: number;
   endMs: number;
+  /** The pool's username of the user (history). */
   user?: string;
+  /** Their sub, when known: records name both. */
+  sub?: string;
 }
 
 /** The plan of a canned question over a range. */
@@ -170,11 +175,12 @@ export function questionPlan(name: QuestionName, input: QuestionInput): QueryPla
     }
     case 'history': {
       const user = queryString(input.user ?? '');
+      const sub = queryString(input.sub ?? input.user ?? '');
       return {
-        name, title: `history of ${input.user ?? ''}`, startMs, endMs,
+        name, title: `history of ${input.user ?? ''}`, startMs, endMs, ...(input.user ? { user: input.user } : {}),
         query: 'fields @timestamp, message.eventType, message.eventResponse, message.riskLevel, message.riskDecision, '
           + 'message.compromisedCredentialDetected, message.ipAddress, message.city, message.country, message.deviceName, message.eventFeedbackValue, message.eventId, message.userName\n'
-          + `| filter message.userName = ${user} or message.userSub = ${user}\n| sort @timestamp desc\n| limit 10000`,
+          + `| filter message.userName = ${user} or message.userSub = ${sub}\n| sort @timestamp desc\n| limit 10000`,
       };
     }
     case 'invalid':

@@ -7,6 +7,7 @@ export type LogSource =
   | { state: 'group'; logGroup: string; from: 'delivery' | 'flag' | 'command'; level?: string }
   | { state: 's3' | 'firehose'; arn: string }
   | { state: 'none' }
+  /** The IAM action that was denied. */
   | { state: 'denied'; message: string }
   | { state: 'failed'; message: string }
   /** The connection cannot ask CloudWatch Logs. */
@@ -39,7 +40,7 @@ export function describeLogSource(source: LogSource): string {
     case 'none':
       return `This pool exports no user activity: ${HOW_TO_EXPORT}. The sweep can still look (s on the users list).`;
     case 'denied':
-      return `Not allowed to read where user activity goes (${source.message}) — name the log group with --log-group or :log-group NAME.`;
+      return `Not allowed to read where user activity goes (${source.message} is denied) — name the log group with --log-group or :log-group NAME.`;
     case 'failed':
       return `Could not read where user activity goes: ${source.message} Name the log group with :log-group NAME, or press r.`;
     case 'unsupported':

@@ -11,6 +11,7 @@ import type { PromptHandler } from './prompt-actions.ts';
 import { isUsersListOf, listKey, type Route } from './routes.ts';
 import type { StoreKit } from './store-kit.ts';
 import { QUESTION_WORDS, runLogsCommand } from '../command/logs-commands.ts';
+import { knownLogGroups } from './log-source-actions.ts';
 
 /** What the command line needs from outside the store: switching account or region, and the known profiles. */
 export interface CommandDeps {
@@ -53,7 +54,7 @@ export function createCommandActions(kit: StoreKit, deps: CommandDeps): { comman
       ipAddresses: poolId ? loadedIpAddresses(lists, poolId, MAX_USERNAMES) : [],
       ipRanges: poolId ? loadedRanges(get().risk, poolId) : [],
       containOptions: ['--resume'],
-      questions: QUESTION_WORDS, timeRanges: ['1h', '24h', '7d', '30d'],
+      questions: QUESTION_WORDS, timeRanges: ['1h', '24h', '7d', '30d'], logGroups: knownLogGroups(get(), undefined),
     };
   }
 

@@ -29,6 +29,12 @@ export function rangeHeaderText(state: Pick<AppState, 'logs' | 'stack'>): string
   return top && 'poolId' in top ? `range ${describeRange(poolRange(state, top.poolId))}` : '';
 }
 
+/** The log groups the app knows of (named, or found in a pool's log delivery): what `:log-group` completes. */
+export function knownLogGroups(state: Pick<AppState, 'logs'>, flagGroup: string | undefined): string[] {
+  const found = Object.values(state.logs.sources).flatMap((s) => (s.state === 'group' ? [s.logGroup] : []));
+  return [...new Set([...(flagGroup ? [flagGroup] : []), ...Object.values(state.logs.groups), ...found])];
+}
+
 /** The current pool, if the view on top is one of a pool's. */
 export function currentPoolId(kit: Pick<StoreKit, 'top'>): string | undefined {
   const route = kit.top();
@@ -61,7 +67,8 @@ export function createLogSourceActions(kit: StoreKit, flagGroup: string | undefi
       (delivery) => sourceOfDelivery(delivery),
       (error: unknown): LogSource => {
         const message = error instanceof Error ? error.message : String(error);
-        return error instanceof GatewayError && error.kind === 'permission' ? { state: 'denied', message } : { state: 'failed', message };
+        return error instanceof GatewayError && error.kind === 'permission'
+          ? { state: 'denied', message: 'cognito-idp:GetLogDeliveryConfiguration' } : { state: 'failed', message };
       },
     ).then((source) => {
       finding.delete(poolId);
@@ -83,6 +90,18 @@ export function createLogSourceActions(kit: StoreKit, flagGroup: string | undefi
     return lookUp(poolId);
   }
 
+  /** Warns when DescribeLogGroups knows no group of that name here; says nothing when it cannot tell (not allowed, offline). */
+  async function checkGroupExists(name: string): Promise<void> {
+    if (!kit.gw.describeLogGroups) return;
+    try {
+      const page = await kit.gw.describeLogGroups(name);
+      if (page.items.some((g) => g.name === name)) return;
+      flash('warn', `CloudWatch Logs has no group named ${name} in ${get().target.region ?? 'this region'} (DescribeLogGroups): queries will fail until the name is right.`);
+    } catch {
+      return;
+    }
+  }
+
   return {
     resolveSource,
     findLogSource(poolId, force) {
@@ -96,6 +115,7 @@ export function createLogSourceActions(kit: StoreKit, flagGroup: string | undefi
       if (!poolId) return flash('warn', 'Open a pool first: :log-group names where the open pool\'s user activity is.');
       set((s) => ({ logs: { ...s.logs, groups: { ...s.logs.groups, [poolId]: name } } }));
       flash('info', `${describeLogSource({ state: 'group', logGroup: name, from: 'command' })}: :ask and :query read it.`);
+      void checkGroupExists(name);
     },
     setTimeRange(text) {
       const poolId = currentPoolId(kit);

@@ -38,6 +38,8 @@ export interface QueryRun {
   endedAt?: number;
   /** One line naming the query and the cause, when it failed. */
   error?: string;
+  /** The first column shown, while the table is scrolled sideways ([ and ]). */
+  firstColumn?: number;
 }
 
 /** The IP pivot's pool-wide answer for one address: the users the logs name, while and after it is asked. */
@@ -75,6 +77,8 @@ export interface LogsActions {
   cancelQuery(): boolean;
   /** Writes the query results on screen to a JSON or CSV file. */
   exportQuery(format: 'json' | 'csv'): void;
+  /** Scrolls the results table sideways by `delta` columns. */
+  shiftQueryColumns(delta: number): void;
   /** Opens the IP pivot of the selected result row's address. */
   pivotQueryRow(): void;
   /** Asks the logs for the users of an address in the IP pivot (when the pool's log group is known). */

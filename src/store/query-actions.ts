@@ -11,7 +11,8 @@ import type { IpPivotQuery, LogsActions, QueryRow, QueryRun } from './logs-state
 import { emptyList, selectedItem } from './paged-list.ts';
 import { DEFAULT_POLL, QUERY_ROW_LIMIT, startLogsQuery, type PollPacing, type RunningQuery } from './query-runner.ts';
 import { queryRowsOf, unknownUser } from './query-rows.ts';
-import { tupleKey, type ListRef } from './routes.ts';
+import { tupleKey, userKey, type ListRef } from './routes.ts';
+import { lookupFilters } from './search.ts';
 import type { StoreKit } from './store-kit.ts';
 
 /** Longer ranges ask first: Logs Insights bills by the data it scans. */
@@ -49,6 +50,8 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
   const { get, set, flash, top, push, setList, list } = kit;
   const sources = createLogSourceActions(kit, deps.logGroup);
   const running = new Map<string, RunningQuery>();
+  /** The IP pivot's queries, apart: they never hold up a question asked meanwhile. */
+  const pivots = new Map<string, RunningQuery>();
   let seq = 0;
 
   const putRun = (id: string, change: Partial<QueryRun>) =>
@@ -87,7 +90,8 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
     void journal(get().logs.runs[run.id]!, plan);
   }
 
-  async function journal(run: QueryRun, plan: QueryPlan) {
+  /** Journals one query: what was asked of which group over which range, how it ended and what it scanned. */
+  async function journal(run: Pick<QueryRun, 'poolId' | 'logGroup' | 'queryId' | 'status' | 'returned' | 'statistics' | 'error'>, plan: QueryPlan) {
     const j = activeJournal(kit);
     if (j.dir === undefined) return;
     try {
@@ -95,9 +99,9 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
       const { target, incident } = get();
       await j.append([queryJournalLine({
         at: kit.now(), who, ...(incident ? { incident } : {}), ...(target.profile ? { profile: target.profile } : {}), ...(target.region ? { region: target.region } : {}),
-        poolId: run.poolId, name: run.name, query: plan.query, logGroup: run.logGroup, startMs: run.startMs, endMs: run.endMs,
+        poolId: run.poolId, name: plan.name, query: plan.query, logGroup: run.logGroup, startMs: plan.startMs, endMs: plan.endMs,
         ...(run.queryId ? { queryId: run.queryId } : {}), status: run.status, rows: run.returned, ...run.statistics,
-        ...(run.error ? { error: run.error } : {}), ...(plan.name === 'history' ? { user: plan.title.replace(/^history of /, '') } : {}),
+        ...(run.error ? { error: run.error } : {}), ...(plan.user ? { user: plan.user } : {}),
       })]);
     } catch (error) {
       flash('warn', `The query ran, but the journal could not be written (${error instanceof Error ? error.message : String(error)}).`);
@@ -162,6 +166,24 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
     });
   }
 
+  /**
+   * The pool's username and sub of a user named as typed (username, email, phone or sub): from a row already read, else
+   * looked up with ListUsers (never AdminGetUser); as typed when nobody matches (the logs may know a deleted user).
+   */
+  async function whoIs(poolId: string, typed: string): Promise<{ user: string; sub?: string }> {
+    const known = get().users[userKey(poolId, typed)];
+    if (known?.attributes.sub) return { user: known.username, sub: known.attributes.sub };
+    try {
+      for (const filter of lookupFilters(typed)) {
+        const hit = (await kit.gw.listUsers(poolId, filter)).items[0];
+        if (hit) return { user: hit.username, ...(hit.attributes.sub ? { sub: hit.attributes.sub } : {}) };
+      }
+    } catch {
+      return { user: typed };
+    }
+    return { user: typed };
+  }
+
   function rangeOf(poolId: string, text: string | undefined): { startMs: number; endMs: number } | string {
     if (!text) return resolveRange(poolRange(get(), poolId), kit.now());
     const parsed = parseTimeRange(text);
@@ -183,7 +205,8 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
       if (name === 'history' && !arg) return flash('warn', ':ask history needs a user: :ask history alice [RANGE], or H on a user in the users list.');
       const range = rangeOf(poolId, rangeText);
       if (typeof range === 'string') return flash('warn', range);
-      void ask(poolId, questionPlan(name, { ...range, ...(arg ? { user: arg } : {}) }));
+      if (name !== 'history' || !arg) return void ask(poolId, questionPlan(name, range));
+      void whoIs(poolId, arg).then((who) => ask(poolId, questionPlan('history', { ...range, ...who })));
     },
     runRawQuery(query) {
       if (!query) {
@@ -216,6 +239,13 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
         (error) => flash('error', error instanceof Error ? error.message : String(error)),
       );
     },
+    shiftQueryColumns(delta) {
+      const route = queryRoute();
+      const run = route ? get().logs.runs[route.run] : undefined;
+      if (!run || run.columns.length === 0) return;
+      const firstColumn = Math.max(0, Math.min(run.columns.length - 1, (run.firstColumn ?? 0) + delta));
+      putRun(run.id, { firstColumn });
+    },
     pivotQueryRow() {
       const route = queryRoute();
       if (!route) return;
@@ -233,7 +263,7 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
   /** The IP pivot's pool-wide source: the users the logs name for one address, merged into the pivot's rows. */
   function pivotFromLogs(poolId: string, address: string, group: string) {
     const key = tupleKey(poolId, address);
-    if (!kit.gw.startQuery || running.size > 0) return;
+    if (!kit.gw.startQuery || pivots.size > 0) return;
     const range = resolveRange(poolRange(get(), poolId), kit.now());
     const plan = ipPivotPlan(address, range.startMs, range.endMs);
     const id = `ip${++seq}`;
@@ -241,14 +271,17 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
       set((s) => ({ logs: { ...s.logs, ipPivots: { ...s.logs.ipPivots, [key]: { ...{ runId: id, rows: [], done: false }, ...s.logs.ipPivots[key], ...change } } } }));
     put({ runId: id, done: false, rows: [], error: undefined });
     const handle = startLogsQuery(kit.gw as Required<typeof kit.gw>, plan, group, () => {}, deps.poll ?? DEFAULT_POLL);
-    running.set(id, handle);
+    pivots.set(id, handle);
     void handle.done.then((outcome) => {
-      running.delete(id);
-      if (outcome.error !== undefined || !outcome.results) {
-        const cause = outcome.error instanceof Error ? outcome.error.message : 'stopped';
-        return put({ done: true, error: `the logs query for ${address} failed: ${cause}` });
-      }
-      const rows = ipPivotUsers(outcome.results.rows).map((u) => ({
+      pivots.delete(id);
+      const { results } = outcome;
+      const error = outcome.error !== undefined || !results ? `the logs query for ${address} failed: ${outcome.error instanceof Error ? outcome.error.message : 'stopped'}` : undefined;
+      void journal({
+        poolId, logGroup: group, ...(outcome.queryId ? { queryId: outcome.queryId } : {}), status: results?.status ?? (outcome.cancelled ? 'Cancelled' : 'Failed'),
+        returned: results?.rows.length ?? 0, statistics: results?.statistics ?? {}, ...(error ? { error } : {}),
+      }, plan);
+      if (error !== undefined || !results) return put({ done: true, error });
+      const rows = ipPivotUsers(results.rows).map((u) => ({
         user: unknownUser(u.username), events: u.events, worst: u.worst, ...(u.newestAt !== undefined ? { newestAt: u.newestAt } : {}),
       }));
       put({ done: true, rows });

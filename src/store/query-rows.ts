@@ -3,8 +3,8 @@ import { canonicalIp } from '../domain/ip-pivot.ts';
 import type { User } from '../gateway/types.ts';
 import type { QueryRow } from './logs-state.ts';
 
-/** Columns that name a user, in the order they are preferred. */
-const USER_COLUMNS = ['user', 'message.userName', 'userName', 'username'];
+/** Columns that name a user, in the order they are preferred (a sub is resolved to the username when opened). */
+const USER_COLUMNS = ['user', 'message.userName', 'userName', 'username', 'message.userSub', 'userSub', 'sub'];
 /** Columns that carry a sign-in address. */
 const IP_COLUMNS = ['ip', 'message.ipAddress', 'ipAddress'];
 

@@ -45,11 +45,17 @@ export function freshnessText(run: QueryRun): string {
   return `records up to ${new Date(run.newestMs).toISOString().slice(11, 19)}Z (${new Date(run.newestMs).toISOString().slice(0, 10)}); delivery lags a few minutes`;
 }
 
+const TIME_COLUMN = /^(@timestamp|last|first|first seen|time)$/i;
+
+/** The table's columns, in the query's order: the first two always shown, the later ones dropped first when narrow. */
 function columnsOf(names: string[]): Column<QueryRow>[] {
-  return names.map((name, i) => ({
-    header: name.replace(/^message\./, '').toUpperCase(), min: Math.min(12, Math.max(4, name.length)), max: 64, flex: i < 3,
-    ...(i >= 3 ? { drop: names.length - i } : {}), cell: (r: QueryRow) => r.cells[name] ?? '',
-  }));
+  return names.map((name, i) => {
+    const time = TIME_COLUMN.test(name);
+    return {
+      header: name.replace(/^message\./, '').toUpperCase(), min: time ? 23 : Math.min(12, Math.max(6, name.length)), max: 64, flex: !time,
+      ...(i >= 2 ? { drop: i } : {}), cell: (r: QueryRow) => r.cells[name] ?? '',
+    };
+  });
 }
 
 function QueryView({ poolId, run: runId, width, height, now }: ViewProps & { poolId: string; run: string }) {
@@ -57,7 +63,8 @@ function QueryView({ poolId, run: runId, width, height, now }: ViewProps & { poo
   const rows = useList<QueryRow>(ref);
   const marks = useMarks(ref);
   const run = useAppState((s) => s.logs.runs[runId]);
-  const columns = useMemo(() => columnsOf(run?.columns ?? []), [run?.columns]);
+  const first = run?.firstColumn ?? 0;
+  const columns = useMemo(() => columnsOf((run?.columns ?? []).slice(first)), [run?.columns, first]);
   const theme = useTheme();
   if (!run) return <Text color={theme.warn}>{'This query is no longer known (the app was restarted or the connection switched): :ask or :query again.'}</Text>;
   const over = run.endedAt !== undefined;
@@ -77,10 +84,10 @@ function QueryView({ poolId, run: runId, width, height, now }: ViewProps & { poo
       {run.error ? <Text color={theme.danger} wrap="truncate">{`✖ ${safeText(run.error)}`}</Text>
         : run.truncated ? <Text color={theme.warn} wrap="truncate">{'Cut at the service\'s 10,000-row limit: narrow the range (:since 1h) or add a filter (e.g. | filter message.riskLevel = "High") to see the rest.'}</Text>
         : <Text dimColor wrap="truncate">{'enter opens the row\'s user (else its IP) · I the IP pivot · space marks users for :contain · e/E export'}</Text>}
-      <ListView list={rows} pageKey={listKey(ref)} columns={columns} width={width} height={height - 5} noun="rows" now={now}
+      <ListView list={rows} pageKey={listKey(ref)} columns={columns} width={width} height={height - 6} noun="rows" now={now}
         isMarked={marks.isMarked}
         emptyText={over ? (run.error ? 'No rows: the query failed.' : run.status === 'Cancelled' ? 'Stopped before it answered.' : 'No records match in this range.') : 'Waiting for Logs Insights…'}
-        status={`${listPosition(rows)} rows${run.returned !== rows.items.length && over ? ` (from ${count(run.returned)} returned)` : ''}${marks.status}`} />
+        status={`${listPosition(rows)} rows${run.returned !== rows.items.length && over ? ` (from ${count(run.returned)} returned)` : ''}${first > 0 ? ` · from column ${first + 1} of ${run.columns.length} ([ scrolls back)` : ''}${marks.status}`} />
     </Box>
   );
 }
@@ -123,6 +130,8 @@ export const queryView: ViewSpec<QueryRoute> = {
         actions.toggleMark();
       },
     },
+    { keys: ['['], label: '[', description: 'scroll the table one column left', run: ({ actions }) => actions.shiftQueryColumns(-1) },
+    { keys: [']'], label: ']', description: 'scroll the table one column right (a wide query\'s columns that do not fit)', run: ({ actions }) => actions.shiftQueryColumns(1) },
     { keys: ['e'], label: 'e', description: 'export the rows to a JSON file', short: 'export', hint: true, run: ({ actions }) => actions.exportQuery('json') },
     { keys: ['E'], label: 'E', description: 'export the rows to a CSV file', run: ({ actions }) => actions.exportQuery('csv') },
     ...LIST_KEYS,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
+import { AUDIT_POOL_ID, EMPTY_POOL_ID, LARGE_POOL_ID, NO_ALIAS_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
 import { createSdkGateway } from '../../src/gateway/sdk-gateway.ts';
 import type { AuthEvent, CognitoGateway, User } from '../../src/gateway/types.ts';
 import type { QueryRow, QueryRun } from '../../src/store/logs-state.ts';
@@ -194,6 +194,20 @@ describe('pool-wide queries against the emulator (ink, real SDK)', () => {
     await backToUsers();
   });
 
+  it('enter on a row that names the user by sub opens them under the pool\'s username (looked up, never AdminGetUser)', async () => {
+    await h.submit(':', `query fields message.userSub | filter message.userName = "${TAKEOVER_USERNAME}" | limit 1`);
+    await answered();
+    assert.deepEqual(run()!.columns, ['message.userSub']);
+    await h.press('enter');
+    await waitFor(() => {
+      const route = currentRoute(h.store.getState());
+      return route.view === 'user' && route.username === TAKEOVER_USERNAME;
+    }, 10_000, 'the user view under the canonical username');
+    assert.equal(h.count('AdminGetUser'), 0);
+    await h.press('escape');
+    await backToUsers();
+  });
+
   it('a query error from the service is one line naming the query and the cause', async () => {
     await h.submit(':', 'query stats bogus(( by');
     await waitFor(() => run()?.endedAt !== undefined, 20_000, 'the query to fail');
@@ -221,6 +235,80 @@ describe('cancelling a pool-wide query (ink, real SDK)', () => {
       await h.waitForText(/Stopped :ask attention \(StopQuery\)/);
       await h.waitForText('Cancelled');
       assert.equal(currentRoute(h.store.getState()).view, 'query');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('where the user activity goes, per pool of the emulator (ink, real SDK)', () => {
+  it('S3 and Firehose: not queryable here, the sweep offered; none: how to turn it on; nothing is queried', async () => {
+    const h = await startApp({ emulator: { usersInLargePool: 50, now: NOW }, deepLink: { pool: AUDIT_POOL_ID }, deps: { now: () => NOW } });
+    try {
+      await h.waitForText(/\d+\+? users/);
+      await h.press('A');
+      await h.waitForText('User activity goes to S3: not queryable here; the sweep can still look');
+      await h.press('n');
+      await h.submit(':', `pool ${NO_ALIAS_POOL_ID}`);
+      await h.waitForText(/\d+\+? users/);
+      await h.press('A');
+      await h.waitForText('User activity goes to Firehose: not queryable here; the sweep can still look');
+      await h.press('y');
+      await h.waitForText(/Sweep .* for risky events\?/);
+      await h.press('n');
+      await h.submit(':', `pool ${EMPTY_POOL_ID}`);
+      await h.press('A');
+      await h.waitForText('This pool exports no user activity');
+      assert.equal(h.count('GetLogDeliveryConfiguration'), 3);
+      assert.equal(h.count('StartQuery'), 0);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('the results at 80×24 (ink, real SDK)', () => {
+  it('every line fits, the progress and the footer show, and ] reaches the columns that did not fit', async () => {
+    const h = await startApp({
+      emulator: { usersInLargePool: 50, now: NOW }, deepLink: { pool: LARGE_POOL_ID }, columns: 80, rows: 24,
+      deps: { now: () => NOW, queryPoll: { firstMs: 5, factor: 1.5, maxMs: 50 } },
+    });
+    try {
+      await h.waitForText(/\d+\+? users/);
+      await h.submit(':', 'since 30d');
+      await h.submit(':', 'ask history maria.garcia');
+      await h.waitForText(/Query 30 days/);
+      await h.press('y');
+      const frame = await h.waitForText(/Complete · /, 20_000);
+      for (const line of frame.split('\n')) assert.ok([...line].length <= 80, `too wide: ${line}`);
+      assert.match(frame, /\? help/);
+      assert.doesNotMatch(frame, /USERNAME/);
+      for (let i = 0; i < 12; i++) await h.press(']');
+      await h.waitForText('USERNAME');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('denied (ink, real SDK, the emulator injecting the denials)', () => {
+  it('GetLogDeliveryConfiguration denied: says so and names --log-group; :log-group then works; StartQuery denied names logs:StartQuery', async () => {
+    const h = await startApp({
+      emulator: { usersInLargePool: 50, now: NOW, faults: { operationErrors: { GetLogDeliveryConfiguration: { type: 'NotAuthorizedException' } } } },
+      deepLink: { pool: LARGE_POOL_ID }, columns: 200, deps: { now: () => NOW, queryPoll: { firstMs: 5, factor: 1.5, maxMs: 50 } },
+    });
+    try {
+      await h.waitForText(/\d+\+? users/);
+      await h.press('A');
+      await h.waitForText(/Not allowed to read where user activity goes \(.*cognito-idp:GetLogDeliveryConfiguration.*\) — name the log group with --log-group or :log-group NAME/);
+      assert.equal(h.count('StartQuery'), 0);
+      await h.submit(':', `log-group /aws/vendedlogs/cognito/${LARGE_POOL_ID}/user-activity`);
+      await h.press('A');
+      await h.waitForText(/Complete · /, 20_000);
+      await h.press('escape');
+      h.emulator.setFaults({ operationErrors: { StartQuery: { type: 'AccessDeniedException' } } });
+      await h.press('V');
+      await h.waitForText(/:ask invalid failed: Not allowed to call StartQuery: add logs:StartQuery to your IAM policy/, 20_000);
     } finally {
       await h.close();
     }

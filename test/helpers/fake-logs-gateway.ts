@@ -47,8 +47,12 @@ export class FakeLogsGateway extends FakeGateway implements LogsGateway {
     return Promise.resolve(true);
   }
 
-  describeLogGroups(): Promise<Page<LogGroupSummary>> {
-    return Promise.resolve({ items: [] });
+  /** The groups DescribeLogGroups lists. */
+  logGroups: LogGroupSummary[] = [];
+
+  describeLogGroups(prefix?: string): Promise<Page<LogGroupSummary>> {
+    this.calls.push({ op: 'DescribeLogGroups', args: [prefix] });
+    return Promise.resolve({ items: this.logGroups.filter((g) => !prefix || g.name.startsWith(prefix)) });
   }
 }
 

@@ -203,4 +203,83 @@ describe('pool-wide queries: the run', () => {
     press('escape', 'k', 'enter');
     assert.deepEqual(currentRoute(store.getState()), { view: 'user', poolId: POOL, username: 'user00003' });
   });
+
+  it('H asks the history of the user under the cursor; a user named by email is looked up first; [ and ] scroll the table sideways', async () => {
+    const { gw, store, press, run } = setup();
+    await waitFor(() => store.getState().lists[listKey({ kind: 'users', poolId: POOL, filter: '' })]?.items.length === 5);
+    press('j', 'H');
+    await waitFor(() => run()?.status === 'Complete');
+    assert.match(gw.started[0]!.query, /filter message\.userName = "user00001" or message\.userSub = "sub-1"/);
+    assert.equal(run()!.title, 'history of user00001');
+    press('escape');
+    store.getState().actions.askQuestion('history', 'user00003@example.com');
+    await waitFor(() => gw.started.length === 2 && run()?.status === 'Complete');
+    assert.match(gw.started[1]!.query, /filter message\.userName = "user00003" or message\.userSub = "sub-3"/);
+    press('escape');
+    gw.script = [complete([{ a: '1', b: '2', c: '3' }])];
+    store.getState().actions.runRawQuery('fields a, b, c');
+    await waitFor(() => run()?.status === 'Complete' && run()!.columns.length === 3);
+    press(']', ']', ']', ']');
+    assert.equal(run()!.firstColumn, 2);
+    press('[');
+    assert.equal(run()!.firstColumn, 1);
+  });
+
+  it('the IP pivot asks the logs for every user of the address once the group is known, and journals that query', async () => {
+    const { gw, store, journalDir } = setup();
+    gw.scripts.set('message.ipAddress = "203.0.113.7"', [complete([
+      { 'message.userName': 'user00004', 'message.riskLevel': 'HIGH', 'message.riskDecision': 'BLOCK', 'message.eventResponse': 'Fail', 'message.compromisedCredentialDetected': 'false', events: '3', last: '2026-11-29 13:00:00.000' },
+      { 'message.userName': 'user00002', 'message.riskLevel': '', 'message.riskDecision': 'PASS', 'message.eventResponse': 'Pass', 'message.compromisedCredentialDetected': 'false', events: '1', last: '2026-11-29 11:00:00.000' },
+    ])]);
+    store.getState().actions.push({ view: 'ip', poolId: POOL, address: '203.0.113.7' });
+    const ref = listKey({ kind: 'ip', poolId: POOL, address: '203.0.113.7' });
+    await waitFor(() => (store.getState().lists[ref]?.items.length ?? 0) === 2);
+    const items = store.getState().lists[ref]!.items as { user: { username: string }; events: number; worst: { riskDecision?: string } }[];
+    assert.deepEqual(items.map((r) => [r.user.username, r.events, r.worst.riskDecision]), [['user00004', 3, 'Block'], ['user00002', 1, 'NoRisk']]);
+    assert.equal(gw.started[0]!.endMs - gw.started[0]!.startMs, 86_400_000);
+    const journal = await waitFor(() => createFileJournal(journalDir).read('2026-11-29').find((l) => l.write === 'query ip'));
+    assert.equal(journal.parameters.rows, '2');
+  });
+
+  it('users marked in the results are what :contain acts on', async () => {
+    const { gw, store, press, run } = setup();
+    gw.script = [complete([{ 'message.userName': 'user00001' }, { 'message.userName': 'user00002' }, { 'message.userName': 'user00003' }])];
+    store.getState().actions.runRawQuery('fields message.userName');
+    await waitFor(() => run()?.status === 'Complete');
+    press('space', 'j', 'space');
+    store.getState().actions.askContain();
+    const dialog = await waitFor(() => store.getState().confirm);
+    const title = typeof dialog.title === 'function' ? dialog.title(store.getState()) : dialog.title;
+    assert.match(title, /2 users/);
+    assert.equal(dialog.kind, 'checklist');
+    const lines = dialog.kind === 'checklist' ? dialog.describe(dialog.steps).join('\n') : '';
+    assert.match(lines, /user00001/);
+    assert.match(lines, /user00003/);
+    assert.doesNotMatch(lines, /user00002/);
+  });
+
+  it(':query alone opens the command line with "query " typed; :since changes the range of the open pool only', async () => {
+    const { store, press } = setup();
+    press(':');
+    for (const ch of 'query') press(ch);
+    press('enter');
+    assert.equal(store.getState().prompt?.text, 'query ');
+    press('escape');
+    store.getState().actions.setTimeRange('2026-11-01 2026-11-03');
+    assert.deepEqual(store.getState().logs.ranges[POOL], { kind: 'between', startMs: Date.UTC(2026, 10, 1), endMs: Date.UTC(2026, 10, 3, 23, 59, 59, 999) });
+    assert.equal(store.getState().logs.ranges['us-test-1_Pool2'], undefined);
+    assert.match(store.getState().flash!.text, /now read the 2026-11-01 00:00Z → 2026-11-03 23:59Z/);
+  });
+
+  it(':log-group warns when DescribeLogGroups knows no such group, and is quiet when it does', async () => {
+    const { gw, store } = setup();
+    gw.logGroups = [{ name: '/aws/cognito/there' }];
+    store.getState().actions.setLogGroup('/aws/cognito/there');
+    await waitFor(() => gw.count('DescribeLogGroups') === 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.match(store.getState().flash!.text, /^User activity: CloudWatch Logs group \/aws\/cognito\/there: :ask and :query read it\.$/);
+    store.getState().actions.setLogGroup('/aws/cognito/typo');
+    await waitFor(() => /no group named/.test(store.getState().flash?.text ?? ''));
+    assert.equal(store.getState().flash!.text, 'CloudWatch Logs has no group named /aws/cognito/typo in us-test-1 (DescribeLogGroups): queries will fail until the name is right.');
+  });
 });
