@@ -4,7 +4,9 @@ import {
   COMBINING_FLOOD, HTML_PAGE, HUGE_FIELD, LIST_SHAPES, SAME_TOKEN, emptyPage, freshToken, truncated, withTextField, withToken,
   withWrongTypes,
 } from './adversary-payloads.ts';
+import type { ServiceSpec } from './service.ts';
 import type { AdversaryBehaviour, AdversaryMode, AdversarySettings, WrongTypesVariant } from './types.ts';
+import { JSON_1_1 } from './wire.ts';
 
 /** Every adversarial mode, in the order the help lists them. */
 export const ADVERSARY_MODES: readonly AdversaryMode[] = [
@@ -80,6 +82,8 @@ export interface PlainOutcome {
 /** One request an adversarial behaviour answers, and what the server lends it to do so. */
 export interface AdversaryExchange {
   operation: string;
+  /** The service the request was routed to, if any; its content type is used. */
+  service?: ServiceSpec;
   requestId: string;
   res: ServerResponse;
   socket: Socket;
@@ -92,7 +96,7 @@ export interface AdversaryExchange {
   untrack(timer: NodeJS.Timeout): void;
 }
 
-const JSON_TYPE = 'application/x-amz-json-1.1';
+const jsonType = (x: AdversaryExchange): string => x.service?.contentType ?? JSON_1_1;
 
 function headers(x: AdversaryExchange, contentType: string, body: string, errorType?: string): Record<string, string | number> {
   return {
@@ -109,13 +113,13 @@ function sendText(x: AdversaryExchange, status: number, contentType: string, bod
 }
 
 function sendOutcome(x: AdversaryExchange, o: PlainOutcome): void {
-  sendText(x, o.status, JSON_TYPE, JSON.stringify(o.payload), o.errorType);
+  sendText(x, o.status, jsonType(x), JSON.stringify(o.payload), o.errorType);
 }
 
 /** Sends a valid answer one byte every `intervalMs`, so the socket is never idle long enough to time out. */
 function dribble(x: AdversaryExchange, o: PlainOutcome, intervalMs: number): void {
   const bytes = Buffer.from(JSON.stringify(o.payload), 'utf8');
-  x.res.writeHead(o.status, headers(x, JSON_TYPE, bytes.toString('utf8'), o.errorType));
+  x.res.writeHead(o.status, headers(x, jsonType(x), bytes.toString('utf8'), o.errorType));
   x.res.flushHeaders();
   let sent = 0;
   const timer = setInterval(() => {
@@ -167,7 +171,7 @@ export function playAdversary(b: AdversaryBehaviour, x: AdversaryExchange): void
       return sendText(x, 200, 'text/html; charset=utf-8', HTML_PAGE);
     case 'truncated-json': {
       const o = x.answer(false);
-      return sendText(x, o.status, JSON_TYPE, truncated(JSON.stringify(o.payload)), o.errorType);
+      return sendText(x, o.status, jsonType(x), truncated(JSON.stringify(o.payload)), o.errorType);
     }
     case 'server-error':
       return sendOutcome(x, {

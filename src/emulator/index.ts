@@ -1,18 +1,31 @@
 import { once } from 'node:events';
 import { Adversary } from './adversary.ts';
-import { AuthEventStore } from './auth-event-store.ts';
-import type { EmulatorContext } from './context.ts';
+import { AuthEventStore } from './cognito/auth-event-store.ts';
+import type { CognitoContext } from './cognito/context.ts';
+import { TokenCodec } from './cognito/paging.ts';
+import { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED, seedWorld } from './cognito/seed.ts';
+import type { SeededWorld } from './cognito/seed.ts';
+import { activityConfiguration, activityLogGroupName, DEMO_DESTINATIONS } from './cognito/log-delivery.ts';
+import type { ActivityDestination, LogConfiguration } from './cognito/log-delivery.ts';
+import { userActivityExport } from './cognito/log-export.ts';
+import { cognitoService } from './cognito/service.ts';
+import { MetricsStore } from './cloudwatch/get-metric-data.ts';
+import { cloudWatchService } from './cloudwatch/service.ts';
+import { riskObservations } from './cognito/risk-observations.ts';
+import { LogsStore } from './logs/logs-store.ts';
+import { logsService } from './logs/service.ts';
+import { syntheticActivity } from './logs/synthetic-activity.ts';
 import { FaultInjector } from './faults.ts';
-import { TokenCodec } from './paging.ts';
-import { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED, seedWorld } from './seed.ts';
-import type { SeededWorld } from './seed.ts';
-import { createCognitoServer } from './server.ts';
+import { createEmulatorServer } from './server.ts';
+import { LARGE_POOL_ID } from './well-known-ids.ts';
 import type { EmulatorOptions, RecordedRequest, RunningEmulator } from './types.ts';
 
 export type {
   AdversaryBehaviour, AdversaryMode, AdversarySettings, EmulatedPool, EmulatorFaults, EmulatorOptions, RecordedRequest, RunningEmulator,
   WrongTypesVariant,
 } from './types.ts';
+export type { ActivityDestination } from './cognito/log-delivery.ts';
+export { activityLogGroupName } from './cognito/log-delivery.ts';
 export { ADVERSARY_MODES, DEFAULT_SLOWLORIS_INTERVAL_MS, EVERY_OPERATION } from './adversary.ts';
 export {
   AUDIT_POOL_ID,
@@ -61,20 +74,42 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     hostile: options.hostile === true,
     usersInLargePool: options.usersInLargePool ?? DEFAULT_LARGE_POOL_USERS,
   });
-  const ctx: EmulatorContext = {
+  const clock = (): number => now + Math.round(performance.now() - startedAt);
+  const logs = new LogsStore(clock, { queryLatencyMs: options.queryLatencyMs, maxConcurrentQueries: options.maxConcurrentQueries });
+  const logDelivery = new Map<string, LogConfiguration[]>();
+  for (const pool of world.pools) {
+    const destination: ActivityDestination = options.logDelivery?.[pool.def.id] ?? DEMO_DESTINATIONS[pool.def.id] ?? 'none';
+    logDelivery.set(pool.def.id, activityConfiguration(pool.def.id, destination));
+    if (destination !== 'cloudwatch') continue;
+    const bulk = options.syntheticActivity;
+    const clientIds = pool.def.clients.map((c) => c.id);
+    const filler = pool.def.mode === 'OFF'
+      ? undefined
+      : bulk !== undefined && pool.def.id === LARGE_POOL_ID
+        ? syntheticActivity(bulk, seed, now, pool.def.id, clientIds)
+        : userActivityExport(seed, now, pool);
+    logs.addGroup(activityLogGroupName(pool.def.id), pool.def.createdAt, filler);
+  }
+  const ctx: CognitoContext = {
     world,
     seed,
     now,
-    clock: () => now + Math.round(performance.now() - startedAt),
+    clock,
     tokens: new TokenCodec(`cognito-emulator:${seed}:${now}`),
     events: new AuthEventStore(seed, now),
+    logDelivery,
+    logGroupExists: (arn) => [...logs.groups.values()].some((g) => g.arn === arn.replace(/:\*$/, '')),
   };
+  const metrics = new MetricsStore((poolId) => {
+    const pool = world.byId.get(poolId);
+    return pool === undefined ? undefined : riskObservations(seed, now, pool);
+  });
   const faults = new FaultInjector(seed, options.faults);
   const adversary = new Adversary(options.adversary);
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
-  const server = createCognitoServer({
-    ctx,
+  const server = createEmulatorServer({
+    services: [cognitoService(ctx), logsService(logs), cloudWatchService(metrics)],
     faults,
     adversary,
     requests,
@@ -93,10 +128,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests,
     pools: world.pools.map(({ def, userCount }) => ({ id: def.id, name: def.name, mode: def.mode, tier: def.tier, userCount })),
     setFaults: (f) => faults.set(f),
+    fillLogs: async () => {
+      await logs.prefill();
+      let events = 0;
+      let bytes = 0;
+      for (const g of logs.groups.values()) {
+        events += g.table.length;
+        bytes += g.table.bytes();
+      }
+      return { events, bytes };
+    },
     setAdversary: (settings) => adversary.set(settings),
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         stopWarmUp();
+        logs.close();
         for (const t of timers) clearTimeout(t);
         timers.clear();
         server.close((err) => (err === undefined ? resolve() : reject(err)));

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { ADVERSARY_MODES, parseAdversaryFlag } from './adversary.ts';
-import { startEmulator } from './index.ts';
+import { activityLogGroupName, startEmulator } from './index.ts';
 import type { AdversaryBehaviour, EmulatorOptions, RunningEmulator } from './index.ts';
-import { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED } from './seed.ts';
+import { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED } from './cognito/seed.ts';
 import { DEMO_REGION, LARGE_POOL_ID } from './well-known-ids.ts';
 
 const USAGE = `Usage: cognito-tui emulator [options]
 
-Runs a local Cognito user-pool emulator (AWS JSON 1.1 over HTTP) until Ctrl+C.
+Runs a local emulator of Cognito user pools, CloudWatch Logs (with Logs Insights) and CloudWatch metrics, all
+on one port, until Ctrl+C.
 
 Options:
   --port N             port on 127.0.0.1 (default 0: any free port)
@@ -18,6 +19,11 @@ Options:
   --error-rate X       answer this share of requests (0..1) with InternalErrorException (HTTP 500)
   --drop-rate X        close the connection without answering for this share of requests (0..1)
   --latency-ms N       wait N ms before every response
+  --query-latency-ms N keep each Logs Insights query Scheduled/Running at least N ms (to watch or cancel it)
+  --log-events N       bulk user activity for benchmarks: the large pool's log group holds N generated
+                       records (from --log-users users over --log-days days) instead of its users' events
+  --log-users N        users the bulk records come from (default 1000000)
+  --log-days N         days the bulk records span, ending now (default 1)
   --adversary OP=MODE[:ARG]
                        misbehave on operation OP (or * for all), repeatable. MODE is one of:
                        ${ADVERSARY_MODES.join(', ')}.
@@ -64,6 +70,10 @@ function parseEmulatorArgs(argv: string[]): EmulatorOptions | 'help' {
         'error-rate': { type: 'string' },
         'drop-rate': { type: 'string' },
         'latency-ms': { type: 'string' },
+        'query-latency-ms': { type: 'string' },
+        'log-events': { type: 'string' },
+        'log-users': { type: 'string' },
+        'log-days': { type: 'string' },
         adversary: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
@@ -84,8 +94,14 @@ function parseEmulatorArgs(argv: string[]): EmulatorOptions | 'help' {
       throw new FlagError(error instanceof Error ? error.message : String(error));
     }
   }
+  const logEvents = integerFlag('log-events', v['log-events'], 1, 50_000_000);
+  const logUsers = integerFlag('log-users', v['log-users'], 1, 10_000_000);
+  const logDays = integerFlag('log-days', v['log-days'], 1, 90);
+  if (logEvents === undefined && (logUsers !== undefined || logDays !== undefined)) throw new FlagError('--log-users and --log-days go with --log-events N.');
   return {
     adversary,
+    queryLatencyMs: integerFlag('query-latency-ms', v['query-latency-ms'], 0, 600_000),
+    syntheticActivity: logEvents === undefined ? undefined : { events: logEvents, users: logUsers ?? 1_000_000, days: logDays ?? 1 },
     port: integerFlag('port', v.port, 0, 65_535),
     seed: integerFlag('seed', v.seed, -2_147_483_648, 4_294_967_295),
     usersInLargePool: integerFlag('users', v.users, 0, 1_000_000),
@@ -101,7 +117,8 @@ function parseEmulatorArgs(argv: string[]): EmulatorOptions | 'help' {
 
 function banner(emulator: RunningEmulator, adversary: Readonly<Record<string, AdversaryBehaviour>>): string {
   const lines = [
-    `Cognito emulator listening on ${emulator.url}`,
+    `Emulator listening on ${emulator.url}`,
+    'Serves: Cognito user pools, CloudWatch Logs (Logs Insights queries), CloudWatch (GetMetricData)',
     `Region: ${DEMO_REGION}  (any access key and secret are accepted)`,
     'User pools:',
     ...emulator.pools.map(
@@ -112,6 +129,9 @@ function banner(emulator: RunningEmulator, adversary: Readonly<Record<string, Ad
     'Try:',
     `  AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws cognito-idp list-users --endpoint-url ${emulator.url} ` +
       `--region ${DEMO_REGION} --user-pool-id ${LARGE_POOL_ID} --limit 5`,
+    `  AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws logs start-query --endpoint-url ${emulator.url} --region ${DEMO_REGION} ` +
+      `--log-group-name ${activityLogGroupName(LARGE_POOL_ID)} --start-time $(($(date +%s)-86400)) --end-time $(date +%s) ` +
+      `--query-string 'stats count(*) by message.riskDecision'`,
     `  cognito-tui --endpoint-url ${emulator.url} --region ${DEMO_REGION}`,
     '',
     'Press Ctrl+C to stop.',
@@ -161,6 +181,7 @@ export async function runEmulatorCommand(argv: string[]): Promise<number> {
   }
   const stopped = untilSignal();
   process.stdout.write(banner(emulator, options.adversary ?? {}));
+  void emulator.fillLogs();
   await stopped;
   await emulator.close();
   process.stdout.write('Emulator stopped.\n');

@@ -1,23 +1,23 @@
-import { answerSts } from './sts.ts';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { playAdversary } from './adversary.ts';
 import type { Adversary } from './adversary.ts';
 import { withoutToken } from './adversary-payloads.ts';
-import type { EmulatorContext, OperationHandler } from './context.ts';
-import { CognitoError, internalError } from './errors.ts';
+import { ServiceError } from './errors.ts';
 import type { FaultInjector } from './faults.ts';
-import { OPERATIONS } from './operations/index.ts';
+import { routeTarget } from './service.ts';
+import type { ServiceHandler, ServiceSpec } from './service.ts';
+import { answerSts } from './sts.ts';
 import type { RecordedRequest } from './types.ts';
+import { errorOutcome, parseBody, send } from './wire.ts';
+import type { Outcome, ParsedBody } from './wire.ts';
 
-const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
-const CONTENT_TYPE = 'application/x-amz-json-1.1';
 const MAX_BODY_BYTES = 1_048_576;
 
-/** What the HTTP layer needs besides the operation context. */
+/** What the HTTP layer needs: the services it hosts, the fault and adversary machinery, the request record. */
 export interface ServerDeps {
-  ctx: EmulatorContext;
+  services: readonly ServiceSpec[];
   faults: FaultInjector;
   adversary: Adversary;
   requests: RecordedRequest[];
@@ -26,97 +26,64 @@ export interface ServerDeps {
   untrack(timer: NodeJS.Timeout): void;
 }
 
-interface Outcome {
-  status: number;
-  payload: unknown;
-  errorType?: string;
-}
-
-function errorOutcome(error: CognitoError): Outcome {
-  return { status: error.status, payload: { __type: error.type, message: error.message }, errorType: error.type };
-}
-
-interface ParsedBody {
-  body?: Record<string, unknown>;
-  recorded: unknown;
-  error?: CognitoError;
-}
-
-function parseBody(raw: string): ParsedBody {
-  if (raw.trim() === '') return { body: {}, recorded: {} };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return { recorded: raw, error: new CognitoError('SerializationException', 'The request body is not valid JSON.') };
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { recorded: parsed, error: new CognitoError('SerializationException', 'The request body must be a JSON object.') };
-  }
-  return { body: parsed as Record<string, unknown>, recorded: parsed };
-}
-
 interface Target {
   operation: string;
-  handler?: OperationHandler;
+  service?: ServiceSpec;
+  handler?: ServiceHandler;
 }
 
-function operationOf(req: IncomingMessage): Target {
-  const target = req.headers['x-amz-target'];
-  const value = Array.isArray(target) ? target[0] : target;
+function targetOf(deps: ServerDeps, req: IncomingMessage): Target {
+  const header = req.headers['x-amz-target'];
+  const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined) return { operation: '' };
-  if (!value.startsWith(TARGET_PREFIX)) return { operation: value };
-  const operation = value.slice(TARGET_PREFIX.length);
-  return { operation, handler: typeof target === 'string' ? OPERATIONS.get(operation) : undefined };
+  const { service, operation } = routeTarget(deps.services, value);
+  if (service === undefined) return { operation };
+  return { operation, service, handler: typeof header === 'string' ? service.operations.get(operation) : undefined };
 }
 
-function answer(deps: ServerDeps, { operation, handler }: Target, parsed: ParsedBody): Outcome {
+function answer(deps: ServerDeps, { operation, service, handler }: Target, parsed: ParsedBody): Outcome {
   const denied = deps.faults.operationError(operation);
-  if (denied !== undefined) return errorOutcome(new CognitoError(denied.type, denied.message, denied.status));
-  if (handler === undefined) {
+  if (denied !== undefined) return errorOutcome(new ServiceError(denied.type, denied.message, denied.status));
+  if (handler === undefined || service === undefined) {
     const message = operation === '' ? 'Missing X-Amz-Target header.' : `Unknown operation ${operation}.`;
-    return errorOutcome(new CognitoError('UnknownOperationException', message));
+    return errorOutcome(new ServiceError('UnknownOperationException', message));
   }
   if (parsed.error !== undefined) return errorOutcome(parsed.error);
   try {
-    return { status: 200, payload: handler(deps.ctx, parsed.body ?? {}) };
+    return { status: 200, payload: handler(parsed.body ?? {}) };
   } catch (e) {
-    return errorOutcome(e instanceof CognitoError ? e : internalError());
+    return errorOutcome(e instanceof ServiceError ? e : service.internal());
   }
 }
 
-function faultOutcome(fault: 'throttle' | 'error'): Outcome {
-  if (fault === 'throttle') return errorOutcome(new CognitoError('TooManyRequestsException', 'Rate exceeded'));
-  return errorOutcome(internalError());
+function faultOutcome(target: Target, fault: 'throttle' | 'error'): Outcome {
+  const { service } = target;
+  if (fault === 'throttle') return errorOutcome(service?.throttle() ?? new ServiceError('TooManyRequestsException', 'Rate exceeded'));
+  return errorOutcome(service?.internal() ?? new ServiceError('InternalErrorException', 'An internal error occurred.', 500));
 }
 
-function send(res: ServerResponse, requestId: string, outcome: Outcome): void {
-  const text = JSON.stringify(outcome.payload);
-  const headers: Record<string, string | number> = {
-    'Content-Type': CONTENT_TYPE,
-    'Content-Length': Buffer.byteLength(text),
-    'x-amzn-RequestId': requestId,
-  };
-  if (outcome.errorType !== undefined) headers['x-amzn-ErrorType'] = outcome.errorType;
-  res.writeHead(outcome.status, headers);
-  res.end(text);
+function record(target: Target, body: unknown, status: number, extra: Partial<RecordedRequest> = {}): RecordedRequest {
+  const out: RecordedRequest = { operation: target.operation, body, status, at: Date.now(), ...extra };
+  if (target.service !== undefined) out.service = target.service.name;
+  return out;
 }
 
 function misbehave(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, raw: string, target: Target): boolean {
   const behaviour = deps.adversary.pick(target.operation);
   if (behaviour === undefined) return false;
   const parsed = parseBody(raw);
-  const record: RecordedRequest = { operation: target.operation, body: parsed.recorded, status: 0, at: Date.now(), adversary: behaviour.mode };
-  deps.requests.push(record);
+  const recorded = record(target, parsed.recorded, 0, { adversary: behaviour.mode });
+  deps.requests.push(recorded);
   playAdversary(behaviour, {
     operation: target.operation,
+    service: target.service,
     requestId: randomUUID(),
     res,
     socket: req.socket,
     answer: (firstPage) => answer(deps, target, firstPage && parsed.body ? { ...parsed, body: withoutToken(target.operation, parsed.body) } : parsed),
     answered: (status, errorType) => {
-      record.status = status;
-      record.errorType = errorType;
+      recorded.status = status;
+      recorded.errorType = errorType;
     },
     track: deps.track,
     untrack: deps.untrack,
@@ -126,21 +93,20 @@ function misbehave(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, 
 
 function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, raw: string): void {
   if (answerSts(req, res, raw)) return;
-  const target = operationOf(req);
+  const target = targetOf(deps, req);
   if (misbehave(deps, req, res, raw, target)) return;
-  const { operation } = target;
   const fault = deps.faults.decide();
   const requestId = randomUUID();
   const finish = (): void => {
     const parsed = parseBody(raw);
     if (fault === 'drop') {
-      deps.requests.push({ operation, body: parsed.recorded, status: 0, at: Date.now() });
+      deps.requests.push(record(target, parsed.recorded, 0));
       req.socket.destroy();
       return;
     }
-    const outcome = fault === undefined ? answer(deps, target, parsed) : faultOutcome(fault);
-    deps.requests.push({ operation, body: parsed.recorded, status: outcome.status, errorType: outcome.errorType, at: Date.now() });
-    send(res, requestId, outcome);
+    const outcome = fault === undefined ? answer(deps, target, parsed) : faultOutcome(target, fault);
+    deps.requests.push(record(target, parsed.recorded, outcome.status, outcome.errorType === undefined ? {} : { errorType: outcome.errorType }));
+    send(res, target.service, requestId, outcome);
   };
   const latency = deps.faults.latencyMs;
   if (latency <= 0) {
@@ -154,8 +120,11 @@ function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, raw
   deps.track(timer);
 }
 
-/** An HTTP server speaking Cognito's AWS JSON 1.1 protocol (POST, X-Amz-Target) over the given context. */
-export function createCognitoServer(deps: ServerDeps): Server {
+/**
+ * One HTTP server for every hosted service: AWS JSON (POST, X-Amz-Target) routed by the target's prefix, plus STS's
+ * GetCallerIdentity (awsQuery).
+ */
+export function createEmulatorServer(deps: ServerDeps): Server {
   return createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,4 +1,6 @@
-import type { AdvancedSecurityMode, UserPoolTier } from './model.ts';
+import type { ActivityDestination } from './cognito/log-delivery.ts';
+import type { AdvancedSecurityMode, UserPoolTier } from './cognito/model.ts';
+import type { SyntheticActivity } from './logs/synthetic-activity.ts';
 
 /** A Cognito error that one operation is answered with every time, e.g. NotAuthorizedException for a missing permission. */
 export interface OperationErrorFault {
@@ -70,6 +72,20 @@ export interface EmulatorOptions {
   usersInLargePool?: number;
   /** Adversarial behaviours from the start; see RunningEmulator.setAdversary. */
   adversary?: AdversarySettings;
+  /**
+   * Where each pool's user activity (`userAuthEvents`) goes, by pool id. Default: the large pool to the CloudWatch
+   * Logs group `activityLogGroupName(poolId)`, the audit pool to S3, the no-alias pool to Firehose, the others nowhere.
+   */
+  logDelivery?: Readonly<Record<string, ActivityDestination>>;
+  /** Milliseconds a Logs Insights query stays Scheduled/Running at least (to see progress or cancel it); default 0. */
+  queryLatencyMs?: number;
+  /** Concurrent Logs Insights queries allowed before LimitExceededException; default 30. */
+  maxConcurrentQueries?: number;
+  /**
+   * Bulk user activity for the benchmark: the large pool's log group holds these generated records instead of its
+   * users' events (e.g. 5,000,000 events from 1,000,000 users over 1 day).
+   */
+  syntheticActivity?: SyntheticActivity;
 }
 
 /**
@@ -79,6 +95,8 @@ export interface EmulatorOptions {
  */
 export interface RecordedRequest {
   operation: string;
+  /** The service the request was routed to ('Cognito', 'CloudWatch Logs', 'CloudWatch'); absent when none matched. */
+  service?: string;
   body: unknown;
   status: number;
   errorType?: string;
@@ -114,6 +132,11 @@ export interface RunningEmulator {
    * mode, or a paging mode for an operation that does not page.
    */
   setAdversary(settings: AdversarySettings): void;
+  /**
+   * Generates every log group's pending records now (in slices, the server keeps answering); resolves with the events
+   * held and the bytes their columns take. Otherwise a group is generated when a query or read first needs it.
+   */
+  fillLogs(): Promise<{ events: number; bytes: number }>;
   /** Stops listening, drops open connections and resolves once the server is closed. */
   close(): Promise<void>;
 }

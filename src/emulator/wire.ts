@@ -1,137 +1,69 @@
-import type {
-  AuthEventFeedback,
-  AuthEventRecord,
-  ClientRecord,
-  DeviceRecord,
-  GroupRecord,
-  PoolDefinition,
-  RiskConfigurationRecord,
-  UserRecord,
-} from './model.ts';
-import { DEMO_ACCOUNT_ID, DEMO_REGION } from './well-known-ids.ts';
+import type { ServerResponse } from 'node:http';
+import { ServiceError } from './errors.ts';
+import type { ServiceSpec } from './service.ts';
 
-/** Epoch milliseconds as the epoch seconds (fractional) Cognito puts on the wire. */
-export const seconds = (ms: number): number => ms / 1000;
+/** The content type of AWS JSON 1.1 (Cognito, CloudWatch Logs) and the default for unrouted requests. */
+export const JSON_1_1 = 'application/x-amz-json-1.1';
 
-type Attribute = { Name: string; Value: string };
+/** One answer before it is written: HTTP status, JSON payload, and the error name when it is an error. */
+export interface Outcome {
+  status: number;
+  payload: unknown;
+  errorType?: string;
+}
 
-function attributeList(user: UserRecord, only?: ReadonlySet<string>): Attribute[] {
-  const list: Attribute[] = [];
-  for (const name in user.attributes) {
-    if (only === undefined || only.has(name)) list.push({ Name: name, Value: user.attributes[name] });
+/** The AWS JSON error answer for a ServiceError. */
+export function errorOutcome(error: ServiceError): Outcome {
+  return { status: error.status, payload: { ...error.extra, __type: error.type, message: error.message }, errorType: error.type };
+}
+
+/** A request body as parsed: the object, what to record, or the protocol error it deserves. */
+export interface ParsedBody {
+  body?: Record<string, unknown>;
+  recorded: unknown;
+  error?: ServiceError;
+}
+
+/** Parses an AWS JSON request body: empty = `{}`, anything but a JSON object = SerializationException. */
+export function parseBody(raw: string): ParsedBody {
+  if (raw.trim() === '') return { body: {}, recorded: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { recorded: raw, error: new ServiceError('SerializationException', 'The request body is not valid JSON.') };
   }
-  return list;
-}
-
-function smsOptions(user: UserRecord): Array<{ DeliveryMedium: 'SMS'; AttributeName: 'phone_number' }> | undefined {
-  return user.mfa.enabled.includes('SMS_MFA') ? [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] : undefined;
-}
-
-function userFields(user: UserRecord, attributesKey: 'Attributes' | 'UserAttributes', only?: ReadonlySet<string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    Username: user.username,
-    [attributesKey]: attributeList(user, only),
-    UserCreateDate: seconds(user.createdAt),
-    UserLastModifiedDate: seconds(user.modifiedAt),
-    Enabled: user.enabled,
-    UserStatus: user.userStatus,
-  };
-  const mfa = smsOptions(user);
-  if (mfa !== undefined) out.MFAOptions = mfa;
-  return out;
-}
-
-/** A user as ListUsers and ListUsersInGroup return it (`UserType`). */
-export function userType(user: UserRecord, only?: ReadonlySet<string>): Record<string, unknown> {
-  return userFields(user, 'Attributes', only);
-}
-
-/** A user as AdminGetUser returns it; MFA fields appear only when the user has MFA set up. */
-export function adminGetUserResponse(user: UserRecord): Record<string, unknown> {
-  const out = userFields(user, 'UserAttributes');
-  if (user.mfa.preferred !== undefined) out.PreferredMfaSetting = user.mfa.preferred;
-  if (user.mfa.enabled.length > 0) out.UserMFASettingList = [...user.mfa.enabled];
-  return out;
-}
-
-/** A group (`GroupType`). */
-export function groupType(poolId: string, group: GroupRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    GroupName: group.name,
-    UserPoolId: poolId,
-    Description: group.description,
-    LastModifiedDate: seconds(group.modifiedAt),
-    CreationDate: seconds(group.createdAt),
-  };
-  if (group.roleArn !== undefined) out.RoleArn = group.roleArn;
-  if (group.precedence !== undefined) out.Precedence = group.precedence;
-  return out;
-}
-
-/** A device (`DeviceType`). */
-export function deviceType(device: DeviceRecord): Record<string, unknown> {
-  return {
-    DeviceKey: device.key,
-    DeviceAttributes: [
-      { Name: 'device_status', Value: 'valid' },
-      { Name: 'device_name', Value: device.name },
-      { Name: 'dev:device_remembered_status', Value: device.remembered ? 'remembered' : 'not_remembered' },
-      { Name: 'last_ip_used', Value: device.lastIp },
-    ],
-    DeviceCreateDate: seconds(device.createdAt),
-    DeviceLastModifiedDate: seconds(device.modifiedAt),
-    DeviceLastAuthenticatedDate: seconds(device.lastAuthenticatedAt),
-  };
-}
-
-/** An auth event (`AuthEventType`); `feedback` overrides the feedback the event was generated with. */
-export function authEventType(event: AuthEventRecord, feedback: AuthEventFeedback | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    EventId: event.EventId,
-    EventType: event.EventType,
-    CreationDate: seconds(event.createdAt),
-    EventResponse: event.EventResponse,
-    EventRisk: { ...event.EventRisk },
-    ChallengeResponses: event.ChallengeResponses.map((c) => ({ ...c })),
-    EventContextData: { ...event.EventContextData },
-  };
-  const fb = feedback ?? event.feedback;
-  if (fb !== undefined) {
-    out.EventFeedback = { FeedbackValue: fb.FeedbackValue, Provider: fb.Provider, FeedbackDate: seconds(fb.feedbackAt) };
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return { recorded: parsed, error: new ServiceError('SerializationException', 'The request body must be a JSON object.') };
   }
-  return out;
+  return { body: parsed as Record<string, unknown>, recorded: parsed };
 }
 
-/** A pool as ListUserPools describes it (`UserPoolDescriptionType`). */
-export function poolDescription(def: PoolDefinition): Record<string, unknown> {
-  return {
-    Id: def.id,
-    Name: def.name,
-    LambdaConfig: lambdaConfig(def),
-    LastModifiedDate: seconds(def.modifiedAt),
-    CreationDate: seconds(def.createdAt),
+/** The headers of an AWS JSON answer from `service` (or a 1.1 answer when no service was routed). */
+export function answerHeaders(
+  service: ServiceSpec | undefined,
+  requestId: string,
+  text: string,
+  status: number,
+  errorType?: string,
+): Record<string, string | number> {
+  const headers: Record<string, string | number> = {
+    'Content-Type': service?.contentType ?? JSON_1_1,
+    'Content-Length': Buffer.byteLength(text),
+    'x-amzn-RequestId': requestId,
   };
+  if (errorType !== undefined) {
+    headers['x-amzn-ErrorType'] = errorType;
+    if (service?.queryCompatible === true) {
+      headers['x-amzn-query-error'] = `${service.queryCodes?.[errorType] ?? errorType};${status >= 500 ? 'Receiver' : 'Sender'}`;
+    }
+  }
+  return headers;
 }
 
-/** The pool's Lambda triggers. */
-export function lambdaConfig(def: PoolDefinition): Record<string, unknown> {
-  if (def.mode !== 'ENFORCED') return {};
-  const fn = (name: string) => `arn:aws:lambda:${DEMO_REGION}:${DEMO_ACCOUNT_ID}:function:${def.name}-${name}`;
-  return { PreSignUp: fn('pre-sign-up'), PostConfirmation: fn('post-confirmation'), PreTokenGeneration: fn('pre-token-generation') };
-}
-
-/** An app client summary as ListUserPoolClients returns it. */
-export function clientSummary(poolId: string, client: ClientRecord): Record<string, unknown> {
-  return { ClientId: client.id, UserPoolId: poolId, ClientName: client.name };
-}
-
-/** A risk configuration (`RiskConfigurationType`); `clientId` is present only for a client-level one. */
-export function riskConfigurationType(poolId: string, clientId: string | undefined, risk: RiskConfigurationRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = { UserPoolId: poolId };
-  if (clientId !== undefined) out.ClientId = clientId;
-  if (risk.compromisedCredentials) out.CompromisedCredentialsRiskConfiguration = structuredClone(risk.compromisedCredentials);
-  if (risk.accountTakeover) out.AccountTakeoverRiskConfiguration = structuredClone(risk.accountTakeover);
-  if (risk.riskExceptions) out.RiskExceptionConfiguration = structuredClone(risk.riskExceptions);
-  out.LastModifiedDate = seconds(risk.lastModifiedAt);
-  return out;
+/** Writes an outcome as an AWS JSON answer. */
+export function send(res: ServerResponse, service: ServiceSpec | undefined, requestId: string, outcome: Outcome): void {
+  const text = JSON.stringify(outcome.payload);
+  res.writeHead(outcome.status, answerHeaders(service, requestId, text, outcome.status, outcome.errorType));
+  res.end(text);
 }

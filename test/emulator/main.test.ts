@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { HOSTILE_USER_COUNT } from '../../src/emulator/hostile.ts';
+import { HOSTILE_USER_COUNT } from '../../src/emulator/cognito/hostile.ts';
 import { AUDIT_POOL_ID, EMPTY_POOL_ID, LARGE_POOL_ID, OFF_POOL_ID, startEmulator } from '../../src/emulator/index.ts';
 import { rawCall } from './helpers.ts';
 

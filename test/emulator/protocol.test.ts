@@ -71,7 +71,7 @@ describe('AWS JSON 1.1 protocol', () => {
     assert.match(String(res.json.message), /at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: \[\\w-\]\+_\[0-9a-zA-Z\]\+/);
   });
 
-  it('records every request with its operation, body, status and error type', async () => {
+  it('records every request with its service, operation, body, status and error type', async () => {
     const before = emu.requests.length;
     await rawCall(emu, 'DescribeUserPool', { UserPoolId: 'us-east-1_nope' });
     await rawCall(emu, 'ListUserPools', { MaxResults: 1 });
@@ -81,6 +81,7 @@ describe('AWS JSON 1.1 protocol', () => {
       body: { UserPoolId: 'us-east-1_nope' },
       status: 400,
       errorType: 'ResourceNotFoundException',
+      service: 'Cognito',
       at: 0,
     });
     assert.equal(listed.operation, 'ListUserPools');

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AdminListUserAuthEventsCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { generateAuthEvents } from '../../src/emulator/auth-event-generator.ts';
+import { generateAuthEvents } from '../../src/emulator/cognito/auth-event-generator.ts';
 import { LARGE_POOL_ID, TAKEOVER_SUB, TAKEOVER_USERNAME, startEmulator } from '../../src/emulator/index.ts';
 import type { RunningEmulator } from '../../src/emulator/index.ts';
-import { definePools } from '../../src/emulator/pool-definitions.ts';
-import { seedWorld } from '../../src/emulator/seed.ts';
-import { generatePoolUsers } from '../../src/emulator/seed-users.ts';
+import { definePools } from '../../src/emulator/cognito/pool-definitions.ts';
+import { seedWorld } from '../../src/emulator/cognito/seed.ts';
+import { generatePoolUsers } from '../../src/emulator/cognito/seed-users.ts';
 import { sdkClient } from './helpers.ts';
 
 const NOW = Date.UTC(2025, 2, 14, 9, 30, 0);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import stringWidth from 'string-width';
-import { HOSTILE_USER_COUNT, LONG_DETAIL_VALUE, LONG_HOSTILE_VALUE } from '../../src/emulator/hostile.ts';
+import { HOSTILE_USER_COUNT, LONG_DETAIL_VALUE, LONG_HOSTILE_VALUE } from '../../src/emulator/cognito/hostile.ts';
 import { LARGE_POOL_ID } from '../../src/emulator/well-known-ids.ts';
 import { startApp, type AppHarness } from '../helpers/app-harness.tsx';
 import { CUT_MARKER, MAX_FIELD_CODE_POINTS } from '../../src/ui/text.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
-import { HOSTILE_USER_COUNT } from '../../src/emulator/hostile.ts';
+import { HOSTILE_USER_COUNT } from '../../src/emulator/cognito/hostile.ts';
 import { LARGE_POOL_ID } from '../../src/emulator/well-known-ids.ts';
 import { AWS_ENV, BUILT_CLI } from '../helpers/pty-session.ts';
 import { waitFor } from '../helpers/wait-for.ts';

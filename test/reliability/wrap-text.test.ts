@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import stringWidth from 'string-width';
-import { HOSTILE_KITCHEN_SINK, LONG_DETAIL_VALUE, LONG_HOSTILE_VALUE } from '../../src/emulator/hostile.ts';
+import { HOSTILE_KITCHEN_SINK, LONG_DETAIL_VALUE, LONG_HOSTILE_VALUE } from '../../src/emulator/cognito/hostile.ts';
 import { safeText, wrapText } from '../../src/ui/text.ts';
 import { squeeze } from './screen.ts';
 

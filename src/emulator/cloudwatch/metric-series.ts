@@ -1,0 +1,74 @@
+/** One threat-protection observation the metrics are counted from. */
+export interface RiskObservation {
+  at: number;
+  eventType: string;
+  decision: string;
+  level?: string;
+  compromised: boolean;
+}
+
+/** A metric's identity: namespace, name and its exact dimension set. */
+export interface MetricKey {
+  namespace: string;
+  name: string;
+  dimensions: ReadonlyArray<{ Name: string; Value: string }>;
+}
+
+const MINUTE = 60_000;
+
+/** The key CloudWatch matches a metric by: the same namespace, name and dimensions (in any order). */
+export function metricId(key: MetricKey): string {
+  const dims = [...key.dimensions].map((d) => `${d.Name}=${d.Value}`).sort().join(',');
+  return `${key.namespace}|${key.name}|${dims}`;
+}
+
+const OPERATIONS: Record<string, string> = { SignIn: 'SignIn', SignUp: 'SignUp', PasswordChange: 'PasswordChange' };
+
+/**
+ * The AWS/Cognito threat-protection metrics one observation counts towards, with the documented dimensions:
+ * AccountTakeoverRisk, CompromisedCredentialRisk and OverrideBlock by Operation, UserPoolId and RiskLevel (high,
+ * medium, low); Risk and NoRisk by Operation and UserPoolId. Only SignIn, SignUp and PasswordChange are counted.
+ */
+export function metricsOf(poolId: string, o: RiskObservation): MetricKey[] {
+  const operation = OPERATIONS[o.eventType];
+  if (operation === undefined) return [];
+  const level = (o.level ?? 'high').toLowerCase();
+  const byLevel = (name: string): MetricKey => ({
+    namespace: 'AWS/Cognito',
+    name,
+    dimensions: [{ Name: 'Operation', Value: operation }, { Name: 'UserPoolId', Value: poolId }, { Name: 'RiskLevel', Value: level }],
+  });
+  const byOperation = (name: string): MetricKey => ({
+    namespace: 'AWS/Cognito',
+    name,
+    dimensions: [{ Name: 'Operation', Value: operation }, { Name: 'UserPoolId', Value: poolId }],
+  });
+  const out: MetricKey[] = [];
+  if (o.decision === 'AccountTakeover') out.push(byLevel('AccountTakeoverRisk'));
+  if (o.compromised) out.push(byLevel('CompromisedCredentialRisk'));
+  if (o.decision === 'Block') out.push(byLevel('OverrideBlock'));
+  const risky = o.decision !== 'NoRisk' || o.compromised || level === 'medium' || level === 'high';
+  out.push(byOperation(risky ? 'Risk' : 'NoRisk'));
+  return out;
+}
+
+/** Per-minute sums of each metric (every observation has the value 1, unit Count). */
+export class MetricSeries {
+  private readonly series = new Map<string, Map<number, number>>();
+
+  add(key: MetricKey, at: number): void {
+    const id = metricId(key);
+    let minutes = this.series.get(id);
+    if (minutes === undefined) {
+      minutes = new Map();
+      this.series.set(id, minutes);
+    }
+    const minute = Math.floor(at / MINUTE) * MINUTE;
+    minutes.set(minute, (minutes.get(minute) ?? 0) + 1);
+  }
+
+  /** The per-minute counts of one metric (empty when it has no data). */
+  minutes(key: MetricKey): ReadonlyMap<number, number> {
+    return this.series.get(metricId(key)) ?? new Map();
+  }
+}

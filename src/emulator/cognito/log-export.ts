@@ -1,0 +1,137 @@
+import type { DictColumn } from '../logs/columns.ts';
+import type { GroupFiller, LogGroup } from '../logs/log-group.ts';
+import { exportedDecision, UserActivityColumns, uuidBytes } from '../logs/user-activity-columns.ts';
+import { hash128 } from '../prng.ts';
+import { generateAuthEvents } from './auth-event-generator.ts';
+import type { AuthEventRecord, UserRecord } from './model.ts';
+import type { PoolStore } from './pool-store.ts';
+
+const DAY = 86_400_000;
+
+/** The stream a day's exported records go to: `<pool id>/<YYYY-MM-DD>`. */
+export function activityStreamName(poolId: string, ms: number): string {
+  return `${poolId}/${new Date(Math.floor(ms / DAY) * DAY).toISOString().slice(0, 10)}`;
+}
+
+const RECORD_OVERHEAD = 560;
+
+const REQUEST_MASK = Uint8Array.from(hash128('cognito-emulator:request-id').flatMap((w) => [w & 255, (w >>> 8) & 255, (w >>> 16) & 255, (w >>> 24) & 255]));
+
+/** A request id derived from the event id's bytes (already in `bytes`): a fixed mask, still a version-4 UUID. */
+function requestIdBytes(bytes: Uint8Array): Uint8Array {
+  for (let i = 0; i < 16; i += 1) bytes[i] ^= REQUEST_MASK[i];
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  return bytes;
+}
+
+/** Writes one pool's events into a user-activity table, caching the codes that repeat (constants, days, the user). */
+class ActivityWriter {
+  private readonly cols: UserActivityColumns;
+  private readonly scratch = new Uint8Array(16);
+  private readonly streams = new Map<number, number>();
+  private readonly constants: Array<[DictColumn, number]>;
+
+  constructor(
+    private readonly group: LogGroup,
+    private readonly pool: PoolStore,
+  ) {
+    this.cols = new UserActivityColumns(group.table);
+    const c = this.cols;
+    this.constants = [
+      [c.eventSource, c.eventSource.intern('USER_AUTH_EVENTS')],
+      [c.logLevel, c.logLevel.intern('INFO')],
+      [c.version, c.version.intern('1')],
+      [c.userPoolId, c.userPoolId.intern(pool.def.id)],
+      [c.idpName, c.idpName.intern('')],
+    ];
+  }
+
+  private streamCode(t: number): number {
+    const day = Math.floor(t / DAY);
+    let code = this.streams.get(day);
+    if (code === undefined) {
+      code = this.group.table.stream.intern(activityStreamName(this.pool.def.id, t));
+      this.streams.set(day, code);
+    }
+    return code;
+  }
+
+  writeUser(user: UserRecord, events: readonly AuthEventRecord[]): void {
+    if (events.length === 0) return;
+    const c = this.cols;
+    const sub = user.attributes.sub ?? user.username;
+    const clients = this.pool.def.clients;
+    const client = clients.length === 0 ? '' : clients[user.ordinal % clients.length].id;
+    const subs = c.userSub as DictColumn;
+    const names = c.userName as DictColumn;
+    const userCodes: Array<[DictColumn, number]> = [
+      [subs, subs.intern(sub)],
+      [names, names.intern(user.username)],
+      [c.clientId, c.clientId.intern(client)],
+    ];
+    const fixedBytes = RECORD_OVERHEAD + sub.length + user.username.length + client.length + this.pool.def.id.length;
+    for (const e of events) this.writeEvent(e, userCodes, fixedBytes);
+  }
+
+  private writeEvent(e: AuthEventRecord, userCodes: Array<[DictColumn, number]>, fixedBytes: number): void {
+    const c = this.cols;
+    const table = this.group.table;
+    const t = e.createdAt;
+    const place = e.EventContextData;
+    const values: Array<[DictColumn, string]> = [
+      [c.eventType, e.EventType],
+      [c.eventResponse, e.EventResponse],
+      [c.riskLevel, (e.EventRisk.RiskLevel ?? '').toUpperCase()],
+      [c.riskDecision, exportedDecision(e.EventRisk.RiskDecision ?? 'NoRisk')],
+      [c.deviceName, place.DeviceName ?? ''],
+      [c.ipAddress as DictColumn, place.IpAddress ?? ''],
+      [c.compromisedCredentialDetected, e.EventRisk.CompromisedCredentialsDetected === true ? 'true' : 'false'],
+      [c.city, place.City ?? ''],
+      [c.country, place.Country ?? ''],
+      [c.eventFeedbackValue, e.feedback?.FeedbackValue ?? ''],
+      [c.hasContextData, place.IpAddress === undefined ? 'false' : 'true'],
+    ];
+    for (let i = 0; i < Math.min(2, e.ChallengeResponses.length); i += 1) {
+      values.push([c.challenges[i][0], e.ChallengeResponses[i].ChallengeName], [c.challenges[i][1], e.ChallengeResponses[i].ChallengeResponse]);
+    }
+    let size = fixedBytes;
+    for (const [, v] of values) size += v.length;
+    const ingestion = t + 1000 + (t % 29_000);
+    const stream = this.streamCode(t);
+    const row = table.addRow(t, ingestion, stream, size);
+    for (const [column, code] of this.constants) column.setCode(row, code);
+    for (const [column, code] of userCodes) column.setCode(row, code);
+    for (const [column, v] of values) column.setCode(row, column.intern(v));
+    c.eventId.setBytes(row, uuidBytes(e.EventId, this.scratch));
+    c.requestId.setBytes(row, requestIdBytes(this.scratch));
+  }
+
+  /** Orders the rows by time and records each day's stream. */
+  finish(): void {
+    const table = this.group.table;
+    table.sortByTime();
+    for (let row = 0; row < table.length; row += 1) {
+      const t = table.timestamps.get(row);
+      this.group.noteEvent(table.stream.decode(table.stream.code(row)) ?? '', t, table.ingestion.get(row));
+    }
+  }
+}
+
+/**
+ * Exports a pool's generated auth events (the ones AdminListUserAuthEvents returns) into a log group as
+ * user-activity records, `budget` users a slice; sorts the rows by time once every user is in.
+ */
+export function userActivityExport(seed: number, now: number, pool: PoolStore): GroupFiller {
+  let next = 0;
+  let writer: ActivityWriter | undefined;
+  return (group, budget) => {
+    writer ??= new ActivityWriter(group, pool);
+    const users = pool.users();
+    const end = Math.min(users.length, next + budget);
+    for (; next < end; next += 1) writer.writeUser(users[next], generateAuthEvents(seed, pool.def, users[next], now));
+    if (next < users.length) return false;
+    writer.finish();
+    return true;
+  };
+}

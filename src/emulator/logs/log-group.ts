@@ -1,0 +1,70 @@
+import { DEMO_ACCOUNT_ID, DEMO_REGION } from '../well-known-ids.ts';
+import { RecordTable } from './record-table.ts';
+
+/** One log stream of a group. */
+export interface LogStreamInfo {
+  name: string;
+  createdAt: number;
+  firstEventTimestamp?: number;
+  lastEventTimestamp?: number;
+  lastIngestionTime?: number;
+}
+
+/**
+ * Generates a group's events in slices: each call adds about `budget` units of work (e.g. users' events) and
+ * returns true once everything is there.
+ */
+export type GroupFiller = (group: LogGroup, budget: number) => boolean;
+
+const FILL_ALL = Number.MAX_SAFE_INTEGER;
+
+/** A CloudWatch Logs log group: its streams and its events (columnar), filled on first use when it has a filler. */
+export class LogGroup {
+  readonly table = new RecordTable();
+  readonly streams = new Map<string, LogStreamInfo>();
+  private filler?: GroupFiller;
+
+  constructor(
+    readonly name: string,
+    readonly createdAt: number,
+    filler?: GroupFiller,
+  ) {
+    this.filler = filler;
+  }
+
+  /** The group's ARN without the trailing `:*` (what Cognito's log delivery names). */
+  get arn(): string {
+    return `arn:aws:logs:${DEMO_REGION}:${DEMO_ACCOUNT_ID}:log-group:${this.name}`;
+  }
+
+  /** Generates the rest of the group's events now, so they exist before they are read. */
+  ensureFilled(): void {
+    this.fillSome(FILL_ALL);
+  }
+
+  /** Generates one slice of the group's events; true once all are there. */
+  fillSome(budget: number): boolean {
+    const fill = this.filler;
+    if (fill === undefined) return true;
+    if (!fill(this, budget)) return false;
+    this.filler = undefined;
+    return true;
+  }
+
+  /** Whether the group's events are still to be generated. */
+  get pending(): boolean {
+    return this.filler !== undefined;
+  }
+
+  /** Records that an event went to a stream, creating the stream's first/last figures. */
+  noteEvent(streamName: string, timestamp: number, ingestionTime: number): void {
+    let stream = this.streams.get(streamName);
+    if (stream === undefined) {
+      stream = { name: streamName, createdAt: ingestionTime };
+      this.streams.set(streamName, stream);
+    }
+    if (stream.firstEventTimestamp === undefined || timestamp < stream.firstEventTimestamp) stream.firstEventTimestamp = timestamp;
+    if (stream.lastEventTimestamp === undefined || timestamp > stream.lastEventTimestamp) stream.lastEventTimestamp = timestamp;
+    if (stream.lastIngestionTime === undefined || ingestionTime > stream.lastIngestionTime) stream.lastIngestionTime = ingestionTime;
+  }
+}
