@@ -15,7 +15,6 @@ import {
   describeUnknownWrite, readUnknownWrites, saveUnknownWrites, stateDirectory, unknownWritesNotice, writesInFlight, type UnknownWrite,
 } from './cli/unknown-writes.ts';
 import { withoutFetch } from './cli/without-fetch.ts';
-import { createProgramRunner } from './cli/run-program.ts';
 import type { MountedApp } from './ui/mount.tsx';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
 import type { CognitoGateway, GatewayTarget } from './gateway/types.ts';
@@ -121,7 +120,10 @@ async function runTui(opts: CliOptions, settings: SessionSettings): Promise<numb
     writeToTerminal: (bytes) => { process.stdout.write(bytes); },
     journal: sessionJournal(opts),
     config: settings.config,
-    runProgram: createProgramRunner(() => mounted && { release: mounted.hold, retake: mounted.unhold }),
+    runProgram: async (argv, output) => {
+      const { createProgramRunner } = await import('./cli/run-program.ts');
+      return createProgramRunner(() => mounted && { release: mounted.hold, retake: mounted.unhold })(argv, output);
+    },
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);
   else store.getState().actions.push({ view: 'pools' });

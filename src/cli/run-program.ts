@@ -19,15 +19,17 @@ function start(argv: string[], stdio: 'inherit' | 'ignore'): Promise<ProgramEnd>
   });
 }
 
-/** Waits for Enter on the terminal, in line mode. */
+/** Waits for Enter on the terminal, in line mode (the app let go of stdin, so it is held open here meanwhile). */
 function waitForEnter(stdin: NodeJS.ReadStream): Promise<void> {
   return new Promise((resolve) => {
     const onData = () => {
       stdin.off('data', onData);
       stdin.pause();
+      stdin.unref();
       resolve();
     };
     stdin.on('data', onData);
+    stdin.ref();
     stdin.resume();
   });
 }
