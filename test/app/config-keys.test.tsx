@@ -79,3 +79,34 @@ describe('app: command aliases', () => {
     await waitFor(() => { const r = currentRoute(h.store.getState()); return r.view === 'events' && r.username === TAKEOVER_USERNAME; });
   });
 });
+
+describe('app: per-pool settings and the write mode in the header', () => {
+  let h: AppHarness;
+  before(async () => {
+    const config: ConfigState = {
+      ...CONFIG, keys: {},
+      pools: { [LARGE_POOL_ID]: { columns: ['email', 'status', 'username'], searchAttribute: 'username' } },
+      modeNote: 'read-only: profile prod (config); --write allows writes',
+    };
+    h = await startApp({ deepLink: { pool: LARGE_POOL_ID }, readOnly: true, columns: 160, deps: { config } });
+    await h.waitForText(/1\/60\+ users/);
+  });
+  after(async () => { await h.close(); });
+
+  it('the users list shows the pool\'s columns in its order', () => {
+    const header = h.frame().split('\n').find((l) => /\bEMAIL\b/.test(l)) ?? '';
+    assert.match(header, /EMAIL\s+STATUS\s+USERNAME/);
+    assert.doesNotMatch(header, /ENABLED|CREATED/);
+  });
+  it('/ searches the pool\'s attribute by default', async () => {
+    await h.press('/');
+    await h.waitForText(/username/);
+    assert.equal(h.store.getState().prompt?.attribute, 'username');
+    await h.press('escape');
+  });
+  it('the header says writes are off and why', () => {
+    const top = h.frame().split('\n')[0];
+    assert.match(top, /READ-ONLY/);
+    assert.match(top, /read-only: profile prod \(config\)/);
+  });
+});

@@ -11,6 +11,7 @@ import { ConfigError } from '../../src/config/config-types.ts';
 import { defaultConfigText } from '../../src/config/default-config.ts';
 import { loadConfig, parseConfig } from '../../src/config/load-config.ts';
 import { THEMES } from '../../src/ui/theme.ts';
+import { configuredLogGroup } from '../../src/config/pool-settings.ts';
 
 const GOOD = `profile: prod
 region: eu-west-1
@@ -136,6 +137,8 @@ describe('config and flags together', () => {
     const { opts, settings } = applyConfig(parseArgs([]), config, {});
     assert.deepEqual({ p: opts.profile, r: opts.region, pool: opts.pool, t: opts.timeZone, j: opts.journalDir }, { p: 'prod', r: 'eu-central-1', pool: 'eu-west-1_AbCdEf123', t: 'local', j: '/tmp/journal' });
     assert.equal(settings.theme.accent, '#005f87');
+    assert.equal(configuredLogGroup(settings.config, 'eu-west-1_AbCdEf123'), '/aws/cognito/userpools/eu-west-1_AbCdEf123');
+    assert.equal(configuredLogGroup(settings.config, 'eu-west-1_Other1'), undefined);
     assert.equal(settings.theme.danger, THEMES.light.danger);
     const flagged = applyConfig(parseArgs(['--profile', 'dev', '--time', 'utc', '--journal', '/j', '--theme', 'high-contrast']), config, {});
     assert.deepEqual({ p: flagged.opts.profile, r: flagged.opts.region, t: flagged.opts.timeZone, j: flagged.opts.journalDir, ro: flagged.opts.readOnly }, { p: 'dev', r: 'eu-west-1', t: 'utc', j: '/j', ro: false });
