@@ -104,6 +104,20 @@ describe('config file', () => {
   });
 });
 
+describe('the README\'s example config', () => {
+  it('is a config the app takes whole', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = /A complete example:\n\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'the README has a complete example');
+    const file = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'config.yaml');
+    writeFileSync(file, example);
+    const { opts, settings } = await sessionConfig(parseArgs(['--config', file]), {});
+    assert.equal(opts.profile, 'dev');
+    assert.equal(settings.config.commands.length, 2);
+    assert.equal(settings.theme.accent, '#5fafff');
+  });
+});
+
 describe('config location and subcommands', () => {
   it('is --config, else XDG_CONFIG_HOME, else ~/.config', () => {
     assert.equal(configPath('/x/c.yaml', {}), '/x/c.yaml');
