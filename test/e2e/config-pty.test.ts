@@ -79,3 +79,22 @@ describe('built CLI: a config with a pool, a theme and a custom command that tak
     await s.waitForText(/2\/60\+ users/);
   });
 });
+
+describe('built CLI: --no-color', () => {
+  let emu: RunningEmulator;
+  before(async () => { emu = await startEmulator({ port: 0 }); });
+  after(async () => { await emu.close(); });
+
+  for (const [flags, coloured] of [[[], true], [['--no-color'], false], [['--theme', 'light'], true]] as const) {
+    it(`${flags.join(' ') || 'no flag'}: ${coloured ? 'draws in colour' : 'draws no colour at all'}`, async () => {
+      const s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--pool', LARGE_POOL_ID, ...flags], { cols: 130, rows: 30, env: { ...AWS_ENV, NO_COLOR: undefined, FORCE_COLOR: undefined } });
+      try {
+        await s.waitForText(/1\/60\+ users/);
+        await s.waitForText('ENFORCED');
+        assert.equal(SGR_COLOR.test(s.raw), coloured);
+      } finally {
+        s.kill();
+      }
+    });
+  }
+});
