@@ -51,7 +51,8 @@ describe('app: keys remapped in the config', () => {
     assert.match(frame, /\bW\s+sweep/);
     assert.doesNotMatch(frame, /\bd\s+disable/);
     assert.match(frame, /\bH\s+help/);
-    await h.press('escape');
+    await h.press('H');
+    await waitFor(() => !h.store.getState().helpOpen, 5000, 'H to close the help as ? would');
   });
 });
 
