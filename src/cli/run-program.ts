@@ -19,6 +19,23 @@ function start(argv: string[], stdio: 'inherit' | 'ignore'): Promise<ProgramEnd>
   });
 }
 
+/**
+ * Runs `during` with Ctrl-C left to the program on the terminal: the terminal sends SIGINT to its whole process group,
+ * and it must end the program, not the app waiting for it.
+ */
+async function leavingInterruptsTo<T>(during: () => Promise<T>): Promise<T> {
+  const saved = process.listeners('SIGINT');
+  const ignore = () => {};
+  process.removeAllListeners('SIGINT');
+  process.on('SIGINT', ignore);
+  try {
+    return await during();
+  } finally {
+    process.off('SIGINT', ignore);
+    for (const listener of saved) process.on('SIGINT', listener);
+  }
+}
+
 /** Waits for Enter on the terminal, in line mode (the app let go of stdin, so it is held open here meanwhile). */
 function waitForEnter(stdin: NodeJS.ReadStream): Promise<void> {
   return new Promise((resolve) => {
@@ -46,7 +63,7 @@ export function createProgramRunner(hold: () => TerminalHold | undefined): RunPr
     await terminal.release();
     restoreTerminal();
     try {
-      const end = await start(argv, 'inherit');
+      const end = await leavingInterruptsTo(() => start(argv, 'inherit'));
       process.stdout.write(`\n[${argv[0]}: ${end.error ?? (end.signal ? `ended by ${end.signal}` : `exit status ${end.code}`)}] Press Enter to go back to cognito-tui.`);
       await waitForEnter(process.stdin);
       return end;

@@ -51,6 +51,9 @@ describe('built CLI: a config with a pool, a theme and a custom command that tak
       '    key: W',
       '    views: [users]',
       `    run: ["${process.execPath}", "-e", "console.log('argv=' + JSON.stringify(process.argv.slice(1)))", "{{.Username}}", "{{.PoolId}}"]`,
+      '  - name: wait',
+      '    key: Y',
+      `    run: ["${process.execPath}", "-e", "console.log('waiting'); setTimeout(() => {}, 60000)"]`,
       '',
     ].join('\n'));
     s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--config', config], { cols: 130, rows: 30, env: AWS_ENV });
@@ -77,6 +80,16 @@ describe('built CLI: a config with a pool, a theme and a custom command that tak
     await s.waitForText('show-argv: exit status 0');
     s.press('j');
     await s.waitForText(/2\/60\+ users/);
+  });
+  it('Ctrl-C while the program has the terminal ends the program, not the app', async () => {
+    s.press('Y');
+    await s.waitForText('waiting');
+    s.press('ctrl+c');
+    await s.waitForText('ended by SIGINT] Press Enter to go back to cognito-tui.');
+    assert.equal(s.exitCode, undefined);
+    s.press('enter');
+    await s.waitForText(/2\/60\+ users/);
+    await s.waitForText('wait: ended by SIGINT');
   });
 });
 
