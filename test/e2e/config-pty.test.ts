@@ -31,6 +31,11 @@ describe('built CLI: a bad config', () => {
     assert.equal(s.raw.trim().split('\n').length, 1);
     assert.match(s.raw, new RegExp(`^cognito-tui: ${bad}:3: keys\\.users\\.frobnicate: no action "frobnicate" in the users view; its actions: `));
   });
+  it('an unknown --theme exits 2 with one line', () => {
+    const r = spawnSync(process.execPath, [BUILT_CLI, '--demo', '--theme', 'neon'], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'cognito-tui: --theme takes dark, light, high-contrast, none, not "neon".\n');
+  });
   it('config path says where it is read from', () => {
     const r = spawnSync(process.execPath, [BUILT_CLI, 'config', 'path'], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: dir } });
     assert.equal(r.status, 0);
