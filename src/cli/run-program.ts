@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { ProgramEnd, RunProgram } from '../custom/run-program.ts';
+import type { ProgramEnd, RunProgram } from '../custom/program-end.ts';
 import { ENTER_FULL_SCREEN, enterRawMode, restoreTerminal } from './terminal-modes.ts';
 
 /** What running a program in the terminal needs from the app on it: hand the terminal over, and take it back. */
