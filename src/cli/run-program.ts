@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { ProgramEnd, RunProgram } from '../custom/program-end.ts';
+import { describeEnd, type ProgramEnd, type RunProgram } from '../custom/program-end.ts';
 import { ENTER_FULL_SCREEN, enterRawMode, restoreTerminal } from './terminal-modes.ts';
 
 /** What running a program in the terminal needs from the app on it: hand the terminal over, and take it back. */
@@ -64,7 +64,7 @@ export function createProgramRunner(hold: () => TerminalHold | undefined): RunPr
     restoreTerminal();
     try {
       const end = await leavingInterruptsTo(() => start(argv, 'inherit'));
-      process.stdout.write(`\n[${argv[0]}: ${end.error ?? (end.signal ? `ended by ${end.signal}` : `exit status ${end.code}`)}] Press Enter to go back to cognito-tui.`);
+      process.stdout.write(`\n[${argv[0]}: ${describeEnd(end)}] Press Enter to go back to cognito-tui.`);
       await waitForEnter(process.stdin);
       return end;
     } finally {
