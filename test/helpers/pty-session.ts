@@ -55,7 +55,7 @@ export class PtySession {
     opts.watch?.(this.term);
     this.term.onTitleChange((t) => this.titles.push(t));
     const env: Record<string, string> = {};
-    const state = { XDG_STATE_HOME: join(tmpdir(), 'cognito-tui-pty-state') };
+    const state = { XDG_STATE_HOME: join(tmpdir(), 'cognito-tui-pty-state'), XDG_CONFIG_HOME: join(tmpdir(), 'cognito-tui-pty-no-config') };
     for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', ...state, ...opts.env })) {
       if (v !== undefined && k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION') env[k] = v;
     }
