@@ -24,9 +24,6 @@ export interface FlagGroup {
 /** The themes `--theme` and the config file's `theme` take. */
 export const THEMES = ['dark', 'light', 'high-contrast'] as const;
 
-/** The shells `cognito-tui completion` writes a script for. */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-
 /** Every flag, grouped as `--help` shows them; the completion scripts are generated from the same list. */
 export const FLAG_GROUPS: FlagGroup[] = [
   {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { completionScript } from '../../src/cli/completion.ts';
-import { SHELLS } from '../../src/cli/help-text.ts';
+import { SHELLS } from '../../src/cli/subcommands.ts';
 import { BUILT_CLI } from '../helpers/pty-session.ts';
 
 function has(shell: string): boolean {
