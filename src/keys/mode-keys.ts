@@ -135,4 +135,4 @@ export function dialogKeyLine(dialog: Dialog): string {
 }
 
 /** The modes whose keys the help lists after the current view's, in order. */
-export const MODE_TABLES: KeyTable[] = [PROMPT_KEYS, YES_NO, TYPED, CHECKLIST, HELP_KEYS, YANK_KEYS];
+export const MODE_TABLES: KeyTable[] = [PROMPT_KEYS, YES_NO, TYPED, CHECKLIST, YANK_KEYS, HELP_KEYS];
