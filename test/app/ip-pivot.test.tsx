@@ -99,7 +99,7 @@ describe('app: the IP pivot', () => {
     const findings = (h.store.getState().lists[listKey({ kind: 'findings', poolId: LARGE_POOL_ID })]?.items ?? []) as SweepFinding[];
     const swept = h.store.getState().sweeps[LARGE_POOL_ID]!.progress!.usersScanned;
     await h.submit(':', `ip ${ATTACKER}`);
-    await h.waitForText(`and the ${swept.toLocaleString('en-US')} users swept; not the whole pool`);
+    await h.waitForText(`and the ${swept.toLocaleString('en-US')} users swept and the pool's user-activity logs (last 24h)`);
     const shown = pivotUsers();
     for (const f of findings) assert.ok(shown.includes(f.user.username), `${f.user.username}, a finding, is listed`);
     const fromSweepOnly = shown.findIndex((u) => u !== TAKEOVER_USERNAME && u !== other);
