@@ -51,7 +51,7 @@ describe('app: the IP pivot', () => {
     h.store.getState().actions.cursorTo(ref, at);
     await h.press('I');
     await h.waitForText(`users with events from ${ATTACKER}`);
-    await h.waitForText('from the events of 1 user loaded (no sweep has run');
+    await h.waitForText(/from the events of 1 user loaded(; asking| and) the pool's user-activity logs \(last 24h\)/);
     assert.deepEqual(pivotUsers(), [TAKEOVER_USERNAME]);
     const row = (h.store.getState().lists[listKey(ipRef)]!.items as IpPivotRow[])[0];
     assert.equal(row.events, events().filter((e) => e.ip === ATTACKER).length);
