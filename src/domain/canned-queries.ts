@@ -38,6 +38,12 @@ export const ATTENTION_FILTER = 'message.riskLevel like /(?i)^(high|medium)$/ or
 
 const RISK_FIELDS = 'message.riskLevel, message.riskDecision, message.eventResponse, message.compromisedCredentialDetected';
 
+/**
+ * Takeover and block decisions (ACCOUNT_TAKEOVER, BLOCK sort before PASS) and compromised credentials first, so that
+ * when the rows are cut at the service's limit the ones cut are the least severe.
+ */
+const SEVERE_FIRST = '| sort message.riskDecision asc, message.compromisedCredentialDetected desc, events desc';
+
 /** A Logs Insights string literal. */
 export function queryString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -157,7 +163,7 @@ export function questionPlan(name: QuestionName, input: QuestionInput): QueryPla
     case 'attention':
       return {
         name, title: 'users needing attention', startMs, endMs, shape: shapeAttention,
-        query: `filter ${ATTENTION_FILTER}\n| stats count(*) as events, max(@timestamp) as last by message.userName, ${RISK_FIELDS}\n| limit 10000`,
+        query: `filter ${ATTENTION_FILTER}\n| stats count(*) as events, max(@timestamp) as last by message.userName, ${RISK_FIELDS}\n${SEVERE_FIRST}\n| limit 10000`,
       };
     case 'ips':
       return {

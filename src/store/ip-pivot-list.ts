@@ -76,8 +76,8 @@ export function describeIpPivotScope(scope: IpPivotScope): string {
   const swept = scope.sweptUsers === undefined ? ' (no sweep has run: s on the users list sweeps the pool)'
     : ` and the ${count(scope.sweptUsers, 'user')} swept${scope.sweepRunning ? ' so far' : ''}`;
   if (scope.logs && !scope.logs.error) {
-    return scope.logs.done ? `from the pool's user-activity logs (${scope.logs.range}) and ${loaded}${scope.sweptUsers === undefined ? '' : swept}`
-      : `asking the pool's user-activity logs (${scope.logs.range})… meanwhile ${loaded}`;
+    const read = `from ${loaded}${scope.sweptUsers === undefined ? '' : swept}`;
+    return `${read}${scope.logs.done ? ' and' : '; asking'} the pool's user-activity logs (${scope.logs.range})${scope.logs.done ? '' : '…'}`;
   }
   const failed = scope.logs?.error ? ` (${scope.logs.error})` : '';
   return `from ${loaded}${swept}; not the whole pool${failed}`;

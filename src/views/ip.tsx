@@ -32,7 +32,7 @@ function IpView({ poolId, address, width, height, now }: ViewProps & { poolId: s
         <Text dimColor>{` · ${scope}`}</Text>
       </Text>
       <Text dimColor wrap="truncate">enter opens a user&apos;s events · space marks users for d, S, p, m · r searches again what is loaded now</Text>
-      <ListView list={rows} pageKey={listKey(ref)} columns={IP_COLUMNS} width={width} height={height - 4} noun="users" now={now}
+      <ListView list={rows} pageKey={listKey(ref)} columns={IP_COLUMNS} width={width} height={height - 5} noun="users" now={now}
         isMarked={marks.isMarked}
         emptyText={`No loaded or swept event comes from ${safeText(address)}: open more users' events, or sweep the pool (s on its users), then r.`}
         status={`${listPosition(rows)} users from ${safeText(address)}${marks.status}`} />

@@ -51,7 +51,7 @@ describe('app: the IP pivot', () => {
     h.store.getState().actions.cursorTo(ref, at);
     await h.press('I');
     await h.waitForText(`users with events from ${ATTACKER}`);
-    await h.waitForText('from the events of 1 user loaded (no sweep has run');
+    await h.waitForText(/from the events of 1 user loaded(; asking| and) the pool's user-activity logs \(last 24h\)/);
     assert.deepEqual(pivotUsers(), [TAKEOVER_USERNAME]);
     const row = (h.store.getState().lists[listKey(ipRef)]!.items as IpPivotRow[])[0];
     assert.equal(row.events, events().filter((e) => e.ip === ATTACKER).length);
@@ -99,7 +99,7 @@ describe('app: the IP pivot', () => {
     const findings = (h.store.getState().lists[listKey({ kind: 'findings', poolId: LARGE_POOL_ID })]?.items ?? []) as SweepFinding[];
     const swept = h.store.getState().sweeps[LARGE_POOL_ID]!.progress!.usersScanned;
     await h.submit(':', `ip ${ATTACKER}`);
-    await h.waitForText(`and the ${swept.toLocaleString('en-US')} users swept; not the whole pool`);
+    await h.waitForText(`and the ${swept.toLocaleString('en-US')} users swept and the pool's user-activity logs (last 24h)`);
     const shown = pivotUsers();
     for (const f of findings) assert.ok(shown.includes(f.user.username), `${f.user.username}, a finding, is listed`);
     const fromSweepOnly = shown.findIndex((u) => u !== TAKEOVER_USERNAME && u !== other);

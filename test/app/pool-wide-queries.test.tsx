@@ -126,7 +126,7 @@ describe('pool-wide queries against the emulator (ink, real SDK)', () => {
     const top = rows()[0]!;
     await h.press('I');
     await waitFor(() => currentRoute(h.store.getState()).view === 'ip');
-    await h.waitForText(/from the pool's user-activity logs \(last 7d\)/, 20_000);
+    await h.waitForText(/and the pool's user-activity logs \(last 7d\)/, 20_000);
     for (const user of expected.get(top.ip!)!.users) await h.waitForText(user);
     await h.press('escape');
     await waitFor(() => currentRoute(h.store.getState()).view === 'query');
