@@ -1,4 +1,4 @@
-import { dialogList, DRY_RUN_PAGE } from '../store/dialog.ts';
+import { dialogList, DIALOG_LIST_PAGE } from '../store/dialog.ts';
 import type { AppState, Dialog, DialogKind } from '../store/state.ts';
 import { pageRowsOf } from '../store/page-rows.ts';
 import type { Binding, KeyContext, KeyTable } from './binding.ts';
@@ -11,7 +11,7 @@ const TYPING: Binding = {
 
 /** A page of the open dialog's list (a dry run, a yes/no's calls): the lines it was last drawn with (none when it shows none). */
 function dryRunPage(state: AppState): number {
-  return state.confirm && dialogList(state.confirm) ? pageRowsOf(state, DRY_RUN_PAGE, 8) : 0;
+  return state.confirm && dialogList(state.confirm) ? pageRowsOf(state, DIALOG_LIST_PAGE, 8) : 0;
 }
 
 function dropLast(text: string): string {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isHighRisk, needsAttention } from '../domain/event-risk.ts';
 import type { AuthEvent, Device, TokenValidity, User } from '../gateway/types.ts';
+import type { SweepFinding } from '../sweep/index.ts';
 import { resetPasswordSpec } from '../writes/admin-write-specs.ts';
 import { feedbackSpec } from '../writes/feedback-spec.ts';
 import { forgetDeviceSpec, type DeviceTarget } from '../writes/membership-write-specs.ts';
@@ -80,8 +81,16 @@ const STEP_WORD: Record<ContainStep, string> = {
 
 const eventsRef = (poolId: string, username: string): ListRef => ({ kind: 'events', poolId, username });
 
+/** The events of a user the app has read: their loaded events list, then those a sweep's finding holds (not already listed). */
+function loadedEvents(kit: StoreKit, poolId: string, username: string): AuthEvent[] {
+  const listed = kit.list<AuthEvent>(eventsRef(poolId, username)).items;
+  const finding = kit.list<SweepFinding>({ kind: 'findings', poolId }).items.find((f) => f.user.username === username);
+  const ids = new Set(listed.map((e) => e.id));
+  return [...listed, ...(finding?.events ?? []).filter((e) => !ids.has(e.id))];
+}
+
 function riskyEvents(kit: StoreKit, poolId: string, username: string): AuthEvent[] {
-  return kit.list<AuthEvent>(eventsRef(poolId, username)).items.filter((e) => needsAttention(e) && e.feedback?.value !== 'Invalid');
+  return loadedEvents(kit, poolId, username).filter((e) => needsAttention(e) && e.feedback?.value !== 'Invalid');
 }
 
 /**
@@ -90,7 +99,7 @@ function riskyEvents(kit: StoreKit, poolId: string, username: string): AuthEvent
  * at home) is not reason enough to block its address.
  */
 function riskyIps(kit: StoreKit, poolId: string, username: string): string[] {
-  const events = kit.list<AuthEvent>(eventsRef(poolId, username)).items.filter((e) => (isHighRisk(e) || e.riskLevel === 'Medium') && e.feedback?.value !== 'Valid');
+  const events = loadedEvents(kit, poolId, username).filter((e) => (isHighRisk(e) || e.riskLevel === 'Medium') && e.feedback?.value !== 'Valid');
   return [...new Set(events.flatMap((e) => (e.ip ? [e.ip] : [])))];
 }
 
@@ -209,7 +218,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
         return send(forgetDeviceSpec(kit), targets, result, (t) => ({ device: t.deviceKey }));
       }
       case 'mark-invalid': {
-        const loaded = kit.list<AuthEvent>(eventsRef(poolId, username)).items;
+        const loaded = loadedEvents(kit, poolId, username);
         const events = eventIds === undefined ? riskyEvents(kit, poolId, username)
           : eventIds.map((id) => loaded.find((e) => e.id === id) ?? { id, challenges: [] });
         if (events.length === 0) { result.skipped = 'no loaded risky event'; return; }

@@ -1,5 +1,5 @@
 import {
-  checkedSteps, dialogKind, editTyped, moveStep, scrollDry, submitTyped, toggleDry, toggleStep,
+  checkedSteps, dialogKind, editTyped, moveStep, scrollDialogList, submitTyped, toggleDry, toggleStep,
 } from './dialog.ts';
 import type { AppActions, ChecklistDialog, Dialog, DialogKind, TypedDialog, YesNoDialog } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
@@ -56,9 +56,9 @@ export function createDialogActions(kit: StoreKit): DialogActions {
     },
     moveDialogStep(delta) {
       const d = current<ChecklistDialog>('checklist');
-      if (d) return update(d.dryRun ? scrollDry(d, delta) : moveStep(d, delta));
+      if (d) return update(d.dryRun ? scrollDialogList(d, delta) : moveStep(d, delta));
       const yesNo = current<YesNoDialog>('yes-no');
-      if (yesNo?.lines) update(scrollDry(yesNo, delta));
+      if (yesNo?.lines) update(scrollDialogList(yesNo, delta));
     },
     toggleDialogStep() {
       const d = current<ChecklistDialog>('checklist');

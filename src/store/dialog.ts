@@ -55,8 +55,8 @@ export function toggleDry(dialog: ChecklistDialog): ChecklistDialog {
   return { ...dialog, dryRun: !dialog.dryRun, scroll: 0 };
 }
 
-/** The page-rows key the dry run is drawn with (PgDn's page). */
-export const DRY_RUN_PAGE = 'dry-run';
+/** The page-rows key a dialog's list (dry run, calls) is drawn with (PgDn's page). */
+export const DIALOG_LIST_PAGE = 'dry-run';
 
 /** The dry run's lines: each call the checked steps would send, or why there are none. */
 export function dryRunText(dialog: ChecklistDialog): string[] {
@@ -72,12 +72,12 @@ export function dialogList(dialog: Dialog): string[] | undefined {
 }
 
 /** How many lines of its list (dry run, calls) the dialog shows at once (its rows less borders, title, detail, heading and key line). */
-export function dryRunRoom(dialog: Dialog, hasDetail: boolean, lineCount?: (text: string) => number): number {
+export function dialogListRoom(dialog: Dialog, hasDetail: boolean, lineCount?: (text: string) => number): number {
   return Math.max(1, dialogRows(dialog, undefined, lineCount) - 5 - (hasDetail ? 1 : 0));
 }
 
 /** The dialog with its list (a dry run, a yes/no's calls) scrolled by `delta` lines, never above its first (the view keeps it above its last). */
-export function scrollDry<D extends ChecklistDialog | YesNoDialog>(dialog: D, delta: number): D {
+export function scrollDialogList<D extends ChecklistDialog | YesNoDialog>(dialog: D, delta: number): D {
   const scroll = Math.max(0, (dialog.scroll ?? 0) + Math.trunc(delta));
   return scroll === dialog.scroll ? dialog : { ...dialog, scroll };
 }

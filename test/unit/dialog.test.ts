@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { dispatchInput, dispatchKey } from '../../src/keys/dispatch.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import {
-  checkedSteps, checklistDialog, dialogKind, dialogRows, dryRunRoom, editTyped, scrollDry, moveStep, submitTyped, toggleDry, toggleStep, typedDialog, typedMatches,
+  checkedSteps, checklistDialog, dialogKind, dialogRows, dialogListRoom, editTyped, scrollDialogList, moveStep, submitTyped, toggleDry, toggleStep, typedDialog, typedMatches,
 } from '../../src/store/dialog.ts';
 import type { ChecklistStep } from '../../src/store/state.ts';
 import { FakeGateway } from '../helpers/fake-gateway.ts';
@@ -62,13 +62,13 @@ describe('dialog reducers (pure)', () => {
     assert.equal(dialogRows(d), 5 + 1 + 4);
     assert.equal(dialogRows(d, 14, () => 2), 5 + 1 + 8, 'each line wrapped onto two');
     assert.equal(dialogRows(d, 14, () => 3), 14, 'capped');
-    assert.equal(dryRunRoom(d, true, () => 3), 8);
-    assert.equal(dryRunRoom(d, false), 5);
-    d = scrollDry(d, -1);
+    assert.equal(dialogListRoom(d, true, () => 3), 8);
+    assert.equal(dialogListRoom(d, false), 5);
+    d = scrollDialogList(d, -1);
     assert.equal(d.scroll, 0);
-    d = scrollDry(d, 8);
+    d = scrollDialogList(d, 8);
     assert.equal(d.scroll, 8);
-    d = scrollDry(d, -3);
+    d = scrollDialogList(d, -3);
     assert.equal(d.scroll, 5);
     assert.equal(toggleDry(toggleDry(d)).scroll, 0, 'the dry run shown again starts at its top');
   });

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
+import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { dialogKeyLine } from '../../keys/mode-keys.ts';
-import { useEffect, useMemo } from 'react';
-import { dialogKind, dialogList, dialogRows, dialogText, DRY_RUN_PAGE, dryRunRoom, dryRunText, typedMatches } from '../../store/dialog.ts';
+import { dialogKind, dialogList, dialogRows, dialogText, DIALOG_LIST_PAGE, dialogListRoom, dryRunText, typedMatches } from '../../store/dialog.ts';
 import type { ChecklistDialog, Dialog, TypedDialog } from '../../store/state.ts';
 import { useAppState, useAppStore } from '../store-context.ts';
 import { safeText, truncate, wrapText } from '../text.ts';
@@ -29,8 +29,8 @@ function TypedBody({ dialog, width }: { dialog: TypedDialog; width: number }) {
   );
 }
 
-/** How many screen lines a dry-run line takes in a dialog `width` cells wide (indented 2, continued lines 4). */
-export function dryRunLineCounter(width: number): (text: string) => number {
+/** How many screen lines a line of a dialog's list (dry run, calls) takes in a dialog `width` cells wide (indented 2, continued lines 4). */
+export function dialogLineCounter(width: number): (text: string) => number {
   return (text) => wrapText(safeText(text), Math.max(8, width - 8)).length;
 }
 
@@ -41,10 +41,10 @@ function ListBody({ dialog, items, width, hasDetail, heading }: { dialog: Dialog
     () => items.flatMap((text) => wrapText(safeText(text), Math.max(8, width - 8)).map((l, i) => `${i === 0 ? '  ' : '    '}${l}`)),
     [items, width],
   );
-  const room = dryRunRoom(dialog, hasDetail, dryRunLineCounter(width));
+  const room = dialogListRoom(dialog, hasDetail, dialogLineCounter(width));
   const max = Math.max(0, lines.length - room);
   const scroll = (dialog.kind === 'typed' ? 0 : dialog.scroll) ?? 0;
-  usePageRows(DRY_RUN_PAGE, room);
+  usePageRows(DIALOG_LIST_PAGE, room);
   useEffect(() => {
     if (scroll > max) store.getState().actions.moveDialogStep(max - scroll);
   }, [scroll, max, store]);
@@ -84,7 +84,7 @@ export function ConfirmBar({ width }: { width: number }) {
   })));
   const dialog = useAppState((s) => s.confirm);
   if (!dialog || title === undefined) return null;
-  const rows = dialogRows(dialog, undefined, dryRunLineCounter(width));
+  const rows = dialogRows(dialog, undefined, dialogLineCounter(width));
   const kind = dialogKind(dialog);
   const list = kind === 'yes-no' ? dialogList(dialog) : undefined;
   const color = dialog.kind !== 'checklist' && dialog.dangerous ? 'danger' : 'warn';
