@@ -88,7 +88,7 @@ export interface AdversaryExchange {
   res: ServerResponse;
   socket: Socket;
   /** The normal answer to this request; with `firstPage`, to the same request without its page token. */
-  answer(firstPage: boolean): PlainOutcome;
+  answer(firstPage: boolean): PlainOutcome | Promise<PlainOutcome>;
   /** Marks the recorded request as answered in full, with this status. */
   answered(status: number, errorType?: string): void;
   /** Registers a timer so closing the emulator cancels it. */
@@ -139,9 +139,9 @@ function dribble(x: AdversaryExchange, o: PlainOutcome, intervalMs: number): voi
   x.res.on('close', stop);
 }
 
-function withFirstPageToken(x: AdversaryExchange, token: string): void {
+async function withFirstPageToken(x: AdversaryExchange, token: string): Promise<void> {
   const shape = LIST_SHAPES.get(x.operation);
-  const o = x.answer(true);
+  const o = await x.answer(true);
   sendOutcome(x, shape === undefined || o.status !== 200 ? o : { ...o, payload: withToken(o.payload, shape, token) });
 }
 
@@ -150,7 +150,7 @@ function ok(o: PlainOutcome, change: (payload: unknown) => unknown): PlainOutcom
 }
 
 /** Answers one request the way `b` misbehaves. */
-export function playAdversary(b: AdversaryBehaviour, x: AdversaryExchange): void {
+export async function playAdversary(b: AdversaryBehaviour, x: AdversaryExchange): Promise<void> {
   switch (b.mode) {
     case 'empty-pages': {
       const shape = LIST_SHAPES.get(x.operation);
@@ -162,15 +162,15 @@ export function playAdversary(b: AdversaryBehaviour, x: AdversaryExchange): void
     case 'repeat-pages':
       return withFirstPageToken(x, freshToken());
     case 'slowloris':
-      return dribble(x, x.answer(false), b.intervalMs ?? DEFAULT_SLOWLORIS_INTERVAL_MS);
+      return dribble(x, await x.answer(false), b.intervalMs ?? DEFAULT_SLOWLORIS_INTERVAL_MS);
     case 'hang':
       return;
     case 'wrong-types':
-      return sendOutcome(x, ok(x.answer(false), (p) => withWrongTypes(x.operation, p, b.variant ?? 'all')));
+      return sendOutcome(x, ok(await x.answer(false), (p) => withWrongTypes(x.operation, p, b.variant ?? 'all')));
     case 'html-200':
       return sendText(x, 200, 'text/html; charset=utf-8', HTML_PAGE);
     case 'truncated-json': {
-      const o = x.answer(false);
+      const o = await x.answer(false);
       return sendText(x, o.status, jsonType(x), truncated(JSON.stringify(o.payload)), o.errorType);
     }
     case 'server-error':
@@ -183,9 +183,9 @@ export function playAdversary(b: AdversaryBehaviour, x: AdversaryExchange): void
       x.socket.resetAndDestroy();
       return;
     case 'combining-flood':
-      return sendOutcome(x, ok(x.answer(false), (p) => withTextField(x.operation, p, COMBINING_FLOOD)));
+      return sendOutcome(x, ok(await x.answer(false), (p) => withTextField(x.operation, p, COMBINING_FLOOD)));
     case 'huge-field':
-      return sendOutcome(x, ok(x.answer(false), (p) => withTextField(x.operation, p, HUGE_FIELD)));
+      return sendOutcome(x, ok(await x.answer(false), (p) => withTextField(x.operation, p, HUGE_FIELD)));
   }
 }
 

@@ -41,7 +41,11 @@ function targetOf(deps: ServerDeps, req: IncomingMessage): Target {
   return { operation, service, handler: typeof header === 'string' ? service.operations.get(operation) : undefined };
 }
 
-function answer(deps: ServerDeps, { operation, service, handler }: Target, parsed: ParsedBody): Outcome {
+function failed(service: ServiceSpec, e: unknown): Outcome {
+  return errorOutcome(e instanceof ServiceError ? e : service.internal());
+}
+
+function answer(deps: ServerDeps, { operation, service, handler }: Target, parsed: ParsedBody): Outcome | Promise<Outcome> {
   const denied = deps.faults.operationError(operation);
   if (denied !== undefined) return errorOutcome(new ServiceError(denied.type, denied.message, denied.status));
   if (handler === undefined || service === undefined) {
@@ -50,9 +54,11 @@ function answer(deps: ServerDeps, { operation, service, handler }: Target, parse
   }
   if (parsed.error !== undefined) return errorOutcome(parsed.error);
   try {
-    return { status: 200, payload: handler(parsed.body ?? {}) };
+    const payload = handler(parsed.body ?? {});
+    if (payload instanceof Promise) return payload.then((p: unknown) => ({ status: 200, payload: p }), (e: unknown) => failed(service, e));
+    return { status: 200, payload };
   } catch (e) {
-    return errorOutcome(e instanceof ServiceError ? e : service.internal());
+    return failed(service, e);
   }
 }
 
@@ -74,7 +80,7 @@ function misbehave(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, 
   const parsed = parseBody(raw);
   const recorded = record(target, parsed.recorded, 0, { adversary: behaviour.mode });
   deps.requests.push(recorded);
-  playAdversary(behaviour, {
+  void playAdversary(behaviour, {
     operation: target.operation,
     service: target.service,
     requestId: randomUUID(),
@@ -104,9 +110,13 @@ function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, raw
       req.socket.destroy();
       return;
     }
+    const reply = (outcome: Outcome): void => {
+      deps.requests.push(record(target, parsed.recorded, outcome.status, outcome.errorType === undefined ? {} : { errorType: outcome.errorType }));
+      if (!res.destroyed) send(res, target.service, requestId, outcome);
+    };
     const outcome = fault === undefined ? answer(deps, target, parsed) : faultOutcome(target, fault);
-    deps.requests.push(record(target, parsed.recorded, outcome.status, outcome.errorType === undefined ? {} : { errorType: outcome.errorType }));
-    send(res, target.service, requestId, outcome);
+    if (outcome instanceof Promise) void outcome.then(reply);
+    else reply(outcome);
   };
   const latency = deps.faults.latencyMs;
   if (latency <= 0) {

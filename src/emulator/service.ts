@@ -1,6 +1,9 @@
 import type { ServiceError } from './errors.ts';
 
-/** One operation of a service: takes the parsed JSON body and returns the JSON answer, or throws a ServiceError. */
+/**
+ * One operation of a service: takes the parsed JSON body and returns the JSON answer (or a promise of it, for work
+ * done in slices), or throws (rejects with) a ServiceError.
+ */
 export type ServiceHandler = (body: Record<string, unknown>) => unknown;
 
 /** One AWS service the emulator hosts on its single port, told apart by the `X-Amz-Target` prefix. */

@@ -32,10 +32,10 @@ describe('aws logs start-query and get-query-results against the emulator', { sk
     const group = activityLogGroupName(LARGE_POOL_ID);
     const started = await aws('start-query', '--log-group-name', group, '--start-time', String(start), '--end-time', String(end), '--query-string', QUERY);
     assert.match(String(started.queryId), /^[0-9a-f-]{36}$/);
-    const answer = await waitFor(async () => {
+    const answer = (await waitFor(async () => {
       const r = await aws('get-query-results', '--query-id', String(started.queryId));
       return r.status === 'Complete' ? r : undefined;
-    }, 60_000, 'the CLI query to complete');
+    }, 60_000, 'the CLI query to complete')) as Record<string, unknown>;
     const cliRows = (answer.results as Array<Array<{ field: string; value: string }>>).map((row) => Object.fromEntries(row.map((f) => [f.field, f.value])));
     const sdk = await runQuery(logsClient(emu), group, QUERY, start, end);
     assert.deepEqual(cliRows, rowsOf(sdk));

@@ -17,25 +17,47 @@ function missing(name: string): ServiceError {
   return new ServiceError('MissingRequiredParameterException', `The parameter ${name} is required.`);
 }
 
-/** Metric series computed once per pool from its observations. */
+const OBSERVATIONS_PER_TURN = 4000;
+
+/**
+ * Metric series computed once per pool from its observations, in slices (other requests are answered meanwhile);
+ * requests that arrive while a pool's series is being computed wait for the same computation.
+ */
 export class MetricsStore {
-  private readonly pools = new Map<string, MetricSeries | null>();
+  private readonly pools = new Map<string, Promise<MetricSeries | undefined>>();
+  private closed = false;
 
   constructor(private readonly source: ObservationSource) {}
 
   /** The pool's series, or undefined for a pool that does not exist. */
-  seriesFor(poolId: string): MetricSeries | undefined {
-    let series = this.pools.get(poolId);
-    if (series === undefined) {
-      const observations = this.source(poolId);
-      if (observations === undefined) series = null;
-      else {
-        series = new MetricSeries();
-        for (const o of observations) for (const key of metricsOf(poolId, o)) series.add(key, o.at);
-      }
-      this.pools.set(poolId, series);
+  seriesFor(poolId: string): Promise<MetricSeries | undefined> {
+    let pending = this.pools.get(poolId);
+    if (pending === undefined) {
+      pending = this.compute(poolId);
+      this.pools.set(poolId, pending);
     }
-    return series ?? undefined;
+    return pending;
+  }
+
+  private async compute(poolId: string): Promise<MetricSeries | undefined> {
+    const observations = this.source(poolId);
+    if (observations === undefined) return undefined;
+    const series = new MetricSeries();
+    let n = 0;
+    for (const o of observations) {
+      for (const key of metricsOf(poolId, o)) series.add(key, o.at);
+      n += 1;
+      if (n % OBSERVATIONS_PER_TURN === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.closed) return series;
+      }
+    }
+    return series;
+  }
+
+  /** Stops computations still running (the emulator is closing). */
+  close(): void {
+    this.closed = true;
   }
 }
 
@@ -86,7 +108,7 @@ function valueOf(stat: string, count: number): number {
  * GetMetricData for MetricStat queries: per-period values of the emulated AWS/Cognito metrics between StartTime and
  * EndTime, newest first unless ScanBy is TimestampAscending; periods without data are left out, as CloudWatch does.
  */
-export function getMetricData(store: MetricsStore, body: Record<string, unknown>): Record<string, unknown> {
+export async function getMetricData(store: MetricsStore, body: Record<string, unknown>): Promise<Record<string, unknown>> {
   const queries = body.MetricDataQueries;
   if (!Array.isArray(queries) || queries.length === 0) throw missing('MetricDataQueries');
   if (queries.length > MAX_QUERIES) throw invalidValue(`At most ${MAX_QUERIES} MetricDataQueries are allowed.`);
@@ -96,9 +118,10 @@ export function getMetricData(store: MetricsStore, body: Record<string, unknown>
   const ascending = body.ScanBy === 'TimestampAscending';
   const stats = queries.map(readQuery).filter((s): s is Stat => s !== undefined);
   if (new Set(stats.map((s) => s.id)).size !== stats.length) throw invalidValue('The Id of each MetricDataQuery must be unique.');
-  const results = stats.map((s) => {
+  const results = [];
+  for (const s of stats) {
     const poolId = s.key.dimensions.find((d) => d.Name === 'UserPoolId')?.Value;
-    const series = s.key.namespace === 'AWS/Cognito' && poolId !== undefined ? store.seriesFor(poolId) : undefined;
+    const series = s.key.namespace === 'AWS/Cognito' && poolId !== undefined ? await store.seriesFor(poolId) : undefined;
     const buckets = new Map<number, number>();
     const periodMs = s.period * 1000;
     for (const [minute, count] of series?.minutes(s.key) ?? []) {
@@ -107,7 +130,7 @@ export function getMetricData(store: MetricsStore, body: Record<string, unknown>
       buckets.set(bucket, (buckets.get(bucket) ?? 0) + count);
     }
     const times = [...buckets.keys()].sort((a, b) => (ascending ? a - b : b - a));
-    return { Id: s.id, Label: s.label, Timestamps: times.map((t) => t / 1000), Values: times.map((t) => valueOf(s.stat, buckets.get(t) ?? 0)), StatusCode: 'Complete' };
-  });
+    results.push({ Id: s.id, Label: s.label, Timestamps: times.map((t) => t / 1000), Values: times.map((t) => valueOf(s.stat, buckets.get(t) ?? 0)), StatusCode: 'Complete' });
+  }
   return { MetricDataResults: results, Messages: [] };
 }

@@ -42,6 +42,11 @@ export class LogGroup {
     this.fillSome(FILL_ALL);
   }
 
+  /** Generates the group's events in slices, a slice a turn, so the server keeps answering meanwhile. */
+  async filled(slice = 400): Promise<void> {
+    while (!this.fillSome(slice)) await new Promise((resolve) => setImmediate(resolve));
+  }
+
   /** Generates one slice of the group's events; true once all are there. */
   fillSome(budget: number): boolean {
     const fill = this.filler;

@@ -3,18 +3,19 @@ import type { Expr, Named } from './ast.ts';
 import { AtTime, CountAll, CountDistinct, CountPresent, Extreme, SumOrAverage } from './accumulators.ts';
 import type { Accumulators } from './accumulators.ts';
 import { compileExpr, compileFast } from './evaluate.ts';
+import { numeric } from './values.ts';
 import type { FieldSource } from './evaluate.ts';
 import type { Value } from './values.ts';
 
-/** Makes the accumulators of one aggregate; `isTime` when the result is an instant. */
+/** Makes the accumulators of one aggregate for at most `capacity` groups; `isTime` when the result is an instant. */
 interface AggregateKind {
-  make(): Accumulators;
+  make(capacity: number): Accumulators;
   isTime: boolean;
 }
 
 function aggregateKind(expr: Expr, src: FieldSource<number>): AggregateKind {
   if (expr.kind !== 'call') throw new QueryError(`stats needs an aggregate function at character ${expr.span.start + 1}`, expr.span);
-  if (expr.name === 'count' && (expr.star || expr.args.length === 0)) return { make: () => new CountAll(), isTime: false };
+  if (expr.name === 'count' && (expr.star || expr.args.length === 0)) return { make: (capacity) => new CountAll(capacity), isTime: false };
   const a = expr.args[0];
   if (a === undefined) throw new QueryError(`${expr.name}() needs a field at character ${expr.span.start + 1}`, expr.span);
   const { fn: read, isTime } = compileFast(a, src);
@@ -24,20 +25,22 @@ function aggregateKind(expr: Expr, src: FieldSource<number>): AggregateKind {
     case 'count_distinct':
       return { make: () => new CountDistinct(read), isTime: false };
     case 'sum':
-      return { make: () => new SumOrAverage(read, false), isTime: false };
+      return { make: (capacity) => new SumOrAverage(read, false, capacity), isTime: false };
     case 'avg':
-      return { make: () => new SumOrAverage(read, true), isTime: false };
+      return { make: (capacity) => new SumOrAverage(read, true, capacity), isTime: false };
     case 'min':
       return { make: () => new Extreme(read, -1), isTime };
     case 'max':
       return { make: () => new Extreme(read, 1), isTime };
     case 'earliest':
     case 'latest': {
-      const time = src.field('@timestamp');
+      const stamp = src.field('@timestamp');
+      const time = (row: number): number => numeric(stamp(row));
       const latest = expr.name === 'latest';
       const column = a.kind === 'field' ? src.column?.(a.name) : undefined;
-      const present = column === undefined ? (row: number) => read(row) !== undefined : (row: number) => column.code(row) !== 0;
-      return { make: () => new AtTime(read, present, time, latest), isTime };
+      const always = a.kind === 'field' && (a.name === '@timestamp' || a.name === '@ingestionTime');
+      const present = always ? () => true : column === undefined ? (row: number) => read(row) !== undefined : (row: number) => column.code(row) !== 0;
+      return { make: (capacity) => new AtTime(read, present, time, latest, capacity), isTime };
     }
     default:
       throw new QueryError(`${expr.name}() is not an aggregate function at character ${expr.span.start + 1}`, expr.span);
@@ -55,30 +58,35 @@ export interface StatsResult {
 const MAX_SLOTS = 1 << 24;
 
 /**
- * Runs `stats aggregates by keys` over `rows`. A key read straight from a dictionary column groups by the column's
- * codes (an array slot per distinct value); other keys group by their values.
+ * Runs `stats aggregates by keys` over `rows`. A key read straight from a column groups by the column's codes (an
+ * array slot per code for a dictionary column, a map for other columns); other keys group by their values.
  */
 export function runStats(rows: ArrayLike<number>, aggregates: Named[], by: Named[], src: FieldSource<number>): StatsResult {
   const kinds = aggregates.map((a) => aggregateKind(a.expr, src));
   const keys = by.map((k) => compileExpr(k.expr, src));
-  const accs = kinds.map((k) => k.make());
+  const column = by.length === 1 && by[0].expr.kind === 'field' ? src.column?.(by[0].expr.name) : undefined;
+  const dense = column?.size !== undefined && column.size < MAX_SLOTS;
+  const capacity = by.length === 0 ? 1 : dense ? Math.min(rows.length, (column?.size ?? 0) + 1) : rows.length;
+  const accs = kinds.map((k) => k.make(Math.max(1, capacity)));
   const readers = new Map<string, (slot: number) => Value>();
   let count = 0;
-  const column = by.length === 1 && by[0].expr.kind === 'field' ? src.column?.(by[0].expr.name) : undefined;
-  if (column !== undefined && column.size !== undefined && column.size < MAX_SLOTS) {
-    const slots = new Int32Array(column.size + 1);
+  if (column !== undefined) {
+    const slotOfCode = dense ? new Int32Array((column.size ?? 0) + 1) : undefined;
+    const slotOfSparseCode = new Map<number, number>();
+    const slotOfRow = new Int32Array(rows.length);
     const codes: number[] = [];
     for (let i = 0; i < rows.length; i += 1) {
-      const row = rows[i];
-      const code = column.code(row);
-      let slot = slots[code] - 1;
+      const code = column.code(rows[i]);
+      let slot = slotOfCode !== undefined ? slotOfCode[code] - 1 : (slotOfSparseCode.get(code) ?? -1);
       if (slot < 0) {
         slot = codes.length;
         codes.push(code);
-        slots[code] = slot + 1;
+        if (slotOfCode !== undefined) slotOfCode[code] = slot + 1;
+        else slotOfSparseCode.set(code, slot);
       }
-      for (let a = 0; a < accs.length; a += 1) accs[a].add(slot, row);
+      slotOfRow[i] = slot;
     }
+    for (const acc of accs) acc.addAll(slotOfRow, rows);
     count = codes.length;
     readers.set(by[0].name, (slot) => column.decode(codes[slot]));
   } else {

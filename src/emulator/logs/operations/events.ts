@@ -52,7 +52,7 @@ export function putLogEvents(store: LogsStore, body: Record<string, unknown>): R
 }
 
 /** FilterLogEvents: events of a group in a time range matching a filter pattern, oldest first, paged. */
-export function filterLogEvents(store: LogsStore, body: Record<string, unknown>): Record<string, unknown> {
+export async function filterLogEvents(store: LogsStore, body: Record<string, unknown>): Promise<Record<string, unknown>> {
   const name = optionalString(body, 'logGroupName') ?? optionalString(body, 'logGroupIdentifier', 2048);
   if (name === undefined) throw logsInvalid('Either logGroupName or logGroupIdentifier is required.');
   const group = store.requireGroup(groupNameOf(name));
@@ -65,7 +65,7 @@ export function filterLogEvents(store: LogsStore, body: Record<string, unknown>)
   const limit = optionalInteger(body, 'limit', 1, 10_000) ?? 10_000;
   const pattern = parseFilterPattern(optionalString(body, 'filterPattern', 1024) ?? '');
   const token = optionalString(body, 'nextToken', 4096);
-  group.ensureFilled();
+  await group.filled();
   const table = group.table;
   const range = table.range(start, end);
   let from = range.lo;
