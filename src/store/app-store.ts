@@ -6,7 +6,6 @@ import { journalSlice } from './slices/journal-slice.ts';
 import { listsSlice } from './slices/lists-slice.ts';
 import { navigationSlice } from './slices/navigation-slice.ts';
 import { overlaySlice } from './slices/overlay-slice.ts';
-import { pulseSlice } from './slices/pulse-slice.ts';
 import { resourcesSlice } from './slices/resources-slice.ts';
 import { settingsSlice } from './slices/settings-slice.ts';
 import { sweepSlice } from './slices/sweep-slice.ts';
@@ -35,12 +34,11 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const sweep = sweepSlice(env);
     const settings = settingsSlice(env);
     const journal = journalSlice(env);
-    const pulse = pulseSlice(env);
     return {
-      ...journal.state, ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state, ...pulse.state,
+      ...journal.state, ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state,
       actions: {
         ...flash.actions, ...lists.actions, ...resources.actions, ...navigation.actions, ...writes.actions, ...overlay.actions,
-        ...sweep.actions, ...settings.actions, ...journal.actions, ...pulse.actions,
+        ...sweep.actions, ...settings.actions, ...journal.actions,
       },
     };
   });

@@ -28,7 +28,7 @@ export function settingsSlice(env: SliceEnv): Slice<'readOnly' | 'timeZone' | 't
       return error instanceof Error ? error.message : String(error);
     }
     shared.stopLeftLoads(true);
-    set({ target: next.target, lists: {}, pools: {}, risk: {}, users: {}, missingUsers: {}, searches: {}, eventViews: {}, marks: {} });
+    set({ target: next.target, lists: {}, pools: {}, risk: {}, users: {}, missingUsers: {}, searches: {}, eventViews: {}, marks: {}, pulses: {} });
     attach(next);
     kit.reset([{ view: 'pools' }]);
     kit.flash('info', `Now on ${[target.profile ? `profile ${target.profile}` : '', regionLabel(target)].filter(Boolean).join(', ')}.`);
