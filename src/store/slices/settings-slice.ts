@@ -35,7 +35,7 @@ export function settingsSlice(env: SliceEnv): Slice<'readOnly' | 'timeZone' | 't
       const mode = writeMode(config.profiles, change.profile, config.flags);
       set({ readOnly: mode.readOnly, config: { ...config, modeNote: mode.modeNote } });
     }
-    set({ target: next.target, lists: {}, pools: {}, risk: {}, users: {}, missingUsers: {}, searches: {}, eventViews: {}, marks: {} });
+    set({ target: next.target, lists: {}, pools: {}, risk: {}, users: {}, missingUsers: {}, searches: {}, eventViews: {}, marks: {}, pulses: {} });
     attach(next);
     kit.reset([{ view: 'pools' }]);
     kit.flash('info', `Now on ${[target.profile ? `profile ${target.profile}` : '', regionLabel(target)].filter(Boolean).join(', ')}.`);
