@@ -1,5 +1,4 @@
 import { isRegion, regionOfPoolId } from '../command/regions.ts';
-import { THEMES } from '../ui/theme.ts';
 
 /** What the command line asked for. */
 export interface CliOptions {
@@ -148,7 +147,6 @@ export function validate(opts: CliOptions): CliOptions {
   if (opts.timeZone !== undefined && opts.timeZone !== 'utc' && opts.timeZone !== 'local') {
     throw new UsageError(`--time takes utc or local, not "${opts.timeZone}". UTC is the default; --time local shows local time with its offset.`);
   }
-  if (opts.theme !== undefined && !(opts.theme in THEMES)) throw new UsageError(`--theme takes ${Object.keys(THEMES).join(', ')}, not "${opts.theme}".`);
   if (opts.write && opts.readOnly) throw new UsageError('--write and --read-only contradict each other: keep one.');
   if (opts.noJournal && opts.journalDir) throw new UsageError('--journal DIR and --no-journal contradict each other: keep one.');
   if (opts.user && !opts.pool) throw new UsageError('--user needs --pool: the pool the user is in, e.g. --pool eu-west-1_AbCdEf123 --user alice');
