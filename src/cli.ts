@@ -6,9 +6,7 @@ import { parseArgs, unknownProfileMessage, UsageError, type CliOptions } from '.
 import { awsProfileNames } from './cli/aws-profiles.ts';
 import { enableCompileCache } from './cli/compile-cache.ts';
 import { EXIT } from './cli/exit-status.ts';
-import { runConfigCommand, sessionConfig } from './cli/session-config.ts';
 import type { SessionSettings } from './config/apply-config.ts';
-import { ConfigError } from './config/config-types.ts';
 import { sessionJournal } from './cli/session-journal.ts';
 import { createLifecycle } from './cli/session-lifecycle.ts';
 import { ENTER_FULL_SCREEN, enterRawMode, restoreTerminal } from './cli/terminal-modes.ts';
@@ -200,7 +198,7 @@ function count(items: unknown[], noun: string): string {
 
 /** A bad config or command line: its one line on stderr, and the usage exit status; anything else is thrown on. */
 function usageFailure(error: unknown): number {
-  if (!(error instanceof ConfigError || error instanceof UsageError)) throw error;
+  if (!(error instanceof Error && (error.name === 'ConfigError' || error instanceof UsageError))) throw error;
   process.stderr.write(`cognito-tui: ${safeText(error.message)}\n`);
   return EXIT.usage;
 }
@@ -245,14 +243,16 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'config':
       try {
+        const { runConfigCommand } = await import('./cli/session-config.ts');
         await runConfigCommand(opts, (text) => process.stdout.write(text));
         return EXIT.ok;
       } catch (error) {
         return usageFailure(error);
       }
     case 'tui': {
-      let session: Awaited<ReturnType<typeof sessionConfig>>;
+      let session: Awaited<ReturnType<typeof import('./cli/session-config.ts').sessionConfig>>;
       try {
+        const { sessionConfig } = await import('./cli/session-config.ts');
         session = await sessionConfig(opts);
       } catch (error) {
         return usageFailure(error);

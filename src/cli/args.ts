@@ -1,6 +1,5 @@
 import { isRegion, regionOfPoolId } from '../command/regions.ts';
 import { parseSubcommand, type Shell } from './subcommands.ts';
-import { THEMES } from '../ui/theme.ts';
 
 /** What the command line asked for. */
 export interface CliOptions {
@@ -162,7 +161,6 @@ export function validate(opts: CliOptions): CliOptions {
   if (opts.timeZone !== undefined && opts.timeZone !== 'utc' && opts.timeZone !== 'local') {
     throw new UsageError(`--time takes utc or local, not "${opts.timeZone}". UTC is the default; --time local shows local time with its offset.`);
   }
-  if (opts.theme !== undefined && !(opts.theme in THEMES)) throw new UsageError(`--theme takes ${Object.keys(THEMES).join(', ')}, not "${opts.theme}".`);
   if (opts.write && opts.readOnly) throw new UsageError('--write and --read-only contradict each other: keep one.');
   if (opts.logGroup !== undefined && !/^[\w\-/.#]{1,512}$/.test(opts.logGroup)) {
     throw new UsageError(`--log-group takes a CloudWatch Logs group name (letters, digits and _ - / . #), not "${opts.logGroup.slice(0, 40)}".`);

@@ -4,7 +4,8 @@ import { applyConfig, type SessionSettings } from '../config/apply-config.ts';
 import { configPath } from '../config/config-path.ts';
 import { ConfigError, type LoadedConfig } from '../config/config-types.ts';
 import type { CliOptions } from './args.ts';
-import { validate } from './args.ts';
+import { UsageError, validate } from './args.ts';
+import { THEMES } from '../ui/theme.ts';
 import { withoutFetch } from './without-fetch.ts';
 
 /**
@@ -13,6 +14,7 @@ import { withoutFetch } from './without-fetch.ts';
  * Throws ConfigError (one line: file, line, key) or UsageError.
  */
 export async function sessionConfig(opts: CliOptions, env: Record<string, string | undefined> = process.env): Promise<{ opts: CliOptions; settings: SessionSettings; loaded?: LoadedConfig }> {
+  if (opts.theme !== undefined && !(opts.theme in THEMES)) throw new UsageError(`--theme takes ${Object.keys(THEMES).join(', ')}, not "${opts.theme}".`);
   const file = configPath(opts.configPath, env);
   let loaded: LoadedConfig | undefined;
   if (existsSync(file) || opts.configPath) {

@@ -67,7 +67,9 @@ export function writeMode(profiles: Record<string, ProfileConfig> | undefined, p
 }
 
 /** A config file that cannot be used, with the one line that says where and why. */
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 /** Finds the line (1-based) of a key path in the file, when it is there. */
 export type LineOf = (path: readonly (string | number)[]) => number | undefined;

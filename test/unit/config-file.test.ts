@@ -168,10 +168,10 @@ describe('config and flags together', () => {
     assert.equal(applyConfig(parseArgs([]), config, { AWS_PROFILE: 'dev' }).opts.readOnly, false);
     assert.throws(() => parseArgs(['--write', '--read-only']), /--write and --read-only contradict each other/);
   });
-  it('draws no colour under --no-color or NO_COLOR, whatever the config says', () => {
+  it('draws no colour under --no-color or NO_COLOR, whatever the config says', async () => {
     assert.deepEqual(applyConfig(parseArgs(['--no-color']), config, {}).settings.theme, THEMES.none);
     assert.deepEqual(applyConfig(parseArgs(['--theme', 'dark']), config, { NO_COLOR: '1' }).settings.theme, THEMES.none);
-    assert.throws(() => parseArgs(['--theme', 'neon']), /--theme takes dark, light, high-contrast, none, not "neon"/);
+    await assert.rejects(sessionConfig(parseArgs(['--theme', 'neon']), {}), /--theme takes dark, light, high-contrast, none, not "neon"/);
   });
   it('takes nothing of the account from the config in the demo', () => {
     const { opts } = applyConfig(parseArgs(['--demo']), config, {});
