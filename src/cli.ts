@@ -16,7 +16,6 @@ import {
   describeUnknownWrite, readUnknownWrites, saveUnknownWrites, stateDirectory, unknownWritesNotice, writesInFlight, type UnknownWrite,
 } from './cli/unknown-writes.ts';
 import { withoutFetch } from './cli/without-fetch.ts';
-import { createProgramRunner } from './cli/run-program.ts';
 import type { MountedApp } from './ui/mount.tsx';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
 import { createHistoryFiles } from './history/history-file.ts';
@@ -125,7 +124,10 @@ async function runTui(opts: CliOptions, settings: SessionSettings): Promise<numb
     journal: sessionJournal(opts),
     history: opts.noHistory ? undefined : createHistoryFiles(join(stateDirectory(), 'history')),
     config: settings.config,
-    runProgram: createProgramRunner(() => mounted && { release: mounted.hold, retake: mounted.unhold }),
+    runProgram: async (argv, output) => {
+      const { createProgramRunner } = await import('./cli/run-program.ts');
+      return createProgramRunner(() => mounted && { release: mounted.hold, retake: mounted.unhold })(argv, output);
+    },
     ...(opts.logGroup ? { logGroup: opts.logGroup } : {}),
   });
   if (opts.pool) store.getState().actions.openDeepLink(opts.pool, opts.user);

@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { LARGE_POOL_ID, startEmulator, TAKEOVER_USERNAME } from '../../src/emulator/index.ts';
+import type { SyntheticActivity } from '../../src/emulator/logs/synthetic-activity.ts';
 import type { AdversarySettings } from '../../src/emulator/types.ts';
 
 /** A message the bench sends to this child. */
-export type EmulatorRequest = { type: 'counts' } | { type: 'log'; since: number } | { type: 'stop' } | { type: 'adversary'; plan: AdversarySettings };
+export type EmulatorRequest = { type: 'counts' } | { type: 'log'; since: number } | { type: 'stop' } | { type: 'adversary'; plan: AdversarySettings } | { type: 'memory' };
 
 /** One request the emulator answered: its operation, when it arrived and when it was answered (epoch ms). */
 export interface LoggedCall {
@@ -19,10 +20,13 @@ export type EmulatorReport =
   | { type: 'ready'; url: string; users: number }
   | { type: 'counts'; counts: Record<string, number>; total: number }
   | { type: 'log'; calls: LoggedCall[] }
-  | { type: 'adversary-set' };
+  | { type: 'adversary-set' }
+  | { type: 'memory'; rss: number; peakRss: number; logEvents: number; logBytes: number };
 
 const users = Number(process.argv[2] ?? '20000');
-const emulator = await startEmulator({ port: 0, usersInLargePool: users });
+const activity = process.argv[3] === undefined ? undefined : (JSON.parse(process.argv[3]) as SyntheticActivity);
+const emulator = await startEmulator({ port: 0, usersInLargePool: users, syntheticActivity: activity });
+const logs = activity === undefined ? { events: 0, bytes: 0 } : await emulator.fillLogs();
 
 async function call(operation: string, body: unknown): Promise<unknown> {
   const res = await fetch(emulator.url, {
@@ -79,6 +83,10 @@ await untilIdle();
 process.on('message', (msg: EmulatorRequest) => {
   if (msg.type === 'counts') process.send!(counts());
   else if (msg.type === 'log') process.send!(log(msg.since));
+  else if (msg.type === 'memory') {
+    const memory: EmulatorReport = { type: 'memory', rss: process.memoryUsage().rss, peakRss: process.resourceUsage().maxRSS * 1024, logEvents: logs.events, logBytes: logs.bytes };
+    process.send!(memory);
+  }
   else if (msg.type === 'adversary') {
     emulator.setAdversary(msg.plan);
     process.send!({ type: 'adversary-set' } satisfies EmulatorReport);

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import type { SyntheticActivity } from '../../src/emulator/logs/synthetic-activity.ts';
 import type { AdversarySettings } from '../../src/emulator/types.ts';
 import type { EmulatorReport, EmulatorRequest, LoggedCall } from './emulator-child.ts';
 
@@ -16,9 +17,13 @@ export interface RequestCounts {
 export class EmulatorProcess {
   private constructor(private readonly child: ChildProcess, readonly url: string, readonly users: number) {}
 
-  /** Starts an emulator whose large pool holds `users` users; resolves once it is warm and idle. */
-  static async start(users: number): Promise<EmulatorProcess> {
-    const child = fork(CHILD, [String(users)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  /**
+   * Starts an emulator whose large pool holds `users` users (and, with `activity`, that many generated user-activity
+   * records in its log group, generated before it reports ready); resolves once it is warm and idle.
+   */
+  static async start(users: number, activity?: SyntheticActivity): Promise<EmulatorProcess> {
+    const args = activity === undefined ? [String(users)] : [String(users), JSON.stringify(activity)];
+    const child = fork(CHILD, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const [msg] = (await Promise.race([
       once(child, 'message'),
       once(child, 'exit').then(([code]) => { throw new Error(`the emulator process exited with code ${code}`); }),
@@ -51,6 +56,15 @@ export class EmulatorProcess {
     this.child.send({ type: 'adversary', plan } satisfies EmulatorRequest);
     const [msg] = await reply;
     if (msg.type !== 'adversary-set') throw new Error(`the emulator process said ${JSON.stringify(msg)} instead of adversary-set`);
+  }
+
+  /** The emulator process's memory (resident now and at its peak, bytes) and the log records it holds. */
+  async memory(): Promise<{ rss: number; peakRss: number; logEvents: number; logBytes: number }> {
+    const reply = once(this.child, 'message') as Promise<[EmulatorReport]>;
+    this.child.send({ type: 'memory' } satisfies EmulatorRequest);
+    const [msg] = await reply;
+    if (msg.type !== 'memory') throw new Error(`the emulator process said ${JSON.stringify(msg)} instead of memory`);
+    return { rss: msg.rss, peakRss: msg.peakRss, logEvents: msg.logEvents, logBytes: msg.logBytes };
   }
 
   /** Stops the emulator and waits for its process to end. */

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { CloudWatchLogsClient, GetQueryResultsCommand, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -25,12 +26,14 @@ let t = performance.now();
 const filled = await emulator.fillLogs();
 process.stdout.write(
   `generated ${filled.events.toLocaleString('en-US')} records from ${users.toLocaleString('en-US')} users in ${((performance.now() - t) / 1000).toFixed(1)} s; ` +
-    `columns ${mb(filled.bytes)}; rss ${mb(process.memoryUsage().rss)}\n`,
+    `columns allocated ${mb(filled.bytes)}; rss ${mb(process.memoryUsage().rss)}\n`,
 );
 const logs = new CloudWatchLogsClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
 const times: number[] = [];
+const cpuTimes: number[] = [];
 for (let i = 0; i < runs; i += 1) {
   const end = Math.floor(Date.now() / 1000);
+  const cpu = process.cpuUsage();
   t = performance.now();
   const { queryId } = await logs.send(new StartQueryCommand({ logGroupName: activityLogGroupName(LARGE_POOL_ID), startTime: end - 86_400, endTime: end, queryString: ATTENTION_QUERY }));
   let r;
@@ -39,13 +42,17 @@ for (let i = 0; i < runs; i += 1) {
     r = await logs.send(new GetQueryResultsCommand({ queryId }));
   } while (r.status === 'Scheduled' || r.status === 'Running');
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
   times.push(ms);
+  cpuTimes.push((used.user + used.system) / 1000);
   process.stdout.write(
-    `run ${i + 1}: ${ms.toFixed(0)} ms, ${r.status}, ${r.statistics?.recordsScanned?.toLocaleString('en-US')} scanned, ` +
+    `run ${i + 1}: ${ms.toFixed(0)} ms (cpu ${((used.user + used.system) / 1000).toFixed(0)} ms), ${r.status}, ${r.statistics?.recordsScanned?.toLocaleString('en-US')} scanned, ` +
       `${r.statistics?.recordsMatched?.toLocaleString('en-US')} matched, ${r.results?.length} rows; rss ${mb(process.memoryUsage().rss)}\n`,
   );
 }
 times.sort((a, b) => a - b);
-process.stdout.write(`median query ${times[Math.floor(times.length / 2)].toFixed(0)} ms; peak rss ${mb(process.resourceUsage().maxRSS * 1024)}\n`);
+cpuTimes.sort((a, b) => a - b);
+const median = (list: number[]): string => list[Math.floor(list.length / 2)].toFixed(0);
+process.stdout.write(`median query ${median(times)} ms (cpu ${median(cpuTimes)} ms; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores); peak rss ${mb(process.resourceUsage().maxRSS * 1024)}\n`);
 logs.destroy();
 await emulator.close();

@@ -11,7 +11,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = 7;
 
 function run(command: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}): string {
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', ...env } });
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...inherited, npm_config_update_notifier: 'false', ...env } });
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
   return r.stdout;
 }

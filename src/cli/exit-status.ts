@@ -2,7 +2,7 @@
 export const EXIT = {
   /** Quit normally (q), or --help / --version. */
   ok: 0,
-  /** A bad command line, an unknown profile, or no terminal to run in: nothing was started. */
+  /** A bad command line or config file, an unknown profile, or no terminal to run in: nothing was started. */
   usage: 2,
   /** A failure nobody expected: one line on stderr, the stack in a crash log. */
   internal: 70,

@@ -24,9 +24,6 @@ export interface FlagGroup {
 /** The themes `--theme` and the config file's `theme` take. */
 export const THEMES = ['dark', 'light', 'high-contrast'] as const;
 
-/** The shells `cognito-tui completion` writes a script for. */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-
 /** Every flag, grouped as `--help` shows them; the completion scripts are generated from the same list. */
 export const FLAG_GROUPS: FlagGroup[] = [
   {
@@ -42,7 +39,7 @@ export const FLAG_GROUPS: FlagGroup[] = [
     title: 'Where to start',
     flags: [
       { flag: '--pool', value: 'ID', text: 'open this user pool\'s users directly, e.g. eu-west-1_AbCdEf123' },
-      { flag: '--user', value: 'NAME', text: 'with --pool: open this user\'s authentication events (username, email or sub)' },
+      { flag: '--user', value: 'NAME', text: 'with --pool: open this user\'s authentication events (username, email, phone number or sub)' },
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { ProgramEnd, RunProgram } from '../custom/run-program.ts';
+import { describeEnd, type ProgramEnd, type RunProgram } from '../custom/program-end.ts';
 import { ENTER_FULL_SCREEN, enterRawMode, restoreTerminal } from './terminal-modes.ts';
 
 /** What running a program in the terminal needs from the app on it: hand the terminal over, and take it back. */
@@ -19,15 +19,34 @@ function start(argv: string[], stdio: 'inherit' | 'ignore'): Promise<ProgramEnd>
   });
 }
 
-/** Waits for Enter on the terminal, in line mode. */
+/**
+ * Runs `during` with Ctrl-C left to the program on the terminal: the terminal sends SIGINT to its whole process group,
+ * and it must end the program, not the app waiting for it.
+ */
+async function leavingInterruptsTo<T>(during: () => Promise<T>): Promise<T> {
+  const saved = process.listeners('SIGINT');
+  const ignore = () => {};
+  process.removeAllListeners('SIGINT');
+  process.on('SIGINT', ignore);
+  try {
+    return await during();
+  } finally {
+    process.off('SIGINT', ignore);
+    for (const listener of saved) process.on('SIGINT', listener);
+  }
+}
+
+/** Waits for Enter on the terminal, in line mode (the app let go of stdin, so it is held open here meanwhile). */
 function waitForEnter(stdin: NodeJS.ReadStream): Promise<void> {
   return new Promise((resolve) => {
     const onData = () => {
       stdin.off('data', onData);
       stdin.pause();
+      stdin.unref();
       resolve();
     };
     stdin.on('data', onData);
+    stdin.ref();
     stdin.resume();
   });
 }
@@ -44,8 +63,8 @@ export function createProgramRunner(hold: () => TerminalHold | undefined): RunPr
     await terminal.release();
     restoreTerminal();
     try {
-      const end = await start(argv, 'inherit');
-      process.stdout.write(`\n[${argv[0]}: ${end.error ?? (end.signal ? `ended by ${end.signal}` : `exit status ${end.code}`)}] Press Enter to go back to cognito-tui.`);
+      const end = await leavingInterruptsTo(() => start(argv, 'inherit'));
+      process.stdout.write(`\n[${argv[0]}: ${describeEnd(end)}] Press Enter to go back to cognito-tui.`);
       await waitForEnter(process.stdin);
       return end;
     } finally {

@@ -1,4 +1,5 @@
-import { SHELLS } from './help-text.ts';
+/** The shells `cognito-tui completion` writes a script for. */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
 /** A shell `cognito-tui completion` writes a script for. */
 export type Shell = (typeof SHELLS)[number];

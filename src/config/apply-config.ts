@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import type { CliOptions } from '../cli/args.ts';
 import { buildTheme, DEFAULT_THEME, THEMES, type Theme, type ThemeRole } from '../ui/theme.ts';
-import type { AppConfig, ConfigState } from './config-types.ts';
+import { writeMode, type AppConfig, type ConfigState } from './config-types.ts';
 
 /** What the session runs with besides the command line: the config's settings, after the flags that win over them. */
 export interface SessionSettings {
@@ -33,13 +33,9 @@ export function applyConfig(opts: CliOptions, config: AppConfig, env: Record<str
     const perProfile = profile ? config.profiles?.[profile] : undefined;
     next.region = opts.region ?? perProfile?.region ?? config.region;
     next.pool = opts.pool ?? config.pool;
-    if (perProfile?.readOnly && !opts.readOnly) {
-      if (opts.write) modeNote = `writes on: --write (profile ${profile} is read-only in the config)`;
-      else {
-        next.readOnly = true;
-        modeNote = `read-only: profile ${profile} (config); --write allows writes`;
-      }
-    }
+    const mode = writeMode(config.profiles, profile, { readOnly: opts.readOnly, write: opts.write });
+    next.readOnly = mode.readOnly;
+    modeNote = mode.modeNote;
   }
   next.timeZone = opts.timeZone ?? config.time;
   if (!opts.noJournal) next.journalDir = opts.journalDir ?? (config.journalDir?.startsWith('~/') ? homedir() + config.journalDir.slice(1) : config.journalDir);
@@ -47,7 +43,11 @@ export function applyConfig(opts: CliOptions, config: AppConfig, env: Record<str
     opts: next,
     settings: {
       theme: chooseTheme(opts, config, env),
-      config: { keys: config.keys ?? {}, aliases: config.aliases ?? {}, commands: config.commands ?? [], pools: config.pools ?? {}, ...(modeNote ? { modeNote } : {}) },
+      config: {
+        keys: config.keys ?? {}, aliases: config.aliases ?? {}, commands: config.commands ?? [], pools: config.pools ?? {},
+        ...(modeNote ? { modeNote } : {}),
+        ...(config.profiles && !opts.demo ? { profiles: config.profiles, flags: { readOnly: opts.readOnly, write: opts.write } } : {}),
+      },
     },
   };
 }

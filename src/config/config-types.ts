@@ -55,6 +55,17 @@ export interface AppConfig {
   profiles?: Record<string, ProfileConfig>;
 }
 
+/**
+ * Whether writes are off for a profile, and why when the config had a say: --read-only turns them off, a profile the
+ * config marks read-only does too unless --write.
+ */
+export function writeMode(profiles: Record<string, ProfileConfig> | undefined, profile: string | undefined, flags: { readOnly?: boolean; write?: boolean } = {}): { readOnly: boolean; modeNote?: string } {
+  if (flags.readOnly) return { readOnly: true };
+  if (!profile || !profiles?.[profile]?.readOnly) return { readOnly: false };
+  if (flags.write) return { readOnly: false, modeNote: `writes on: --write (profile ${profile} is read-only in the config)` };
+  return { readOnly: true, modeNote: `read-only: profile ${profile} (config); --write allows writes` };
+}
+
 /** A config file that cannot be used, with the one line that says where and why. */
 export class ConfigError extends Error {}
 
@@ -83,6 +94,10 @@ export interface ConfigState {
   pools: Record<string, PoolConfig>;
   /** Why writes are off or on, when the config had a say. */
   modeNote?: string;
+  /** Per AWS profile: read-only by default, its region (a `:profile` switch applies its readOnly). */
+  profiles?: Record<string, ProfileConfig>;
+  /** The flags that decide writes beside the profile: --read-only (always off), --write (on whatever the profile says). */
+  flags?: { readOnly?: boolean; write?: boolean };
 }
 
 /** The config state of a store built without one (tests, no config file). */

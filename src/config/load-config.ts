@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { CONFIG_SCHEMA } from './config-schema.ts';
 import { ConfigError, configProblem, type AppConfig, type LineOf, type LoadedConfig } from './config-types.ts';
 
@@ -53,7 +53,7 @@ function explain(issue: Issue, data: unknown): { path: (string | number)[]; prob
     case 'invalid_union':
       return { path, problem: issue.message.startsWith('Invalid input') ? `has the wrong type (got ${describe(input)})` : issue.message };
     case 'too_small':
-      return { path, problem: issue.message.startsWith('Too small') ? 'must not be empty' : issue.message };
+      return { path, problem: 'must not be empty' };
     case 'invalid_key':
       return { path, problem: explain(issue.issues[0] as Issue, data).problem };
     default:

@@ -32,7 +32,8 @@ export function selectionValues(state: AppState): TemplateValues {
   if (poolId) values.PoolId = poolId;
   if (poolId && 'username' in route) {
     const username = canonicalUsername(state, poolId, route.username);
-    Object.assign(values, userValues(state.users[userKey(poolId, username)] ?? { username, attributes: {} } as User, undefined));
+    const whole = state.users[userKey(poolId, username)];
+    Object.assign(values, whole ? userValues(whole, undefined) : { Username: username });
   }
   if ('address' in route && typeof route.address === 'string') values.IpAddress = route.address;
   const spec = viewSpec(route);

@@ -25,6 +25,7 @@ export type {
   WrongTypesVariant,
 } from './types.ts';
 export type { ActivityDestination } from './cognito/log-delivery.ts';
+export type { SyntheticActivity } from './logs/synthetic-activity.ts';
 export { activityLogGroupName } from './cognito/log-delivery.ts';
 export { ADVERSARY_MODES, DEFAULT_SLOWLORIS_INTERVAL_MS, EVERY_OPERATION } from './adversary.ts';
 export {

@@ -26,7 +26,7 @@ function byHand(why: string, text: string): ClipboardOutcome {
 
 /** True when tmux passes an application's escape sequences on to the terminal (allow-passthrough on or all, or a tmux older than the option, which always did). */
 function tmuxPassesThrough(route: ClipboardRoute): boolean {
-  const answer = route.tmux(['show-options', '-gqv', 'allow-passthrough']);
+  const answer = route.tmux(['show-options', '-Apqv', 'allow-passthrough']);
   return answer.ok && !/^off\b/.test(answer.output.trim());
 }
 

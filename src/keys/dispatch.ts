@@ -5,8 +5,8 @@ import type { AppState } from '../store/state.ts';
 import { findBinding, type Binding, type KeyContext, type KeyTable } from './binding.ts';
 import { isPrintable, keyName, splitKeys, type InkKey } from './key-name.ts';
 import type { ConfigState } from '../config/config-types.ts';
-import { configuredTables } from './remap.ts';
-import { HELP_KEYS, MODE_TABLES, PROMPT_KEYS, dialogTable } from './mode-keys.ts';
+import { configuredTables, helpModeKeys } from './remap.ts';
+import { MODE_TABLES, PROMPT_KEYS, dialogTable } from './mode-keys.ts';
 import { yankTable } from './yank-keys.ts';
 
 /** A view's own keys, as its spec declares them (with the config's remaps and custom commands when given). */
@@ -62,7 +62,7 @@ export function modeTable(state: AppState): KeyTable | undefined {
   if (state.confirm) return dialogTable(state.confirm);
   if (state.prompt) return PROMPT_KEYS;
   if (state.yank) return yankTable(state.yank);
-  if (state.helpOpen) return HELP_KEYS;
+  if (state.helpOpen) return helpModeKeys(state.config, currentRoute(state).view);
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { dialogKind, dialogText, dryRunRoom } from '../store/dialog.ts';
+import { dialogList, DIALOG_LIST_PAGE } from '../store/dialog.ts';
 import type { AppState, Dialog, DialogKind } from '../store/state.ts';
 import { pageRowsOf } from '../store/page-rows.ts';
 import type { Binding, KeyContext, KeyTable } from './binding.ts';
@@ -9,10 +9,9 @@ const TYPING: Binding = {
   keys: [], label: 'text', description: 'every other character is typed as is (+, @, a paste), nothing else happens', run: () => {},
 };
 
-/** A page of the open checklist's dry run: the lines it shows at once (none when no dry run is shown). */
+/** A page of the open dialog's list (a dry run, a yes/no's calls): the lines it was last drawn with (none when it shows none). */
 function dryRunPage(state: AppState): number {
-  const d = state.confirm;
-  return d?.kind === 'checklist' && d.dryRun ? dryRunRoom(d, dialogText(d.detail, state) !== '') : 0;
+  return state.confirm && dialogList(state.confirm) ? pageRowsOf(state, DIALOG_LIST_PAGE, 8) : 0;
 }
 
 function dropLast(text: string): string {
@@ -62,6 +61,18 @@ const YES_NO: KeyTable = {
   ],
 };
 
+/** A yes/no that lists its calls under the detail: its keys, and those that scroll the list. */
+const YES_NO_LIST: KeyTable = {
+  title: 'Confirmation with its list of calls (y/n)',
+  bindings: [
+    ...YES_NO.bindings,
+    { keys: ['down', 'j'], label: 'j/↓', description: 'scroll down (the list, a line)', short: 'scroll', run: ({ actions }) => actions.moveDialogStep(1) },
+    { keys: ['up', 'k'], label: 'k/↑', description: 'scroll up (the list, a line)', run: ({ actions }) => actions.moveDialogStep(-1) },
+    { keys: ['pagedown', 'ctrl+f', 'ctrl+d'], label: 'PgDn', description: 'page down (the list)', run: ({ state, actions }) => actions.moveDialogStep(dryRunPage(state)) },
+    { keys: ['pageup', 'ctrl+b', 'ctrl+u'], label: 'PgUp', description: 'page up (the list)', run: ({ state, actions }) => actions.moveDialogStep(-dryRunPage(state)) },
+  ],
+};
+
 const TYPED: KeyTable = {
   title: 'Typed confirmation (irreversible writes)',
   bindings: [
@@ -104,8 +115,9 @@ const withYesLabel = new WeakMap<Dialog, KeyTable>();
  * switches region or starts a sweep sends nothing). The same table object for the same dialog, so selectors stay stable.
  */
 export function dialogTable(dialog: Dialog): KeyTable {
-  const table = DIALOG_KEYS[dialogKind(dialog)];
-  if (dialog.kind === 'typed' || dialog.kind === 'checklist' || !dialog.yesLabel) return table;
+  if (dialog.kind === 'typed' || dialog.kind === 'checklist') return DIALOG_KEYS[dialog.kind];
+  const table = dialog.lines?.length ? YES_NO_LIST : YES_NO;
+  if (!dialog.yesLabel) return table;
   const cached = withYesLabel.get(dialog);
   if (cached) return cached;
   const yesLabel = dialog.yesLabel;
@@ -123,4 +135,4 @@ export function dialogKeyLine(dialog: Dialog): string {
 }
 
 /** The modes whose keys the help lists after the current view's, in order. */
-export const MODE_TABLES: KeyTable[] = [PROMPT_KEYS, YES_NO, TYPED, CHECKLIST, HELP_KEYS, YANK_KEYS];
+export const MODE_TABLES: KeyTable[] = [PROMPT_KEYS, YES_NO, TYPED, CHECKLIST, YANK_KEYS, HELP_KEYS];

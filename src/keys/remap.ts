@@ -3,6 +3,7 @@ import type { ViewName } from '../store/routes.ts';
 import { viewSpec } from '../views/registry.ts';
 import type { Binding, KeyTable } from './binding.ts';
 import { GLOBAL_KEYS } from './global-keys.ts';
+import { HELP_KEYS } from './mode-keys.ts';
 
 /** A binding's name in the config's `keys:` remaps: its `action`, else its short words (or first clause) as-a-slug. */
 export function actionName(b: Binding): string {
@@ -59,4 +60,19 @@ export function configuredTables(view: ViewName, config: ConfigState | undefined
   };
   byView.set(view, tables);
   return tables;
+}
+
+const helpCache = new WeakMap<ConfigState, KeyTable>();
+
+/** The help's own keys, where the key the config gives `help` closes it too (as ? does). */
+export function helpModeKeys(config: ConfigState | undefined, view: ViewName): KeyTable {
+  const moved = config ? [...(config.keys[view]?.help ?? []), ...(config.keys.global?.help ?? [])] : [];
+  if (!config || moved.length === 0) return HELP_KEYS;
+  const hit = helpCache.get(config);
+  if (hit && !moved.some((k) => !hit.bindings[0].keys.includes(k))) return hit;
+  const [close, ...rest] = HELP_KEYS.bindings;
+  const keys = [...new Set([...close.keys, ...moved])];
+  const table = { ...HELP_KEYS, bindings: [{ ...close, keys, label: keysLabel(keys.filter((k) => k !== 'backspace')) }, ...rest] };
+  helpCache.set(config, table);
+  return table;
 }

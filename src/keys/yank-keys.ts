@@ -8,7 +8,7 @@ export const YANK_KEYS: KeyTable = {
   title: 'Copy a field (Y, then a letter)',
   bindings: [
     ...YANK_FIELDS.map((f): Binding => ({
-      keys: [f.key], label: f.key, description: `copy the ${f.label} of the selection`, short: f.label, run: ({ actions }) => actions.yankField(f.name),
+      keys: [f.key], label: f.key, description: `copy the ${f.label} of the selection`, short: `copy ${f.label}`, run: ({ actions }) => actions.yankField(f.name),
     })),
     CANCEL,
   ],

@@ -7,7 +7,6 @@ import { logsSlice } from './slices/logs-slice.ts';
 import { listsSlice } from './slices/lists-slice.ts';
 import { navigationSlice } from './slices/navigation-slice.ts';
 import { overlaySlice } from './slices/overlay-slice.ts';
-import { pulseSlice } from './slices/pulse-slice.ts';
 import { resourcesSlice } from './slices/resources-slice.ts';
 import { settingsSlice } from './slices/settings-slice.ts';
 import { sweepSlice } from './slices/sweep-slice.ts';
@@ -43,11 +42,10 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const history = historySlice(env);
     const config = configSlice(env);
     const logs = logsSlice(env);
-    const pulse = pulseSlice(env);
     return {
       ...config.state,
       ...journal.state, ...flash.state, ...lists.state, ...resources.state, ...navigation.state, ...writes.state, ...overlay.state, ...sweep.state, ...settings.state,
-      ...yank.state, ...logs.state, ...pulse.state,
+      ...yank.state, ...logs.state,
       actions: {
         ...flash.actions, ...lists.actions, ...resources.actions, ...navigation.actions, ...writes.actions, ...overlay.actions,
         ...sweep.actions, ...settings.actions, ...journal.actions,
@@ -55,7 +53,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
         ...history.actions,
         ...config.actions,
         ...logs.actions,
-        ...pulse.actions,
       },
     };
   });

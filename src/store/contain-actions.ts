@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { needsAttention } from '../domain/event-risk.ts';
+import { isHighRisk, needsAttention } from '../domain/event-risk.ts';
 import type { AuthEvent, Device, TokenValidity, User } from '../gateway/types.ts';
+import type { SweepFinding } from '../sweep/index.ts';
 import { resetPasswordSpec } from '../writes/admin-write-specs.ts';
 import { feedbackSpec } from '../writes/feedback-spec.ts';
 import { forgetDeviceSpec, type DeviceTarget } from '../writes/membership-write-specs.ts';
 import { DEFAULT_WRITE_INTERVAL_MS } from '../writes/pacing.ts';
-import { CONTAIN_STEPS, containPlan, dryRunLines, STEP_OPERATION, type ContainStep, type ContainSubject } from '../writes/playbook.ts';
+import { blockRanges, CONTAIN_STEPS, containPlan, dryRunLines, STEP_OPERATION, type ContainStep, type ContainSubject } from '../writes/playbook.ts';
 import { journalMarker } from '../writes/journal-marker.ts';
 import { callText, MAX_RECORDED_CALLS, PLAYBOOK_FINISHED, PLAYBOOK_STARTED, unfinishedPlaybook, type JournaledCall } from '../writes/playbook-journal.ts';
 import { reportLines } from './report-actions.ts';
@@ -16,10 +17,11 @@ import { checklistDialog } from './dialog.ts';
 import { displayedList } from './displayed-list.ts';
 import { shortEventLabel, writeFailureReason } from './feedback-text.ts';
 import { isUserListKind, markId, rowUser } from './list-rows.ts';
-import { marksOf } from './mark-actions.ts';
+import { changeMarks, marksOf } from './mark-actions.ts';
 import { selectedItem } from './paged-list.ts';
 import { listKey, riskKey, tupleParts, userKey, type ListRef } from './routes.ts';
 import { runBlockStep } from './contain-block.ts';
+import { readRiskInto } from '../writes/ip-range-spec.ts';
 import { currentListRef } from './selectors.ts';
 import type { AppActions, AppState } from './state.ts';
 import { toListError, type StoreKit } from './store-kit.ts';
@@ -79,13 +81,25 @@ const STEP_WORD: Record<ContainStep, string> = {
 
 const eventsRef = (poolId: string, username: string): ListRef => ({ kind: 'events', poolId, username });
 
-function riskyEvents(kit: StoreKit, poolId: string, username: string): AuthEvent[] {
-  return kit.list<AuthEvent>(eventsRef(poolId, username)).items.filter((e) => needsAttention(e) && e.feedback?.value !== 'Invalid');
+/** The events of a user the app has read: their loaded events list, then those a sweep's finding holds (not already listed). */
+function loadedEvents(kit: StoreKit, poolId: string, username: string): AuthEvent[] {
+  const listed = kit.list<AuthEvent>(eventsRef(poolId, username)).items;
+  const finding = kit.list<SweepFinding>({ kind: 'findings', poolId }).items.find((f) => f.user.username === username);
+  const ids = new Set(listed.map((e) => e.id));
+  return [...listed, ...(finding?.events ?? []).filter((e) => !ids.has(e.id))];
 }
 
-/** The addresses of a user's loaded events that need attention and are not marked Valid (the block step's). */
+function riskyEvents(kit: StoreKit, poolId: string, username: string): AuthEvent[] {
+  return loadedEvents(kit, poolId, username).filter((e) => needsAttention(e) && e.feedback?.value !== 'Invalid');
+}
+
+/**
+ * The addresses of a user's loaded events that Cognito rated risky (High or Medium, a takeover, a block, compromised
+ * credentials) and nobody marked Valid: the block step's. A failed sign-in without a risk rating (the user's own typo
+ * at home) is not reason enough to block its address.
+ */
 function riskyIps(kit: StoreKit, poolId: string, username: string): string[] {
-  const events = kit.list<AuthEvent>(eventsRef(poolId, username)).items.filter((e) => needsAttention(e) && e.feedback?.value !== 'Valid');
+  const events = loadedEvents(kit, poolId, username).filter((e) => (isHighRisk(e) || e.riskLevel === 'Medium') && e.feedback?.value !== 'Valid');
   return [...new Set(events.flatMap((e) => (e.ip ? [e.ip] : [])))];
 }
 
@@ -115,7 +129,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
   const { get, flash, top } = kit;
   let running = false;
 
-  function subjects(): { poolId: string; usernames: string[] } | string {
+  function subjects(): { poolId: string; usernames: string[]; marked?: { ref: ListRef; ids: string[] } } | string {
     const route = top();
     if ('username' in route && typeof route.username === 'string') {
       const { poolId, username } = route;
@@ -128,14 +142,16 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
     if (!ref || !('poolId' in ref) || !isUserListKind(ref.kind)) return 'Open a user, or mark users in a list of users (space), then :contain.';
     const rows = kit.list(ref).items;
     const marks = marksOf(get(), ref);
-    let users: User[] = rows.filter((row) => marks[markId(ref, row)]).map((row) => rowUser(ref, row)!);
+    const markedRows = rows.filter((row) => marks[markId(ref, row)]);
+    let users: User[] = markedRows.map((row) => rowUser(ref, row)!);
     if (users.length === 0) {
       const row = selectedItem(displayedList(get(), ref) ?? kit.list(ref));
       const user = row === undefined ? undefined : rowUser(ref, row);
       users = user?.username ? [user] : [];
     }
     if (users.length === 0) return 'No user selected: move to a user, or mark users with space or *.';
-    return { poolId: ref.poolId, usernames: [...new Set(users.map((u) => u.username))] };
+    const marked = markedRows.length > 0 ? { marked: { ref, ids: markedRows.map((row) => markId(ref, row)) } } : {};
+    return { poolId: ref.poolId, usernames: [...new Set(users.map((u) => u.username))], ...marked };
   }
 
   function subjectOf(poolId: string, username: string): ContainSubject {
@@ -202,7 +218,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
         return send(forgetDeviceSpec(kit), targets, result, (t) => ({ device: t.deviceKey }));
       }
       case 'mark-invalid': {
-        const loaded = kit.list<AuthEvent>(eventsRef(poolId, username)).items;
+        const loaded = loadedEvents(kit, poolId, username);
         const events = eventIds === undefined ? riskyEvents(kit, poolId, username)
           : eventIds.map((id) => loaded.find((e) => e.id === id) ?? { id, challenges: [] });
         if (events.length === 0) { result.skipped = 'no loaded risky event'; return; }
@@ -224,9 +240,9 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
     }));
     const failure = await journalMarker(kit, { poolId, write: PLAYBOOK_STARTED, username: '', label: `playbook ${id} (${usernames.length} user${usernames.length === 1 ? '' : 's'})`, parameters: { playbook: id, users: String(usernames.length), calls: JSON.stringify(calls) } });
     if (failure) flash('warn', `Not journaled: ${failure}.`);
-    const block = plan.calls.find((c) => c.step === 'block-ips');
     const perUser = usernames.flatMap((username) => steps.filter((step) => step !== 'block-ips').map((step) => ({ username, step })));
-    await play(poolId, id, usernames, [...perUser, ...(block ? [{ username: '', step: 'block-ips' as const, ranges: (block.target ?? '').split(' ') }] : [])]);
+    const block = steps.includes('block-ips') ? [{ username: '', step: 'block-ips' as const, ranges: blockRanges(usernames.map((u) => subjectOf(poolId, u))).cidrs }] : [];
+    await play(poolId, id, usernames, [...perUser, ...block]);
   }
 
   async function play(poolId: string, id: string, usernames: string[], work: StepWork[]) {
@@ -277,16 +293,22 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
       if (running) return flash('warn', 'A containment is still running: wait for its summary.');
       const found = subjects();
       if (typeof found === 'string') return flash('warn', found);
-      const { poolId, usernames } = found;
+      const { poolId, usernames, marked } = found;
       const who = usernames.length === 1 ? usernames[0] : `${usernames.length} users`;
       const ids = (steps: { id: string }[]) => steps.map((s) => s.id as ContainStep);
-      kit.get().actions.openDialog(checklistDialog({
+      const open = () => kit.get().actions.openDialog(checklistDialog({
         title: `Contain ${who}? (pool ${poolId})`,
         detail: 'space checks a step, d shows the calls, y runs them (each once, paced), esc cancels',
         steps: CONTAIN_STEPS.map((s) => ({ ...s })),
         describe: (steps) => dryRunLines(planOf(poolId, usernames, ids(steps))),
-        onRun: (steps) => { void start(poolId, usernames, ids(steps)); },
+        onRun: (steps) => {
+          if (marked) changeMarks(kit, marked.ref, Object.fromEntries(marked.ids.map((id) => [id, false])));
+          void start(poolId, usernames, ids(steps));
+        },
       }));
+      if (get().risk[riskKey(poolId, undefined)]?.value || get().pools[poolId]?.value?.threatProtection === 'OFF') return open();
+      flash('info', 'Reading the risk configuration for the block step…');
+      readRiskInto(kit, poolId, undefined).then(open, open);
     },
     resumeContain() {
       if (refuseReadOnly(kit)) return;
@@ -304,6 +326,7 @@ export function createContainActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_I
           title: `Finish playbook ${id}? ${writes} call${writes === 1 ? '' : 's'} not yet done (pool ${poolId})`,
           detail: `Started ${found.startedAt}; ${found.planned.length - left.length} of ${found.planned.length} planned calls are journaled ok and are not sent again. Left: ${shown}${left.length > 12 ? `; and ${left.length - 12} more` : ''}.`,
           dangerous: true,
+          lines: left.map(callText),
           onConfirm: () => { void play(poolId, id, usernames, workLeft(left)); },
         },
       });

@@ -25,6 +25,10 @@ export type PlaybookSend = <T>(spec: WriteSpec<T>, targets: T[], result: BlockRe
  * written: it reads again and tries once more (the user confirmed the ranges, not a diff).
  */
 export async function runBlockStep(kit: StoreKit, poolId: string, cidrs: string[], result: BlockResult, send: PlaybookSend): Promise<void> {
+  if (cidrs.length === 0) {
+    result.skipped = 'no IPv4 address in the loaded risky events';
+    return;
+  }
   const mode = kit.get().pools[poolId]?.value?.threatProtection ?? await kit.gw.describeUserPool(poolId).then((p) => p.threatProtection, () => undefined);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     let base;

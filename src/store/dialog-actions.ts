@@ -1,7 +1,7 @@
 import {
-  checkedSteps, dialogKind, dialogText, dryRunRoom, editTyped, moveStep, scrollDry, submitTyped, toggleDry, toggleStep,
+  checkedSteps, dialogKind, editTyped, moveStep, scrollDialogList, submitTyped, toggleDry, toggleStep,
 } from './dialog.ts';
-import type { AppActions, ChecklistDialog, Dialog, DialogKind, TypedDialog } from './state.ts';
+import type { AppActions, ChecklistDialog, Dialog, DialogKind, TypedDialog, YesNoDialog } from './state.ts';
 import type { StoreKit } from './store-kit.ts';
 
 type DialogActions = Pick<AppActions,
@@ -56,7 +56,9 @@ export function createDialogActions(kit: StoreKit): DialogActions {
     },
     moveDialogStep(delta) {
       const d = current<ChecklistDialog>('checklist');
-      if (d) update(d.dryRun ? scrollDry(d, delta, dryRunRoom(d, dialogText(d.detail, get()) !== '')) : moveStep(d, delta));
+      if (d) return update(d.dryRun ? scrollDialogList(d, delta) : moveStep(d, delta));
+      const yesNo = current<YesNoDialog>('yes-no');
+      if (yesNo?.lines) update(scrollDialogList(yesNo, delta));
     },
     toggleDialogStep() {
       const d = current<ChecklistDialog>('checklist');

@@ -1,4 +1,4 @@
-import type { ChecklistDialog, ChecklistStep, Dialog, DialogKind, DialogText, AppState, TypedDialog } from './state.ts';
+import type { ChecklistDialog, ChecklistStep, Dialog, DialogKind, DialogText, AppState, TypedDialog, YesNoDialog } from './state.ts';
 
 /** The kind of a dialog; a confirmation without one is a yes/no. */
 export function dialogKind(dialog: Dialog): DialogKind {
@@ -55,28 +55,30 @@ export function toggleDry(dialog: ChecklistDialog): ChecklistDialog {
   return { ...dialog, dryRun: !dialog.dryRun, scroll: 0 };
 }
 
+/** The page-rows key a dialog's list (dry run, calls) is drawn with (PgDn's page). */
+export const DIALOG_LIST_PAGE = 'dry-run';
+
 /** The dry run's lines: each call the checked steps would send, or why there are none. */
 export function dryRunText(dialog: ChecklistDialog): string[] {
   const calls = dialog.describe(checkedSteps(dialog));
   return calls.length ? calls : ['nothing is checked: nothing would be sent'];
 }
 
-/** How many lines of the dry run the dialog shows at once (its rows less borders, title, detail, heading and key line). */
-export function dryRunRoom(dialog: ChecklistDialog, hasDetail: boolean): number {
-  return Math.max(1, dialogRows(dialog) - 5 - (hasDetail ? 1 : 0));
+/** The scrolled list a dialog shows now: a checklist's dry run, a yes/no's calls; none otherwise. */
+export function dialogList(dialog: Dialog): string[] | undefined {
+  if (dialog.kind === 'checklist') return dialog.dryRun ? dryRunText(dialog) : undefined;
+  if (dialog.kind === 'typed') return undefined;
+  return dialog.lines && dialog.lines.length > 0 ? dialog.lines : undefined;
 }
 
-/** The dry run's window: its first line shown (the scroll kept in range), how many are shown, and the total. */
-export function dryRunWindow(dialog: ChecklistDialog, room: number): { start: number; shown: number; total: number } {
-  const total = dryRunText(dialog).length;
-  const start = Math.max(0, Math.min(dialog.scroll ?? 0, total - room));
-  return { start, shown: Math.min(room, total - start), total };
+/** How many lines of its list (dry run, calls) the dialog shows at once (its rows less borders, title, detail, heading and key line). */
+export function dialogListRoom(dialog: Dialog, hasDetail: boolean, lineCount?: (text: string) => number): number {
+  return Math.max(1, dialogRows(dialog, undefined, lineCount) - 5 - (hasDetail ? 1 : 0));
 }
 
-/** The checklist with its dry run scrolled by `delta` lines, kept within the lines. */
-export function scrollDry(dialog: ChecklistDialog, delta: number, room: number): ChecklistDialog {
-  const { start, total } = dryRunWindow(dialog, room);
-  const scroll = Math.max(0, Math.min(Math.max(0, total - room), start + Math.trunc(delta)));
+/** The dialog with its list (a dry run, a yes/no's calls) scrolled by `delta` lines, never above its first (the view keeps it above its last). */
+export function scrollDialogList<D extends ChecklistDialog | YesNoDialog>(dialog: D, delta: number): D {
+  const scroll = Math.max(0, (dialog.scroll ?? 0) + Math.trunc(delta));
   return scroll === dialog.scroll ? dialog : { ...dialog, scroll };
 }
 
@@ -85,15 +87,21 @@ export function checkedSteps(dialog: ChecklistDialog): ChecklistStep[] {
   return dialog.steps.filter((s) => s.checked);
 }
 
-/** Rows the dialog box takes on screen (borders included), capped so that the view keeps some rows. */
-export function dialogRows(dialog: Dialog | undefined, maxRows = 14): number {
+/**
+ * Rows the dialog box takes on screen (borders included), capped so that the view keeps some rows; `lineCount` says
+ * how many screen lines one dry-run line takes once wrapped (one when not given).
+ */
+export function dialogRows(dialog: Dialog | undefined, maxRows = 14, lineCount: (text: string) => number = () => 1): number {
   if (!dialog) return 0;
   switch (dialogKind(dialog)) {
-    case 'yes-no': return 5;
+    case 'yes-no': {
+      const lines = dialogList(dialog);
+      return lines ? Math.min(maxRows, 6 + lines.reduce((n, line) => n + lineCount(line), 0)) : 5;
+    }
     case 'typed': return 6;
     case 'checklist': {
       const d = dialog as ChecklistDialog;
-      const body = d.dryRun ? 1 + dryRunText(d).length : d.steps.length;
+      const body = d.dryRun ? 1 + dryRunText(d).reduce((n, line) => n + lineCount(line), 0) : d.steps.length;
       return Math.min(maxRows, 5 + body);
     }
   }

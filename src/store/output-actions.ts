@@ -2,8 +2,7 @@ import { copyToClipboard, rowAsJson } from '../export/clipboard.ts';
 import { writeEventsExport } from '../export/events-file.ts';
 import type { TmuxRunner } from '../export/tmux.ts';
 import type { AuthEvent } from '../gateway/types.ts';
-import { displayedList, sortedStoredList } from './displayed-list.ts';
-import type { ListRef } from './routes.ts';
+import { displayedList } from './displayed-list.ts';
 import { selectedItem } from './paged-list.ts';
 import { viewSpec } from '../views/registry.ts';
 import { canonicalUsername, currentListRef } from './selectors.ts';
@@ -51,8 +50,7 @@ export function createOutputActions(kit: StoreKit, deps: OutputDeps): Pick<AppAc
     exportEvents(format) {
       const route = top();
       if (!('username' in route)) return flash('warn', 'Open a user first: e exports their loaded events.');
-      const ref: ListRef = { kind: 'events', poolId: route.poolId, username: route.username };
-      const events = sortedStoredList<AuthEvent>(get(), ref) ?? list<AuthEvent>(ref);
+      const events = list<AuthEvent>({ kind: 'events', poolId: route.poolId, username: route.username });
       if (events.items.length === 0) return flash('warn', 'No events loaded yet: open the events (enter) first.');
       const dir = deps.exportDir ?? process.cwd();
       const count = events.items.length;

@@ -10,7 +10,7 @@ export function createSearchActions(kit: StoreKit): Pick<AppActions, 'openSearch
   const { get, set, list, setList, loadMore, ensureList } = kit;
   return {
     openSearch(poolId) {
-      set({ prompt: { kind: 'search', poolId, text: get().searches[poolId] ?? '', attribute: get().config.pools[poolId]?.searchAttribute ?? 'email' } });
+      set({ prompt: { kind: 'search', poolId, text: get().searches[poolId] ?? '', attribute: get().config?.pools[poolId]?.searchAttribute ?? 'email' } });
     },
     clearSearch(poolId) {
       if (!get().searches[poolId]) return;

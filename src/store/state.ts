@@ -7,6 +7,8 @@ import type {
 import type { EventFilter } from '../domain/event-filter.ts';
 import type { SweepProgress } from '../sweep/index.ts';
 import type { ListError, PagedList } from './paged-list.ts';
+import type { PulseState } from './risk-pulse.ts';
+import type { ListSort } from './sort-columns.ts';
 import type { ListRef, Route } from './routes.ts';
 import type { ActionLogEntry } from '../writes/action-log.ts';
 import type { WritesInFlight } from '../writes/in-flight.ts';
@@ -14,8 +16,6 @@ import type { BulkUserWrite } from '../writes/bulk-user-specs.ts';
 import type { YankField, YankFieldName } from '../export/yank-fields.ts';
 import type { ConfigState } from '../config/config-types.ts';
 import type { LogsActions, LogsState } from './logs-state.ts';
-import type { PulseState } from './risk-pulse.ts';
-import type { ListSort } from './sort-columns.ts';
 
 /** A single value loaded from the API (pool detail, risk configuration). */
 export interface Resource<T> {
@@ -47,6 +47,10 @@ export interface YesNoDialog {
   yesLabel?: string;
   /** Drawn red: the write locks someone out or revokes something. */
   dangerous?: boolean;
+  /** Every call it sends (and what it cannot do), one per line under the detail, scrolled when longer than the dialog. */
+  lines?: string[];
+  /** The first of `lines` shown. */
+  scroll?: number;
   onConfirm: () => void;
   /** Runs when the dialog is cancelled (n or Esc); nothing was sent. */
   onCancel?: () => void;
@@ -204,12 +208,18 @@ export interface AppActions extends LogsActions {
   /** Stops a G that is still loading; false when none is. */
   stopLoading(): boolean;
   cursorTo(ref: ListRef, index: number): void;
+  /** Sorts the list by its next column (after the last: as loaded); the selected row stays selected. */
+  cycleSort(ref: ListRef): void;
+  /** Reverses the list's sort (an unsorted list sorts by its first column); the selected row stays selected. */
+  reverseSort(ref: ListRef): void;
   openSelected(): void;
   openRisk(poolId: string): void;
   /** Loads a pool's details once (again when `force`). */
   ensurePool(poolId: string, force?: boolean): void;
   /** Loads the pool's or an app client's risk configuration once (again when `force`). */
   ensureRisk(poolId: string, clientId?: string, force?: boolean): void;
+  /** Reads the pool's risk pulse (CloudWatch GetMetricData) unless a fresh one is there or one is loading; `force` reads anyway. */
+  loadPulse(poolId: string, force?: boolean): void;
   openSearch(poolId: string): void;
   openPrompt(kind: Exclude<PromptKind, 'search'>): void;
   editPrompt(change: { text: string }): void;
@@ -268,7 +278,7 @@ export interface AppActions extends LogsActions {
   confirmNo(): void;
   /** Typed dialog: replaces the typed text. */
   editDialog(text: string): void;
-  /** Checklist: moves the cursor between steps; while the dry run is shown, scrolls it by `delta` lines. */
+  /** Checklist: moves the cursor between steps; while the dry run (or a yes/no's list of calls) is shown, scrolls it by `delta` lines. */
   moveDialogStep(delta: number): void;
   /** Checklist: checks or unchecks the step under the cursor. */
   toggleDialogStep(): void;
@@ -297,12 +307,6 @@ export interface AppActions extends LogsActions {
   writeReport(): void;
   /** Runs the config's custom command called `name` on the selection (asking first when it says so). */
   runCustomCommand(name: string): void;
-  /** Sorts the list by its next column (after the last: as loaded); the selected row stays selected. */
-  cycleSort(ref: ListRef): void;
-  /** Reverses the list's sort (an unsorted list sorts by its first column); the selected row stays selected. */
-  reverseSort(ref: ListRef): void;
-  /** Reads the pool's risk pulse (CloudWatch GetMetricData) unless a fresh one is there or one is loading; `force` reads anyway. */
-  loadPulse(poolId: string, force?: boolean): void;
 }
 
 /** The whole app state. */
@@ -315,8 +319,12 @@ export interface AppState {
   /** The rows each list (by list key) and scrolled text ('help', 'detail') was last drawn with; see pageRowsOf. */
   pageRows: Record<string, number>;
   lists: Record<string, PagedList<unknown>>;
+  /** How each kind of list is sorted (> cycles the column, < reverses); a kind absent shows its rows as loaded. */
+  sorts: Partial<Record<ListRef['kind'], ListSort>>;
   pools: Record<string, Resource<PoolDetail>>;
   risk: Record<string, Resource<RiskConfiguration>>;
+  /** The risk pulse of each pool (threat-protection metrics of the last 24 h), by pool id. */
+  pulses: Record<string, PulseState>;
   /** Single reads by readKey (an app client's details); absent until the first (see single-reads.ts). */
   reads?: Record<string, Resource<unknown>>;
   /** User rows already loaded, by userKey: opening a user reads these, never AdminGetUser (billed per user). */
@@ -364,9 +372,5 @@ export interface AppState {
   yank?: YankField[];
   /** The config file's settings: key remaps, aliases, custom commands, per-pool settings. */
   config: ConfigState;
-  /** How each kind of list is sorted (> cycles the column, < reverses); a kind absent shows its rows as loaded. */
-  sorts: Partial<Record<ListRef['kind'], ListSort>>;
-  /** The risk pulse of each pool (threat-protection metrics of the last 24 h), by pool id. */
-  pulses: Record<string, PulseState>;
   actions: AppActions;
 }

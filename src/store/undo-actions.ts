@@ -107,6 +107,7 @@ export function createUndoActions(kit: StoreKit, intervalMs = DEFAULT_WRITE_INTE
         confirm: {
           title: `Undo ${plan.what}? ${n} reverse call${n === 1 ? '' : 's'}`,
           detail: `${cannot}${cannot ? ' ' : ''}Reverse, each sent once: ${listed(plan.calls.map(undoCallText))}.`,
+          lines: [...plan.irreversible.map((x) => `CANNOT be reversed: ${x}`), ...plan.calls.map(undoCallText)],
           onConfirm: () => { void run(plan); },
         },
       });

@@ -4,6 +4,7 @@ import { dispatchInput } from '../keys/dispatch.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { currentRoute } from '../store/selectors.ts';
 import { dialogRows } from '../store/dialog.ts';
+import { dialogLineCounter } from './components/ConfirmBar.tsx';
 import { ConfirmBar } from './components/ConfirmBar.tsx';
 import { FlashLine } from './components/FlashLine.tsx';
 import { Footer } from './components/Footer.tsx';
@@ -56,7 +57,7 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   const now = useNow();
   const quitting = useAppState((s) => s.quitting);
   const helpOpen = useAppState((s) => s.helpOpen);
-  const confirmRows = useAppState((s) => dialogRows(s.confirm));
+  const confirmRows = useAppState((s) => dialogRows(s.confirm, undefined, dialogLineCounter(Math.max(20, size.columns))));
   const view = useAppState((s) => currentRoute(s).view);
   const timeZone = useAppState((s) => s.timeZone);
 

@@ -24,12 +24,31 @@ export interface RangesChange {
 /** The journal's parameter that lists the ranges of a batch change, space-separated. */
 export const RANGES_PARAMETER = 'ranges';
 
-/** The ranges asked for split by the base configuration: those to send, and those already as asked (listed, or not there to remove). */
+/** The listed range that holds all of `cidr` (itself, or a broader one), if any. */
+export function coveringRange(cidr: string, listed: readonly string[]): string | undefined {
+  if (listed.includes(cidr)) return cidr;
+  const bits = Number(cidr.split('/')[1]);
+  return overlapping(cidr, listed).find((r) => Number(r.split('/')[1]) <= bits);
+}
+
+/**
+ * The ranges asked for split by the base configuration: those to send, and those already as asked — for an add,
+ * listed or inside a broader listed range (named: "185.220.101.34/32 (in 185.220.100.0/22)"); for a remove, not listed.
+ */
 export function splitRanges(base: RiskConfiguration, list: RangeList, op: 'add' | 'remove', cidrs: readonly string[]): { send: string[]; already: string[] } {
-  const present = new Set(rangesOf(base, list));
-  const unique = [...new Set(cidrs)];
-  const send = unique.filter((c) => present.has(c) === (op === 'remove'));
-  return { send, already: unique.filter((c) => !send.includes(c)) };
+  const listed = rangesOf(base, list);
+  const send: string[] = [];
+  const already: string[] = [];
+  for (const cidr of new Set(cidrs)) {
+    if (op === 'remove') {
+      (listed.includes(cidr) ? send : already).push(cidr);
+      continue;
+    }
+    const cover = coveringRange(cidr, listed);
+    if (cover === undefined) send.push(cidr);
+    else already.push(cover === cidr ? cidr : `${cidr} (in ${cover})`);
+  }
+  return { send, already };
 }
 
 /** The configuration with every range of the change made to its list and every other field as it was. */

@@ -91,5 +91,5 @@ export function unfinishedPlaybook(lines: readonly JournalLine[]): UnfinishedPla
 
 /** How a call reads in a dialog: "AdminDisableUser maria.garcia", "AdminUpdateAuthEventFeedback maria.garcia <event> Invalid". */
 export function callText(call: JournaledCall): string {
-  return [call.operation, call.username, call.target, call.value].filter((x) => x !== undefined).join(' ');
+  return [call.operation, call.username, call.target, call.value].filter((x) => x !== undefined && x !== '').join(' ');
 }

@@ -13,7 +13,7 @@ export const CONTAIN_STEPS: readonly { id: ContainStep; label: string; checked: 
   { id: 'forget-devices', label: 'Forget all remembered devices (AdminListDevices, then AdminForgetDevice each)', checked: false },
   { id: 'reset-password', label: 'Reset the password (AdminResetUserPassword)', checked: false },
   { id: 'mark-invalid', label: 'Mark the loaded risky events Invalid (AdminUpdateAuthEventFeedback each)', checked: true },
-  { id: 'block-ips', label: 'Block the IPs of those events as /32 (one SetRiskConfiguration for the pool)', checked: false },
+  { id: 'block-ips', label: "Block those events' IPs, /32 each (one SetRiskConfiguration)", checked: false },
 ];
 
 /** The operation each step sends (once per device or event for the last two). */

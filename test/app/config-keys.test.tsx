@@ -26,7 +26,7 @@ describe('app: keys remapped in the config', () => {
   it('the footer shows the remapped keys, from the same table the keys use', () => {
     assert.match(footer(h.frame()), /Z sweep/);
     assert.doesNotMatch(footer(h.frame()), /\bs sweep/);
-    assert.match(footer(h.frame()), /K help/);
+    assert.match(footer(h.frame()), /K help {2}q quit {2}API/, 'help and quit still end the hints, on their new keys');
     assert.doesNotMatch(footer(h.frame()), /\? help/);
   });
   it('the old key does nothing, the new one does what the old one did', async () => {
@@ -51,7 +51,8 @@ describe('app: keys remapped in the config', () => {
     assert.match(frame, /\bZ\s+sweep/);
     assert.doesNotMatch(frame, /\bd\s+disable/);
     assert.match(frame, /\bK\s+help/);
-    await h.press('escape');
+    await h.press('K');
+    await waitFor(() => !h.store.getState().helpOpen, 5000, 'K to close the help as ? would');
   });
 });
 
@@ -77,5 +78,36 @@ describe('app: command aliases', () => {
     await waitFor(() => currentRoute(h.store.getState()).view === 'users');
     await h.submit(':', 'mg');
     await waitFor(() => { const r = currentRoute(h.store.getState()); return r.view === 'events' && r.username === TAKEOVER_USERNAME; });
+  });
+});
+
+describe('app: per-pool settings and the write mode in the header', () => {
+  let h: AppHarness;
+  before(async () => {
+    const config: ConfigState = {
+      ...CONFIG, keys: {},
+      pools: { [LARGE_POOL_ID]: { columns: ['email', 'status', 'username'], searchAttribute: 'username' } },
+      modeNote: 'read-only: profile prod (config); --write allows writes',
+    };
+    h = await startApp({ deepLink: { pool: LARGE_POOL_ID }, readOnly: true, columns: 160, deps: { config } });
+    await h.waitForText(/1\/60\+ users/);
+  });
+  after(async () => { await h.close(); });
+
+  it('the users list shows the pool\'s columns in its order', () => {
+    const header = h.frame().split('\n').find((l) => /\bEMAIL\b/.test(l)) ?? '';
+    assert.match(header, /EMAIL\s+STATUS\s+USERNAME/);
+    assert.doesNotMatch(header, /ENABLED|CREATED/);
+  });
+  it('/ searches the pool\'s attribute by default', async () => {
+    await h.press('/');
+    await h.waitForText(/username/);
+    assert.equal(h.store.getState().prompt?.attribute, 'username');
+    await h.press('escape');
+  });
+  it('the header says writes are off and why', () => {
+    const top = h.frame().split('\n')[0];
+    assert.match(top, /READ-ONLY/);
+    assert.match(top, /read-only: profile prod \(config\)/);
   });
 });

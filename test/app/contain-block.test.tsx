@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { needsAttention } from '../../src/domain/event-risk.ts';
+import { isHighRisk, needsAttention } from '../../src/domain/event-risk.ts';
 import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
 import type { AuthEvent } from '../../src/gateway/types.ts';
 import { createFileJournal } from '../../src/journal/file-journal.ts';
 import { checkedSteps } from '../../src/store/dialog.ts';
 import { listKey } from '../../src/store/routes.ts';
 import type { ChecklistDialog } from '../../src/store/state.ts';
+import { coveringRange } from '../../src/writes/ip-ranges-spec.ts';
 import { rawCall } from '../emulator/helpers.ts';
 import { startOnEvents, withApp, type AppHarness } from '../helpers/app-harness.tsx';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -39,11 +40,14 @@ describe('app: the playbook blocks the IPs of the loaded risky events in one Set
   it('the dry run shows one SetRiskConfiguration listing the /32s; y sends it once with the other sections unchanged; :undo unblocks exactly those', async () => {
     await withApp(() => startOnEvents({ rows: 40, deps: { feedbackIntervalMs: 5, journal: createFileJournal(join(root, 'block')) } }), async (h) => {
       const events = h.store.getState().lists[MARIA_EVENTS]?.items as AuthEvent[];
-      const ips = [...new Set(events.filter((e) => needsAttention(e) && e.feedback?.value !== 'Valid').flatMap((e) => (e.ip ? [e.ip] : [])))];
+      const ips = [...new Set(events.filter((e) => (isHighRisk(e) || e.riskLevel === 'Medium') && e.feedback?.value !== 'Valid').flatMap((e) => (e.ip ? [e.ip] : [])))];
+      const home = events.filter((e) => !needsAttention(e)).map((e) => e.ip);
       assert.ok(ips.length > 1, 'maria has risky events from several addresses');
       const before = await describeRaw(h);
       const listedBefore = blocked(before);
-      const expected = ips.map((ip) => `${ip}/32`).filter((r) => !listedBefore.includes(r));
+      const expected = ips.map((ip) => `${ip}/32`).filter((r) => coveringRange(r, listedBefore) === undefined);
+      assert.ok(expected.length > 1 && expected.length < ips.length, 'some addresses are new, the Tor exits are inside 185.220.100.0/22 already');
+      assert.ok(!expected.some((r) => home.includes(r.replace('/32', ''))), 'her own home addresses are not blocked');
 
       await h.submit(':', 'contain');
       await h.waitForText(`Contain ${TAKEOVER_USERNAME}?`);
@@ -56,7 +60,8 @@ describe('app: the playbook blocks the IPs of the loaded risky events in one Set
       const lines = dialog.describe(checkedSteps(dialog));
       const calls = lines.filter((l) => l.startsWith('SetRiskConfiguration'));
       assert.equal(calls.length, 1, lines.join('\n'));
-      for (const r of expected) assert.ok(calls[0]!.includes(r), `${r} in ${calls[0]}`);
+      assert.equal(calls[0], `SetRiskConfiguration pool ${LARGE_POOL_ID}: add to BlockedIPRangeList ${expected.join(', ')} (${listedBefore.length} → ${listedBefore.length + expected.length} of 200)`);
+      assert.ok(lines.some((l) => /^Already in BlockedIPRangeList, skipped: 185\.220\.101\.\d+\/32 \(in 185\.220\.100\.0\/22\)/.test(l)), lines.join('\n'));
       assert.equal(lines.at(-1), '1 call');
       assert.equal(h.count('SetRiskConfiguration'), 0, 'the dry run sends nothing');
 

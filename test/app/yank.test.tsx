@@ -16,7 +16,7 @@ describe('Y copies one field of the selection', () => {
     await withApp(() => startOnEvents({ deps: { writeToTerminal: (b) => { written.push(b); }, env: { TERM: 'xterm-256color' } } }), async (h) => {
       await h.press('Y');
       const picker = await h.waitForText('esc cancel');
-      assert.match(picker, /u username {2}i event id {2}a IP address {2}esc cancel/);
+      assert.match(picker, /u copy username {2}i copy event id {2}a copy IP address {2}esc cancel/);
       const selected = selectedItem(h.store.getState().lists[listKey({ kind: 'events', poolId: LARGE_POOL_ID, username: TAKEOVER_USERNAME })] as PagedList<AuthEvent>)!;
       assert.ok(selected.ip);
       await h.press('a');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { completionScript } from '../../src/cli/completion.ts';
-import { SHELLS } from '../../src/cli/help-text.ts';
+import { SHELLS } from '../../src/cli/subcommands.ts';
 import { BUILT_CLI } from '../helpers/pty-session.ts';
 
 function has(shell: string): boolean {
@@ -86,5 +86,32 @@ describe('the fish completion, asked with complete -C', { skip: has('fish') ? fa
     assert.deepEqual(complete('cognito-tui --profile ').sort(), ['ci-bot', 'default', 'prod', 'staging']);
     assert.deepEqual(complete('cognito-tui --theme ').sort(), ['dark', 'high-contrast', 'light']);
     assert.deepEqual(complete('cognito-tui completion ').sort(), ['bash', 'fish', 'zsh']);
+  });
+});
+
+describe('the zsh completion, its functions run with compadd and _arguments recording what they get', { skip: has('zsh') ? false : 'zsh is not installed on this machine' }, () => {
+  function complete(words: string[], call = '_cognito_tui'): string[] {
+    const program = [
+      'compdef() { :; }',
+      'compadd() { if [[ $1 == -a ]]; then print -l -- ${(P)2}; else [[ $1 == -- ]] && shift; print -l -- "$@"; fi }',
+      '_arguments() { print -l -- "$@" }',
+      `source ${join(dir, 'script.zsh')}`,
+      `words=(${words.map((w) => `'${w}'`).join(' ')}); CURRENT=${words.length}; PREFIX='${words.at(-1)}'`,
+      call,
+    ].join('\n');
+    const r = spawnSync('zsh', ['-f', '-c', program], { encoding: 'utf8', env });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.split('\n').filter(Boolean);
+  }
+  it('offers the subcommands, then a subcommand\'s arguments', () => {
+    assert.deepEqual(complete(['cognito-tui', '']), ['emulator', 'completion', 'help', 'config']);
+    assert.deepEqual(complete(['cognito-tui', 'completion', '']), ['bash', 'zsh', 'fish']);
+  });
+  it('hands _arguments every flag, --theme with the themes and --profile with the profiles of the AWS files', () => {
+    const specs = complete(['cognito-tui', '--']);
+    assert.ok(specs.includes('--theme[colour theme – dark, light, high-contrast]:NAME:(dark light high-contrast)'), specs.join('\n'));
+    assert.ok(specs.some((s) => s.startsWith('--region[') && s.includes('(us-east-1 us-east-2')));
+    assert.ok(specs.includes('--profile[AWS profile]:profile:_cognito_tui_profiles'));
+    assert.deepEqual(complete(['cognito-tui', '--profile', ''], '_cognito_tui_profiles'), ['ci-bot', 'default', 'prod', 'staging']);
   });
 });

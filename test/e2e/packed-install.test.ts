@@ -11,9 +11,14 @@ import { bareEnv, BUILT_CLI, PtySession } from '../helpers/pty-session.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
+/** The environment without what an enclosing `npm test` passes down (its project, its prefix, its cache). */
+function ownEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+}
+
 /** npm with no registry reachable, an empty cache of its own, and no update check. */
 function npm(args: string[], cwd: string, cache: string): SpawnSyncReturns<string> {
-  const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_registry: 'http://127.0.0.1:9/', npm_config_cache: cache };
+  const env = { ...ownEnv(), npm_config_update_notifier: 'false', npm_config_registry: 'http://127.0.0.1:9/', npm_config_cache: cache };
   return spawnSync('npm', args, { cwd, env, encoding: 'utf8', timeout: 120000 });
 }
 

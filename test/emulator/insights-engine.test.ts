@@ -4,6 +4,7 @@ import { parseQuery } from '../../src/emulator/logs/insights/parser.ts';
 import { QueryExecution } from '../../src/emulator/logs/insights/run-query.ts';
 import type { ResultField } from '../../src/emulator/logs/insights/run-query.ts';
 import { LogGroup } from '../../src/emulator/logs/log-group.ts';
+import { syntheticActivity } from '../../src/emulator/logs/synthetic-activity.ts';
 
 interface Rec {
   t: number;
@@ -65,6 +66,15 @@ describe('Logs Insights evaluation over a columnar table', () => {
     assert.deepEqual(rows, [{ n: String(expected) }]);
     assert.equal(ex.statistics.recordsScanned, DATA.length);
     assert.ok(expected > 0 && expected < DATA.length);
+  });
+
+  it('reads true and false as the text AWS writes for booleans', () => {
+    const expected = DATA.filter((r) => r.message.n > 90).length;
+    assert.ok(expected > 0);
+    const withTrue = run(g, 'fields message.n > 90 as big | filter big = true | stats count(*) as n').rows;
+    assert.deepEqual(withTrue, [{ n: String(expected) }]);
+    const withFalse = run(g, 'fields message.n > 90 as big | filter big = FALSE | stats count(*) as n').rows;
+    assert.deepEqual(withFalse, [{ n: String(DATA.length - expected) }]);
   });
 
   it('treats numeric fields as numbers when comparing', () => {
@@ -161,5 +171,26 @@ describe('Logs Insights evaluation over a columnar table', () => {
 
   it('caps the rows at the query limit', () => {
     assert.equal(run(g, 'fields message.user', T0 - 1, T0 + 1e9, 7).rows.length, 7);
+  });
+});
+
+describe('Logs Insights over generated bulk activity (numeric IP and computed user columns)', () => {
+  const now = Date.UTC(2026, 0, 10);
+  const g = new LogGroup('/bulk', 0, syntheticActivity({ events: 4000, users: 300 }, 7, now, 'us-east-1_Test', ['client1']));
+  g.ensureFilled();
+  const raw = run(g, 'fields message.ipAddress as ip, message.userName as user, message.riskDecision as d', now - 2 * 86_400_000, now).rows;
+
+  it('groups by IP address and by user as the raw rows count them', () => {
+    assert.equal(raw.length, 4000);
+    const count = (key: 'ip' | 'user', rows: Array<Record<string, string>>): Map<string, number> => {
+      const m = new Map<string, number>();
+      for (const r of rows) m.set(r[key], (m.get(r[key]) ?? 0) + 1);
+      return m;
+    };
+    const byIp = run(g, 'filter message.riskDecision != "PASS" | stats count(*) as n by message.ipAddress', now - 2 * 86_400_000, now).rows;
+    assert.deepEqual(new Map(byIp.map((r) => [r['message.ipAddress'], Number(r.n)])), count('ip', raw.filter((r) => r.d !== 'PASS')));
+    const byUser = run(g, 'stats count(*) as n by message.userName', now - 2 * 86_400_000, now).rows;
+    assert.deepEqual(new Map(byUser.map((r) => [r['message.userName'], Number(r.n)])), count('user', raw));
+    assert.ok(byIp.length > 1 && byUser.length > 100);
   });
 });

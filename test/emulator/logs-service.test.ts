@@ -78,6 +78,20 @@ describe('CloudWatch Logs in the emulator, through the real SDK client', () => {
     await assert.rejects(logs.send(new StartQueryCommand({ logGroupName: GROUP, queryString: 'fields a', startTime: t, endTime: t - 60 })), InvalidParameterException);
   });
 
+  it('queries several groups at once, telling them apart by @log', async () => {
+    const logs = logsClient(fx.emu);
+    await logs.send(new CreateLogGroupCommand({ logGroupName: '/test/other' }));
+    await logs.send(new CreateLogStreamCommand({ logGroupName: '/test/other', logStreamName: 's' }));
+    await logs.send(new PutLogEventsCommand({ logGroupName: '/test/other', logStreamName: 's', logEvents: [0, 1, 2].map((i) => ({ timestamp: now - 30_000 + i, message: JSON.stringify({ level: 'ERROR', user: 'x' }) })) }));
+    const t = Math.floor(now / 1000);
+    const { queryId } = await logs.send(new StartQueryCommand({ logGroupNames: [GROUP, '/test/other'], queryString: 'filter level = "ERROR" | stats count(*) as n by @log | sort @log asc', startTime: t - 3600, endTime: t + 60 }));
+    const out = await waitFor(async () => {
+      const r = await logs.send(new GetQueryResultsCommand({ queryId }));
+      return r.status === 'Complete' ? r : undefined;
+    }, 10_000, 'the query to complete');
+    assert.deepEqual(rowsOf(out as NonNullable<typeof out>), [{ '@log': '123456789012:/test/app', n: '10' }, { '@log': '123456789012:/test/other', n: '3' }]);
+  });
+
   it('cuts results at 10,000 rows', async () => {
     const logs = logsClient(fx.emu);
     await logs.send(new CreateLogStreamCommand({ logGroupName: GROUP, logStreamName: 'bulk' }));

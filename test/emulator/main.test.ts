@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { HOSTILE_USER_COUNT } from '../../src/emulator/cognito/hostile.ts';
 import { AUDIT_POOL_ID, EMPTY_POOL_ID, LARGE_POOL_ID, OFF_POOL_ID, startEmulator } from '../../src/emulator/index.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 import { rawCall } from './helpers.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/run-emulator-command.ts', import.meta.url));
@@ -58,6 +59,8 @@ describe('runEmulatorCommand', () => {
     [['--latency-ms=-5'], /--latency-ms must be a whole number/],
     [['--port'], /Option '--port <value>' argument missing/],
     [['--bogus'], /Unknown option '--bogus'/],
+    [['--log-users', '5'], /--log-users and --log-days go with --log-events N/],
+    [['--log-events', '0'], /--log-events must be a whole number from 1 to 50000000/],
     [['extra'], /extra/],
   ] as const) {
     it(`rejects ${args.join(' ')} with exit code 2 and no stack trace`, async () => {
@@ -75,6 +78,8 @@ describe('runEmulatorCommand', () => {
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner);
     assert.ok(url, banner);
     assert.match(banner, /Region: us-east-1/);
+    assert.match(banner, /Serves: Cognito user pools, CloudWatch Logs \(Logs Insights queries\), CloudWatch \(GetMetricData\)/);
+    assert.match(banner, /aws logs start-query --endpoint-url http:\/\/127\.0\.0\.1:\d+ .*--log-group-name \/aws\/vendedlogs\/cognito\/us-east-1_Qm7Rk2Tz9\/user-activity/);
     for (const id of [LARGE_POOL_ID, AUDIT_POOL_ID, OFF_POOL_ID, EMPTY_POOL_ID]) assert.ok(banner.includes(id), id);
     assert.ok(
       banner.includes(`AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws cognito-idp list-users --endpoint-url ${url[1]} --region us-east-1 --user-pool-id ${LARGE_POOL_ID}`),
@@ -84,6 +89,31 @@ describe('runEmulatorCommand', () => {
     r.child.kill('SIGTERM');
     assert.equal(await r.exit, 0);
     assert.match(r.stdout(), /Emulator stopped\.\n$/);
+  });
+
+  it('fills the large pool\'s log group with --log-events records from --log-users users', async () => {
+    const r = run(['--port', '0', '--users', '20', '--log-events', '3000', '--log-users', '40']);
+    const banner = await outputContaining(r, 'Press Ctrl+C to stop.');
+    try {
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner);
+      assert.ok(url, banner);
+      const logs = (operation: string, body: unknown) =>
+        fetch(url[1], { method: 'POST', headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `Logs_20140328.${operation}` }, body: JSON.stringify(body) })
+          .then((res) => res.json() as Promise<Record<string, unknown>>);
+      const end = Math.floor(Date.now() / 1000) + 1;
+      const started = await logs('StartQuery', {
+        logGroupName: '/aws/vendedlogs/cognito/us-east-1_Qm7Rk2Tz9/user-activity', startTime: end - 2 * 86_400, endTime: end,
+        queryString: 'stats count(*) as n, count_distinct(message.userName) as users',
+      });
+      const answer = await waitFor(async () => {
+        const a = await logs('GetQueryResults', { queryId: started.queryId });
+        return a.status === 'Complete' ? a : undefined;
+      }, 30_000, 'the query to complete');
+      assert.deepEqual(answer?.results, [[{ field: 'n', value: '3000' }, { field: 'users', value: '40' }]]);
+    } finally {
+      r.child.kill('SIGTERM');
+      await r.exit;
+    }
   });
 
   it('counts the hostile users in the banner as DescribeUserPool does', async () => {

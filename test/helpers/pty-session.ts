@@ -29,6 +29,8 @@ export interface PtySessionOptions {
   env?: Record<string, string | undefined>;
   /** The executable; node unless given. */
   file?: string;
+  /** The program's working directory; the test's when absent. */
+  cwd?: string;
   /** Called with the headless terminal before the program starts, e.g. to register parser hooks. */
   watch?: (term: InstanceType<typeof xterm.Terminal>) => void;
 }
@@ -53,11 +55,11 @@ export class PtySession {
     opts.watch?.(this.term);
     this.term.onTitleChange((t) => this.titles.push(t));
     const env: Record<string, string> = {};
-    const state = { XDG_STATE_HOME: join(tmpdir(), 'cognito-tui-pty-state') };
+    const state = { XDG_STATE_HOME: join(tmpdir(), 'cognito-tui-pty-state'), XDG_CONFIG_HOME: join(tmpdir(), 'cognito-tui-pty-no-config') };
     for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', ...state, ...opts.env })) {
       if (v !== undefined && k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION') env[k] = v;
     }
-    this.proc = pty.spawn(opts.file ?? process.execPath, args, { cols, rows, env, name: 'xterm-256color' });
+    this.proc = pty.spawn(opts.file ?? process.execPath, args, { cols, rows, env, name: 'xterm-256color', ...(opts.cwd ? { cwd: opts.cwd } : {}) });
     this.proc.onData((data) => {
       this.raw += data;
       this.pending = this.pending.then(() => new Promise<void>((resolve) => this.term.write(data, resolve)));

@@ -64,7 +64,7 @@ describe('help keys', () => {
   const text = keysText();
   it('prints every view\'s key table, each binding with its label and description', () => {
     for (const view of VIEWS) {
-      const block = text.split('\n\n').find((b) => b.startsWith(`${view.title} (${view.name})\n`));
+      const block = text.split('\n\n').find((b) => b.split('\n')[0] === `${view.title} (${view.name})`);
       assert.ok(block, `no block for ${view.name}`);
       const lines = block.split('\n').slice(1);
       assert.equal(lines.length, view.keys.length, view.name);

@@ -11,6 +11,7 @@ import { ConfigError } from '../../src/config/config-types.ts';
 import { defaultConfigText } from '../../src/config/default-config.ts';
 import { loadConfig, parseConfig } from '../../src/config/load-config.ts';
 import { THEMES } from '../../src/ui/theme.ts';
+import { configuredLogGroup } from '../../src/config/pool-settings.ts';
 
 const GOOD = `profile: prod
 region: eu-west-1
@@ -103,6 +104,20 @@ describe('config file', () => {
   });
 });
 
+describe('the README\'s example config', () => {
+  it('is a config the app takes whole', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = /A complete example:\n\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'the README has a complete example');
+    const file = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'config.yaml');
+    writeFileSync(file, example);
+    const { opts, settings } = await sessionConfig(parseArgs(['--config', file]), {});
+    assert.equal(opts.profile, 'dev');
+    assert.equal(settings.config.commands.length, 2);
+    assert.equal(settings.theme.accent, '#5fafff');
+  });
+});
+
 describe('config location and subcommands', () => {
   it('is --config, else XDG_CONFIG_HOME, else ~/.config', () => {
     assert.equal(configPath('/x/c.yaml', {}), '/x/c.yaml');
@@ -136,6 +151,8 @@ describe('config and flags together', () => {
     const { opts, settings } = applyConfig(parseArgs([]), config, {});
     assert.deepEqual({ p: opts.profile, r: opts.region, pool: opts.pool, t: opts.timeZone, j: opts.journalDir }, { p: 'prod', r: 'eu-central-1', pool: 'eu-west-1_AbCdEf123', t: 'local', j: '/tmp/journal' });
     assert.equal(settings.theme.accent, '#005f87');
+    assert.equal(configuredLogGroup(settings.config, 'eu-west-1_AbCdEf123'), '/aws/cognito/userpools/eu-west-1_AbCdEf123');
+    assert.equal(configuredLogGroup(settings.config, 'eu-west-1_Other1'), undefined);
     assert.equal(settings.theme.danger, THEMES.light.danger);
     const flagged = applyConfig(parseArgs(['--profile', 'dev', '--time', 'utc', '--journal', '/j', '--theme', 'high-contrast']), config, {});
     assert.deepEqual({ p: flagged.opts.profile, r: flagged.opts.region, t: flagged.opts.timeZone, j: flagged.opts.journalDir, ro: flagged.opts.readOnly }, { p: 'dev', r: 'eu-west-1', t: 'utc', j: '/j', ro: false });

@@ -9,7 +9,7 @@ import type { JournalLine } from '../../src/journal/journal.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import { checkedSteps } from '../../src/store/dialog.ts';
 import type { PagedList } from '../../src/store/paged-list.ts';
-import { listKey } from '../../src/store/routes.ts';
+import { listKey, riskKey } from '../../src/store/routes.ts';
 import type { ChecklistDialog, YesNoDialog } from '../../src/store/state.ts';
 import { PLAYBOOK_FINISHED } from '../../src/writes/playbook-journal.ts';
 import { FakeGateway, makeEvents, makeUsers } from '../helpers/fake-gateway.ts';
@@ -44,10 +44,13 @@ class RiskGateway extends FakeGateway {
   }
 }
 
-/** user00000's events: four risky ones from 203.0.113.7 (twice), 198.51.100.4 (already blocked) and an IPv6 address; the rest from 10.0.0.1, not risky. */
+/**
+ * user00000's events: five High-risk ones from 203.0.113.7 (twice), 198.51.100.4 (already blocked), an IPv6 address and
+ * 192.0.2.50 (inside the blocked 192.0.2.0/24); a failed sign-in without risk from 10.0.0.9; the rest from 10.0.0.1, not risky.
+ */
 function events() {
-  const ips = new Map([[0, '203.0.113.7'], [10, '198.51.100.4'], [20, '203.0.113.7'], [30, '2001:db8::1']]);
-  return makeEvents(31).map((e, i) => ({ ...e, ip: ips.get(i) ?? '10.0.0.1' }));
+  const ips = new Map([[0, '203.0.113.7'], [10, '198.51.100.4'], [20, '203.0.113.7'], [30, '2001:db8::1'], [40, '192.0.2.50'], [5, '10.0.0.9']]);
+  return makeEvents(41).map((e, i) => ({ ...e, ip: ips.get(i) ?? '10.0.0.1', ...(i === 5 ? { response: 'Fail' } : {}) }));
 }
 
 async function setup(name: string, opts: { audit?: boolean } = {}) {
@@ -68,9 +71,10 @@ async function setup(name: string, opts: { audit?: boolean } = {}) {
   return { gw, store, actions, flash, lines, summary, dir };
 }
 
-/** Opens :contain on the user, leaves only the block step checked, and returns the dialog. */
-function onlyBlock(s: Awaited<ReturnType<typeof setup>>): ChecklistDialog {
+/** Opens :contain on the user (which reads the pool's risk configuration), leaves only the block step checked, and returns the dialog. */
+async function onlyBlock(s: Awaited<ReturnType<typeof setup>>): Promise<ChecklistDialog> {
   s.actions().askContain();
+  await waitFor(() => s.store.getState().risk[riskKey(POOL, undefined)]?.value !== undefined, 5_000, 'the risk configuration read for the dry run');
   let d = s.store.getState().confirm as ChecklistDialog;
   for (const step of d.steps) {
     if (step.checked !== (step.id === 'block-ips')) {
@@ -85,11 +89,13 @@ function onlyBlock(s: Awaited<ReturnType<typeof setup>>): ChecklistDialog {
 describe('the playbook block step (store, fake gateway)', () => {
   it('is one SetRiskConfiguration adding each new /32, the other sections sent back unchanged; the dry run lists it and what is skipped', async () => {
     const s = await setup('once');
-    const dialog = onlyBlock(s);
+    const dialog = await onlyBlock(s);
     assert.deepEqual(checkedSteps(dialog).map((x) => x.id), ['block-ips']);
     assert.deepEqual(dialog.describe(checkedSteps(dialog)), [
-      `SetRiskConfiguration pool ${POOL}: add to BlockedIPRangeList 203.0.113.7/32, 198.51.100.4/32 (the configuration is read first; ranges already listed are skipped)`,
+      `SetRiskConfiguration pool ${POOL}: add to BlockedIPRangeList 203.0.113.7/32 (2 → 3 of 200)`,
       'Not blocked (IPv4 ranges only): 2001:db8::1.',
+      'Already in BlockedIPRangeList, skipped: 198.51.100.4/32, 192.0.2.50/32 (in 192.0.2.0/24).',
+      'Block: also in the always-allow list: 203.0.113.7/32 (203.0.113.0/24).',
       '1 call',
     ]);
     assert.equal(s.gw.count('SetRiskConfiguration'), 0, 'the dry run sends nothing');
@@ -102,14 +108,14 @@ describe('the playbook block step (store, fake gateway)', () => {
     assert.deepEqual(s.gw.risk.compromisedCredentials, before.compromisedCredentials);
     assert.deepEqual(s.gw.risk.accountTakeover, before.accountTakeover);
     assert.match(summary, /: 1 call succeeded\./);
-    assert.match(summary, /Block: already listed, skipped: 198\.51\.100\.4\/32; also in the always-allow list: 203\.0\.113\.7\/32 \(203\.0\.113\.0\/24\)\./);
+    assert.match(summary, /Block: already listed, skipped: 198\.51\.100\.4\/32, 192\.0\.2\.50\/32 \(in 192\.0\.2\.0\/24\); also in the always-allow list: 203\.0\.113\.7\/32 \(203\.0\.113\.0\/24\)\./);
     const block = s.lines().find((l) => l.action === 'SetRiskConfiguration')!;
     assert.deepEqual([block.outcome, block.parameters.list, block.parameters.op, block.parameters.ranges], ['ok', 'blocked', 'add', '203.0.113.7/32']);
   });
 
   it('in AUDIT mode says the block is stored but not enforced', async () => {
     const s = await setup('audit', { audit: true });
-    const dialog = onlyBlock(s);
+    const dialog = await onlyBlock(s);
     assert.ok(dialog.describe(checkedSteps(dialog)).includes('Block: threat protection is in audit-only mode: the block is stored but not enforced.'));
     s.actions().confirmYes();
     assert.match(await s.summary(), /the block is stored but not enforced/);
@@ -119,16 +125,16 @@ describe('the playbook block step (store, fake gateway)', () => {
   it('refuses before sending when the list would pass 200 ranges', async () => {
     const s = await setup('limit');
     s.gw.risk.exceptions!.blockedIpRanges = Array.from({ length: 200 }, (_, i) => `10.${Math.floor(i / 250)}.${i % 250}.0/24`);
-    onlyBlock(s);
+    await onlyBlock(s);
     s.actions().confirmYes();
     const summary = await s.summary();
-    assert.match(summary, /FAILED: SetRiskConfiguration pool us-test-1_Pool1 — refused before sending: the always-block list of pool us-test-1_Pool1 has 200 ranges and 2 more would pass Cognito's limit of 200/);
+    assert.match(summary, /FAILED: SetRiskConfiguration pool us-test-1_Pool1 — refused before sending: the always-block list of pool us-test-1_Pool1 has 200 ranges and 3 more would pass Cognito's limit of 200/);
     assert.equal(s.gw.count('SetRiskConfiguration'), 0);
   });
 
   it('--resume never repeats it once it succeeded; :undo offers to unblock exactly the ranges it added', async () => {
     const s = await setup('resume');
-    onlyBlock(s);
+    await onlyBlock(s);
     s.actions().confirmYes();
     await s.summary();
     const file = join(s.dir, readdirSync(s.dir)[0]!);
@@ -151,7 +157,7 @@ describe('the playbook block step (store, fake gateway)', () => {
   it('an interrupted playbook whose block did not succeed sends it on --resume, once', async () => {
     const s = await setup('interrupted');
     s.gw.failing.set('SetRiskConfiguration', new (await import('../../src/gateway/errors.ts')).GatewayError({ kind: 'throttled', retryable: false, message: 'Rate exceeded', operation: 'SetRiskConfiguration' }));
-    onlyBlock(s);
+    await onlyBlock(s);
     s.actions().confirmYes();
     assert.match(await s.summary(), /FAILED: SetRiskConfiguration pool/);
     s.gw.failing.delete('SetRiskConfiguration');
@@ -161,7 +167,7 @@ describe('the playbook block step (store, fake gateway)', () => {
     s.actions().resumeContain();
     const confirm = s.store.getState().confirm as YesNoDialog;
     assert.match(String(confirm.title), /1 call not yet done/);
-    assert.match(String(confirm.detail), /Left: SetRiskConfiguration {2}203\.0\.113\.7\/32 198\.51\.100\.4\/32\.$/);
+    assert.match(String(confirm.detail), /Left: SetRiskConfiguration 203\.0\.113\.7\/32\.$/);
     s.actions().confirmYes();
     assert.match(await s.summary(), /: 1 call succeeded\./);
     assert.equal(s.gw.count('SetRiskConfiguration'), 2, 'the failed attempt, then the resumed one');

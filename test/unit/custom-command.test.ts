@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { createProgramRunner } from '../../src/cli/run-program.ts';
 import type { ConfigState, CustomCommand } from '../../src/config/config-types.ts';
 import { fillTemplates } from '../../src/custom/templates.ts';
+import { selectionValues } from '../../src/custom/selection-values.ts';
 import type { User } from '../../src/gateway/types.ts';
 import { dispatchKey } from '../../src/keys/dispatch.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
@@ -37,7 +38,7 @@ function command(out: string, extra: Partial<CustomCommand> = {}): CustomCommand
 async function setup(commands: CustomCommand[]) {
   const gw = new FakeGateway();
   gw.users = HOSTILE.map(user);
-  gw.events = makeEvents(3);
+  gw.events = makeEvents(3).map((e, i) => ({ ...e, ip: `203.0.113.${i}` }));
   const config: ConfigState = { keys: {}, aliases: {}, commands, pools: {} };
   const store = createAppStore({ gateway: gw, config, runProgram: createProgramRunner(() => undefined), flashMs: 60_000 });
   store.getState().actions.openDeepLink(POOL);
@@ -109,6 +110,18 @@ describe('custom commands: templates reach the program as separate arguments, ne
     dispatchKey(store, 'Z', 'Z');
     await waitFor(() => /could not run/.test(store.getState().flash?.text ?? ''));
     assert.equal(store.getState().flash?.text, 'record: could not run: /nonexistent/program-xyz: no such program in PATH');
+  });
+});
+
+describe('what the templates are filled from', () => {
+  it('in the events view: the user on screen and the event under the cursor, with its IP', async () => {
+    const store = await setup([]);
+    const ref: ListRef = { kind: 'events', poolId: POOL, username: '; reboot' };
+    store.getState().actions.push({ view: 'events', poolId: POOL, username: '; reboot' });
+    await waitFor(() => (store.getState().lists[listKey(ref)] as PagedList<unknown> | undefined)?.items.length === 3);
+    store.getState().actions.cursorTo(ref, 1);
+    const values = selectionValues(store.getState());
+    assert.deepEqual({ ...values }, { Region: 'us-test-1', Profile: undefined, PoolId: POOL, Username: '; reboot', Sub: 'sub-1', Email: 'u1@example.com', EventId: 'evt-0001-0000-0000', IpAddress: '203.0.113.1' });
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { dispatchInput, dispatchKey } from '../../src/keys/dispatch.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
 import {
-  checkedSteps, checklistDialog, dialogKind, dialogRows, dryRunRoom, dryRunWindow, editTyped, scrollDry, moveStep, submitTyped, toggleDry, toggleStep, typedDialog, typedMatches,
+  checkedSteps, checklistDialog, dialogKind, dialogRows, dialogListRoom, editTyped, scrollDialogList, moveStep, submitTyped, toggleDry, toggleStep, typedDialog, typedMatches,
 } from '../../src/store/dialog.ts';
 import type { ChecklistStep } from '../../src/store/state.ts';
 import { FakeGateway } from '../helpers/fake-gateway.ts';
@@ -56,27 +56,28 @@ describe('dialog reducers (pure)', () => {
     assert.equal(dialogRows(d), 5 + 1 + 2);
   });
 
-  it('a dry run longer than the dialog scrolls a line or a page at a time, kept within its lines', () => {
-    const calls = Array.from({ length: 23 }, (_, i) => `call ${i + 1}`);
+  it('a dry run longer than the dialog: its rows count the wrapped lines, it scrolls by lines and never above its first', () => {
+    const calls = Array.from({ length: 4 }, (_, i) => `call ${i + 1}`);
     let d = toggleDry(checklistDialog({ title: 'Contain', steps: STEPS, describe: () => calls, onRun: () => {} }));
-    assert.equal(dialogRows(d), 14);
-    const room = dryRunRoom(d, true);
-    assert.equal(room, 8);
-    assert.deepEqual(dryRunWindow(d, room), { start: 0, shown: 8, total: 23 });
-    d = scrollDry(d, -1, room);
-    assert.equal(dryRunWindow(d, room).start, 0);
-    d = scrollDry(d, room, room);
-    assert.deepEqual(dryRunWindow(d, room), { start: 8, shown: 8, total: 23 });
-    d = scrollDry(d, 100, room);
-    assert.deepEqual(dryRunWindow(d, room), { start: 15, shown: 8, total: 23 }, 'the last page ends on the last line');
-    d = scrollDry(d, -3, room);
-    assert.equal(dryRunWindow(d, room).start, 12);
+    assert.equal(dialogRows(d), 5 + 1 + 4);
+    assert.equal(dialogRows(d, 14, () => 2), 5 + 1 + 8, 'each line wrapped onto two');
+    assert.equal(dialogRows(d, 14, () => 3), 14, 'capped');
+    assert.equal(dialogListRoom(d, true, () => 3), 8);
+    assert.equal(dialogListRoom(d, false), 5);
+    d = scrollDialogList(d, -1);
+    assert.equal(d.scroll, 0);
+    d = scrollDialogList(d, 8);
+    assert.equal(d.scroll, 8);
+    d = scrollDialogList(d, -3);
+    assert.equal(d.scroll, 5);
     assert.equal(toggleDry(toggleDry(d)).scroll, 0, 'the dry run shown again starts at its top');
   });
 
   it('rows: a yes/no takes 5, a typed dialog 6, a long checklist is capped', () => {
     assert.equal(dialogRows(undefined), 0);
     assert.equal(dialogRows({ title: 'x', onConfirm: () => {} }), 5);
+    assert.equal(dialogRows({ title: 'x', lines: ['a', 'b'], onConfirm: () => {} }), 5 + 1 + 2, 'a yes/no with its list of calls: a heading and the lines');
+    assert.equal(dialogRows({ title: 'x', lines: Array<string>(30).fill('a'), onConfirm: () => {} }), 14);
     assert.equal(dialogRows(typedDialog({ title: 'x', expected: 'a', onConfirm: () => {} })), 6);
     const many = Array.from({ length: 40 }, (_, i) => ({ id: `${i}`, label: `${i}`, checked: false }));
     assert.equal(dialogRows(checklistDialog({ title: 'x', steps: many, describe: () => [], onRun: () => {} })), 14);

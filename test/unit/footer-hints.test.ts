@@ -13,4 +13,9 @@ describe('footer hints', () => {
     assert.equal(fitHints(HINTS, 40), 'enter open  / search  ? help  q quit');
     assert.equal(fitHints(HINTS, 16), '? help  q quit');
   });
+  it('end with help and quit on the keys the config moved them to', () => {
+    const moved = HINTS.map((h) => ({ ...h, last: false })).filter((h) => h.label !== '?' && h.label !== 'q');
+    moved.push({ label: 'H', text: 'H help', last: true }, { label: 'Q', text: 'Q quit', last: true });
+    assert.equal(fitHints(moved, 40), 'enter open  / search  H help  Q quit');
+  });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +125,35 @@ describe('the tmux runner', () => {
       assert.equal(runTmux(['show-options']).ok, false);
     } finally {
       process.env.PATH = savedPath;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a real tmux server (a private one, started and killed here)', { skip: spawnSync('sh', ['-c', 'command -v tmux']).status === 0 ? false : 'tmux is not installed on this machine' }, () => {
+  it('passthrough off: the text lands in tmux\'s buffer; passthrough on: OSC 52 goes through tmux', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cognito-tui-tmux-'));
+    const socket = join(dir, 'sock');
+    const tmux = (...args: string[]) => spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    const savedTmux = process.env.TMUX;
+    try {
+      assert.equal(tmux('new-session', '-d', '-s', 'test', 'sleep 60').status, 0);
+      tmux('set', '-g', 'allow-passthrough', 'off');
+      const env = { TMUX: `${socket},${tmux('display', '-p', '#{pid}').stdout.trim()},0` };
+      process.env.TMUX = env.TMUX;
+      const written: string[] = [];
+      const off = sendToClipboard('email', 'maria@example.com', { write: (b) => { written.push(b); }, env, tmux: runTmux });
+      assert.equal(off.way, 'tmux-buffer');
+      assert.equal(tmux('show-buffer').stdout, 'maria@example.com');
+      assert.equal(written.length, 0);
+      tmux('set', '-g', 'allow-passthrough', 'on');
+      const on = sendToClipboard('sub', 'abc', { write: (b) => { written.push(b); }, env, tmux: runTmux });
+      assert.equal(on.message, 'sub abc sent to the terminal clipboard (OSC 52, passed through tmux)');
+      assert.equal(written.length, 1);
+    } finally {
+      if (savedTmux === undefined) delete process.env.TMUX;
+      else process.env.TMUX = savedTmux;
+      tmux('kill-server');
       rmSync(dir, { recursive: true, force: true });
     }
   });

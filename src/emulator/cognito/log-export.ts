@@ -25,6 +25,21 @@ function requestIdBytes(bytes: Uint8Array): Uint8Array {
   return bytes;
 }
 
+function put(column: DictColumn, row: number, value: string): void {
+  column.setCode(row, column.intern(value));
+}
+
+const UPPER = new Map<string, string>();
+
+function upper(text: string): string {
+  let u = UPPER.get(text);
+  if (u === undefined) {
+    u = text.toUpperCase();
+    UPPER.set(text, u);
+  }
+  return u;
+}
+
 /** Writes one pool's events into a user-activity table, caching the codes that repeat (constants, days, the user). */
 class ActivityWriter {
   private readonly cols: UserActivityColumns;
@@ -79,30 +94,37 @@ class ActivityWriter {
     const table = this.group.table;
     const t = e.createdAt;
     const place = e.EventContextData;
-    const values: Array<[DictColumn, string]> = [
-      [c.eventType, e.EventType],
-      [c.eventResponse, e.EventResponse],
-      [c.riskLevel, (e.EventRisk.RiskLevel ?? '').toUpperCase()],
-      [c.riskDecision, exportedDecision(e.EventRisk.RiskDecision ?? 'NoRisk')],
-      [c.deviceName, place.DeviceName ?? ''],
-      [c.ipAddress as DictColumn, place.IpAddress ?? ''],
-      [c.compromisedCredentialDetected, e.EventRisk.CompromisedCredentialsDetected === true ? 'true' : 'false'],
-      [c.city, place.City ?? ''],
-      [c.country, place.Country ?? ''],
-      [c.eventFeedbackValue, e.feedback?.FeedbackValue ?? ''],
-      [c.hasContextData, place.IpAddress === undefined ? 'false' : 'true'],
-    ];
-    for (let i = 0; i < Math.min(2, e.ChallengeResponses.length); i += 1) {
-      values.push([c.challenges[i][0], e.ChallengeResponses[i].ChallengeName], [c.challenges[i][1], e.ChallengeResponses[i].ChallengeResponse]);
-    }
-    let size = fixedBytes;
-    for (const [, v] of values) size += v.length;
-    const ingestion = t + 1000 + (t % 29_000);
-    const stream = this.streamCode(t);
-    const row = table.addRow(t, ingestion, stream, size);
+    const level = upper(e.EventRisk.RiskLevel ?? '');
+    const decision = exportedDecision(e.EventRisk.RiskDecision ?? 'NoRisk');
+    const compromised = e.EventRisk.CompromisedCredentialsDetected === true ? 'true' : 'false';
+    const feedback = e.feedback?.FeedbackValue ?? '';
+    const hasContext = place.IpAddress === undefined ? 'false' : 'true';
+    const device = place.DeviceName ?? '';
+    const ip = place.IpAddress ?? '';
+    const city = place.City ?? '';
+    const country = place.Country ?? '';
+    const challenges = e.ChallengeResponses;
+    let size = fixedBytes + e.EventType.length + e.EventResponse.length + level.length + decision.length + compromised.length + feedback.length;
+    size += hasContext.length + device.length + ip.length + city.length + country.length;
+    for (let i = 0; i < challenges.length && i < 2; i += 1) size += challenges[i].ChallengeName.length + challenges[i].ChallengeResponse.length + 40;
+    const row = table.addRow(t, t + 1000 + (t % 29_000), this.streamCode(t), size);
     for (const [column, code] of this.constants) column.setCode(row, code);
     for (const [column, code] of userCodes) column.setCode(row, code);
-    for (const [column, v] of values) column.setCode(row, column.intern(v));
+    put(c.eventType, row, e.EventType);
+    put(c.eventResponse, row, e.EventResponse);
+    put(c.riskLevel, row, level);
+    put(c.riskDecision, row, decision);
+    put(c.deviceName, row, device);
+    put(c.ipAddress as DictColumn, row, ip);
+    put(c.compromisedCredentialDetected, row, compromised);
+    put(c.city, row, city);
+    put(c.country, row, country);
+    put(c.eventFeedbackValue, row, feedback);
+    put(c.hasContextData, row, hasContext);
+    for (let i = 0; i < challenges.length && i < 2; i += 1) {
+      put(c.challenges[i][0], row, challenges[i].ChallengeName);
+      put(c.challenges[i][1], row, challenges[i].ChallengeResponse);
+    }
     c.eventId.setBytes(row, uuidBytes(e.EventId, this.scratch));
     c.requestId.setBytes(row, requestIdBytes(this.scratch));
   }

@@ -1,7 +1,7 @@
 import { NO_CONFIG } from '../../config/config-types.ts';
 import { selectionValues } from '../../custom/selection-values.ts';
 import { fillTemplates } from '../../custom/templates.ts';
-import { describeEnd } from '../../custom/run-program.ts';
+import { describeEnd } from '../../custom/program-end.ts';
 import { currentRoute } from '../selectors.ts';
 import type { Slice, SliceEnv } from './env.ts';
 

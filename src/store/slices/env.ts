@@ -4,7 +4,7 @@ import type { CognitoGateway, GatewayTarget } from '../../gateway/types.ts';
 import type { Journal } from '../../journal/journal.ts';
 import type { HistoryFiles } from '../../history/history-file.ts';
 import type { ConfigState } from '../../config/config-types.ts';
-import type { RunProgram } from '../../custom/run-program.ts';
+import type { RunProgram } from '../../custom/program-end.ts';
 import type { ViewContext } from '../../views/view-spec.ts';
 import type { FollowPacing } from '../follow-actions.ts';
 import type { PollPacing } from '../query-runner.ts';

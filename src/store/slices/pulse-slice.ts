@@ -2,7 +2,7 @@ import { GatewayError } from '../../gateway/errors.ts';
 import { PULSE_FRESH_MS, PULSE_PERIOD_SECONDS, pulseData, pulseFailure, pulseWindow, type PulseState } from '../risk-pulse.ts';
 import type { Slice, SliceEnv } from './env.ts';
 
-/** The risk pulse of each pool: its threat-protection metrics of the last 24 hours from CloudWatch. */
+/** The risk pulse of each pool: its threat-protection metrics of the last 24 hours from CloudWatch (part of the resources slice). */
 export function pulseSlice({ get, set, kit }: SliceEnv): Slice<'pulses', 'loadPulse'> {
   return {
     state: { pulses: {} },

@@ -5,9 +5,15 @@ import type { AppState, Resource } from '../state.ts';
 import { resourceKey } from '../stop-left-loads.ts';
 import { toListError } from '../store-kit.ts';
 import type { Slice, SliceEnv } from './env.ts';
+import { pulseSlice } from './pulse-slice.ts';
 
-/** Single reads: each pool's details (DescribeUserPool) and each risk configuration (the pool's, an app client's). */
-export function resourcesSlice({ get, set, api, aborts, kit, shared }: SliceEnv): Slice<'pools' | 'risk', 'ensurePool' | 'ensureRisk' | 'openRisk'> {
+/**
+ * Single reads: each pool's details (DescribeUserPool), each risk configuration (the pool's, an app client's) and each
+ * pool's risk pulse (CloudWatch GetMetricData, see pulse-slice.ts).
+ */
+export function resourcesSlice(env: SliceEnv): Slice<'pools' | 'risk' | 'pulses', 'ensurePool' | 'ensureRisk' | 'openRisk' | 'loadPulse'> {
+  const { get, set, api, aborts, kit, shared } = env;
+  const pulse = pulseSlice(env);
   const afterPoolDetail = createPoolWaiter(api);
 
   function loadResource<T>(field: 'pools' | 'risk', key: string, fetch: (signal: AbortSignal) => Promise<T>, force = false) {
@@ -61,7 +67,7 @@ export function resourcesSlice({ get, set, api, aborts, kit, shared }: SliceEnv)
   };
 
   return {
-    state: { pools: {}, risk: {} },
-    actions: { ensurePool, ensureRisk, openRisk: (poolId) => kit.push({ view: 'risk', poolId }) },
+    state: { pools: {}, risk: {}, ...pulse.state },
+    actions: { ensurePool, ensureRisk, openRisk: (poolId) => kit.push({ view: 'risk', poolId }), ...pulse.actions },
   };
 }

@@ -1,5 +1,6 @@
 import { regionLabel, type CognitoGateway, type GatewayTarget } from '../../gateway/types.ts';
 import { createCallRecorder } from '../api-stats.ts';
+import { writeMode } from '../../config/config-types.ts';
 import type { Slice, SliceEnv } from './env.ts';
 
 /** The session's settings and connection: read-only mode, the time zone, the target and its API call counts. */
@@ -20,7 +21,8 @@ export function settingsSlice(env: SliceEnv): Slice<'readOnly' | 'timeZone' | 't
 
   shared.switchTarget = (change) => {
     if (!deps.connect) return 'this session cannot switch region or profile';
-    const target: GatewayTarget = { ...get().target, ...change };
+    const profileRegion = change.profile !== undefined && change.region === undefined ? get().config.profiles?.[change.profile]?.region : undefined;
+    const target: GatewayTarget = { ...get().target, ...change, ...(profileRegion ? { region: profileRegion } : {}) };
     let next: CognitoGateway;
     try {
       next = deps.connect(target);
@@ -28,7 +30,12 @@ export function settingsSlice(env: SliceEnv): Slice<'readOnly' | 'timeZone' | 't
       return error instanceof Error ? error.message : String(error);
     }
     shared.stopLeftLoads(true);
-    set({ target: next.target, lists: {}, pools: {}, risk: {}, users: {}, missingUsers: {}, searches: {}, eventViews: {}, marks: {} });
+    const config = get().config;
+    if (change.profile !== undefined && config.profiles) {
+      const mode = writeMode(config.profiles, change.profile, config.flags);
+      set({ readOnly: mode.readOnly, config: { ...config, modeNote: mode.modeNote } });
+    }
+    set({ target: next.target, lists: {}, pools: {}, risk: {}, users: {}, missingUsers: {}, searches: {}, eventViews: {}, marks: {}, pulses: {} });
     attach(next);
     kit.reset([{ view: 'pools' }]);
     kit.flash('info', `Now on ${[target.profile ? `profile ${target.profile}` : '', regionLabel(target)].filter(Boolean).join(', ')}.`);

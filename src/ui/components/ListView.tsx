@@ -5,8 +5,8 @@ import { ListRow } from './ListRow.tsx';
 import { visibleSlice, windowOffset, type PagedList } from '../../store/paged-list.ts';
 import { retryHint, StatusLine } from './StatusLine.tsx';
 import { safeText, wrapText } from '../text.ts';
-import { TimeZoneContext, useAppState } from '../store-context.ts';
-import { tupleParts, type ListRef } from '../../store/routes.ts';
+import { TimeZoneContext } from '../store-context.ts';
+import { useListSort } from '../views/use-list-sort.ts';
 import { usePageRows } from '../views/use-page-rows.ts';
 import { useTheme } from '../theme-context.ts';
 
@@ -68,7 +68,7 @@ export function ListView<T>({ list, columns: allColumns, width, height: wanted, 
   const { start, rows: slice } = visibleSlice(list, offset, height);
   const rows = useMemo(() => slice, [list.items, start, slice.length]);
   const { columns, widths } = fitColumns(allColumns, width - 2, rows, now, zone, list.items);
-  const sort = useAppState((s) => (pageKey ? s.sorts[tupleParts(pageKey)[0] as ListRef['kind']] : undefined));
+  const sort = useListSort(pageKey);
   const firstLoad = list.items.length === 0;
   return (
     <Box flexDirection="column">

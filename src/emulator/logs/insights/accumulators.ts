@@ -4,6 +4,8 @@ import type { Value } from './values.ts';
 /** One aggregate for every group at once, its state in arrays indexed by group slot (no object per group). */
 export interface Accumulators {
   add(slot: number, row: number): void;
+  /** Adds rows[i] to group slots[i] for every i (one tight loop per aggregate). */
+  addAll(slots: Int32Array, rows: ArrayLike<number>): void;
   result(slot: number): Value;
 }
 
@@ -21,6 +23,11 @@ export class CountAll implements Accumulators {
     this.n[slot] += 1;
   }
 
+  addAll(slots: Int32Array, rows: ArrayLike<number>): void {
+    const n = this.n;
+    for (let i = 0; i < rows.length; i += 1) n[slots[i]] += 1;
+  }
+
   result(slot: number): Value {
     return this.n[slot];
   }
@@ -35,6 +42,10 @@ export class CountPresent implements Accumulators {
   add(slot: number, row: number): void {
     const had = this.n[slot] ?? 0;
     this.n[slot] = this.read(row) === undefined ? had : had + 1;
+  }
+
+  addAll(slots: Int32Array, rows: ArrayLike<number>): void {
+    for (let i = 0; i < rows.length; i += 1) this.add(slots[i], rows[i]);
   }
 
   result(slot: number): Value {
@@ -56,6 +67,10 @@ export class CountDistinct implements Accumulators {
       this.seen[slot] = set;
     }
     if (v !== undefined) set.add(v);
+  }
+
+  addAll(slots: Int32Array, rows: ArrayLike<number>): void {
+    for (let i = 0; i < rows.length; i += 1) this.add(slots[i], rows[i]);
   }
 
   result(slot: number): Value {
@@ -85,6 +100,10 @@ export class SumOrAverage implements Accumulators {
     }
   }
 
+  addAll(slots: Int32Array, rows: ArrayLike<number>): void {
+    for (let i = 0; i < rows.length; i += 1) this.add(slots[i], rows[i]);
+  }
+
   result(slot: number): Value {
     const n = this.n[slot];
     if (n === 0) return undefined;
@@ -106,6 +125,10 @@ export class Extreme implements Accumulators {
     const best = this.best[slot];
     if (slot >= this.best.length) this.best[slot] = v;
     else if (v !== undefined && (best === undefined || compareValues(v, best) * this.sign > 0)) this.best[slot] = v;
+  }
+
+  addAll(slots: Int32Array, rows: ArrayLike<number>): void {
+    for (let i = 0; i < rows.length; i += 1) this.add(slots[i], rows[i]);
   }
 
   result(slot: number): Value {
@@ -139,6 +162,10 @@ export class AtTime implements Accumulators {
       this.at[slot] = t;
       this.row[slot] = row;
     }
+  }
+
+  addAll(slots: Int32Array, rows: ArrayLike<number>): void {
+    for (let i = 0; i < rows.length; i += 1) this.add(slots[i], rows[i]);
   }
 
   result(slot: number): Value {

@@ -58,32 +58,35 @@ export interface StatsResult {
 const MAX_SLOTS = 1 << 24;
 
 /**
- * Runs `stats aggregates by keys` over `rows`. A key read straight from a dictionary column groups by the column's
- * codes (an array slot per distinct value); other keys group by their values.
+ * Runs `stats aggregates by keys` over `rows`. A key read straight from a column groups by the column's codes (an
+ * array slot per code for a dictionary column, a map for other columns); other keys group by their values.
  */
 export function runStats(rows: ArrayLike<number>, aggregates: Named[], by: Named[], src: FieldSource<number>): StatsResult {
   const kinds = aggregates.map((a) => aggregateKind(a.expr, src));
   const keys = by.map((k) => compileExpr(k.expr, src));
   const column = by.length === 1 && by[0].expr.kind === 'field' ? src.column?.(by[0].expr.name) : undefined;
-  const byColumn = column !== undefined && column.size !== undefined && column.size < MAX_SLOTS;
-  const capacity = by.length === 0 ? 1 : byColumn ? Math.min(rows.length, (column.size ?? 0) + 1) : rows.length;
+  const dense = column?.size !== undefined && column.size < MAX_SLOTS;
+  const capacity = by.length === 0 ? 1 : dense ? Math.min(rows.length, (column?.size ?? 0) + 1) : rows.length;
   const accs = kinds.map((k) => k.make(Math.max(1, capacity)));
   const readers = new Map<string, (slot: number) => Value>();
   let count = 0;
-  if (byColumn && column !== undefined && column.size !== undefined) {
-    const slots = new Int32Array(column.size + 1);
+  if (column !== undefined) {
+    const slotOfCode = dense ? new Int32Array((column.size ?? 0) + 1) : undefined;
+    const slotOfSparseCode = new Map<number, number>();
+    const slotOfRow = new Int32Array(rows.length);
     const codes: number[] = [];
     for (let i = 0; i < rows.length; i += 1) {
-      const row = rows[i];
-      const code = column.code(row);
-      let slot = slots[code] - 1;
+      const code = column.code(rows[i]);
+      let slot = slotOfCode !== undefined ? slotOfCode[code] - 1 : (slotOfSparseCode.get(code) ?? -1);
       if (slot < 0) {
         slot = codes.length;
         codes.push(code);
-        slots[code] = slot + 1;
+        if (slotOfCode !== undefined) slotOfCode[code] = slot + 1;
+        else slotOfSparseCode.set(code, slot);
       }
-      for (let a = 0; a < accs.length; a += 1) accs[a].add(slot, row);
+      slotOfRow[i] = slot;
     }
+    for (const acc of accs) acc.addAll(slotOfRow, rows);
     count = codes.length;
     readers.set(by[0].name, (slot) => column.decode(codes[slot]));
   } else {

@@ -255,7 +255,9 @@ class Parser {
       case 'regex':
         return { kind: 'regex', source: t.source, flags: t.flags, span: t.span };
       case 'ident':
-        return this.isOp('(') ? this.call(t) : { kind: 'field', name: t.text, span: t.span };
+        if (this.isOp('(')) return this.call(t);
+        if (/^(true|false)$/i.test(t.text) && this.text[t.span.start] !== '`') return { kind: 'string', value: t.text.toLowerCase(), span: t.span };
+        return { kind: 'field', name: t.text, span: t.span };
       case 'op':
         if (t.text === '(') {
           const inner = this.expr();

@@ -11,9 +11,16 @@ export function numeric(v: Value): number {
   return n === 0 && !/\d/.test(v) ? Number.NaN : n;
 }
 
-/** Orders two values: numerically when both are numbers, else as text; absent sorts first. */
-export function compareValues(a: Value, b: Value): number {
-  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
+/**
+ * Orders two values: numerically when both are numbers, else as text; absent sorts first. A condition's result (1 or
+ * 0) equals the text "true" or "false".
+ */
+const asBoolean = (v: Value, other: Value): Value => (typeof other === 'number' && (v === 'true' || v === 'false') ? (v === 'true' ? 1 : 0) : v);
+
+export function compareValues(first: Value, second: Value): number {
+  if (first === undefined || second === undefined) return first === second ? 0 : first === undefined ? -1 : 1;
+  const a = asBoolean(first, second);
+  const b = asBoolean(second, first);
   const x = numeric(a);
   const y = numeric(b);
   if (!Number.isNaN(x) && !Number.isNaN(y)) return x - y;
