@@ -55,7 +55,7 @@ export function configuredTables(view: ViewName, config: ConfigState | undefined
   const scopes = [config.keys[view], config.keys.global];
   const custom = config.commands.filter((c) => c.views.length === 0 || c.views.includes(view)).map(customBinding);
   const tables = {
-    own: { title: spec.title, bindings: [...spec.keys.map((b) => remapped(b, scopes)), ...custom] },
+    own: { title: spec.title, bindings: [...custom, ...spec.keys.map((b) => remapped(b, scopes))] },
     global: { ...GLOBAL_KEYS, bindings: GLOBAL_KEYS.bindings.map((b) => remapped(b, scopes)) },
   };
   byView.set(view, tables);

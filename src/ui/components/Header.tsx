@@ -26,6 +26,19 @@ function breadcrumbs(state: AppState): string[] {
 }
 
 /** Top line: where you are, and which account, endpoint and mode you are in. */
+/**
+ * The header's right side in `room` cells: the notes (incident, journal, write mode) first, cut if they must be, then
+ * as many pieces of context (query range, profile, endpoint) as fit whole — a context piece is never shown cut.
+ */
+export function fitInfo(notes: readonly string[], context: readonly string[], room: number): string {
+  let out = notes.length > 0 ? truncate(notes.join(' · '), room) : '';
+  for (const item of context) {
+    const next = out ? `${out} · ${item}` : item;
+    if (cellWidth(next) <= room) out = next;
+  }
+  return out;
+}
+
 export function Header({ width }: { width: number }) {
   const theme = useTheme();
   const { crumbs, readOnly, profile, endpoint, incident, journalOff, modeNote, range } = useAppState(useShallow((s) => ({
@@ -43,8 +56,9 @@ export function Header({ width }: { width: number }) {
   const crumbsRoom = Math.max(8, width - title.length - badge.length - 1);
   const left = truncate(crumbs, crumbsRoom);
   const rightRoom = width - title.length - cellWidth(left) - badge.length - 2;
-  const info = [incident ? `incident ${safeText(incident)}` : '', journalOff ?? '', modeNote ?? '', range, profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean).join(' · ');
-  const right = rightRoom >= 8 ? truncate(info, rightRoom) : '';
+  const notes = [incident ? `incident ${safeText(incident)}` : '', journalOff ?? '', modeNote ?? ''].filter(Boolean);
+  const context = [range, profile ? `profile ${profile}` : '', endpoint ? safeText(endpoint) : ''].filter(Boolean);
+  const right = rightRoom >= 8 ? fitInfo(notes, context, rightRoom) : '';
   return (
     <Box width={width} justifyContent="space-between" flexShrink={0}>
       <Text wrap="truncate">
