@@ -2,8 +2,7 @@ import { build } from 'esbuild';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inkRenderPlugin } from './ink-render-plugin.mjs';
-import { lazyBuiltinsPlugin } from './lazy-builtins-plugin.mjs';
+import { bundleOptions } from './bundle-options.mjs';
 
 /**
  * How the bin runs node: two malloc arenas and two V8 helper threads (instead of an arena per thread and four
@@ -19,26 +18,10 @@ await mkdir(dirname(stub), { recursive: true });
 await writeFile(stub, 'export default { initialize() {}, connectToDevTools() {} };\n');
 
 await build({
+  ...bundleOptions(root, stub),
   entryPoints: [join(root, 'src', 'cli.ts')],
   outdir: join(root, 'dist'),
   entryNames: '[name]',
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
-  mainFields: ['module', 'main'],
-  format: 'esm',
-  target: 'node20',
-  splitting: true,
-  minify: false,
-  sourcemap: false,
-  legalComments: 'none',
-  logLevel: 'warning',
-  alias: { 'react-devtools-core': stub },
-  plugins: [inkRenderPlugin(root), lazyBuiltinsPlugin()],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
-  },
 });
 
 const bin = join(root, 'dist', 'cli.js');

@@ -1,8 +1,7 @@
 import { build } from 'esbuild';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { inkRenderPlugin } from '../ink-render-plugin.mjs';
-import { lazyBuiltinsPlugin } from '../lazy-builtins-plugin.mjs';
+import { bundleOptions } from '../bundle-options.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = fileURLToPath(new URL('../../.bench/floors/', import.meta.url));
@@ -28,22 +27,10 @@ export async function buildFloors(cli: string): Promise<Floors> {
   await mkdir(OUT, { recursive: true });
   const entries = { 'app-floor': `${ROOT}scripts/bench/floors/app-floor.ts`, 'ink-floor': `${ROOT}scripts/bench/floors/ink-floor.tsx` };
   await build({
+    ...bundleOptions(ROOT, `${ROOT}dist/.stubs/react-devtools-core.js`),
     entryPoints: entries,
     outdir: OUT,
-    bundle: true,
-    platform: 'node',
-    mainFields: ['module', 'main'],
-    format: 'esm',
-    target: 'node20',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    legalComments: 'none',
-    logLevel: 'warning',
     jsx: 'automatic',
-    alias: { 'react-devtools-core': `${ROOT}dist/.stubs/react-devtools-core.js` },
-    plugins: [inkRenderPlugin(ROOT), lazyBuiltinsPlugin()],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   });
   const out: Record<string, string> = {};
   for (const name of Object.keys(entries)) {
