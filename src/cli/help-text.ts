@@ -74,7 +74,7 @@ export const FLAG_GROUPS: FlagGroup[] = [
 export const SUBCOMMANDS: { usage: string; text: string }[] = [
   { usage: 'emulator [--port N] [--seed S] …', text: 'run the Cognito emulator on its own (cognito-tui emulator --help)' },
   { usage: 'completion bash|zsh|fish', text: 'print a shell completion script (see "Shell completion" in the README)' },
-  { usage: 'help keys', text: 'print the keys of every view, as ? shows them in the app' },
+  { usage: 'help keys [--config PATH]', text: 'print the keys of every view with the config\'s remaps, as ? shows them in the app' },
   { usage: 'config path', text: 'print where the config file is read from' },
   { usage: 'config init', text: 'write a commented default config file' },
 ];
