@@ -166,7 +166,6 @@ export function validate(opts: CliOptions): CliOptions {
     throw new UsageError(`--log-group takes a CloudWatch Logs group name (letters, digits and _ - / . #), not "${opts.logGroup.slice(0, 40)}".`);
   }
   if (opts.noJournal && opts.journalDir) throw new UsageError('--journal DIR and --no-journal contradict each other: keep one.');
-  if (opts.user && !opts.pool) throw new UsageError('--user needs --pool: the pool the user is in, e.g. --pool eu-west-1_AbCdEf123 --user alice');
   if (opts.pool) {
     const poolRegion = regionOfPoolId(opts.pool);
     if (!poolRegion) throw new UsageError(`"${opts.pool}" is not a user pool id. Pool ids look like eu-west-1_AbCdEf123.`);
@@ -185,6 +184,14 @@ export function validate(opts: CliOptions): CliOptions {
   }
   if (opts.demo && (opts.profile || opts.endpoint)) {
     throw new UsageError('--demo uses the built-in emulator: drop --profile and --endpoint-url, or drop --demo.');
+  }
+  return opts;
+}
+
+/** After the config is read: --user needs a pool, from --pool or the config's `pool` (not the demo's: it takes none from the config). */
+export function checkUserHasPool(opts: CliOptions): CliOptions {
+  if (opts.user && !opts.pool) {
+    throw new UsageError(`--user needs --pool: the pool the user is in, e.g. --pool eu-west-1_AbCdEf123 --user alice${opts.demo ? '' : ' (or pool: in the config file)'}`);
   }
   return opts;
 }

@@ -39,7 +39,7 @@ export const FLAG_GROUPS: FlagGroup[] = [
     title: 'Where to start',
     flags: [
       { flag: '--pool', value: 'ID', text: 'open this user pool\'s users directly, e.g. eu-west-1_AbCdEf123' },
-      { flag: '--user', value: 'NAME', text: 'with --pool: open this user\'s authentication events (username, email, phone number or sub)' },
+      { flag: '--user', value: 'NAME', text: 'with --pool (or the config\'s pool): open this user\'s authentication events (username, email, phone number or sub)' },
     ],
   },
   {
