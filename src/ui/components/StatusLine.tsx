@@ -33,7 +33,8 @@ export function listPosition(list: PagedList<unknown>): string {
 
 /**
  * The line under a list: position, whether more is on the server, loading, or the error with its cure. `text`
- * words it instead; either way the line is red while the list has an error. `note` follows (the list's sort).
+ * words it instead; either way the line is red while the list has an error. `note` follows (the list's sort), and
+ * on a list still paging it stands for "more on the server" (it says the rows loaded only), so the line fits 80 columns.
  */
 export function StatusLine(props: { list: PagedList<unknown>; noun: string; text?: string; note?: string }) {
   return <StatusText {...props} theme={useTheme()} />;
@@ -41,6 +42,8 @@ export function StatusLine(props: { list: PagedList<unknown>; noun: string; text
 
 /** The status line drawn in the colours of `theme`. */
 export function StatusText({ list, noun, text, note = '', theme }: { list: PagedList<unknown>; noun: string; text?: string; note?: string; theme: Theme }) {
-  const line = `${text ?? `${listPosition(list)}${list.complete ? '' : '+'} ${noun}${listProgress(list)}`}${note}`;
+  const idle = !list.error && !list.loading && list.followUntil === undefined;
+  const progress = note && idle && !list.complete ? '' : listProgress(list);
+  const line = `${text ?? `${listPosition(list)}${list.complete ? '' : '+'} ${noun}${progress}`}${note}`;
   return <Text color={list.error ? theme.danger : undefined} dimColor={!list.error} wrap="truncate">{`  ${line}`}</Text>;
 }
