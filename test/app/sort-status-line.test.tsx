@@ -33,3 +33,22 @@ describe('the status line of a sorted list still paging', () => {
     assert.match(line(list, sortNote({ column: 'EMAIL', descending: true }, list)), /· loading more… · sorted by EMAIL ↓/);
   });
 });
+
+describe('app at 80 columns: the users and events status lines once sorted', () => {
+  it('keep the whole sort note (it stands for "more on the server")', async () => {
+    const { startApp } = await import('../helpers/app-harness.tsx');
+    const { LARGE_POOL_ID, TAKEOVER_USERNAME } = await import('../../src/emulator/well-known-ids.ts');
+    const h = await startApp({ deepLink: { pool: LARGE_POOL_ID }, columns: 80, rows: 24 });
+    try {
+      await h.waitForText(/1\/60\+ users · more on the server/);
+      await h.press('>');
+      await h.waitForText(/\/60\+ users · sorted by USERNAME ↑: the 60 loaded only\n/);
+      await h.submit(':', `user ${TAKEOVER_USERNAME}`);
+      await h.waitForText(/\/\d+\+ events · older events on the server/);
+      await h.press('>');
+      await h.waitForText(/\/\d+\+ events · sorted by TIME ↓: the \d+ loaded only\n/);
+    } finally {
+      await h.close();
+    }
+  });
+});
