@@ -1,4 +1,5 @@
 import { EXIT } from './exit-status.ts';
+import { THEMES as APP_THEMES } from '../ui/theme.ts';
 
 /** What a shell completes after a flag that takes a value. */
 export type FlagValues = 'profile' | 'region' | 'directory' | 'file' | readonly string[];
@@ -21,8 +22,8 @@ export interface FlagGroup {
   flags: FlagDoc[];
 }
 
-/** The themes `--theme` and the config file's `theme` take. */
-export const THEMES = ['dark', 'light', 'high-contrast'] as const;
+/** The themes `--theme` and the config file's `theme` take (none draws no colour), as the app knows them. */
+export const THEMES: readonly string[] = Object.keys(APP_THEMES);
 
 /** Every flag, grouped as `--help` shows them; the completion scripts are generated from the same list. */
 export const FLAG_GROUPS: FlagGroup[] = [

@@ -5,6 +5,7 @@ import { EXIT } from '../../src/cli/exit-status.ts';
 import { keysText } from '../../src/cli/help-keys.ts';
 import { FLAG_GROUPS, helpText } from '../../src/cli/help-text.ts';
 import { GLOBAL_KEYS } from '../../src/keys/global-keys.ts';
+import { THEMES as APP_THEMES } from '../../src/ui/theme.ts';
 import { MODE_TABLES } from '../../src/keys/mode-keys.ts';
 import { VIEWS } from '../../src/views/registry.ts';
 
@@ -23,6 +24,10 @@ describe('--help', () => {
     for (const item of ['~/.aws/config', '~/.aws/credentials', 'config.yaml', 'cognito-tui/journal/', 'cognito-tui/history/', 'AWS_PROFILE', 'AWS_REGION', 'AWS_ENDPOINT_URL', 'NO_COLOR', 'XDG_CONFIG_HOME', 'XDG_STATE_HOME']) {
       assert.ok(text.includes(item), item);
     }
+  });
+  it('offers every theme the app takes, none included', () => {
+    assert.deepEqual(FLAG_GROUPS.flatMap((g) => g.flags).find((f) => f.flag === '--theme')?.values, Object.keys(APP_THEMES));
+    assert.match(text, /--theme NAME +colour theme: dark, light, high-contrast, none/);
   });
   it('gives every exit status the app uses', () => {
     for (const code of Object.values(EXIT)) assert.match(text, new RegExp(`\\n  ${code} +\\S`), String(code));
