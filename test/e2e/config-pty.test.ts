@@ -53,15 +53,15 @@ describe('built CLI: a config with a pool, a theme and a custom command that tak
       'theme: none',
       'commands:',
       '  - name: show-argv',
-      '    key: W',
+      '    key: Z',
       '    views: [users]',
       `    run: ["${process.execPath}", "-e", "console.log('argv=' + JSON.stringify(process.argv.slice(1)))", "{{.Username}}", "{{.PoolId}}"]`,
       '  - name: wait',
-      '    key: Y',
+      '    key: K',
       `    run: ["${process.execPath}", "-e", "console.log('waiting'); setTimeout(() => {}, 60000)"]`,
       '',
     ].join('\n'));
-    s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--config', config], { cols: 130, rows: 30, env: AWS_ENV });
+    s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--config', config], { cols: 180, rows: 30, env: AWS_ENV });
   });
   after(async () => {
     s.kill();
@@ -71,13 +71,13 @@ describe('built CLI: a config with a pool, a theme and a custom command that tak
   it('opens the pool the config names, drawn without colour (theme: none)', async () => {
     await s.waitForText(/1\/60\+ users/);
     assert.doesNotMatch(s.raw, SGR_COLOR);
-    assert.match(await s.screen(), /W show-argv/);
+    assert.match(await s.screen(), /Z show-argv/);
   });
-  it('W gives the program the terminal, its output stays until Enter, then the app is back', async () => {
+  it('Z gives the program the terminal, its output stays until Enter, then the app is back', async () => {
     const before = await s.screen();
     const username = /▶ (\S+)/.exec(before)?.[1];
     assert.ok(username, before);
-    s.press('W');
+    s.press('Z');
     await s.waitForText(`argv=${JSON.stringify([username, LARGE_POOL_ID])}`);
     await s.waitForText('exit status 0] Press Enter to go back to cognito-tui.');
     s.press('enter');
@@ -87,7 +87,7 @@ describe('built CLI: a config with a pool, a theme and a custom command that tak
     await s.waitForText(/2\/60\+ users/);
   });
   it('Ctrl-C while the program has the terminal ends the program, not the app', async () => {
-    s.press('Y');
+    s.press('K');
     await s.waitForText('waiting');
     s.press('ctrl+c');
     await s.waitForText('ended by SIGINT] Press Enter to go back to cognito-tui.');
