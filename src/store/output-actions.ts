@@ -43,10 +43,11 @@ export function createOutputActions(kit: StoreKit, deps: OutputDeps): Pick<AppAc
       if (partial && viewSpec(top()).copyValue) return flash('warn', 'Still reading the whole user row: press C again in a moment.');
       const json = rowAsJson(value);
       const size = formatBytes(Buffer.byteLength(json, 'utf8'));
-      const shown = partial ? `(${size}; the list row: open the user to copy every attribute)` : `(${size})`;
       const byHand = 'Select the values on screen by hand, or press Y for one field to select.';
-      const outcome = sendToClipboard('The row as JSON', json, { write: deps.writeToTerminal, env: deps.env ?? process.env, tmux: deps.tmux ?? runTmux }, { shown, byHand });
-      flash(outcome.way === 'by-hand' ? 'warn' : 'info', outcome.message);
+      const route = { write: deps.writeToTerminal, env: deps.env ?? process.env, tmux: deps.tmux ?? runTmux };
+      const outcome = sendToClipboard(partial ? 'The list row as JSON' : 'The row as JSON', json, route, { shown: `(${size})`, byHand });
+      if (outcome.way === 'by-hand') return flash('warn', outcome.message);
+      flash('info', partial ? `${outcome.message}. Open the user to copy every attribute.` : outcome.message);
     },
     exportEvents(format) {
       const route = top();

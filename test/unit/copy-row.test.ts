@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TmuxResult } from '../../src/export/tmux.ts';
 import type { User } from '../../src/gateway/types.ts';
-import { userKey } from '../../src/store/routes.ts';
+import { compactUser } from '../../src/store/compact-user.ts';
+import { emptyList } from '../../src/store/paged-list.ts';
+import { listKey, userKey } from '../../src/store/routes.ts';
 import { sweepSlice } from '../../src/store/slices/sweep-slice.ts';
 import { sliceHarness } from '../helpers/slice-harness.ts';
 
@@ -55,6 +57,19 @@ describe('C copies the row as JSON the way Y copies a field', () => {
     const linux = pressC({ TERM: 'linux' });
     assert.deepEqual(linux.written, []);
     assert.match(linux.flashes[0], /^warn: This terminal \(TERM=linux\) has no clipboard sequence/);
+  });
+  it('a users-list row: says it is the list row, and where every attribute is', () => {
+    const written: string[] = [];
+    const row = compactUser(USER);
+    const list = { ...emptyList(), items: [row], pagesLoaded: 1, cursor: 0 };
+    const h = sliceHarness(sweepSlice, {
+      deps: { env: { TERM: 'xterm' }, tmux: () => ({ ok: false, output: '' }), writeToTerminal: (b) => { written.push(b); } },
+      state: { stack: [{ view: 'users', poolId: 'p' }] as never, users: {}, lists: { [listKey({ kind: 'users', poolId: 'p', filter: '' })]: list } as never, eventViews: {}, searches: {}, sorts: {} },
+      kit: { list: () => list as never },
+    });
+    h.store.getState().actions.copySelected();
+    const size = `${Buffer.byteLength(osc52Payloads(written)[0] ?? '')} bytes`;
+    assert.deepEqual(h.flashes, [`info: The list row as JSON (${size}) sent to the terminal clipboard (OSC 52). Open the user to copy every attribute.`]);
   });
   it('never says a bare "copied"', () => {
     for (const r of [pressC({}), pressC({ TMUX: 'x' }, { passthrough: 'on' }), pressC({ TMUX: 'x' }, { passthrough: 'off', takes: ['set-buffer'] })]) {
