@@ -222,8 +222,15 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     case 'help-keys': {
+      let config: SessionSettings['config'];
+      try {
+        const { sessionConfig } = await import('./cli/session-config.ts');
+        config = (await sessionConfig(opts)).settings.config;
+      } catch (error) {
+        return usageFailure(error);
+      }
       const { keysText } = await withoutFetch(() => import('./cli/help-keys.ts'));
-      process.stdout.write(`${keysText()}\n`);
+      process.stdout.write(`${keysText(config)}\n`);
       return EXIT.ok;
     }
     case 'completion': {

@@ -56,49 +56,6 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
   '--log-group': 'logGroup',
 };
 
-/** Usage text for --help. */
-export const USAGE = `cognito-tui — browse Amazon Cognito user pools, users and authentication events
-
-Usage:
-  cognito-tui [--demo] [--profile P] [--region R] [--endpoint-url URL]
-              [--pool POOL_ID] [--user USERNAME|EMAIL|SUB] [--read-only] [--time utc|local]
-              [--quota-share S] [--journal DIR | --no-journal] [--log-group NAME]
-              [--config PATH] [--theme NAME] [--no-color] [--write]
-  cognito-tui config path|init [--config PATH]
-  cognito-tui emulator [--port N] [--seed S] [--help]
-  cognito-tui --help | --version
-
-Options:
-  --demo            run against the built-in Cognito emulator (no AWS account needed)
-  --profile P       AWS profile (default: AWS_PROFILE or the default credential chain)
-  --region R        AWS region (default: AWS_REGION, the profile's region, or the pool id's prefix)
-  --endpoint-url U  send every call (Cognito, CloudWatch Logs) to this endpoint (e.g. a running emulator);
-                    without it each service uses the SDK's own settings (AWS_ENDPOINT_URL_<SERVICE>)
-  --log-group NAME  the CloudWatch Logs group holding the pool's user activity, for :ask and :query
-                    (default: read with GetLogDeliveryConfiguration)
-  --pool ID         open this user pool's users directly
-  --user NAME       with --pool: open this user's authentication events directly
-  --read-only       never send a write (feedback, disable, sign-out)
-  --time ZONE       show times in utc (default: 2026-11-28 14:03:27Z) or local (with its offset, +01:00)
-  --quota-share S   share of the account's Cognito quotas (shared with production) a sweep and G may use on
-                    AWS, from 0.05 to 1 (default 0.5)
-  --journal DIR     record every write in DIR (one JSON Lines file per UTC day; default
-                    $XDG_STATE_HOME/cognito-tui/journal, else ~/.local/state/cognito-tui/journal)
-  --no-journal      record no write (the header says so)
-  --config PATH     read the config from PATH (default $XDG_CONFIG_HOME/cognito-tui/config.yaml, else
-                    ~/.config/cognito-tui/config.yaml); flags win over it
-  --theme NAME      dark (default), light, high-contrast or none
-  --no-color        draw no colour (as NO_COLOR does)
-  --write           allow writes this run on a profile the config makes read-only
-  --help, -h        show this help
-  --version, -V     show the version
-
-Keys: arrows or j/k move, enter opens, esc goes back, / searches users, v/i tag an event Valid/Invalid,
-c shows a pool's risk configuration, r refreshes, ? shows every key, q quits, ctrl-z suspends (fg resumes).
-
-Exit status: 0 quit normally; 2 bad command line, bad config, unknown profile or no terminal; 70 internal error (details
-in a crash log); 129 hang-up (terminal closed, SSH dropped); 130 SIGINT; 143 SIGTERM.`;
-
 /** Parses argv (without node and the script); throws UsageError with an actionable sentence. */
 export function parseArgs(argv: string[]): CliOptions {
   const opts: CliOptions = { command: 'tui', demo: false, readOnly: false, emulatorArgs: [] };
@@ -166,7 +123,6 @@ export function validate(opts: CliOptions): CliOptions {
     throw new UsageError(`--log-group takes a CloudWatch Logs group name (letters, digits and _ - / . #), not "${opts.logGroup.slice(0, 40)}".`);
   }
   if (opts.noJournal && opts.journalDir) throw new UsageError('--journal DIR and --no-journal contradict each other: keep one.');
-  if (opts.user && !opts.pool) throw new UsageError('--user needs --pool: the pool the user is in, e.g. --pool eu-west-1_AbCdEf123 --user alice');
   if (opts.pool) {
     const poolRegion = regionOfPoolId(opts.pool);
     if (!poolRegion) throw new UsageError(`"${opts.pool}" is not a user pool id. Pool ids look like eu-west-1_AbCdEf123.`);
@@ -185,6 +141,14 @@ export function validate(opts: CliOptions): CliOptions {
   }
   if (opts.demo && (opts.profile || opts.endpoint)) {
     throw new UsageError('--demo uses the built-in emulator: drop --profile and --endpoint-url, or drop --demo.');
+  }
+  return opts;
+}
+
+/** After the config is read: --user needs a pool, from --pool or the config's `pool` (not the demo's: it takes none from the config). */
+export function checkUserHasPool(opts: CliOptions): CliOptions {
+  if (opts.user && !opts.pool) {
+    throw new UsageError(`--user needs --pool: the pool the user is in, e.g. --pool eu-west-1_AbCdEf123 --user alice${opts.demo ? '' : ' (or pool: in the config file)'}`);
   }
   return opts;
 }

@@ -1,6 +1,8 @@
+import type { ConfigState } from '../config/config-types.ts';
 import type { KeyTable } from '../keys/binding.ts';
 import { GLOBAL_KEYS } from '../keys/global-keys.ts';
-import { MODE_TABLES } from '../keys/mode-keys.ts';
+import { HELP_KEYS, MODE_TABLES } from '../keys/mode-keys.ts';
+import { configuredTables, helpModeKeys } from '../keys/remap.ts';
 import { VIEWS } from '../views/registry.ts';
 
 function tableText(table: KeyTable, heading: string): string[] {
@@ -11,10 +13,20 @@ function tableText(table: KeyTable, heading: string): string[] {
 
 /**
  * The text of `cognito-tui help keys`: the keys of every view, then the global keys and those of every mode
- * (input line, dialogs, help), from the key tables the app dispatches on and draws its footer and `?` help from.
+ * (input line, dialogs, help), from the key tables the app dispatches on and draws its footer and `?` help from,
+ * with the config's remaps and custom commands applied as the app applies them. A global key the config moves in
+ * one view only is listed with that view's keys.
  */
-export function keysText(): string {
-  const views = VIEWS.map((v) => tableText({ title: v.title, bindings: v.keys }, `${v.title} (${v.name})`));
-  const rest = [GLOBAL_KEYS, ...MODE_TABLES].map((t) => tableText(t, t.title === GLOBAL_KEYS.title ? 'Global (every view, unless the view takes the key)' : t.title));
+export function keysText(config?: ConfigState): string {
+  const onlyGlobal = config && { ...config, keys: { global: config.keys.global ?? {} }, commands: [] };
+  const global = onlyGlobal ? configuredTables('pools', onlyGlobal).global : GLOBAL_KEYS;
+  const views = VIEWS.map((v) => {
+    const tables = configuredTables(v.name, config);
+    const movedHere = tables.global.bindings.filter((b, i) => b.label !== global.bindings[i].label);
+    return tableText({ title: v.title, bindings: [...tables.own.bindings, ...movedHere] }, `${v.title} (${v.name})`);
+  });
+  const modes = MODE_TABLES.map((t) => (t === HELP_KEYS ? helpModeKeys(onlyGlobal, 'pools') : t));
+  const rest = [global, ...modes].map((t) => tableText(t, t.title === GLOBAL_KEYS.title ? 'Global (every view, unless the view takes the key)' : t.title));
   return [...views, ...rest].map((block) => block.join('\n')).join('\n\n');
 }
+

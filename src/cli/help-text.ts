@@ -1,4 +1,5 @@
 import { EXIT } from './exit-status.ts';
+import { THEMES as APP_THEMES } from '../ui/theme.ts';
 
 /** What a shell completes after a flag that takes a value. */
 export type FlagValues = 'profile' | 'region' | 'directory' | 'file' | readonly string[];
@@ -21,8 +22,8 @@ export interface FlagGroup {
   flags: FlagDoc[];
 }
 
-/** The themes `--theme` and the config file's `theme` take. */
-export const THEMES = ['dark', 'light', 'high-contrast'] as const;
+/** The themes `--theme` and the config file's `theme` take (none draws no colour), as the app knows them. */
+export const THEMES: readonly string[] = Object.keys(APP_THEMES);
 
 /** Every flag, grouped as `--help` shows them; the completion scripts are generated from the same list. */
 export const FLAG_GROUPS: FlagGroup[] = [
@@ -39,7 +40,7 @@ export const FLAG_GROUPS: FlagGroup[] = [
     title: 'Where to start',
     flags: [
       { flag: '--pool', value: 'ID', text: 'open this user pool\'s users directly, e.g. eu-west-1_AbCdEf123' },
-      { flag: '--user', value: 'NAME', text: 'with --pool: open this user\'s authentication events (username, email, phone number or sub)' },
+      { flag: '--user', value: 'NAME', text: 'with --pool (or the config\'s pool): open this user\'s authentication events (username, email, phone number or sub)' },
     ],
   },
   {
@@ -74,7 +75,7 @@ export const FLAG_GROUPS: FlagGroup[] = [
 export const SUBCOMMANDS: { usage: string; text: string }[] = [
   { usage: 'emulator [--port N] [--seed S] …', text: 'run the Cognito emulator on its own (cognito-tui emulator --help)' },
   { usage: 'completion bash|zsh|fish', text: 'print a shell completion script (see "Shell completion" in the README)' },
-  { usage: 'help keys', text: 'print the keys of every view, as ? shows them in the app' },
+  { usage: 'help keys [--config PATH]', text: 'print the keys of every view with the config\'s remaps, as ? shows them in the app' },
   { usage: 'config path', text: 'print where the config file is read from' },
   { usage: 'config init', text: 'write a commented default config file' },
 ];

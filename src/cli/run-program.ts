@@ -10,11 +10,17 @@ export interface TerminalHold {
   retake(): void;
 }
 
+/** Why a program could not be found: a bare name is looked up in PATH, a path is read as it is (a relative one from the directory the app started in). */
+function notFound(program: string): string {
+  if (!program.includes('/')) return `${program}: no such program in PATH`;
+  return `${program}: no such file${program.startsWith('/') ? '' : ` (a relative path is read from ${process.cwd()}, where cognito-tui started)`}`;
+}
+
 /** Starts argv[0] with the other entries as its arguments, each passed as is: no shell reads any of them. */
 function start(argv: string[], stdio: 'inherit' | 'ignore'): Promise<ProgramEnd> {
   return new Promise((resolve) => {
     const child = spawn(argv[0], argv.slice(1), { stdio, shell: false });
-    child.once('error', (error: NodeJS.ErrnoException) => resolve({ code: null, error: error.code === 'ENOENT' ? `${argv[0]}: no such program in PATH` : error.message }));
+    child.once('error', (error: NodeJS.ErrnoException) => resolve({ code: null, error: error.code === 'ENOENT' ? notFound(argv[0]) : error.message }));
     child.once('close', (code, signal) => resolve({ code, ...(signal ? { signal } : {}) }));
   });
 }

@@ -4,7 +4,7 @@ import { applyConfig, type SessionSettings } from '../config/apply-config.ts';
 import { configPath } from '../config/config-path.ts';
 import { ConfigError, type LoadedConfig } from '../config/config-types.ts';
 import type { CliOptions } from './args.ts';
-import { UsageError, validate } from './args.ts';
+import { checkUserHasPool, UsageError, validate } from './args.ts';
 import { THEMES } from '../ui/theme.ts';
 import { withoutFetch } from './without-fetch.ts';
 
@@ -28,7 +28,7 @@ export async function sessionConfig(opts: CliOptions, env: Record<string, string
     const { checkConfig } = await withoutFetch(() => import('../config/check-config.ts'));
     checkConfig(loaded, applied.settings.config);
   }
-  return { ...applied, opts: loaded ? validate(applied.opts) : applied.opts, loaded };
+  return { ...applied, opts: checkUserHasPool(loaded ? validate(applied.opts) : applied.opts), loaded };
 }
 
 /** `cognito-tui config path` and `config init`: where the config is read from, or a commented default written there. */

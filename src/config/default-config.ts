@@ -19,9 +19,8 @@ export const DEFAULT_CONFIG_TEXT = `# cognito-tui configuration. Every key is op
 #   colors:
 #     accent: "#005f87"
 
-# Key remaps: per view (users, user, events, event, pools, risk, sweep, log, groups, group, clients, client,
-# settings, ip, journal, attributes) or global (every view). A value is one key or a list: D, ctrl+d, [J, down].
-# The actions of each view, with their keys, are listed at the end of this file.
+# Key remaps: per view or global (every view). A value is one key or a list: D, ctrl+d, [J, down].
+# The views and the actions of each, with their keys, are listed at the end of this file.
 # keys:
 #   global:
 #     quit: Q

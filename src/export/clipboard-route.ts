@@ -20,8 +20,16 @@ export interface ClipboardRoute {
 /** Terminals known to ignore OSC 52: the Linux console and dumb terminals. */
 const WITHOUT_OSC52 = new Set(['dumb', 'linux']);
 
-function byHand(why: string, text: string): ClipboardOutcome {
-  return { way: 'by-hand', message: `${why}. Select it by hand: ${text}` };
+/** How a copy names its text in messages, when the text itself is too long for the flash line (a row as JSON). */
+export interface ClipboardWording {
+  /** Stands for the text in "… sent to …" and "… put in …" (e.g. "(1.2 kB)"). */
+  shown: string;
+  /** Said instead of showing the text to select by hand. */
+  byHand: string;
+}
+
+function byHand(why: string, text: string, wording?: ClipboardWording): ClipboardOutcome {
+  return { way: 'by-hand', message: wording ? `${why}: nothing was copied. ${wording.byHand}` : `${why}. Select it by hand: ${text}` };
 }
 
 /** True when tmux passes an application's escape sequences on to the terminal (allow-passthrough on or all, or a tmux older than the option, which always did). */
@@ -30,10 +38,11 @@ function tmuxPassesThrough(route: ClipboardRoute): boolean {
   return answer.ok && !/^off\b/.test(answer.output.trim());
 }
 
-function osc52(what: string, text: string, route: ClipboardRoute, through: string): ClipboardOutcome | undefined {
-  if (!route.write) return undefined;
+function osc52(what: string, text: string, route: ClipboardRoute, through: string, wording?: ClipboardWording): ClipboardOutcome | { error: string } {
+  if (!route.write) return { error: 'No terminal to send it through' };
   const sent = copyToClipboard(text, { write: route.write, env: route.env });
-  return sent.ok ? { way: 'osc52', message: `${what} ${text} sent to the terminal clipboard (OSC 52${through})` } : undefined;
+  if (!sent.ok) return { error: sent.error.replace(/\.$/, '') };
+  return { way: 'osc52', message: `${what} ${wording?.shown ?? text} sent to the terminal clipboard (OSC 52${through})` };
 }
 
 /**
@@ -41,19 +50,20 @@ function osc52(what: string, text: string, route: ClipboardRoute, through: strin
  * passes it on, else into tmux's paste buffer (`load-buffer -w -`, or `set-buffer` on a tmux before 3.2); outside
  * tmux, through OSC 52 to the terminal; where neither works, it says so and shows the text to select by hand.
  */
-export function sendToClipboard(what: string, text: string, route: ClipboardRoute): ClipboardOutcome {
+export function sendToClipboard(what: string, text: string, route: ClipboardRoute, wording?: ClipboardWording): ClipboardOutcome {
   if (route.env.TMUX) {
     if (tmuxPassesThrough(route)) {
-      const sent = osc52(what, text, route, ', passed through tmux');
-      if (sent) return sent;
+      const sent = osc52(what, text, route, ', passed through tmux', wording);
+      if ('way' in sent) return sent;
     }
     const loaded = route.tmux(['load-buffer', '-w', '-'], text);
     if (loaded.ok || route.tmux(['set-buffer', '--', text]).ok) {
-      return { way: 'tmux-buffer', message: `${what} ${text} put in tmux's buffer (prefix ] pastes it)` };
+      return { way: 'tmux-buffer', message: `${what} ${wording?.shown ?? text} put in tmux's buffer (prefix ] pastes it)` };
     }
-    return byHand(`tmux did not take it (${loaded.error ?? 'no answer'}) and does not pass OSC 52 on`, text);
+    return byHand(`tmux did not take it (${loaded.error ?? 'no answer'}) and does not pass OSC 52 on`, text, wording);
   }
-  if (!route.write) return byHand('No terminal to send it through', text);
-  if (WITHOUT_OSC52.has(route.env.TERM ?? '')) return byHand(`This terminal (TERM=${route.env.TERM}) has no clipboard sequence and there is no tmux`, text);
-  return osc52(what, text, route, route.env.STY ? ', passed through screen' : '') ?? byHand('The terminal could not be written to', text);
+  if (!route.write) return byHand('No terminal to send it through', text, wording);
+  if (WITHOUT_OSC52.has(route.env.TERM ?? '')) return byHand(`This terminal (TERM=${route.env.TERM}) has no clipboard sequence and there is no tmux`, text, wording);
+  const sent = osc52(what, text, route, route.env.STY ? ', passed through screen' : '', wording);
+  return 'way' in sent ? sent : byHand(sent.error, text, wording);
 }

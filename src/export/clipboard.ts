@@ -63,7 +63,7 @@ export function copyToClipboard(text: string, options: CopyOptions): CopyResult 
     return { ok: false, error: `Could not write to the terminal: ${error instanceof Error ? error.message : String(error)}.` };
   }
   const via = mux.tmux ? 'tmux' : mux.screen ? 'screen' : 'terminal';
-  return { ok: true, via, message: `Copied ${formatBytes(Buffer.byteLength(text, 'utf8'))} to the clipboard.` };
+  return { ok: true, via, message: `Sent ${formatBytes(Buffer.byteLength(text, 'utf8'))} to the terminal clipboard (OSC 52).` };
 }
 
 /** Pretty JSON of a row (a user, an event, any plain data) with keys sorted at every level, so equal data copies equal text. */
@@ -90,6 +90,7 @@ function formatKb(chars: number): string {
   return `${Math.ceil(chars / 1000)} kB`;
 }
 
-function formatBytes(bytes: number): string {
+/** A byte count as people read it: "540 bytes", "1.2 kB". */
+export function formatBytes(bytes: number): string {
   return bytes < 1000 ? `${bytes} bytes` : `${(bytes / 1000).toFixed(1)} kB`;
 }

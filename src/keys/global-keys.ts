@@ -12,7 +12,7 @@ export const GLOBAL_KEYS: KeyTable = {
     { keys: ['r'], label: 'r', description: 'refresh the list (reads only; never re-sends a write)', short: 'refresh', hint: true, run: ({ actions }) => actions.refresh() },
     { keys: ['R'], label: 'R', description: 'send the write that failed again (asks first)', short: 'retry the write', hintWhen: (s) => s.failedWrite !== undefined, run: ({ actions }) => actions.retryFailedWrite() },
     { keys: [':'], label: ':', description: `command line: ${COMMANDS.map(commandUsage).join(' ')}`, short: 'command', hint: true, run: ({ actions }) => actions.openPrompt('command') },
-    { action: 'copy', keys: ['C'], label: 'C', description: 'copy the selected row as JSON to the clipboard (OSC 52)', run: ({ actions }) => actions.copySelected() },
+    { action: 'copy', keys: ['C'], label: 'C', description: 'copy the selected row as JSON (OSC 52, else tmux\'s buffer)', run: ({ actions }) => actions.copySelected() },
     { action: 'yank-field', keys: ['Y'], label: 'Y', description: 'copy one field of the selection: Y then u username, e email, s sub, i event id, a IP address', run: ({ actions }) => actions.openYank() },
     { keys: ['?'], label: '?', description: 'help', hint: true, run: ({ actions }) => actions.toggleHelp() },
     { keys: ['q', 'ctrl+c'], label: 'q', description: 'quit', hint: true, run: ({ actions }) => actions.quit() },

@@ -1,6 +1,7 @@
-import { copyToClipboard, rowAsJson } from '../export/clipboard.ts';
+import { formatBytes, rowAsJson } from '../export/clipboard.ts';
+import { sendToClipboard } from '../export/clipboard-route.ts';
 import { writeEventsExport } from '../export/events-file.ts';
-import type { TmuxRunner } from '../export/tmux.ts';
+import { runTmux, type TmuxRunner } from '../export/tmux.ts';
 import type { AuthEvent } from '../gateway/types.ts';
 import { displayedList } from './displayed-list.ts';
 import { selectedItem } from './paged-list.ts';
@@ -29,7 +30,7 @@ export function selectedRow(kit: StoreKit): unknown {
   return ref ? selectedItem(displayedList(state, ref) ?? kit.list(ref)) : undefined;
 }
 
-/** Getting data out: copy a row as JSON through OSC 52, export a user's loaded events to a file. */
+/** Getting data out: copy a row as JSON (OSC 52, else tmux's buffer), export a user's loaded events to a file. */
 export function createOutputActions(kit: StoreKit, deps: OutputDeps): Pick<AppActions, 'copySelected' | 'exportEvents'> {
   const { get, top, list, flash, now } = kit;
   const selectedValue = () => selectedRow(kit);
@@ -40,12 +41,13 @@ export function createOutputActions(kit: StoreKit, deps: OutputDeps): Pick<AppAc
       if (value === undefined) return flash('warn', 'Nothing selected to copy.');
       const partial = (value as { partial?: boolean }).partial === true;
       if (partial && viewSpec(top()).copyValue) return flash('warn', 'Still reading the whole user row: press C again in a moment.');
-      if (!deps.writeToTerminal) return flash('warn', 'No terminal to copy through.');
-      const result = copyToClipboard(rowAsJson(value), { write: deps.writeToTerminal, env: deps.env ?? process.env });
-      if (!result.ok) return flash('error', result.error);
-      const how = result.via === 'tmux' ? ' (through tmux: needs `set -g allow-passthrough on`)' : '';
-      const scope = partial ? ' (the list row: open the user to copy every attribute)' : '';
-      flash('info', `${result.message}${scope}${how} Terminals without OSC 52 support ignore it.`);
+      const json = rowAsJson(value);
+      const size = formatBytes(Buffer.byteLength(json, 'utf8'));
+      const byHand = 'Select the values on screen by hand, or press Y for one field to select.';
+      const route = { write: deps.writeToTerminal, env: deps.env ?? process.env, tmux: deps.tmux ?? runTmux };
+      const outcome = sendToClipboard(partial ? 'The list row as JSON' : 'The row as JSON', json, route, { shown: `(${size})`, byHand });
+      if (outcome.way === 'by-hand') return flash('warn', outcome.message);
+      flash('info', partial ? `${outcome.message}. Open the user to copy every attribute.` : outcome.message);
     },
     exportEvents(format) {
       const route = top();

@@ -264,7 +264,7 @@ export interface AppActions extends LogsActions {
   openFinding(): void;
   /** Writes the sweep's findings on screen (worst first) to a JSON or CSV file and says where. */
   exportFindings(format: 'json' | 'csv'): void;
-  /** Copies the selected row (or the event or user on screen) to the clipboard as JSON, through OSC 52. */
+  /** Copies the selected row (or the event or user on screen) as JSON: OSC 52, else tmux's buffer, else says to select by hand. */
   copySelected(): void;
   /** Writes the loaded events of the user on screen to a JSON or CSV file and says where. */
   exportEvents(format: 'json' | 'csv'): void;

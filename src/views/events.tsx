@@ -21,6 +21,7 @@ import { safeText } from '../ui/text.ts';
 import { useDisplayedList, useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
 import { useTheme } from '../ui/theme-context.ts';
+import { useListSort } from '../ui/views/use-list-sort.ts';
 
 const NO_MARKS: Record<string, true> = {};
 
@@ -38,14 +39,15 @@ function EventsView({ poolId, username, width, height, now }: ViewProps & { pool
   const attention = useMemo(() => base.items.filter(needsAttention).length, [base.items]);
   const filtering = isFiltering(view);
   const markCount = Object.keys(marks).length;
+  const sorted = useListSort(listKey(ref)) !== undefined;
   const filterText = filtering ? [view.attention ? 'needs attention' : '', view.text].filter(Boolean).join(' + ') : '';
   const idle = filtering
     ? <Text color={theme.accent} wrap="truncate">{`filter: ${safeText(filterText)}   (f edits, F clears, a toggles attention)`}</Text>
     : <Text dimColor wrap="truncate">a needs attention only · n/N next/previous that needs it · f filters loaded events · space marks</Text>;
   const position = listPosition(shown);
   const status = filtering
-    ? `${position} shown of ${base.items.length}${base.complete ? '' : '+'} loaded${markCount ? ` · ${markCount} marked` : ''}${listProgress(base, HISTORY_WORDS)}`
-    : `${position}${base.complete ? '' : '+'} events${markCount ? ` · ${markCount} marked` : ''}${listProgress(base, HISTORY_WORDS)}`;
+    ? `${position} shown of ${base.items.length}${base.complete ? '' : '+'} loaded${markCount ? ` · ${markCount} marked` : ''}${listProgress(base, HISTORY_WORDS, sorted)}`
+    : `${position}${base.complete ? '' : '+'} events${markCount ? ` · ${markCount} marked` : ''}${listProgress(base, HISTORY_WORDS, sorted)}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">

@@ -14,19 +14,21 @@ import { useList } from '../ui/views/use-list.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
 import { openUserRow } from './open-user.ts';
 import type { ViewSpec } from './view-spec.ts';
+import { useListSort } from '../ui/views/use-list-sort.ts';
 
 /** The members of one group, paged from the server, in the users list's columns. */
 function GroupView({ poolId, group, width, height, now }: ViewProps & { poolId: string; group: string }) {
   const ref = { kind: 'group-users', poolId, group } as const;
   const list = useList<User>(ref);
   const marks = useMarks(ref);
+  const sorted = useListSort(listKey(ref)) !== undefined;
   const poolLine = height >= 7;
   return (
     <Box flexDirection="column">
       {poolLine ? <PoolLine poolId={poolId} /> : null}
       <GroupPromptLine width={width} idle={<Text dimColor wrap="truncate">space marks members · d S p m act on the marked ones</Text>} />
       <ListView list={list} pageKey={listKey(ref)} columns={USER_COLUMNS} width={width} height={height - (poolLine ? 4 : 3)} noun="members" now={now}
-        isMarked={marks.isMarked} status={`${listPosition(list)}${list.complete ? '' : '+'} members${marks.status}${listProgress(list)}`}
+        isMarked={marks.isMarked} status={`${listPosition(list)}${list.complete ? '' : '+'} members${marks.status}${listProgress(list, undefined, sorted)}`}
         emptyText="No user is in this group." />
     </Box>
   );

@@ -18,6 +18,7 @@ import { PoolLine } from '../ui/views/PoolLine.tsx';
 import { useList } from '../ui/views/use-list.ts';
 import { useMarks } from '../ui/views/use-marks.ts';
 import type { ViewProps } from '../ui/views/view-props.ts';
+import { useListSort } from '../ui/views/use-list-sort.ts';
 
 /** The users of one pool, paged from the server, optionally narrowed by a server-side filter. */
 function UsersView({ poolId, width, height, now }: ViewProps & { poolId: string }) {
@@ -25,13 +26,14 @@ function UsersView({ poolId, width, height, now }: ViewProps & { poolId: string 
   const ref: ListRef = { kind: 'users', poolId, filter };
   const list = useList<User>(ref);
   const marks = useMarks(ref);
+  const sorted = useListSort(listKey(ref)) !== undefined;
   const columns = userColumns(useAppState((s) => s.config.pools[poolId]?.columns));
   return (
     <Box flexDirection="column">
       {height >= 7 ? <PoolLine poolId={poolId} /> : null}
       <GroupPromptLine width={width} idle={<SearchLine width={width} poolId={poolId} />} />
       <ListView list={list} pageKey={listKey(ref)} columns={columns} width={width} height={height - (height >= 7 ? 4 : 3)} noun="users" now={now}
-        isMarked={marks.isMarked} status={`${listPosition(list)}${list.complete ? '' : '+'} users${marks.status}${listProgress(list)}`}
+        isMarked={marks.isMarked} status={`${listPosition(list)}${list.complete ? '' : '+'} users${marks.status}${listProgress(list, undefined, sorted)}`}
         emptyText={filter ? 'No user matches this filter. esc clears it.' : 'This pool has no users.'} />
     </Box>
   );

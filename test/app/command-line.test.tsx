@@ -48,7 +48,7 @@ describe('app: the : command line', () => {
 
   it('C copies the selected event as JSON through OSC 52, the bytes carry only base64', async () => {
     await h.press('C');
-    await h.waitForText('to the clipboard');
+    await h.waitForText('sent to the terminal clipboard (OSC 52)');
     assert.equal(written.length, 1);
     const m = /^\u001b\]52;c;([A-Za-z0-9+/=]+)\u0007$/.exec(written[0]);
     assert.ok(m, JSON.stringify(written[0].slice(0, 40)));

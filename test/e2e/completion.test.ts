@@ -62,7 +62,7 @@ describe('the bash completion in a plain bash (no bash-completion package)', () 
   });
   it('completes --region, --theme and --time, also after =', () => {
     assert.deepEqual(complete('cognito-tui', '--region', 'eu-west-'), ['eu-west-1', 'eu-west-2', 'eu-west-3']);
-    assert.deepEqual(complete('cognito-tui', '--theme', ''), ['dark', 'light', 'high-contrast']);
+    assert.deepEqual(complete('cognito-tui', '--theme', ''), ['dark', 'light', 'high-contrast', 'none']);
     assert.deepEqual(complete('cognito-tui', '--theme', '=', 'h'), ['high-contrast']);
     assert.deepEqual(complete('cognito-tui', '--time', '='), ['utc', 'local']);
   });
@@ -84,7 +84,7 @@ describe('the fish completion, asked with complete -C', { skip: has('fish') ? fa
   }
   it('completes --profile from the AWS files and --theme from the themes', () => {
     assert.deepEqual(complete('cognito-tui --profile ').sort(), ['ci-bot', 'default', 'prod', 'staging']);
-    assert.deepEqual(complete('cognito-tui --theme ').sort(), ['dark', 'high-contrast', 'light']);
+    assert.deepEqual(complete('cognito-tui --theme ').sort(), ['dark', 'high-contrast', 'light', 'none']);
     assert.deepEqual(complete('cognito-tui completion ').sort(), ['bash', 'fish', 'zsh']);
   });
 });
@@ -109,7 +109,7 @@ describe('the zsh completion, its functions run with compadd and _arguments reco
   });
   it('hands _arguments every flag, --theme with the themes and --profile with the profiles of the AWS files', () => {
     const specs = complete(['cognito-tui', '--']);
-    assert.ok(specs.includes('--theme[colour theme – dark, light, high-contrast]:NAME:(dark light high-contrast)'), specs.join('\n'));
+    assert.ok(specs.includes('--theme[colour theme – dark, light, high-contrast, none]:NAME:(dark light high-contrast none)'), specs.join('\n'));
     assert.ok(specs.some((s) => s.startsWith('--region[') && s.includes('(us-east-1 us-east-2')));
     assert.ok(specs.includes('--profile[AWS profile]:profile:_cognito_tui_profiles'));
     assert.deepEqual(complete(['cognito-tui', '--profile', ''], '_cognito_tui_profiles'), ['ci-bot', 'default', 'prod', 'staging']);

@@ -61,7 +61,7 @@ describe('built CLI: a config with a pool, a theme and a custom command that tak
       `    run: ["${process.execPath}", "-e", "console.log('waiting'); setTimeout(() => {}, 60000)"]`,
       '',
     ].join('\n'));
-    s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--config', config], { cols: 130, rows: 30, env: AWS_ENV });
+    s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--config', config], { cols: 180, rows: 30, env: AWS_ENV });
   });
   after(async () => {
     s.kill();

@@ -92,7 +92,7 @@ describe('built CLI showing hostile users in a pseudo-terminal', () => {
     await waitFor(async () => !(await s.screen()).includes('reading the whole row'), 10000, 'the whole user row');
     s.press('C');
     await waitFor(() => s.effects.length > 0, 10000, 'a clipboard write');
-    await s.waitForText('to the clipboard');
+    await s.waitForText('sent to the terminal clipboard (OSC 52)');
     assert.equal(s.effects.length, 1);
     const [effect] = s.effects;
     assert.equal(`${effect.kind}:${effect.id}`, 'osc:52');

@@ -41,7 +41,6 @@ describe('command line', () => {
     [['--bogus'], /Unknown option --bogus/],
     [['--region'], /--region needs a value/],
     [['--region', 'mars-1'], /not an AWS region/],
-    [['--user', 'bob'], /--user needs --pool/],
     [['--pool', 'nope'], /not a user pool id/],
     [['--pool', 'us-east-1_Abc', '--region', 'eu-west-1'], /is in us-east-1/],
     [['--endpoint-url', 'ftp://x'], /not an http\(s\) URL/],

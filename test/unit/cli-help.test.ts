@@ -5,11 +5,9 @@ import { EXIT } from '../../src/cli/exit-status.ts';
 import { keysText } from '../../src/cli/help-keys.ts';
 import { FLAG_GROUPS, helpText } from '../../src/cli/help-text.ts';
 import { GLOBAL_KEYS } from '../../src/keys/global-keys.ts';
+import { THEMES as APP_THEMES } from '../../src/ui/theme.ts';
 import { MODE_TABLES } from '../../src/keys/mode-keys.ts';
 import { VIEWS } from '../../src/views/registry.ts';
-
-/** Flags the help lists whose parsing lands with the config file (branch config). */
-const PARSED_ELSEWHERE = new Set(['--theme', '--no-color', '--config']);
 
 describe('--help', () => {
   const text = helpText();
@@ -27,15 +25,21 @@ describe('--help', () => {
       assert.ok(text.includes(item), item);
     }
   });
+  it('offers every theme the app takes, none included', () => {
+    assert.deepEqual(FLAG_GROUPS.flatMap((g) => g.flags).find((f) => f.flag === '--theme')?.values, Object.keys(APP_THEMES));
+    assert.match(text, /--theme NAME +colour theme: dark, light, high-contrast, none/);
+  });
   it('gives every exit status the app uses', () => {
     for (const code of Object.values(EXIT)) assert.match(text, new RegExp(`\\n  ${code} +\\S`), String(code));
   });
-  it('lists only flags the parser takes', () => {
+  it('lists only flags the parser takes, each changing what it parses to', () => {
+    const values: Record<string, string> = { '--quota-share': '0.5', '--time': 'utc', '--region': 'eu-west-1', '--pool': 'eu-west-1_Abc', '--endpoint-url': 'http://127.0.0.1:1', '--theme': 'light' };
+    const plain = JSON.stringify(parseArgs([]));
     for (const f of FLAG_GROUPS.flatMap((g) => g.flags)) {
-      if (PARSED_ELSEWHERE.has(f.flag)) continue;
-      const argv = f.value ? [f.flag, f.flag === '--quota-share' ? '0.5' : f.flag === '--time' ? 'utc' : f.flag === '--region' ? 'eu-west-1' : f.flag === '--pool' ? 'eu-west-1_Abc' : f.flag === '--endpoint-url' ? 'http://127.0.0.1:1' : 'x'] : [f.flag];
-      if (f.flag === '--user') argv.push('--pool', 'eu-west-1_Abc');
-      assert.doesNotThrow(() => parseArgs(argv), `${argv.join(' ')}`);
+      const argv = f.value ? [f.flag, values[f.flag] ?? 'x'] : [f.flag];
+      let parsed = '';
+      assert.doesNotThrow(() => { parsed = JSON.stringify(parseArgs(argv)); }, `${argv.join(' ')}`);
+      assert.notEqual(parsed, plain, `${argv.join(' ')} parses to nothing`);
     }
   });
 });

@@ -79,7 +79,7 @@ describe('copyToClipboard', () => {
   it('writes the sequence once through the writer', () => {
     const written: string[] = [];
     const result = copyToClipboard('{"a":1}', { write: (d) => written.push(d), env: {} });
-    assert.deepEqual(result, { ok: true, via: 'terminal', message: 'Copied 7 bytes to the clipboard.' });
+    assert.deepEqual(result, { ok: true, via: 'terminal', message: 'Sent 7 bytes to the terminal clipboard (OSC 52).' });
     assert.deepEqual(written, [sequenceOf('{"a":1}')]);
   });
   it('wraps for tmux when $TMUX is set, and for screen when $STY is set', () => {

@@ -74,6 +74,8 @@ describe('config file', () => {
     const text = await defaultConfigText();
     assert.deepEqual(parseConfig(text, 'c.yaml').config, {});
     assert.match(text, /^# {3}users: open \(enter right l\), search \(\/\), .*disable \(d\)/m);
+    const { VIEWS } = await import('../../src/views/registry.ts');
+    for (const view of VIEWS) assert.match(text, new RegExp(`^# {3}${view.name}: `, 'm'), `the default config names the ${view.name} view`);
   });
   it('names the file, the line and the key of an unknown key', () => {
     assert.equal(problem('profile: prod\ncolour: red\n'), '/home/me/.config/cognito-tui/config.yaml:2: colour: unknown key');

@@ -70,7 +70,7 @@ describe('custom commands: templates reach the program as separate arguments, ne
     const dialog = store.getState().confirm;
     assert.ok(dialog && dialog.kind !== 'typed' && dialog.kind !== 'checklist');
     assert.equal(dialog.title, 'Run record?');
-    assert.equal(dialog.detail, `${process.execPath} ${recorder} ${out} '; reboot' --email=u1@example.com ${POOL} us-test-1`);
+    assert.deepEqual(dialog.lines, [`${process.execPath} ${recorder} ${out} '; reboot' --email=u1@example.com ${POOL} us-test-1`]);
     dispatchKey(store, 'n', 'n');
     assert.equal(store.getState().confirm, undefined);
     assert.equal(existsSync(out), false);
@@ -109,7 +109,13 @@ describe('custom commands: templates reach the program as separate arguments, ne
     const store = await setup([command('x', { run: ['/nonexistent/program-xyz', '{{.Username}}'] })]);
     dispatchKey(store, 'Z', 'Z');
     await waitFor(() => /could not run/.test(store.getState().flash?.text ?? ''));
-    assert.equal(store.getState().flash?.text, 'record: could not run: /nonexistent/program-xyz: no such program in PATH');
+    assert.equal(store.getState().flash?.text, 'record: could not run: /nonexistent/program-xyz: no such file');
+    for (const [program, said] of [['./bin/no-such-ticket', `./bin/no-such-ticket: no such file (a relative path is read from ${process.cwd()}, where cognito-tui started)`], ['no-such-program-xyz', 'no-such-program-xyz: no such program in PATH']]) {
+      const again = await setup([command('x', { run: [program, '{{.Username}}'] })]);
+      dispatchKey(again, 'Z', 'Z');
+      await waitFor(() => /could not run/.test(again.getState().flash?.text ?? ''));
+      assert.equal(again.getState().flash?.text, `record: could not run: ${said}`);
+    }
   });
 });
 

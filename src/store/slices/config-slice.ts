@@ -40,7 +40,7 @@ export function configSlice(env: SliceEnv): Slice<'config', 'runCustomCommand'> 
           );
         };
         if (!command.confirm) return go();
-        set({ confirm: { title: `Run ${command.name}?`, detail: shown(filled.argv), yesLabel: 'run', onConfirm: go } });
+        set({ confirm: { title: `Run ${command.name}?`, detail: 'This program with these arguments, each passed as is (no shell):', lines: [shown(filled.argv)], yesLabel: 'run', onConfirm: go } });
       },
     },
   };

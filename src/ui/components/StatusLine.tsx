@@ -18,11 +18,16 @@ export interface ProgressWords {
 
 const LIST_WORDS: ProgressWords = { complete: 'all loaded', more: 'more on the server (scroll to load)' };
 
-/** ' · …' after a list's position: the error with its cure, loading, or whether more is on the server. */
-export function listProgress(list: PagedList<unknown>, words: ProgressWords = LIST_WORDS): string {
+/**
+ * ' · …' after a list's position: the error with its cure, loading, or whether more is on the server. On a `sorted`
+ * list still paging it says nothing of the rest: the sort's note says only the loaded rows are sorted, and the line
+ * then fits 80 columns.
+ */
+export function listProgress(list: PagedList<unknown>, words: ProgressWords = LIST_WORDS, sorted = false): string {
   if (list.error) return ` · ✖ ${safeText(list.error.message)}${retryHint(list.error)}`;
   if (list.followUntil !== undefined) return ' · loading to the end… (esc stops)';
   if (list.loading) return ' · loading more…';
+  if (sorted && !list.complete) return '';
   return ` · ${list.complete ? words.complete : words.more}`;
 }
 
@@ -33,7 +38,8 @@ export function listPosition(list: PagedList<unknown>): string {
 
 /**
  * The line under a list: position, whether more is on the server, loading, or the error with its cure. `text`
- * words it instead; either way the line is red while the list has an error. `note` follows (the list's sort).
+ * words it instead (saying its progress with listProgress, `sorted` when the list is); either way the line is red while
+ * the list has an error. `note` follows (the list's sort).
  */
 export function StatusLine(props: { list: PagedList<unknown>; noun: string; text?: string; note?: string }) {
   return <StatusText {...props} theme={useTheme()} />;
@@ -41,6 +47,6 @@ export function StatusLine(props: { list: PagedList<unknown>; noun: string; text
 
 /** The status line drawn in the colours of `theme`. */
 export function StatusText({ list, noun, text, note = '', theme }: { list: PagedList<unknown>; noun: string; text?: string; note?: string; theme: Theme }) {
-  const line = `${text ?? `${listPosition(list)}${list.complete ? '' : '+'} ${noun}${listProgress(list)}`}${note}`;
+  const line = `${text ?? `${listPosition(list)}${list.complete ? '' : '+'} ${noun}${listProgress(list, LIST_WORDS, note !== '')}`}${note}`;
   return <Text color={list.error ? theme.danger : undefined} dimColor={!list.error} wrap="truncate">{`  ${line}`}</Text>;
 }
