@@ -53,9 +53,8 @@ function setup(opts: { logGroup?: string; delivery?: FakeLogsGateway['delivery']
 }
 
 const ATTENTION_ROWS = [
-  { 'message.userName': 'user00001', 'message.riskLevel': 'MEDIUM', 'message.riskDecision': 'PASS', 'message.eventResponse': 'Pass', 'message.compromisedCredentialDetected': 'false', events: '2', last: '2026-11-29 13:01:00.000' },
-  { 'message.userName': 'user00002', 'message.riskLevel': 'HIGH', 'message.riskDecision': 'ACCOUNT_TAKEOVER', 'message.eventResponse': 'Fail', 'message.compromisedCredentialDetected': 'true', events: '1', last: '2026-11-29 13:58:30.000' },
-  { 'message.userName': 'user00001', 'message.riskLevel': '', 'message.riskDecision': 'PASS', 'message.eventResponse': 'FAIL', 'message.compromisedCredentialDetected': 'false', events: '3', last: '2026-11-29 12:00:00.000' },
+  { 'message.userName': 'user00001', events: '5', worst: '16', high: '0', medium: '2', decided: '0', compromised: '0', failed: '3', last: '2026-11-29 13:01:00.000' },
+  { 'message.userName': 'user00002', events: '1', worst: '31', high: '1', medium: '0', decided: '1', compromised: '1', failed: '1', last: '2026-11-29 13:58:30.000' },
 ];
 
 describe('pool-wide queries: discovery', () => {
@@ -66,10 +65,10 @@ describe('pool-wide queries: discovery', () => {
     await waitFor(() => run()?.status === 'Complete');
     assert.equal(gw.count('GetLogDeliveryConfiguration'), 1);
     assert.deepEqual(gw.started.map((q) => [q.logGroups, q.startMs, q.endMs, q.limit]), [[[GROUP], NOW - 86_400_000, NOW, 10_000]]);
-    assert.match(gw.started[0]!.query, /stats count\(\*\) as events, max\(@timestamp\) as last by message\.userName/);
+    assert.match(gw.started[0]!.query, /stats count\(\*\) as events, max\(severity\) as worst, .* by message\.userName\n\| sort worst desc\n\| limit 10000$/);
     assert.ok(gw.count('GetQueryResults') >= 2);
-    assert.deepEqual(rows()!.items.map((r) => [r.cells.user, r.cells.events, r.cells.high, r.cells.failed, r.cells.compromised]),
-      [['user00002', '1', '1', '1', '1'], ['user00001', '5', '0', '3', '0']]);
+    assert.deepEqual(rows()!.items.map((r) => [r.cells.user, r.cells.worst, r.cells.events, r.cells.high, r.cells.failed, r.cells.compromised]),
+      [['user00002', '▲▲ High ✖ AccountTakeover !CC', '1', '1', '1', '1'], ['user00001', '▲ Medium –', '5', '0', '3', '0']]);
     assert.equal(run()!.newestMs, Date.UTC(2026, 10, 29, 13, 58, 30));
     assert.equal(store.getState().logs.sources[POOL]?.state, 'group');
   });
