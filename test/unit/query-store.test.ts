@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { NO_CONFIG } from '../../src/config/config-types.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ function tempDir(): string {
   return dir;
 }
 
-function setup(opts: { logGroup?: string; delivery?: FakeLogsGateway['delivery'] } = {}) {
+function setup(opts: { logGroup?: string; configGroup?: string; delivery?: FakeLogsGateway['delivery'] } = {}) {
   const gw = new FakeLogsGateway();
   gw.users = makeUsers(5);
   gw.delivery = opts.delivery ?? { poolId: POOL, userAuthEvents: { kind: 'cloudwatch', arn: `arn:aws:logs:us-test-1:1:log-group:${GROUP}`, logGroupName: GROUP, level: 'INFO' } };
@@ -36,6 +37,7 @@ function setup(opts: { logGroup?: string; delivery?: FakeLogsGateway['delivery']
   const store = createAppStore({
     gateway: gw, listRows: 20, now: () => NOW, exportDir, journal: createFileJournal(journalDir, () => NOW),
     queryPoll: { firstMs: 1, factor: 1, maxMs: 1 }, ...(opts.logGroup ? { logGroup: opts.logGroup } : {}),
+    ...(opts.configGroup ? { config: { ...NO_CONFIG, pools: { [POOL]: { logGroup: opts.configGroup } } } } : {}),
   });
   store.getState().actions.push({ view: 'pools' });
   store.getState().actions.push({ view: 'users', poolId: POOL });
@@ -125,6 +127,26 @@ describe('pool-wide queries: discovery', () => {
     await waitFor(() => gw.started.length === 2 && run()?.status === 'Complete');
     assert.deepEqual(gw.started[1]!.logGroups, ['/other/group']);
     assert.match(gw.started[1]!.query, /eventFeedbackValue like \/\(\?i\)\^invalid\$\//);
+  });
+
+  it('pools.<id>.logGroup in the config file names the pool\'s group without asking Cognito; --log-group and :log-group win over it', async () => {
+    const configured = setup({ configGroup: '/from/config' });
+    configured.press('A');
+    await waitFor(() => configured.run()?.status === 'Complete');
+    assert.equal(configured.gw.count('GetLogDeliveryConfiguration'), 0);
+    assert.deepEqual(configured.gw.started[0]!.logGroups, ['/from/config']);
+    assert.equal(configured.store.getState().logs.sources[POOL], undefined);
+    configured.press('escape');
+    configured.store.getState().actions.setLogGroup('/from/command');
+    configured.press('V');
+    await waitFor(() => configured.gw.started.length === 2 && configured.run()?.status === 'Complete');
+    assert.deepEqual(configured.gw.started[1]!.logGroups, ['/from/command']);
+
+    const flagged = setup({ configGroup: '/from/config', logGroup: '/from/flag' });
+    flagged.press('A');
+    await waitFor(() => flagged.run()?.status === 'Complete');
+    assert.equal(flagged.gw.count('GetLogDeliveryConfiguration'), 0);
+    assert.deepEqual(flagged.gw.started[0]!.logGroups, ['/from/flag']);
   });
 });
 
