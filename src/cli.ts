@@ -78,15 +78,19 @@ function version(): string {
   }
 }
 
+/** When the demo starts exporting its pools' user activity and metrics in the background: after the first screens are drawn. */
+const DEMO_FILL_AFTER_MS = 1000;
+
 async function demoGateway(): Promise<{ gateway: CognitoGateway; close: () => Promise<void> }> {
   const { startEmulator, DEMO_REGION } = await import('./emulator/index.ts');
   const emulator = await startEmulator({ port: 0 });
+  const filling = setTimeout(() => void emulator.fillLogs(), DEMO_FILL_AFTER_MS);
   const gateway = createSdkGateway({
     region: DEMO_REGION,
     endpoint: emulator.url,
     credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
   });
-  return { gateway, close: () => emulator.close() };
+  return { gateway, close: () => { clearTimeout(filling); return emulator.close(); } };
 }
 
 async function runTui(opts: CliOptions, settings: SessionSettings): Promise<number> {

@@ -3,15 +3,17 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { CloudWatchLogsClient, GetQueryResultsCommand, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { activityLogGroupName, LARGE_POOL_ID, startEmulator } from '../../src/emulator/index.ts';
-import { ATTENTION_QUERY } from './logs-emulator-query.ts';
+import { readFileSync } from 'node:fs';
+import { ATTENTION_QUERY } from '../../src/domain/canned-queries.ts';
 
-const USAGE = `Usage: node --import tsx scripts/bench/logs-emulator.ts [--events N] [--users N] [--runs N]
+const USAGE = `Usage: node --import tsx scripts/bench/logs-emulator.ts [--events N] [--users N] [--runs N] [--query-file FILE]
 
 The emulator's half of the pool-wide figure: generates N user-activity records from --users users over the last
 day inside the emulator, then times "users needing attention in the last 24 h" (StartQuery → Complete through the
-SDK) and reports the process's memory. Defaults: 5,000,000 events, 1,000,000 users, 5 runs.`;
+SDK) as the app asks it (:ask attention), or the query in FILE, and reports the process's memory. Defaults: 5,000,000
+events, 1,000,000 users, 5 runs.`;
 
-const { values } = parseArgs({ options: { events: { type: 'string' }, users: { type: 'string' }, runs: { type: 'string' }, help: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { events: { type: 'string' }, users: { type: 'string' }, runs: { type: 'string' }, 'query-file': { type: 'string' }, help: { type: 'boolean' } } });
 if (values.help === true) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
@@ -19,6 +21,7 @@ if (values.help === true) {
 const events = Number(values.events ?? 5_000_000);
 const users = Number(values.users ?? 1_000_000);
 const runs = Number(values.runs ?? 5);
+const queryString = values['query-file'] === undefined ? ATTENTION_QUERY : readFileSync(values['query-file'], 'utf8');
 const mb = (n: number): string => `${(n / 1_048_576).toFixed(0)} MB`;
 
 const emulator = await startEmulator({ port: 0, usersInLargePool: 200, syntheticActivity: { events, users, days: 1 } });
@@ -35,7 +38,7 @@ for (let i = 0; i < runs; i += 1) {
   const end = Math.floor(Date.now() / 1000);
   const cpu = process.cpuUsage();
   t = performance.now();
-  const { queryId } = await logs.send(new StartQueryCommand({ logGroupName: activityLogGroupName(LARGE_POOL_ID), startTime: end - 86_400, endTime: end, queryString: ATTENTION_QUERY }));
+  const { queryId } = await logs.send(new StartQueryCommand({ logGroupName: activityLogGroupName(LARGE_POOL_ID), startTime: end - 86_400, endTime: end, queryString }));
   let r;
   do {
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -38,11 +38,42 @@ export const ATTENTION_FILTER = 'message.riskLevel like /(?i)^(high|medium)$/ or
 
 const RISK_FIELDS = 'message.riskLevel, message.riskDecision, message.eventResponse, message.compromisedCredentialDetected';
 
+/** 1 when a record's field holds `text`, whatever its case, else 0 (absent counts as empty): AWS's documented strcontains. */
+const holds = (field: string, text: string): string => `strcontains(toupper(coalesce(message.${field}, "")), "${text}")`;
+
 /**
- * Takeover and block decisions (ACCOUNT_TAKEOVER, BLOCK sort before PASS) and compromised credentials first, so that
- * when the rows are cut at the service's limit the ones cut are the least severe.
+ * Per record, as documented Logs Insights functions only (strcontains gives 1 or 0): one 1/0 field per kind of
+ * attention, and its severity as one number that orders like eventSeverity — the risk level (High 3, Medium 2, Low 1)
+ * × 8, a takeover or block × 4, compromised credentials × 2 — plus 1 for a takeover, so the worst event can be told back.
  */
-const SEVERE_FIRST = '| sort message.riskDecision asc, message.compromisedCredentialDetected desc, events desc';
+const ATTENTION_FIELDS = [
+  `${holds('riskLevel', 'HIGH')} as isHigh`,
+  `${holds('riskLevel', 'MEDIUM')} as isMedium`,
+  `${holds('riskDecision', 'TAKEOVER')} + ${holds('riskDecision', 'BLOCK')} as isDecided`,
+  `${holds('compromisedCredentialDetected', 'TRUE')} as isCompromised`,
+  `${holds('eventResponse', 'FAIL')} as isFailed`,
+  `8 * (3 * ${holds('riskLevel', 'HIGH')} + 2 * ${holds('riskLevel', 'MEDIUM')} + ${holds('riskLevel', 'LOW')})`
+    + ` + 5 * ${holds('riskDecision', 'TAKEOVER')} + 4 * ${holds('riskDecision', 'BLOCK')} + 2 * ${holds('compromisedCredentialDetected', 'TRUE')} as severity`,
+].join(',\n  ');
+
+/** Users needing attention, one row per user ranked by the service (worst event first), so the 10,000-row limit cuts the least severe. */
+export const ATTENTION_QUERY = `filter ${ATTENTION_FILTER}\n| fields ${ATTENTION_FIELDS}\n`
+  + '| stats count(*) as events, max(severity) as worst, sum(isHigh) as high, sum(isMedium) as medium, sum(isDecided) as decided,'
+  + ' sum(isCompromised) as compromised, sum(isFailed) as failed, max(@timestamp) as last by message.userName\n'
+  + '| sort worst desc\n| limit 10000';
+
+/** The worst event a severity number (see ATTENTION_FIELDS) stands for. */
+export function eventOfSeverity(severity: number): AuthEvent {
+  const level = ['', 'Low', 'Medium', 'High'][Math.floor(severity / 8)] ?? '';
+  const rest = severity % 8;
+  const decision = rest >= 4 ? (rest % 2 === 1 ? 'AccountTakeover' : 'Block') : undefined;
+  return {
+    id: 'stats', challenges: [],
+    ...(level ? { riskLevel: level as AuthEvent['riskLevel'] } : {}),
+    ...(decision ? { riskDecision: decision as AuthEvent['riskDecision'] } : {}),
+    ...(rest % 4 >= 2 ? { compromisedCredentials: true } : {}),
+  };
+}
 
 /** A Logs Insights string literal. */
 export function queryString(value: string): string {
@@ -65,33 +96,18 @@ function later(a: number | undefined, b: number | undefined): number | undefined
   return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
 
-/** Per user: attention events by kind, the worst, the newest; worst first, then the most events. */
+/** Per user (one row each from the service): attention events by kind, the worst, the newest; worst first, then the most events. */
 export function shapeAttention(rows: Record<string, string>[]): ShapedRows {
-  const users = new Map<string, { worst: AuthEvent; events: number; high: number; medium: number; decided: number; compromised: number; failed: number; last?: number }>();
-  for (const row of rows) {
-    const name = row['message.userName'] ?? '';
-    if (!name) continue;
-    const e = eventOfRow(row);
-    const count = n(row.events);
-    const u = users.get(name) ?? { worst: e, events: 0, high: 0, medium: 0, decided: 0, compromised: 0, failed: 0 };
-    if (eventSeverity(e) > eventSeverity(u.worst)) u.worst = e;
-    u.events += count;
-    if (e.riskLevel === 'High') u.high += count;
-    if (e.riskLevel === 'Medium') u.medium += count;
-    if (e.riskDecision === 'AccountTakeover' || e.riskDecision === 'Block') u.decided += count;
-    if (e.compromisedCredentials) u.compromised += count;
-    if (e.response === 'Fail') u.failed += count;
-    u.last = later(u.last, activityTime(row.last));
-    users.set(name, u);
-  }
-  const ranked = [...users.entries()].sort(([an, a], [bn, b]) =>
-    eventSeverity(b.worst) - eventSeverity(a.worst) || b.events - a.events || (an < bn ? -1 : 1));
+  const users = rows.filter((row) => (row['message.userName'] ?? '') !== '').map((row) => ({
+    user: row['message.userName']!, worst: eventOfSeverity(n(row.worst)), events: n(row.events), last: activityTime(row.last), row,
+  }));
+  users.sort((a, b) => eventSeverity(b.worst) - eventSeverity(a.worst) || b.events - a.events || (a.user < b.user ? -1 : 1));
   return {
     columns: ['user', 'worst', 'events', 'high', 'medium', 'takeover/block', 'compromised', 'failed', 'last'],
-    rows: ranked.map(([user, u]) => ({
-      user, worst: `${riskLevelMarker(u.worst.riskLevel)} ${riskDecisionMarker(u.worst.riskDecision)}${u.worst.compromisedCredentials ? ' !CC' : ''}`,
-      events: String(u.events), high: String(u.high), medium: String(u.medium), 'takeover/block': String(u.decided),
-      compromised: String(u.compromised), failed: String(u.failed), last: iso(u.last),
+    rows: users.map(({ user, worst, events, last, row }) => ({
+      user, worst: `${riskLevelMarker(worst.riskLevel)} ${riskDecisionMarker(worst.riskDecision)}${worst.compromisedCredentials ? ' !CC' : ''}`,
+      events: String(events), high: String(n(row.high)), medium: String(n(row.medium)), 'takeover/block': String(n(row.decided)),
+      compromised: String(n(row.compromised)), failed: String(n(row.failed)), last: iso(last),
     })),
   };
 }
@@ -163,7 +179,7 @@ export function questionPlan(name: QuestionName, input: QuestionInput): QueryPla
     case 'attention':
       return {
         name, title: 'users needing attention', startMs, endMs, shape: shapeAttention,
-        query: `filter ${ATTENTION_FILTER}\n| stats count(*) as events, max(@timestamp) as last by message.userName, ${RISK_FIELDS}\n${SEVERE_FIRST}\n| limit 10000`,
+        query: ATTENTION_QUERY,
       };
     case 'ips':
       return {

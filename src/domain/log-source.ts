@@ -3,8 +3,8 @@ import type { LogDelivery } from '../gateway/logs-types.ts';
 /** Where a pool's user activity can be asked, as far as the app found out. */
 export type LogSource =
   | { state: 'finding' }
-  /** A CloudWatch Logs group: from the pool's log delivery, `--log-group`, or `:log-group`. */
-  | { state: 'group'; logGroup: string; from: 'delivery' | 'flag' | 'command'; level?: string }
+  /** A CloudWatch Logs group: from the pool's log delivery, the config file (`pools.<id>.logGroup`), `--log-group`, or `:log-group`. */
+  | { state: 'group'; logGroup: string; from: 'delivery' | 'config' | 'flag' | 'command'; level?: string }
   | { state: 's3' | 'firehose'; arn: string }
   | { state: 'none' }
   /** The IAM action that was denied. */

@@ -131,6 +131,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     setFaults: (f) => faults.set(f),
     fillLogs: async () => {
       await logs.prefill();
+      for (const p of world.pools) await metrics.seriesFor(p.def.id);
       let events = 0;
       let bytes = 0;
       for (const g of logs.groups.values()) {

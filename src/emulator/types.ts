@@ -135,8 +135,9 @@ export interface RunningEmulator {
    */
   setAdversary(settings: AdversarySettings): void;
   /**
-   * Generates every log group's pending records now (in slices, the server keeps answering); resolves with the events
-   * held and the bytes their columns take. Otherwise a group is generated when a query or read first needs it.
+   * Generates every log group's pending records and every pool's risk metrics now (in slices, the server keeps
+   * answering); resolves with the events held and the bytes their columns take. Otherwise a group is generated when a
+   * query or read first needs it, and a pool's metrics when GetMetricData first asks for them.
    */
   fillLogs(): Promise<{ events: number; bytes: number }>;
   /** Stops listening, drops open connections and resolves once the server is closed. */

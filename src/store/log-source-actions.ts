@@ -1,3 +1,4 @@
+import { configuredLogGroup } from '../config/pool-settings.ts';
 import { describeLogSource, sourceOfDelivery, type LogSource } from '../domain/log-source.ts';
 import { DEFAULT_RANGE, describeRange, parseTimeRange, type TimeRange } from '../domain/time-range.ts';
 import { GatewayError } from '../gateway/errors.ts';
@@ -15,9 +16,9 @@ export function poolRange(state: Pick<AppState, 'logs'>, poolId: string): TimeRa
   return state.logs.ranges[poolId] ?? DEFAULT_RANGE;
 }
 
-/** The log group of a pool when one is known: `:log-group`, then `--log-group`, then the pool's log delivery. */
-export function knownLogGroup(state: Pick<AppState, 'logs'>, poolId: string, flagGroup: string | undefined): string | undefined {
-  const named = state.logs.groups[poolId] ?? flagGroup;
+/** The log group of a pool when one is known: `:log-group`, then `--log-group`, then the config file's, then the pool's log delivery. */
+export function knownLogGroup(state: Pick<AppState, 'logs' | 'config'>, poolId: string, flagGroup: string | undefined): string | undefined {
+  const named = state.logs.groups[poolId] ?? flagGroup ?? configuredLogGroup(state.config, poolId);
   if (named) return named;
   const source = state.logs.sources[poolId];
   return source?.state === 'group' ? source.logGroup : undefined;
@@ -30,9 +31,10 @@ export function rangeHeaderText(state: Pick<AppState, 'logs' | 'stack'>): string
 }
 
 /** The log groups the app knows of (named, or found in a pool's log delivery): what `:log-group` completes. */
-export function knownLogGroups(state: Pick<AppState, 'logs'>, flagGroup: string | undefined): string[] {
+export function knownLogGroups(state: Pick<AppState, 'logs' | 'config'>, flagGroup: string | undefined): string[] {
   const found = Object.values(state.logs.sources).flatMap((s) => (s.state === 'group' ? [s.logGroup] : []));
-  return [...new Set([...(flagGroup ? [flagGroup] : []), ...Object.values(state.logs.groups), ...found])];
+  const configured = Object.keys(state.config.pools).flatMap((id) => configuredLogGroup(state.config, id) ?? []);
+  return [...new Set([...(flagGroup ? [flagGroup] : []), ...Object.values(state.logs.groups), ...configured, ...found])];
 }
 
 /** The current pool, if the view on top is one of a pool's. */
@@ -43,7 +45,7 @@ export function currentPoolId(kit: Pick<StoreKit, 'top'>): string | undefined {
 
 type SourceActions = Pick<LogsActions, 'findLogSource' | 'setLogGroup' | 'setTimeRange'>;
 
-/** Where each pool's user activity is (GetLogDeliveryConfiguration, `--log-group`, `:log-group`) and the range its queries read. */
+/** Where each pool's user activity is (GetLogDeliveryConfiguration, the config file, `--log-group`, `:log-group`) and the range its queries read. */
 export function createLogSourceActions(kit: StoreKit, flagGroup: string | undefined): SourceActions & {
   /** Settles with the pool's log source, looking it up when it is not known yet. */
   resolveSource(poolId: string): Promise<LogSource>;
@@ -82,7 +84,7 @@ export function createLogSourceActions(kit: StoreKit, flagGroup: string | undefi
   function resolveSource(poolId: string): Promise<LogSource> {
     const group = knownLogGroup(get(), poolId, flagGroup);
     if (group) {
-      const from = get().logs.groups[poolId] ? 'command' : flagGroup ? 'flag' : 'delivery';
+      const from = get().logs.groups[poolId] ? 'command' : flagGroup ? 'flag' : configuredLogGroup(get().config, poolId) ? 'config' : 'delivery';
       return Promise.resolve(from === 'delivery' ? get().logs.sources[poolId]! : { state: 'group', logGroup: group, from });
     }
     const known = get().logs.sources[poolId];
@@ -105,7 +107,7 @@ export function createLogSourceActions(kit: StoreKit, flagGroup: string | undefi
   return {
     resolveSource,
     findLogSource(poolId, force) {
-      if (get().logs.groups[poolId] || flagGroup) return;
+      if (get().logs.groups[poolId] || flagGroup || configuredLogGroup(get().config, poolId)) return;
       const known = get().logs.sources[poolId];
       if (known && !force && known.state !== 'failed') return;
       void lookUp(poolId);

@@ -86,7 +86,8 @@ function QueryView({ poolId, run: runId, width, height, now }: ViewProps & { poo
         : <Text dimColor wrap="truncate">{'enter opens the row\'s user (else its IP) · I the IP pivot · space marks users for :contain · e/E export'}</Text>}
       <ListView list={rows} pageKey={listKey(ref)} columns={columns} width={width} height={height - 6} noun="rows" now={now}
         isMarked={marks.isMarked}
-        emptyText={over ? (run.error ? 'No rows: the query failed.' : run.status === 'Cancelled' ? 'Stopped before it answered.' : 'No records match in this range.') : 'Waiting for Logs Insights…'}
+        emptyText={over ? (run.error ? 'No rows: the query failed.' : run.status === 'Cancelled' ? 'Stopped before it answered.'
+          : run.truncated ? `None to show among the ${count(run.returned)} rows returned: the answer was cut at the service's limit.` : 'No records match in this range.') : 'Waiting for Logs Insights…'}
         status={`${listPosition(rows)} rows${run.returned !== rows.items.length && over ? ` (from ${count(run.returned)} returned)` : ''}${first > 0 ? ` · from column ${first + 1} of ${run.columns.length} ([ scrolls back)` : ''}${marks.status}`} />
     </Box>
   );

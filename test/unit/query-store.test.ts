@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { NO_CONFIG } from '../../src/config/config-types.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ function tempDir(): string {
   return dir;
 }
 
-function setup(opts: { logGroup?: string; delivery?: FakeLogsGateway['delivery'] } = {}) {
+function setup(opts: { logGroup?: string; configGroup?: string; delivery?: FakeLogsGateway['delivery'] } = {}) {
   const gw = new FakeLogsGateway();
   gw.users = makeUsers(5);
   gw.delivery = opts.delivery ?? { poolId: POOL, userAuthEvents: { kind: 'cloudwatch', arn: `arn:aws:logs:us-test-1:1:log-group:${GROUP}`, logGroupName: GROUP, level: 'INFO' } };
@@ -36,6 +37,7 @@ function setup(opts: { logGroup?: string; delivery?: FakeLogsGateway['delivery']
   const store = createAppStore({
     gateway: gw, listRows: 20, now: () => NOW, exportDir, journal: createFileJournal(journalDir, () => NOW),
     queryPoll: { firstMs: 1, factor: 1, maxMs: 1 }, ...(opts.logGroup ? { logGroup: opts.logGroup } : {}),
+    ...(opts.configGroup ? { config: { ...NO_CONFIG, pools: { [POOL]: { logGroup: opts.configGroup } } } } : {}),
   });
   store.getState().actions.push({ view: 'pools' });
   store.getState().actions.push({ view: 'users', poolId: POOL });
@@ -53,9 +55,8 @@ function setup(opts: { logGroup?: string; delivery?: FakeLogsGateway['delivery']
 }
 
 const ATTENTION_ROWS = [
-  { 'message.userName': 'user00001', 'message.riskLevel': 'MEDIUM', 'message.riskDecision': 'PASS', 'message.eventResponse': 'Pass', 'message.compromisedCredentialDetected': 'false', events: '2', last: '2026-11-29 13:01:00.000' },
-  { 'message.userName': 'user00002', 'message.riskLevel': 'HIGH', 'message.riskDecision': 'ACCOUNT_TAKEOVER', 'message.eventResponse': 'Fail', 'message.compromisedCredentialDetected': 'true', events: '1', last: '2026-11-29 13:58:30.000' },
-  { 'message.userName': 'user00001', 'message.riskLevel': '', 'message.riskDecision': 'PASS', 'message.eventResponse': 'FAIL', 'message.compromisedCredentialDetected': 'false', events: '3', last: '2026-11-29 12:00:00.000' },
+  { 'message.userName': 'user00001', events: '5', worst: '16', high: '0', medium: '2', decided: '0', compromised: '0', failed: '3', last: '2026-11-29 13:01:00.000' },
+  { 'message.userName': 'user00002', events: '1', worst: '31', high: '1', medium: '0', decided: '1', compromised: '1', failed: '1', last: '2026-11-29 13:58:30.000' },
 ];
 
 describe('pool-wide queries: discovery', () => {
@@ -66,10 +67,10 @@ describe('pool-wide queries: discovery', () => {
     await waitFor(() => run()?.status === 'Complete');
     assert.equal(gw.count('GetLogDeliveryConfiguration'), 1);
     assert.deepEqual(gw.started.map((q) => [q.logGroups, q.startMs, q.endMs, q.limit]), [[[GROUP], NOW - 86_400_000, NOW, 10_000]]);
-    assert.match(gw.started[0]!.query, /stats count\(\*\) as events, max\(@timestamp\) as last by message\.userName/);
+    assert.match(gw.started[0]!.query, /stats count\(\*\) as events, max\(severity\) as worst, .* by message\.userName\n\| sort worst desc\n\| limit 10000$/);
     assert.ok(gw.count('GetQueryResults') >= 2);
-    assert.deepEqual(rows()!.items.map((r) => [r.cells.user, r.cells.events, r.cells.high, r.cells.failed, r.cells.compromised]),
-      [['user00002', '1', '1', '1', '1'], ['user00001', '5', '0', '3', '0']]);
+    assert.deepEqual(rows()!.items.map((r) => [r.cells.user, r.cells.worst, r.cells.events, r.cells.high, r.cells.failed, r.cells.compromised]),
+      [['user00002', '▲▲ High ✖ AccountTakeover !CC', '1', '1', '1', '1'], ['user00001', '▲ Medium –', '5', '0', '3', '0']]);
     assert.equal(run()!.newestMs, Date.UTC(2026, 10, 29, 13, 58, 30));
     assert.equal(store.getState().logs.sources[POOL]?.state, 'group');
   });
@@ -126,6 +127,26 @@ describe('pool-wide queries: discovery', () => {
     await waitFor(() => gw.started.length === 2 && run()?.status === 'Complete');
     assert.deepEqual(gw.started[1]!.logGroups, ['/other/group']);
     assert.match(gw.started[1]!.query, /eventFeedbackValue like \/\(\?i\)\^invalid\$\//);
+  });
+
+  it('pools.<id>.logGroup in the config file names the pool\'s group without asking Cognito; --log-group and :log-group win over it', async () => {
+    const configured = setup({ configGroup: '/from/config' });
+    configured.press('A');
+    await waitFor(() => configured.run()?.status === 'Complete');
+    assert.equal(configured.gw.count('GetLogDeliveryConfiguration'), 0);
+    assert.deepEqual(configured.gw.started[0]!.logGroups, ['/from/config']);
+    assert.equal(configured.store.getState().logs.sources[POOL], undefined);
+    configured.press('escape');
+    configured.store.getState().actions.setLogGroup('/from/command');
+    configured.press('V');
+    await waitFor(() => configured.gw.started.length === 2 && configured.run()?.status === 'Complete');
+    assert.deepEqual(configured.gw.started[1]!.logGroups, ['/from/command']);
+
+    const flagged = setup({ configGroup: '/from/config', logGroup: '/from/flag' });
+    flagged.press('A');
+    await waitFor(() => flagged.run()?.status === 'Complete');
+    assert.equal(flagged.gw.count('GetLogDeliveryConfiguration'), 0);
+    assert.deepEqual(flagged.gw.started[0]!.logGroups, ['/from/flag']);
   });
 });
 

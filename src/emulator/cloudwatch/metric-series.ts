@@ -28,6 +28,8 @@ const OPERATIONS: Record<string, string> = { SignIn: 'SignIn', SignUp: 'SignUp',
  * The AWS/Cognito threat-protection metrics one observation counts towards, with the documented dimensions:
  * AccountTakeoverRisk, CompromisedCredentialRisk and OverrideBlock by Operation, UserPoolId and RiskLevel (high,
  * medium, low); Risk and NoRisk by Operation and UserPoolId. Only SignIn, SignUp and PasswordChange are counted.
+ * OverrideBlock counts what AWS says it counts, blocks because of the developer's configuration (the pool's always-block
+ * IP ranges): a Block decision without compromised credentials; a block for compromised credentials is CompromisedCredentialRisk.
  */
 export function metricsOf(poolId: string, o: RiskObservation): MetricKey[] {
   const operation = OPERATIONS[o.eventType];
@@ -46,7 +48,7 @@ export function metricsOf(poolId: string, o: RiskObservation): MetricKey[] {
   const out: MetricKey[] = [];
   if (o.decision === 'AccountTakeover') out.push(byLevel('AccountTakeoverRisk'));
   if (o.compromised) out.push(byLevel('CompromisedCredentialRisk'));
-  if (o.decision === 'Block') out.push(byLevel('OverrideBlock'));
+  if (o.decision === 'Block' && !o.compromised) out.push(byLevel('OverrideBlock'));
   const risky = o.decision !== 'NoRisk' || o.compromised || level === 'medium' || level === 'high';
   out.push(byOperation(risky ? 'Risk' : 'NoRisk'));
   return out;

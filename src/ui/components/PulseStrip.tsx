@@ -34,14 +34,14 @@ export function pulseRows(data: RiskPulseData, width: number) {
   });
 }
 
-/** Cells of each sparkline in the pool header. */
-const STRIP_CELLS = 12;
+/** Cells of each sparkline in the pool header (fewer on a narrow terminal). */
+export const STRIP_CELLS = 12;
 
 /**
  * The pool header's risk pulse: per metric a 24-hour sparkline with the latest 5-minute value and the peak
  * ("ATO ▁▁▃█▁ 2/9"); one word when there is nothing to draw (loading, no data, denied, unavailable, failed).
  */
-export function PulseStrip({ poolId }: { poolId: string }) {
+export function PulseStrip({ poolId, cells = STRIP_CELLS }: { poolId: string; cells?: number }) {
   const theme = useTheme();
   const pulse = useAppState((s) => s.pulses[poolId]);
   const loadPulse = useAppState((s) => s.actions.loadPulse);
@@ -51,7 +51,7 @@ export function PulseStrip({ poolId }: { poolId: string }) {
   if (word || !data) return <Text dimColor>{`pulse ${word ?? 'loading'}`}</Text>;
   return (
     <Text>
-      {pulseRows(data, STRIP_CELLS).map((r, i) => (
+      {pulseRows(data, cells).map((r, i) => (
         <Text key={r.metric}>
           <Text dimColor>{`${i === 0 ? '' : ' '}${r.label} `}</Text>
           <Text color={roleColor(theme, pulseColor(r.metric, r.peak))}>{r.spark}</Text>

@@ -52,7 +52,7 @@ export const AGGREGATES: ReadonlySet<string> = new Set(['count', 'count_distinct
 
 /** The scalar functions expressions may call. */
 export const FUNCTIONS: ReadonlySet<string> = new Set([
-  'ispresent', 'isempty', 'isblank', 'tolower', 'toupper', 'strlen', 'concat', 'abs', 'floor', 'ceil', 'coalesce', 'bin', 'datefloor',
+  'ispresent', 'isempty', 'isblank', 'tolower', 'toupper', 'strlen', 'strcontains', 'concat', 'abs', 'floor', 'ceil', 'coalesce', 'bin', 'datefloor',
 ]);
 
 /** A syntax or meaning error in a query, with where it is. */

@@ -103,6 +103,11 @@ function compileCall<T>(expr: Expr & { kind: 'call' }, src: FieldSource<T>): Com
       const f = arg(expr, 0, src).fn;
       return { fn: (x) => { const v = f(x); return v === undefined ? v : String(v).length; }, isTime: false };
     }
+    case 'strcontains': {
+      const hay = arg(expr, 0, src).fn;
+      const needle = arg(expr, 1, src).fn;
+      return { fn: (x) => { const h = hay(x); const n = needle(x); return bool(h !== undefined && n !== undefined && String(h).includes(String(n))); }, isTime: false };
+    }
     case 'concat': {
       const parts = expr.args.map((a) => compileExpr(a, src).fn);
       return { fn: (x) => parts.map((p) => p(x) ?? '').join(''), isTime: false };
@@ -183,15 +188,22 @@ function compileBinary<T>(expr: Expr & { kind: 'binary' }, src: FieldSource<T>):
       }[expr.op];
       return { fn: (x) => { const v = a(x); const w = b(x); return v === undefined || w === undefined ? 0 : bool(test(compareValues(v, w))); }, isTime: false };
     }
-    default: {
-      const op = expr.op;
-      const calc = (p: number, q: number): number => (op === '+' ? p + q : op === '-' ? p - q : op === '*' ? p * q : op === '/' ? p / q : p % q);
-      return {
-        fn: (x) => { const p = numeric(a(x)); const q = numeric(b(x)); return Number.isNaN(p) || Number.isNaN(q) ? undefined : calc(p, q); },
-        isTime: (left.isTime || right.isTime) && (op === '+' || op === '-'),
-      };
-    }
+    default:
+      return arithmetic(expr.op, left, right);
   }
+}
+
+type ArithmeticOp = '+' | '-' | '*' | '/' | '%';
+const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%']);
+
+function arithmetic<T>(op: ArithmeticOp, left: Compiled<T>, right: Compiled<T>): Compiled<T> {
+  const a = left.fn;
+  const b = right.fn;
+  const calc = (p: number, q: number): number => (op === '+' ? p + q : op === '-' ? p - q : op === '*' ? p * q : op === '/' ? p / q : p % q);
+  return {
+    fn: (x) => { const p = numeric(a(x)); const q = numeric(b(x)); return Number.isNaN(p) || Number.isNaN(q) ? undefined : calc(p, q); },
+    isTime: (left.isTime || right.isTime) && (op === '+' || op === '-'),
+  };
 }
 
 /** Compiles an expression into a function of a row or record. Throws QueryError for what cannot be evaluated. */
@@ -256,11 +268,14 @@ const MAX_TABLE = 65_536;
 
 /**
  * Compiles an expression; one that reads a single small dictionary column is worked out once per distinct value,
- * so evaluating a row is one array read.
+ * so evaluating a row is one array read, and arithmetic over several columns combines such parts.
  */
 export function compileFast(expr: Expr, src: FieldSource<number>): Compiled<number> {
-  const compiled = compileExpr(expr, src);
   const names = fieldsOf(expr);
+  if (expr.kind === 'binary' && ARITHMETIC.has(expr.op) && names.size > 1) {
+    return arithmetic(expr.op as ArithmeticOp, compileFast(expr.left, src), compileFast(expr.right, src));
+  }
+  const compiled = compileExpr(expr, src);
   if (expr.kind === 'field' || names.size !== 1 || src.column === undefined) return compiled;
   const column = src.column([...names][0]);
   const codes = column?.codes;

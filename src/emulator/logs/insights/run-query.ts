@@ -1,7 +1,7 @@
 import type { LogGroup } from '../log-group.ts';
 import type { Command, Named, Query } from './ast.ts';
 import { runStats } from './aggregate.ts';
-import { compileExpr, compilePredicate } from './evaluate.ts';
+import { compileExpr, compileFast, compilePredicate } from './evaluate.ts';
 import { dedupBy, groupCommand, groupTable, printGroups, sortBy } from './group-table.ts';
 import type { GroupTable, ResultField } from './group-table.ts';
 import { RowSource } from './row-source.ts';
@@ -90,7 +90,7 @@ export class QueryExecution {
 
   private defineFields(items: Named[]): void {
     for (const item of items) {
-      if (!(item.expr.kind === 'field' && item.expr.name === item.name)) this.src.defined.set(item.name, compileExpr(item.expr, this.src));
+      if (!(item.expr.kind === 'field' && item.expr.name === item.name)) this.src.defined.set(item.name, compileFast(item.expr, this.src));
       if (!this.display.includes(item.name)) this.display.push(item.name);
     }
   }
