@@ -18,6 +18,7 @@ import {
 } from './scenarios.ts';
 import { pooled, type Distribution } from './stats.ts';
 import { keysWhileSweeping } from './sweep-keys.ts';
+import { poolWideFigure } from './pool-wide.ts';
 
 const USAGE = `Usage: npm run bench -- [--runs N] [--startups N] [--presses N] [--no-million] [--hostile]
 
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
   const cpu = cpus();
   const result: BenchResult = {
     when: new Date().toISOString(), node: process.version, machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}`, cli, runs: records,
+    poolWide: await step('pool-wide figure', () => poolWideFigure(cli), (v) => `${f(v.ms)} A → list, query ${f(v.queryMs)}, sweep ${f(v.sweepProjectionMs)}`),
   };
   const table = renderTable(result);
   await mkdir(dirname(RESULT_FILE), { recursive: true });

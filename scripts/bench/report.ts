@@ -4,6 +4,7 @@ import type { LargeListRecord } from './large-list.ts';
 import type { RawWalk } from './raw-walk.ts';
 import { median, pooled, type Distribution } from './stats.ts';
 import type { SweepKeys } from './sweep-keys.ts';
+import { poolWideRow, type PoolWideResult } from './pool-wide.ts';
 
 /** Start-up samples of one run: each program spawned several times, spawn → its first frame. */
 export interface StartupSamples {
@@ -37,6 +38,8 @@ export interface BenchResult {
   machine: string;
   cli: string;
   runs: RunRecord[];
+  /** The pool-wide figure, measured once per bench. */
+  poolWide?: PoolWideResult;
 }
 
 /** The targets of the performance issue, judged on p90 for start-up and p99 / worst for keys. */
@@ -152,6 +155,7 @@ export function renderTable(result: BenchResult): string {
     ['keypress → frame while the sweep runs (`?`)', dist(sweep), `bare Ink app, same moment: ${dist(sweepFloor)}`,
       `p99 ${times(sweep.p99 / TARGETS.frameMs)}`, `p99 ≤ ${ms(TARGETS.frameMs)}, worst ≤ ${ms(TARGETS.worstKeyMs)}`, verdict(keysOk(sweep))],
     ...TARGETS.largeUsers.flatMap((users) => memoryRows(runs, users, users === Math.max(...TARGETS.largeUsers))),
+    ...(result.poolWide ? [poolWideRow(result.poolWide)] : []),
     ['API calls for the first screen of users / of events', firstCalls.join(', '), '–', '–', 'exactly 1 each', verdict(firstCalls.length === 1 && firstCalls[0] === 1)],
     ['spawn with `--pool --user` → events, beside the AWS CLI', ms(deep.p50),
       awsEvents.length === 0 ? 'AWS CLI v2 not installed' : `AWS CLI v2 \`admin-list-user-auth-events\`: ${ms(median(awsEvents))}`, '–', 'faster than the CLI',

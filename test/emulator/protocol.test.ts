@@ -76,13 +76,15 @@ describe('AWS JSON 1.1 protocol', () => {
     await rawCall(emu, 'DescribeUserPool', { UserPoolId: 'us-east-1_nope' });
     await rawCall(emu, 'ListUserPools', { MaxResults: 1 });
     const [missing, listed] = emu.requests.slice(before);
-    assert.deepEqual({ ...missing, at: 0 }, {
+    assert.ok(missing.receivedAt !== undefined && missing.receivedAt <= missing.at, 'arrived before it was answered');
+    assert.deepEqual({ ...missing, at: 0, receivedAt: 0 }, {
       operation: 'DescribeUserPool',
       body: { UserPoolId: 'us-east-1_nope' },
       status: 400,
       errorType: 'ResourceNotFoundException',
       service: 'Cognito',
       at: 0,
+      receivedAt: 0,
     });
     assert.equal(listed.operation, 'ListUserPools');
     assert.equal(listed.status, 200);
