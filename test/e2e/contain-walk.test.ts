@@ -8,7 +8,7 @@ import type { JournalLine } from '../../src/journal/journal.ts';
 import { BUILT_CLI, PtySession } from '../helpers/pty-session.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cognito-tui-e2e-contain-'));
-after(() => { rmSync(work, { recursive: true, force: true }); });
+after(() => { rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }); });
 
 const SECTIONS = ['Timeline (UTC)', 'Users touched', 'IP ranges blocked or skipped', 'Risk-configuration changes', 'Events tagged', 'Calls that failed', 'Residual exposure'];
 

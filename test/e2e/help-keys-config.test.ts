@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import { BUILT_CLI } from '../helpers/pty-session.ts';
 
 const home = mkdtempSync(join(tmpdir(), 'cognito-tui-help-keys-e2e-'));
-after(() => rmSync(home, { recursive: true, force: true }));
+after(() => rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
 function helpKeys(config: string | undefined, ...args: string[]) {
   const xdg = join(home, `x${Math.random().toString(36).slice(2)}`);

@@ -33,8 +33,8 @@ describe('built CLI: the search history in the state directory', () => {
       await searchOnce(quiet, '--no-history');
       assert.equal(existsSync(join(quiet, 'cognito-tui', 'history')), false);
     } finally {
-      rmSync(state, { recursive: true, force: true });
-      rmSync(quiet, { recursive: true, force: true });
+      rmSync(state, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      rmSync(quiet, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     }
   });
 });

@@ -9,7 +9,7 @@ import { AWS_ENV, BUILT_CLI, PtySession } from '../helpers/pty-session.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
 
 const stateHome = mkdtempSync(join(tmpdir(), 'cognito-tui-e2e-journal-'));
-after(() => { rmSync(stateHome, { recursive: true, force: true }); });
+after(() => { rmSync(stateHome, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }); });
 
 describe('built CLI: the journal of writes', () => {
   it('records a disable under the incident, with who acted from the emulator\'s STS, in the state directory', async () => {

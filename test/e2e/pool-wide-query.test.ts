@@ -19,7 +19,7 @@ describe('built CLI in a pseudo-terminal: the pool-wide question', () => {
   after(async () => {
     s.kill();
     await emu.close();
-    rmSync(journalDir, { recursive: true, force: true });
+    rmSync(journalDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   it('A on the users list: the users needing attention in the last 24 h, from Logs Insights, through the one endpoint', async () => {

@@ -9,7 +9,7 @@ import { AWS_ENV, BUILT_CLI, PtySession } from '../helpers/pty-session.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cognito-tui-signals-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+after(() => rmSync(scratch, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
 /** A state directory of its own for each session, so that no test reads another's record of unknown writes. */
 function freshStateHome(): string {

@@ -7,10 +7,10 @@ import { after, describe, it } from 'node:test';
 import { bareEnv, BUILT_CLI } from '../helpers/pty-session.ts';
 
 const xdg = mkdtempSync(join(tmpdir(), 'cognito-tui-user-pool-e2e-'));
-after(() => rmSync(xdg, { recursive: true, force: true }));
+after(() => rmSync(xdg, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
 function run(config: string | undefined, args: string[]) {
-  rmSync(join(xdg, 'cognito-tui'), { recursive: true, force: true });
+  rmSync(join(xdg, 'cognito-tui'), { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   mkdirSync(join(xdg, 'cognito-tui'), { recursive: true });
   if (config !== undefined) writeFileSync(join(xdg, 'cognito-tui', 'config.yaml'), config);
   const env: Record<string, string> = {};
