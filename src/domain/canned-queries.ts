@@ -3,6 +3,21 @@ import { eventSeverity, riskDecisionMarker, riskLevelMarker } from './event-risk
 import { activityTime, rowAsRecord, toActivityEvent } from './user-activity.ts';
 
 /** The canned questions `:ask` and the users view's keys ask of the user-activity logs. */
+/** What a Logs Insights query asked: the pool, the question (or `query`), its text, the group and the range (epoch ms). */
+export interface QueryAsked {
+  poolId: string;
+  name: string;
+  query: string;
+  logGroup: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** Just what was asked, taken from a run or a plan that carries more. */
+export function askedOf(q: QueryAsked): QueryAsked {
+  return { poolId: q.poolId, name: q.name, query: q.query, logGroup: q.logGroup, startMs: q.startMs, endMs: q.endMs };
+}
+
 export const QUESTION_NAMES = ['attention', 'ips', 'countries', 'history', 'invalid'] as const;
 
 /** One canned question's name. */

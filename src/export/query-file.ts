@@ -1,15 +1,10 @@
 import { resolve } from 'node:path';
+import type { QueryAsked } from '../domain/canned-queries.ts';
 import { csvRecord } from './csv.ts';
 import { fileTimestamp, isoTime, safeNamePart, writeNewFile } from './events-file.ts';
 
 /** What a query export says about where its rows came from. */
-export interface QueryExportMeta {
-  poolId: string;
-  name: string;
-  query: string;
-  logGroup: string;
-  startMs: number;
-  endMs: number;
+export interface QueryExportMeta extends QueryAsked {
   truncated: boolean;
   now: number;
 }

@@ -1,3 +1,4 @@
+import type { QueryAsked } from '../domain/canned-queries.ts';
 import type { CallerIdentity } from '../gateway/types.ts';
 import type { JournalLine } from './journal.ts';
 
@@ -5,18 +6,12 @@ import type { JournalLine } from './journal.ts';
 export const QUERY_ACTION = 'query';
 
 /** What a finished query journals. */
-export interface QueryJournalFacts {
+export interface QueryJournalFacts extends QueryAsked {
   at: number;
   who: CallerIdentity;
   incident?: string;
   profile?: string;
   region?: string;
-  poolId: string;
-  name: string;
-  query: string;
-  logGroup: string;
-  startMs: number;
-  endMs: number;
   queryId?: string;
   status: string;
   rows: number;

@@ -1,5 +1,5 @@
 import type { LogSource } from '../domain/log-source.ts';
-import type { QuestionName } from '../domain/canned-queries.ts';
+import type { QueryAsked, QuestionName } from '../domain/canned-queries.ts';
 import type { IpPivotRow } from '../domain/ip-pivot.ts';
 import type { TimeRange } from '../domain/time-range.ts';
 import type { QueryStatistics, QueryStatus } from '../gateway/logs-types.ts';
@@ -14,16 +14,9 @@ export interface QueryRow {
 }
 
 /** A Logs Insights query of the app: what was asked, where it is, what it read and what it found. */
-export interface QueryRun {
+export interface QueryRun extends QueryAsked {
   id: string;
-  poolId: string;
-  /** The question's name, or `query` for a raw one. */
-  name: string;
   title: string;
-  query: string;
-  startMs: number;
-  endMs: number;
-  logGroup: string;
   queryId?: string;
   status: QueryStatus | 'Starting';
   statistics: QueryStatistics;

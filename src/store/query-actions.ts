@@ -1,4 +1,4 @@
-import { ipPivotPlan, ipPivotUsers, questionPlan, rawPlan, type QueryPlan, type QuestionName } from '../domain/canned-queries.ts';
+import { askedOf, ipPivotPlan, ipPivotUsers, questionPlan, rawPlan, type QueryPlan, type QuestionName } from '../domain/canned-queries.ts';
 import { describeLogSource } from '../domain/log-source.ts';
 import { parseTimeRange, resolveRange } from '../domain/time-range.ts';
 import { activityTime } from '../domain/user-activity.ts';
@@ -233,7 +233,7 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
       const rows = list<QueryRow>({ kind: 'query', poolId: route.poolId, run: route.run }).items;
       if (rows.length === 0) return flash('warn', run.endedAt === undefined ? 'The query is still running: export once it is done.' : 'No rows to export.');
       writeQueryExport(deps.exportDir ?? process.cwd(), format, run.columns, rows.map((r) => r.cells), {
-        poolId: run.poolId, name: run.name, query: run.query, logGroup: run.logGroup, startMs: run.startMs, endMs: run.endMs, truncated: run.truncated, now: kit.now(),
+        ...askedOf(run), truncated: run.truncated, now: kit.now(),
       }).then(
         (path) => flash('info', `Exported ${rows.length} rows to ${path}${run.truncated ? ' (cut at the service\'s row limit)' : ''}`),
         (error) => flash('error', error instanceof Error ? error.message : String(error)),

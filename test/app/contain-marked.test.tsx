@@ -3,16 +3,16 @@ import { describe, it } from 'node:test';
 import { needsAttention } from '../../src/domain/event-risk.ts';
 import type { IpPivotRow } from '../../src/domain/ip-pivot.ts';
 import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
-import type { AuthEvent, CognitoGateway, User } from '../../src/gateway/types.ts';
+import type { AuthEvent, User } from '../../src/gateway/types.ts';
 import type { SweepFinding } from '../../src/sweep/index.ts';
 import { checkedSteps } from '../../src/store/dialog.ts';
 import { listKey, type ListRef } from '../../src/store/routes.ts';
 import type { ChecklistDialog } from '../../src/store/state.ts';
 import { rawCall } from '../emulator/helpers.ts';
 import { startOnEvents, withApp, type AppHarness } from '../helpers/app-harness.tsx';
+import { ATTACKER, sharingTheAddress } from '../helpers/shared-address.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
-const ATTACKER = '185.220.101.34';
 
 /** The usernames `operation` was sent for, in order. */
 const sentTo = (h: AppHarness, operation: string) => h.emulator.requests.filter((r) => r.operation === operation).map((r) => (r.body as { Username: string }).Username);
@@ -24,17 +24,6 @@ async function summaryOf(h: AppHarness): Promise<string> {
   }, 20_000, 'the containment summary');
 }
 
-/** Other users named maria… get the attacker's address on every event, so the pivot finds more than one user. */
-function sharingTheAddress(gw: CognitoGateway): CognitoGateway {
-  return {
-    ...gw,
-    async listAuthEvents(poolId, username, token, opts) {
-      const page = await gw.listAuthEvents(poolId, username, token, opts);
-      const other = username.startsWith('maria') && username !== TAKEOVER_USERNAME;
-      return other ? { ...page, items: page.items.map((e) => ({ ...e, ip: ATTACKER })) } : page;
-    },
-  };
-}
 
 describe('app: :contain on the users marked in a list', () => {
   it('users list at 80×24: five marked users; the dry run scrolls (↓, PgDn) to its last line; y sends each call once to exactly the marked users', async () => {

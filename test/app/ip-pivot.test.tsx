@@ -2,30 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { LARGE_POOL_ID, TAKEOVER_USERNAME } from '../../src/emulator/well-known-ids.ts';
 import type { IpPivotRow } from '../../src/domain/ip-pivot.ts';
-import type { AuthEvent, CognitoGateway } from '../../src/gateway/types.ts';
+import type { AuthEvent } from '../../src/gateway/types.ts';
 import { listKey, type ListRef } from '../../src/store/routes.ts';
 import { currentRoute } from '../../src/store/selectors.ts';
 import type { SweepFinding } from '../../src/sweep/index.ts';
 import { rawCall } from '../emulator/helpers.ts';
 import { startOnEvents, type AppHarness } from '../helpers/app-harness.tsx';
+import { ATTACKER, sharingTheAddress } from '../helpers/shared-address.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
-/** The address of the takeover's first blocked sign-in (the demo's story). */
-const ATTACKER = '185.220.101.34';
 const MARIAS = 'username ^= "maria"';
 
-/** Gives every event of the other users named maria… the attacker's address, so that the pivot has more than one user to find. */
-function sharingTheAddress(gw: CognitoGateway): CognitoGateway {
-  return {
-    ...gw,
-    async listAuthEvents(poolId, username, token, opts) {
-      const page = await gw.listAuthEvents(poolId, username, token, opts);
-      const other = username.startsWith('maria') && username !== TAKEOVER_USERNAME;
-      return other ? { ...page, items: page.items.map((e) => ({ ...e, ip: ATTACKER })) } : page;
-    },
-    forSweep: () => sharingTheAddress(gw.forSweep?.() ?? gw),
-  };
-}
 
 describe('app: the IP pivot', () => {
   let h: AppHarness;

@@ -9,12 +9,12 @@ import { createFileJournal } from '../../src/journal/file-journal.ts';
 import type { JournalLine } from '../../src/journal/journal.ts';
 import { listKey, type ListRef } from '../../src/store/routes.ts';
 import { startOnEvents, withApp } from '../helpers/app-harness.tsx';
+import { ATTACKER } from '../helpers/shared-address.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'cognito-tui-pivot-journal-'));
 after(() => { rmSync(root, { recursive: true, force: true }); });
 
-const ATTACKER = '185.220.101.34';
 
 describe('app: every IP pivot is a journal line, shown in :journal and in the report\'s timeline', () => {
   it('I and :ip each append a "pivot" line with the address, how it was asked, what was searched and the users found; :undo passes over them', async () => {
