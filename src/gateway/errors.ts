@@ -53,13 +53,20 @@ export function secondsText(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
 
-/** A read that did not end within its deadline: retryable by hand (r). */
-export function readDeadlineError(operation: string, ms: number): GatewayError {
+const SERVICE_NAMES: Readonly<Record<string, string>> = { 'cognito-idp': 'Cognito', logs: 'CloudWatch Logs', cloudwatch: 'CloudWatch' };
+
+/** The service a person knows, by its IAM prefix (Cognito's when absent). */
+export function serviceName(service = 'cognito-idp'): string {
+  return SERVICE_NAMES[service] ?? service;
+}
+
+/** A read that did not end within its deadline: retryable by hand (r). `service` is the IAM prefix of the service asked. */
+export function readDeadlineError(operation: string, ms: number, service?: string): GatewayError {
   return new GatewayError({
     kind: 'timeout',
     retryable: true,
     operation,
-    message: `Cognito did not answer in ${secondsText(ms)} (${operation}). Press r to retry.`,
+    message: `${serviceName(service)} did not answer in ${secondsText(ms)} (${operation}). Press r to retry.`,
   });
 }
 

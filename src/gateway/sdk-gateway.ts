@@ -145,7 +145,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
     const deadlineFailure = (): GatewayError => {
       if (kind === 'write' && inFlight) return writeDeadlineError(operation, deadlineMs);
       if (kind === 'write' && lastError !== undefined) return classify(lastError);
-      return readDeadlineError(operation, deadlineMs);
+      return readDeadlineError(operation, deadlineMs, service);
     };
     try {
       const c = await guard.race(load());

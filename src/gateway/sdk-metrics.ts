@@ -1,5 +1,5 @@
 import { CallGuard } from './call-guard.ts';
-import { classifyFailure, failureFacts, GatewayError, MalformedAnswerError, secondsText, type FailureFacts } from './errors.ts';
+import { classifyFailure, failureFacts, GatewayError, MalformedAnswerError, readDeadlineError, type FailureFacts } from './errors.ts';
 import type { ApiCallRecord, MetricsGateway, RiskMetricName, RiskMetricSeries, RiskPulseData, RiskPulseRequest } from './types.ts';
 
 /** How to reach CloudWatch: the same region, profile, endpoint and credentials as the Cognito client. */
@@ -125,7 +125,7 @@ export function sdkRiskPulse(options: MetricsOptions, notify: (record: ApiCallRe
         throw new GatewayError({ kind: 'aborted', retryable: false, operation: OPERATION, message: `${OPERATION} was cancelled.` });
       }
       const failure = guard.reason === 'deadline'
-        ? new GatewayError({ kind: 'timeout', retryable: true, operation: OPERATION, message: `CloudWatch did not answer in ${secondsText(options.deadlineMs)} (${OPERATION}).` })
+        ? readDeadlineError(OPERATION, options.deadlineMs, 'cloudwatch')
         : error instanceof GatewayError ? error : classifyMetricsFailure(failureFacts(error), options);
       report(false, failure.awsName ?? failure.kind);
       throw failure;
