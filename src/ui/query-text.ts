@@ -14,11 +14,16 @@ export function bytesText(n: number | undefined): string {
 /** A figure as the query lines say it; "?" when the service has not said. */
 export const count = (n: number | undefined) => (n === undefined ? '?' : Math.round(n).toLocaleString('en-US'));
 
-/** One line of where the query is: its status, records matched and scanned, bytes scanned, how long it has run. */
-export function queryProgressText(run: QueryRun, now: number): string {
+/**
+ * One line of where the query is: its status, records matched and scanned, bytes scanned, and when it started (the
+ * screen's clock ticks too rarely to count a running query's seconds) or how long it took.
+ */
+export function queryProgressText(run: QueryRun): string {
   const s = run.statistics;
-  const seconds = (Math.max(0, (run.endedAt ?? now) - run.startedAt) / 1000).toFixed(1);
-  return `${run.status} · ${count(s.recordsMatched)} records matched of ${count(s.recordsScanned)} scanned · ${bytesText(s.bytesScanned)} scanned · ${seconds}s`;
+  const took = run.endedAt === undefined
+    ? `started ${new Date(run.startedAt).toISOString().slice(11, 19)}Z`
+    : `${(Math.max(0, run.endedAt - run.startedAt) / 1000).toFixed(1)}s`;
+  return `${run.status} · ${count(s.recordsMatched)} records matched of ${count(s.recordsScanned)} scanned · ${bytesText(s.bytesScanned)} scanned · ${took}`;
 }
 
 /** How fresh the answer is: the newest record time in the rows ("records up to 14:02:11Z"), as far as they tell. */

@@ -52,7 +52,7 @@ function QueryView({ poolId, run: runId, width, height, now }: ViewProps & { poo
         <Text dimColor>{` · ${range} · ${safeText(run.logGroup)}`}</Text>
       </Text>
       <Text wrap="truncate">
-        <Text color={statusColor} bold>{queryProgressText(run, now)}</Text>
+        <Text color={statusColor} bold>{queryProgressText(run)}</Text>
         <Text dimColor>{over ? ` · ${freshnessText(run)}` : ' · esc stops it (StopQuery)'}</Text>
       </Text>
       {run.error ? <Text color={theme.danger} wrap="truncate">{`✖ ${safeText(run.error)}`}</Text>
