@@ -32,11 +32,38 @@ export interface PagedList<T> {
 }
 
 /**
+ * The tokens a walk was handed out, in order, kept once for every walk that extends another: a walk owns the first
+ * `tokenCount` of them. Looking a token up and adding one cost O(1), where a copied list would cost O(pages).
+ */
+export class TokenLog {
+  /** Each token's place in the order it was handed out. */
+  readonly at = new Map<string, number>();
+  /** How many tokens the furthest walk over this log owns. */
+  length = 0;
+
+  /** True when `token` is among the first `count` handed out. */
+  has(token: string, count: number): boolean {
+    const place = this.at.get(token);
+    return place !== undefined && place < count;
+  }
+
+  /** A log with only the first `count` tokens, for a walk that goes on from an earlier point than the furthest one. */
+  upTo(count: number): TokenLog {
+    const copy = new TokenLog();
+    for (const [token, place] of this.at) if (place < count) copy.at.set(token, place);
+    copy.length = count;
+    return copy;
+  }
+}
+
+/**
  * The guard of one walk through a list's pages, from its first page: the tokens the server handed out, the run
  * of pages in a row that brought nothing new, and a fingerprint of the last page (to tell a repeated page).
  */
 export interface PageWalk {
-  tokens: readonly string[];
+  /** The tokens handed out; this walk's are the first `tokenCount`. */
+  tokens: TokenLog;
+  tokenCount: number;
   /** Pages in a row that were empty or repeated the page before while carrying a next token. */
   idleRun: number;
   lastPage?: string;
@@ -57,7 +84,22 @@ export const WALK_STOP_KIND: Readonly<Record<WalkStop, string>> = {
 
 /** A walk that has seen nothing yet. */
 export function startWalk(): PageWalk {
-  return { tokens: [], idleRun: 0 };
+  return { tokens: new TokenLog(), tokenCount: 0, idleRun: 0 };
+}
+
+/** The tokens a walk was handed out, in order. */
+export function walkTokens(walk: PageWalk): string[] {
+  const out: string[] = [];
+  for (const [token, place] of walk.tokens.at) if (place < walk.tokenCount) out[place] = token;
+  return out;
+}
+
+/** The walk's tokens with `token` added: in place when the walk is the furthest over its log, else in a copy of its part. */
+function withToken(walk: PageWalk, token: string): Pick<PageWalk, 'tokens' | 'tokenCount'> {
+  const tokens = walk.tokens.length === walk.tokenCount ? walk.tokens : walk.tokens.upTo(walk.tokenCount);
+  tokens.at.set(token, walk.tokenCount);
+  tokens.length = walk.tokenCount + 1;
+  return { tokens, tokenCount: tokens.length };
 }
 
 function pageFingerprint(items: readonly unknown[]): string | undefined {
@@ -73,8 +115,9 @@ export interface WalkStep {
 }
 
 /**
- * Takes one page into a walk. A next token the walk has already been given ends it at once; a page that is empty
- * or repeats the page before, while offering a next one, adds to the idle run, which stops the walk at `maxIdle`.
+ * Takes one page into a walk, in O(1) whatever the walk's length. A next token the walk has already been given ends
+ * it at once; a page that is empty or repeats the page before, while offering a next one, adds to the idle run, which
+ * stops the walk at `maxIdle`. The walk given keeps meaning what it meant: stepping it again branches off.
  */
 export function stepWalk(walk: PageWalk, page: Page<unknown>, maxIdle = MAX_IDLE_PAGES): WalkStep {
   const fingerprint = pageFingerprint(page.items);
@@ -82,9 +125,9 @@ export function stepWalk(walk: PageWalk, page: Page<unknown>, maxIdle = MAX_IDLE
   const fresh = page.items.length > 0 && !repeated;
   const token = page.nextToken;
   if (!token) return { walk: { ...walk, idleRun: 0, lastPage: fingerprint }, fresh };
-  if (walk.tokens.includes(token)) return { walk, fresh, stop: 'repeated-token' };
+  if (walk.tokens.has(token, walk.tokenCount)) return { walk, fresh, stop: 'repeated-token' };
   const idleRun = fresh ? 0 : walk.idleRun + 1;
-  const next = { tokens: [...walk.tokens, token], idleRun, lastPage: fingerprint ?? walk.lastPage };
+  const next = { ...withToken(walk, token), idleRun, lastPage: fingerprint ?? walk.lastPage };
   if (idleRun >= maxIdle) return { walk: next, fresh, stop: repeated ? 'repeated-pages' : 'empty-pages' };
   return { walk: next, fresh };
 }

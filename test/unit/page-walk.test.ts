@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   abandonLoad, applyPage, beginLoad, canLoadMore, continueWalk, emptyList, isIdleStop, MAX_IDLE_PAGES, resetForRefresh, startWalk, stepWalk,
+  walkTokens,
   type PagedList,
 } from '../../src/store/paged-list.ts';
 
@@ -73,9 +74,38 @@ describe('bounded paging (one walk through a list)', () => {
   it('stepWalk is pure: the walk given is not changed', () => {
     const w = startWalk();
     const step = stepWalk(w, { items: [], nextToken: 'x' });
-    assert.deepEqual(w, { tokens: [], idleRun: 0 });
-    assert.deepEqual(step.walk.tokens, ['x']);
+    assert.deepEqual(walkTokens(w), []);
+    assert.equal(w.idleRun, 0);
+    assert.deepEqual(walkTokens(step.walk), ['x']);
     assert.equal(step.walk.idleRun, 1);
+  });
+
+  it('a walk stepped twice branches: each branch knows only the tokens it was given', () => {
+    const w = stepWalk(startWalk(), { items: [1], nextToken: 'a' }).walk;
+    const x = stepWalk(w, { items: [2], nextToken: 'x' }).walk;
+    const y = stepWalk(w, { items: [3], nextToken: 'y' }).walk;
+    assert.deepEqual(walkTokens(x), ['a', 'x']);
+    assert.deepEqual(walkTokens(y), ['a', 'y']);
+    assert.equal(stepWalk(y, { items: [4], nextToken: 'x' }).stop, undefined, 'x was handed out on the other branch only');
+    assert.equal(stepWalk(x, { items: [4], nextToken: 'x' }).stop, 'repeated-token');
+    assert.equal(stepWalk(y, { items: [4], nextToken: 'a' }).stop, 'repeated-token');
+    const again = stepWalk(w, { items: [5], nextToken: 'y' }).walk;
+    assert.equal(stepWalk(again, { items: [6], nextToken: 'x' }).stop, undefined);
+  });
+
+  it('costs the same per page however long the walk (16,667 pages: a million users)', () => {
+    const pages = 16_667;
+    const cost = (n: number) => {
+      let w = startWalk();
+      const started = performance.now();
+      for (let i = 0; i < n; i++) w = stepWalk(w, { items: [i], nextToken: `token-${i}` }).walk;
+      assert.equal(w.tokenCount, n);
+      return performance.now() - started;
+    };
+    cost(2000);
+    const long = cost(pages);
+    assert.ok(long < 250, `${pages} pages took ${Math.round(long)} ms`);
+    assert.equal(stepWalk(stepWalk(startWalk(), { items: [1], nextToken: 'z' }).walk, { items: [2], nextToken: 'z' }).stop, 'repeated-token');
   });
 
   it('abandoning a load drops the answer still in flight', () => {
