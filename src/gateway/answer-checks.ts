@@ -3,12 +3,14 @@ import { MalformedAnswerError } from './errors.ts';
 /** The largest answer body read; a bigger one is refused rather than held in memory. */
 export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
-const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+/** What a JSON value is, for a message: 'null', 'a list', 'an object', 'a number'… */
+export const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
 
 /** Members whose keys are the customer's own (tags), so a key ending in "Date" there says nothing about its type. */
 const FREE_FORM_MAPS: ReadonlySet<string> = new Set(['UserPoolTags']);
 
-function findProblem(value: unknown, key: string, depth: number): string | undefined {
+/** The first null, non-number `…Date` or too deep nesting inside `value` (a member named `key`), said in words. */
+export function findProblem(value: unknown, key: string, depth: number): string | undefined {
   if (depth > 32) return 'the answer is nested too deeply';
   if (value === null) return `${key} is null`;
   if (key.endsWith('Date') && typeof value !== 'number') return `${key} is not a date (got ${kindOf(value)})`;
@@ -27,12 +29,12 @@ function findProblem(value: unknown, key: string, depth: number): string | undef
 }
 
 /**
- * Checks a successful answer's raw body before the SDK reads it: JSON (not an HTML page, not cut off), a JSON
- * object, no `null` anywhere, every `…Date` an epoch-seconds number. Throws MalformedAnswerError naming the problem.
+ * A successful answer's raw body as a JSON object, or undefined when it is empty: JSON (not an HTML page, not cut
+ * off) and an object, else a MalformedAnswerError naming the problem.
  */
-export function checkRawAnswer(body: Uint8Array, contentType: string | undefined): void {
+export function parseAnswerText(body: Uint8Array, contentType: string | undefined): Record<string, unknown> | undefined {
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8').trim();
-  if (text === '') return;
+  if (text === '') return undefined;
   if (/html/i.test(contentType ?? '') || text.startsWith('<')) {
     throw new MalformedAnswerError('the answer is an HTML page, not Cognito\'s JSON (a proxy or a sign-in page in the way?)', true);
   }
@@ -46,7 +48,16 @@ export function checkRawAnswer(body: Uint8Array, contentType: string | undefined
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new MalformedAnswerError(`the answer is ${kindOf(parsed)}, not a JSON object`);
   }
-  const problem = findProblem(parsed, '', 0);
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * Checks a successful answer's raw body before the SDK reads it: JSON (not an HTML page, not cut off), a JSON
+ * object, no `null` anywhere, every `…Date` an epoch-seconds number. Throws MalformedAnswerError naming the problem.
+ */
+export function checkRawAnswer(body: Uint8Array, contentType: string | undefined): void {
+  const parsed = parseAnswerText(body, contentType);
+  const problem = parsed === undefined ? undefined : findProblem(parsed, '', 0);
   if (problem) throw new MalformedAnswerError(problem);
 }
 

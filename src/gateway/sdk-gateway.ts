@@ -3,7 +3,7 @@ import { list, obj, text } from './answer-checks.ts';
 import { CallGuard } from './call-guard.ts';
 import { abortedError, classifyFailure, classifyWriteFailure, failureFacts, readDeadlineError, retryCause, writeDeadlineError, type GatewayError } from './errors.ts';
 import { noRetries, retryDelayMs, totalRetries } from './read-retry.ts';
-import { checkAnswersOf } from './sdk-answer-check.ts';
+import { checkAnswersOf, userPageOf } from './sdk-answer-check.ts';
 import { requestIdField, requestIdOfAnswer, requestIdOfError } from './request-id.ts';
 import { sdkWhoAmI } from './sdk-who-am-i.ts';
 import { sdkLogsMethods } from './sdk-logs.ts';
@@ -43,6 +43,8 @@ export interface SdkGatewayOptions {
   readDeadlineMs?: number;
   /** Overall deadline of a write, ms; when it passes with the request in flight, the outcome is reported unknown. Default 30 s. */
   writeDeadlineMs?: number;
+  /** Read pages of users (ListUsers, ListUsersInGroup) straight from the answer's body rather than through the SDK's deserializer. Default true. */
+  userPagesFromBody?: boolean;
 }
 
 type SdkModule = typeof import('./sdk-client.ts');
@@ -100,7 +102,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
   function clients(): Promise<Clients> {
     loaded ??= import('./sdk-client.ts').then((sdk) => {
       const client = new sdk.CognitoIdentityProviderClient({ ...clientConfig, maxAttempts: 1 });
-      checkAnswersOf(client);
+      checkAnswersOf(client, options.userPagesFromBody ?? true);
       return { sdk, client };
     });
     return loaded;
@@ -186,7 +188,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       const out = await client.send(new sdk.ListUsersCommand({
         UserPoolId: poolId, Limit: PAGE_SIZE, PaginationToken: token, ...(filter ? { Filter: filter } : {}),
       }), { abortSignal });
-      return page(list(out.Users, 'Users').map(toUser), out.PaginationToken, 'PaginationToken');
+      return userPageOf(out) ?? page(list(out.Users, 'Users').map(toUser), out.PaginationToken, 'PaginationToken');
     }, opts?.signal);
 
   const listAuthEvents = (kind: CallKind): CognitoGateway['listAuthEvents'] => (poolId, username, token, opts) =>
@@ -248,7 +250,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       const out = await client.send(new sdk.ListUsersInGroupCommand({
         UserPoolId: poolId, GroupName: groupName, Limit: PAGE_SIZE, NextToken: token,
       }), { abortSignal });
-      return page(list(out.Users, 'Users').map(toUser), out.NextToken, 'NextToken');
+      return userPageOf(out) ?? page(list(out.Users, 'Users').map(toUser), out.NextToken, 'NextToken');
     }, opts?.signal),
     listUsers: listUsers('read'),
     listGroupsForUser: (poolId, username, token, opts) => call('AdminListGroupsForUser', 'read', async (sdk, client, abortSignal) => {
