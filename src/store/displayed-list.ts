@@ -8,14 +8,14 @@ import { rowOnLine, sortedList } from './sorted-list.ts';
 import type { AppState, EventView } from './state.ts';
 
 const shownCache = new WeakMap<PagedList<unknown>, WeakMap<EventView, PagedList<unknown>>>();
-const rowsCache = new WeakMap<readonly AuthEvent[], WeakMap<EventFilter, { all?: AuthEvent[]; attention?: AuthEvent[] }>>();
+const rowsCache = new WeakMap<readonly AuthEvent[], WeakMap<EventFilter, { length: number; all?: AuthEvent[]; attention?: AuthEvent[] }>>();
 
-/** The events that pass a filter, computed once per loaded rows and filter (moving the cursor keeps both). */
+/** The events that pass a filter, computed once per loaded rows (and their length: rows may grow in place) and filter (moving the cursor keeps both). */
 function passing(items: readonly AuthEvent[], filter: EventFilter, attention: boolean): AuthEvent[] {
   let byFilter = rowsCache.get(items);
   if (!byFilter) rowsCache.set(items, (byFilter = new WeakMap()));
   let passed = byFilter.get(filter);
-  if (!passed) byFilter.set(filter, (passed = {}));
+  if (passed?.length !== items.length) byFilter.set(filter, (passed = { length: items.length }));
   const slot = attention ? 'attention' : 'all';
   return (passed[slot] ??= items.filter((e) => (!attention || needsAttention(e)) && matchesEventFilter(e, filter)));
 }

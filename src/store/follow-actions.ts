@@ -2,6 +2,7 @@ import type { Page } from '../gateway/types.ts';
 import { quotaRps } from '../sweep/quotas.ts';
 import { TokenBucket } from '../sweep/token-bucket.ts';
 import { followPages, type FollowDeps } from './follow-loader.ts';
+import { listSource } from './list-sources.ts';
 import { describeFollowProgress } from './follow-progress.ts';
 import { canLoadMore, FOLLOW_BATCH, startFollow, stopFollow, type PagedList } from './paged-list.ts';
 import { type ListRef } from './routes.ts';
@@ -56,6 +57,7 @@ export function createFollowActions(d: FollowActionDeps): Pick<AppActions, 'load
     const deps: FollowDeps = {
       list: d.list, setList: d.setList, prepare: d.prepare, toError: toListError,
       fetchPage: d.fetchPage,
+      appendInPlace: listSource(ref).appendInPlace === true,
       ...(paced ? { pace: () => { showProgress(); return paced.take(); } } : {}),
     };
     void followPages(deps, ref).then((end) => {

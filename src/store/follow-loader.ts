@@ -1,6 +1,6 @@
 import type { Page } from '../gateway/types.ts';
 import {
-  advanceFollow, applyError, beginLoad, canLoadMore, clampCursor, startWalk, stepWalk, walkStopError, type ListError, type PagedList,
+  advanceFollow, appendRows, applyError, beginLoad, canLoadMore, clampCursor, startWalk, stepWalk, walkStopError, type ListError, type PagedList,
 } from './paged-list.ts';
 import type { ListRef } from './routes.ts';
 
@@ -15,6 +15,8 @@ export interface FollowDeps {
   clock?: () => number;
   /** Waits for the turn of the next request (G paced below a quota); absent, pages follow back to back. */
   pace?: () => Promise<void>;
+  /** Grow the rows shown where they are rather than in a copy (appendRows): for lists whose consumers key on rows and length. */
+  appendInPlace?: boolean;
 }
 
 /** How often the rows fetched while following are shown: often enough to watch, rarely enough not to slow the walk. */
@@ -33,7 +35,14 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
   if (!canLoadMore(start) || start.followUntil === undefined) return 'stopped';
   const started = beginLoad(start);
   deps.setList(ref, started);
-  const rows = start.items.slice();
+  let shown = start.items;
+  let pending: unknown[] = [];
+  /** The rows shown with those arrived since: once per publish, never per page. */
+  const rows = () => {
+    if (pending.length > 0 || deps.appendInPlace) shown = appendRows(shown, pending, deps.appendInPlace === true);
+    pending = [];
+    return shown;
+  };
   let token = start.nextToken;
   let pages = start.pagesLoaded;
   let walk = start.walk ?? startWalk();
@@ -44,7 +53,7 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
       const now = deps.list(ref);
       if (now.requestId !== started.requestId) return 'stale';
       if (now.followUntil === undefined) {
-        deps.setList(ref, clampCursor({ ...now, items: rows.slice(), nextToken: token, pagesLoaded: pages, walk, loading: false }));
+        deps.setList(ref, clampCursor({ ...now, items: rows(), nextToken: token, pagesLoaded: pages, walk, loading: false }));
         return 'stopped';
       }
     }
@@ -54,7 +63,7 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
     } catch (error) {
       const current = deps.list(ref);
       if (current.requestId !== started.requestId) return 'stale';
-      const loaded = { ...current, items: rows.slice(), nextToken: token, pagesLoaded: pages, walk };
+      const loaded = { ...current, items: rows(), nextToken: token, pagesLoaded: pages, walk };
       deps.setList(ref, clampCursor(applyError(loaded, started.requestId, deps.toError(error))));
       return 'error';
     }
@@ -63,18 +72,18 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
     const prepared = deps.prepare(ref, page.items);
     const step = stepWalk(walk, { items: prepared, nextToken: page.nextToken });
     walk = step.walk;
-    if (step.fresh) for (const row of prepared) rows.push(row);
+    if (step.fresh) for (const row of prepared) pending.push(row);
     token = page.nextToken;
     pages++;
     if (step.stop) {
-      const next = { ...current, items: rows.slice(), nextToken: token, complete: false, pagesLoaded: pages, loading: false, walk, followUntil: undefined, error: walkStopError(step.stop) };
+      const next = { ...current, items: rows(), nextToken: token, complete: false, pagesLoaded: pages, loading: false, walk, followUntil: undefined, error: walkStopError(step.stop) };
       deps.setList(ref, clampCursor(next));
       return 'bounded';
     }
     const stopped = current.followUntil === undefined;
-    const done = !token || stopped || rows.length >= (current.followUntil ?? 0);
+    const done = !token || stopped || shown.length + pending.length >= (current.followUntil ?? 0);
     if (done || clock() - shownAt >= FOLLOW_PUBLISH_MS) {
-      const next = { ...current, items: rows.slice(), nextToken: token, complete: !token, pagesLoaded: pages, loading: !done, walk, error: undefined };
+      const next = { ...current, items: rows(), nextToken: token, complete: !token, pagesLoaded: pages, loading: !done, walk, error: undefined };
       deps.setList(ref, stopped ? clampCursor(next) : advanceFollow(next));
       shownAt = clock();
     }

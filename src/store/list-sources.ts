@@ -16,6 +16,8 @@ export interface ListSource<R extends ListRef> {
   fetch: (gw: CognitoGateway, ref: R, token: string | undefined, opts: CallOptions, state: AppState) => Promise<Page<unknown>>;
   /** Turns fetched items into stored rows (a users list keeps compact rows). */
   prepare?: (items: unknown[]) => unknown[];
+  /** G grows the rows shown in place rather than copying them per publish (appendRows): no consumer keys on the rows array alone. */
+  appendInPlace?: true;
   firstPage?: (ref: R, hooks: FirstPageHooks) => void;
 }
 
@@ -27,6 +29,7 @@ const SOURCES: Sources = {
   users: {
     fetch: (gw, ref, token, opts) => gw.listUsers(ref.poolId, ref.filter || undefined, token, opts),
     prepare: (items) => (items as User[]).map(compactUser),
+    appendInPlace: true,
     firstPage: (ref, hooks) => hooks.ensurePool(ref.poolId),
   },
   clients: { fetch: (gw, ref, token, opts) => gw.listAppClients(ref.poolId, token, opts) },
@@ -42,6 +45,7 @@ const SOURCES: Sources = {
   'group-users': {
     fetch: (gw, ref, token, opts) => gw.listUsersInGroup(ref.poolId, ref.group, token, opts),
     prepare: (items) => (items as User[]).map(compactUser),
+    appendInPlace: true,
     firstPage: (ref, hooks) => hooks.ensurePool(ref.poolId),
   },
   appClients: { fetch: (gw, ref, token, opts) => gw.listAppClients(ref.poolId, token, opts) },

@@ -205,6 +205,23 @@ export function applyPage<T>(list: PagedList<T>, requestId: number, page: Page<T
   };
 }
 
+/** Arrays of rows that only appendRows writes to, and only at their end (each is one list's, grown by its walk). */
+const growable = new WeakSet<readonly unknown[]>();
+
+/**
+ * `rows` with `more` after them. With `inPlace`, an array of rows grown before is grown where it is (O(more)), so a
+ * list that follows its end never copies what it has: every list holding it then sees the new rows, so a cache of
+ * anything computed from a list's rows must key on the rows and their length, not on the array alone. Otherwise,
+ * and the first time, the rows are copied into a new array.
+ */
+export function appendRows<T>(rows: T[], more: readonly T[], inPlace: boolean): T[] {
+  if (!inPlace) return more.length === 0 ? rows : rows.concat(more);
+  const out = growable.has(rows) ? rows : rows.slice();
+  growable.add(out);
+  for (const row of more) out.push(row);
+  return out;
+}
+
 /** How many more rows one G may load before it stops and asks for another G. */
 export const FOLLOW_BATCH = 50_000;
 

@@ -4,14 +4,16 @@ import type { SortColumn } from './sort-columns.ts';
 
 /** One list's rows in one sort: their keys, the order (row shown on each line) and each row's line. */
 interface Sorted {
+  /** The rows sorted: the first `count` of `items` (rows grown in place have more since). */
   items: readonly unknown[];
+  count: number;
   keys: SortValue[];
   order: Int32Array;
   position: Int32Array;
   rows: unknown[];
 }
 
-/** Exact answers, by the rows and then the sort; rows that were dropped take their answers with them. */
+/** Exact answers, by the rows and then the sort (each good for the rows' length it was made at); rows that were dropped take their answers with them. */
 const byRows = new WeakMap<readonly unknown[], Map<string, Sorted>>();
 /** The latest answer per list and sort, to extend when a page was appended rather than sort it all again. */
 const latest = new Map<string, Sorted>();
@@ -23,36 +25,43 @@ function remember(slot: string, sorted: Sorted): void {
   if (latest.size > LATEST_KEPT) latest.delete(latest.keys().next().value as string);
 }
 
-/** True when `rows` begins with every row of `before` (a page was appended). */
-function extends_(rows: readonly unknown[], before: readonly unknown[]): boolean {
-  if (before.length === 0 || before.length > rows.length) return false;
-  for (let i = 0; i < before.length; i++) if (rows[i] !== before[i]) return false;
+/** True when `rows` begins with the rows `before` sorted (a page was appended): O(1) for rows grown in place. */
+function extends_(rows: readonly unknown[], before: Sorted): boolean {
+  if (before.count === 0 || before.count > rows.length) return false;
+  if (rows === before.items) return true;
+  for (let i = 0; i < before.count; i++) if (rows[i] !== before.items[i]) return false;
   return true;
+}
+
+/** The answer for the rows as long as they are now, if one was made. */
+function current(bySort: Map<string, Sorted> | undefined, id: string, length: number): Sorted | undefined {
+  const hit = bySort?.get(id);
+  return hit?.count === length ? hit : undefined;
 }
 
 function sortRows(listKey: string, items: readonly unknown[], column: SortColumn, descending: boolean): Sorted {
   const id = `${column.header}\u0000${descending ? 'd' : 'a'}`;
   let bySort = byRows.get(items);
-  const hit = bySort?.get(id);
+  const hit = current(bySort, id, items.length);
   if (hit) return hit;
   const slot = `${listKey}\u0000${id}`;
   const before = latest.get(slot);
   let keys: SortValue[];
   let order: Int32Array;
-  const other = bySort?.get(`${column.header}\u0000${descending ? 'a' : 'd'}`);
+  const other = current(bySort, `${column.header}\u0000${descending ? 'a' : 'd'}`, items.length);
   if (other) {
     keys = other.keys;
     order = reverseOrder(other.order, keys);
-  } else if (before && extends_(items, before.items)) {
-    keys = before.keys.concat(items.slice(before.items.length).map(column.key));
-    order = extendOrder(before.order, keys, before.items.length, descending);
+  } else if (before && extends_(items, before)) {
+    keys = before.keys.concat(items.slice(before.count).map(column.key));
+    order = extendOrder(before.order, keys, before.count, descending);
   } else {
     keys = items.map(column.key);
     order = sortOrder(keys, descending);
   }
   const rows = new Array<unknown>(order.length);
   for (let line = 0; line < order.length; line++) rows[line] = items[order[line]];
-  const sorted: Sorted = { items, keys, order, position: positionsOf(order), rows };
+  const sorted: Sorted = { items, count: items.length, keys, order, position: positionsOf(order), rows };
   if (!bySort) byRows.set(items, (bySort = new Map()));
   bySort.set(id, sorted);
   remember(slot, sorted);
