@@ -33,7 +33,7 @@ export async function rereadList(deps: RereadDeps, ref: ListRef): Promise<void> 
   const started = beginLoad(before);
   deps.setList(ref, started);
   try {
-    let items: unknown[] = [];
+    const items: unknown[] = [];
     let token: string | undefined;
     let pages = 0;
     let walk = startWalk();
@@ -45,7 +45,7 @@ export async function rereadList(deps: RereadDeps, ref: ListRef): Promise<void> 
       const step = stepWalk(walk, { items: prepared, nextToken: page.nextToken });
       walk = step.walk;
       stop = step.stop;
-      if (step.fresh) items = items.concat(prepared);
+      if (step.fresh) for (const row of prepared) items.push(row);
       token = page.nextToken;
       pages++;
     } while (token && !stop && items.length < before.items.length);
