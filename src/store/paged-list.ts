@@ -186,15 +186,16 @@ export function beginLoad<T>(list: PagedList<T>): PagedList<T> {
 /**
  * Appends a fetched page, unless the answer is stale (another fetch or a refresh came since). A page the walk
  * rejects (a repeated token, too many idle pages) stops the list with an error that says so; a repeated page's
- * rows are not appended again.
+ * rows are not appended again. With `appendInPlace` (see appendRows) the rows grow where they are: the list given
+ * then holds the new rows too.
  */
-export function applyPage<T>(list: PagedList<T>, requestId: number, page: Page<T>): PagedList<T> {
+export function applyPage<T>(list: PagedList<T>, requestId: number, page: Page<T>, appendInPlace = false): PagedList<T> {
   if (requestId !== list.requestId || !list.loading) return list;
   const step = stepWalk(list.walk ?? startWalk(), page);
   const added = step.fresh ? page.items : [];
   return {
     ...list,
-    items: list.items.length === 0 ? added : added.length === 0 ? list.items : list.items.concat(added),
+    items: list.items.length === 0 && !appendInPlace ? added : added.length === 0 ? list.items : appendRows(list.items, added, appendInPlace),
     nextToken: page.nextToken,
     complete: !page.nextToken,
     loading: false,

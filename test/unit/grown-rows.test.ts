@@ -78,3 +78,23 @@ describe('rows grown in place while G follows a list', () => {
     assert.equal(rows, grown, 'grown in place');
   });
 });
+
+describe('a page loaded on its own (the cursor near the end) into rows grown in place', () => {
+  it('appends to the same array, the first time into a copy, and a repeated page adds nothing', () => {
+    const users = makeUsers(180);
+    const first = users.slice(0, 60);
+    let list = applyPage(beginLoad(emptyList<User>()), 1, { items: first, nextToken: 'a' }, true);
+    const rows = list.items;
+    assert.notEqual(rows, first, 'the page\'s own array is not grown');
+    list = applyPage(beginLoad(list), list.requestId + 1, { items: users.slice(60, 120), nextToken: 'b' }, true);
+    assert.equal(list.items, rows);
+    const before = list;
+    list = applyPage(beginLoad(list), list.requestId + 1, { items: users.slice(60, 120), nextToken: 'c' }, true);
+    assert.equal(list.items.length, 120, 'a repeated page is not appended again');
+    list = applyPage(beginLoad(list), list.requestId + 1, { items: users.slice(120), nextToken: undefined }, true);
+    assert.equal(list.items, rows);
+    assert.deepEqual(list.items, users);
+    assert.equal(before.items.length, 180, 'every list holding the rows sees them grow');
+    assert.equal(first.length, 60);
+  });
+});

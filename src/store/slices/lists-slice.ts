@@ -38,9 +38,10 @@ export function listsSlice({ get, set, deps, aborts, kit, shared }: SliceEnv): S
     fetchPage(ref, before.nextToken).then(
       (fetched) => {
         const current = list(ref);
-        const next = applyPage(current, started.requestId, { ...fetched, items: prepare(ref, fetched.items) });
+        const had = current.items.length;
+        const next = applyPage(current, started.requestId, { ...fetched, items: prepare(ref, fetched.items) }, listSource(ref).appendInPlace);
         if (next === current) return;
-        const gotNothing = next.items.length === current.items.length;
+        const gotNothing = next.items.length === had;
         const shown = next.followUntil === undefined ? clampCursor(next) : advanceFollow(next);
         setList(ref, shown);
         if (isWalkStop(next)) kit.flash('warn', next.error!.message);
