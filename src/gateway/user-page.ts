@@ -8,7 +8,7 @@ import type { Page, User } from './types.ts';
  * Every member it does not know is checked as checkRawAnswer checks a whole answer (no null, dates are numbers).
  */
 
-/** The date the SDK makes of an epoch-seconds number, as epoch milliseconds. */
+/** The furthest a Date reaches from 1970, ms: an epoch-seconds number beyond it is no date (the SDK's Date would be invalid). */
 const LATEST_MS = 8.64e15;
 
 function fail(message: string): never {

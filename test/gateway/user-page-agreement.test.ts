@@ -65,6 +65,7 @@ const HOSTILE: [string, unknown][] = [
   ['a null user', { Users: [null] }],
   ['a number for a name', { Users: [{ Username: 12_345 }] }],
   ['a string date', { Users: [{ Username: 'a', UserCreateDate: '2024-05-01T12:00:00Z' }] }],
+  ['a date beyond any calendar', { Users: [{ Username: 'a', UserCreateDate: 1e20 }] }],
   ['null attributes', { Users: [{ Username: 'a', Attributes: null }] }],
   ['a null attribute value', { Users: [{ Username: 'a', Attributes: [{ Name: 'email', Value: null }] }] }],
   ['a number attribute value', { Users: [{ Username: 'a', Attributes: [{ Name: 'email', Value: 7 }] }] }],
