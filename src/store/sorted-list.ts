@@ -39,6 +39,12 @@ function current(bySort: Map<string, Sorted> | undefined, id: string, length: nu
   return hit?.count === length ? hit : undefined;
 }
 
+/** The keys of rows grown in place, grown with them: the same rows have the same keys in any sort by the column. */
+function grownKeys(keys: SortValue[], items: readonly unknown[], column: SortColumn): SortValue[] {
+  for (let i = keys.length; i < items.length; i++) keys.push(column.key(items[i]));
+  return keys;
+}
+
 function sortRows(listKey: string, items: readonly unknown[], column: SortColumn, descending: boolean): Sorted {
   const id = `${column.header}\u0000${descending ? 'd' : 'a'}`;
   let bySort = byRows.get(items);
@@ -53,7 +59,7 @@ function sortRows(listKey: string, items: readonly unknown[], column: SortColumn
     keys = other.keys;
     order = reverseOrder(other.order, keys);
   } else if (before && extends_(items, before)) {
-    keys = before.keys.concat(items.slice(before.count).map(column.key));
+    keys = items === before.items ? grownKeys(before.keys, items, column) : before.keys.concat(items.slice(before.count).map(column.key));
     order = extendOrder(before.order, keys, before.count, descending);
   } else {
     keys = items.map(column.key);
