@@ -92,7 +92,7 @@ export async function readWholeBody(body: unknown): Promise<unknown> {
     }
     chunks.push(bytes);
   }
-  return new Uint8Array(Buffer.concat(chunks));
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
 }
 
 function fail(field: string, what: string, value: unknown): never {
