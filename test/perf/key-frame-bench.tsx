@@ -62,6 +62,8 @@ const toggle = () => { const open = frame().includes(HELP); return press('?', ()
 
 await until(() => status() !== undefined, 'first users');
 const loading: Sample[] = [];
+let changes = 0;
+const unsubscribe = store.subscribe(() => { changes++; });
 const f0 = app.frames.length; const lt0 = performance.now(); const lcpu0 = process.cpuUsage();
 const TOGGLE = process.env.TOGGLE !== '0';
 const progress = setInterval(() => console.error(JSON.stringify(status()), frame().split('\n').slice(-3).join(' | ')), 5000);
@@ -74,7 +76,8 @@ for (;;) {
 }
 clearInterval(progress);
 const lcpu = process.cpuUsage(lcpu0);
-console.log(`load ${N}: ${((performance.now() - lt0) / 1000).toFixed(1)} s wall, cpu ${((lcpu.user + lcpu.system) / 1e6).toFixed(1)} s, frames ${app.frames.length - f0}`);
+console.log(`load ${N}: ${((performance.now() - lt0) / 1000).toFixed(1)} s wall, cpu ${((lcpu.user + lcpu.system) / 1e6).toFixed(1)} s, frames ${app.frames.length - f0}, store changes ${changes}`);
+unsubscribe();
 if (loading.length) report('? while loading', loading);
 await press('g', () => status()?.cursor === 1);
 const idle: Sample[] = [];
