@@ -81,10 +81,10 @@ unsubscribe();
 if (loading.length) report('? while loading', loading);
 await press('g', () => status()?.cursor === 1);
 const idle: Sample[] = [];
-for (let i = 0; i < 200; i++) { const at = status()!.cursor; idle.push(await press('j', () => status()?.cursor === at + 1)); }
+for (let i = 0; i < Number(process.env.PRESSES ?? 200); i++) { const at = status()!.cursor; idle.push(await press('j', () => status()?.cursor === at + 1)); }
 report('j idle', idle);
 const help: Sample[] = [];
-for (let i = 0; i < 40; i++) help.push(await toggle());
+for (let i = 0; i < Number(process.env.TOGGLES ?? 40); i++) help.push(await toggle());
 report('? idle', help);
 const mem = process.memoryUsage();
 console.log(`rss ${(mem.rss / 1e6).toFixed(0)} MB heap ${(mem.heapUsed / 1e6).toFixed(0)} MB`);
