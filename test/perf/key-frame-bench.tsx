@@ -1,7 +1,7 @@
 /**
  * Key → frame at a large user list, in-process: the app over a fake gateway holding USERS users (1,000,000 by default;
  * pages of 60, PAGE_MS apart), at COLS×ROWS. It loads every user with G while toggling `?` (TOGGLE=0 skips that),
- * then times `j` and `?` on the loaded list, printing wall and CPU ms per key and frames per key. Bundle it the way
+ * then times `j` and `?` on the loaded list (every row marked with `*` first when MARK=1), printing wall and CPU ms per key and frames per key. Bundle it the way
  * the bin is bundled (Ink's row-cached Output, production React) with `node test/perf/bundle-bench.mjs OUTDIR`, then
  * run `node --max-semi-space-size=1 --heap-growing-percent=25 --initial-heap-size=64 OUTDIR/bench.mjs`.
  */
@@ -53,6 +53,7 @@ async function press(key: string, done: () => boolean): Promise<Sample> {
   return { ms, cpu: (cpu.user + cpu.system) / 1000, frames: app.frames.length - f0 };
 }
 function report(name: string, xs: Sample[]) {
+  if (xs.length === 0) return;
   const q = (a: number[], p: number) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
   const ms = xs.map((x) => x.ms);
   const avg = (f: (s: Sample) => number) => (xs.reduce((a, s) => a + f(s), 0) / xs.length).toFixed(2);
@@ -80,6 +81,7 @@ console.log(`load ${N}: ${((performance.now() - lt0) / 1000).toFixed(1)} s wall,
 unsubscribe();
 if (loading.length) report('? while loading', loading);
 await press('g', () => status()?.cursor === 1);
+if (process.env.MARK === '1') await press('*', () => / marked/.test(frame()));
 const idle: Sample[] = [];
 for (let i = 0; i < Number(process.env.PRESSES ?? 200); i++) { const at = status()!.cursor; idle.push(await press('j', () => status()?.cursor === at + 1)); }
 report('j idle', idle);
