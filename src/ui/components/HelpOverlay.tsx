@@ -3,7 +3,8 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { helpDisabledReasons, helpTables } from '../../keys/dispatch.ts';
 import type { ViewName } from '../../store/routes.ts';
 import { useAppState } from '../store-context.ts';
-import { cellText, HELP_GAP, LABEL_WIDTH, layoutHelp, type HelpCell } from './help-layout.ts';
+import { cellText, HELP_GAP, LABEL_WIDTH, layoutHelp, type HelpCell, type HelpLayout } from './help-layout.ts';
+import type { ConfigState } from '../../config/config-types.ts';
 import { usePageRows } from '../views/use-page-rows.ts';
 import { useTheme } from '../theme-context.ts';
 import type { Theme } from '../theme.ts';
@@ -33,6 +34,18 @@ function rowChildren(row: HelpCell[], width: number, theme: Theme): ReactNode[] 
   return children;
 }
 
+/** The last help laid out: `?` opens the help again and again over the same view, config and width. */
+let lastLayout: { view: ViewName; config: ConfigState; reasons: string; width: number; layout: HelpLayout } | undefined;
+
+/** The help's layout for a view, config, width and its disabled reasons (joined by NUL), the last one kept. */
+function helpLayout(view: ViewName, config: ConfigState, reasons: string, width: number): HelpLayout {
+  const last = lastLayout;
+  if (last && last.view === view && last.config === config && last.reasons === reasons && last.width === width) return last.layout;
+  const layout = layoutHelp(helpTables(view, config), reasons.split('\u0000'), width);
+  lastLayout = { view, config, reasons, width, layout };
+  return layout;
+}
+
 /**
  * The `?` help: the keys of the current view, the global ones and those of every mode (input line, dialogs, the
  * help itself), from the same tables the keys use; in columns that fit the width, scrolling when taller.
@@ -43,7 +56,7 @@ export function HelpOverlay({ view, width, height }: { view: ViewName; width: nu
   const config = useAppState((s) => s.config);
   const scrollHelp = useAppState((s) => s.actions.scrollHelp);
   const theme = useTheme();
-  const layout = useMemo(() => layoutHelp(helpTables(view, config), reasons.split('\u0000'), width - 4), [view, config, reasons, width]);
+  const layout = useMemo(() => helpLayout(view, config, reasons, width - 4), [view, config, reasons, width]);
   const visible = Math.max(1, height - 3);
   usePageRows('help', visible);
   const maxScroll = Math.max(0, layout.rows.length - visible);
