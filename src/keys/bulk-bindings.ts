@@ -3,12 +3,13 @@ import { currentListRef } from '../store/selectors.ts';
 import type { AppState } from '../store/state.ts';
 import type { BulkUserWrite } from '../writes/bulk-user-specs.ts';
 import type { Binding } from './binding.ts';
+import { hasAnyMark } from './mark-count.ts';
 import { readOnlyReason } from './shared-bindings.ts';
 
 /** True while the list on screen has marked rows: the bulk keys lead the footer then. */
 function hasMarks(state: AppState): boolean {
   const ref = currentListRef(state);
-  return ref !== undefined && Object.keys(marksOf(state, ref)).length > 0;
+  return ref !== undefined && hasAnyMark(marksOf(state, ref));
 }
 
 function bulkKey(key: string, write: Exclude<BulkUserWrite, object>, description: string, short: string): Binding {

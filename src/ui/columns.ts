@@ -53,17 +53,23 @@ const fitted = new WeakMap<Column<never>[], Map<number, FitEntry>>();
  * min in proportion to their excess: flexible droppable ones (e-mail, name) first, down to their min and then to a
  * few cells, then the flexible ones that always stay (username), then fixed ones. Width left over (by the widths seen)
  * shows dropped columns first, in their order of priority, then goes to the last flexible column. The answer is kept for the same columns, width, rows, list and
- * zone, so rows drawn with it can tell their layout did not change, and moving the cursor inside the window costs no
- * new layout.
+ * zone, and an equal layout for other rows (the window scrolled by a row) is the same object, so rows drawn with it
+ * can tell their layout did not change: moving the cursor redraws only the rows whose item or selection changed.
  */
 export function fitColumns<T>(columns: Column<T>[], total: number, rows: readonly T[] = NO_ROWS, now = 0, zone: TimeZoneSetting = 'utc', all: readonly T[] = rows): FittedColumns<T> {
   let byTotal = fitted.get(columns as Column<never>[]);
   if (!byTotal) fitted.set(columns as Column<never>[], (byTotal = new Map()));
   const hit = byTotal.get(total);
   if (hit && hit.rows === rows && hit.all === all && hit.zone === zone) return hit.fit as FittedColumns<T>;
-  const fit = computeFit(columns, total, rows, all, now, zone);
+  const computed = computeFit(columns, total, rows, all, now, zone);
+  const fit = hit && sameFit(hit.fit as FittedColumns<T>, computed) ? (hit.fit as FittedColumns<T>) : computed;
   byTotal.set(total, { rows, all, zone, fit: fit as FittedColumns<never> });
   return fit;
+}
+
+/** True when two fits show the same columns at the same widths: rows drawn with the first need not be drawn again. */
+function sameFit<T>(a: FittedColumns<T>, b: FittedColumns<T>): boolean {
+  return a.columns.length === b.columns.length && a.columns.every((c, i) => c === b.columns[i] && a.widths[i] === b.widths[i]);
 }
 
 /** Takes up to `over` cells from the members, each in proportion to what it has above its least width; answers what is still over. */

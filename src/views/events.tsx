@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { LIST_KEYS } from '../keys/global-keys.ts';
 import { EVENTS_ADMIN_KEYS } from '../keys/admin-bindings.ts';
 import { IP_PIVOT } from '../keys/ip-pivot-key.ts';
+import { markCount } from '../keys/mark-count.ts';
 import { PROPOSE_BLOCK } from '../keys/range-bindings.ts';
 import { DISABLE, EXPORT_CSV, EXPORT_JSON, INVALID, openKey, SIGN_OUT, VALID } from '../keys/shared-bindings.ts';
 import { userCrumb } from './crumbs.ts';
@@ -38,7 +39,7 @@ function EventsView({ poolId, username, width, height, now }: ViewProps & { pool
   const marks = useAppState((s) => s.marks[key] ?? NO_MARKS);
   const attention = useMemo(() => base.items.filter(needsAttention).length, [base.items]);
   const filtering = isFiltering(view);
-  const markCount = Object.keys(marks).length;
+  const markTotal = markCount(marks);
   const sorted = useListSort(listKey(ref)) !== undefined;
   const filterText = filtering ? [view.attention ? 'needs attention' : '', view.text].filter(Boolean).join(' + ') : '';
   const idle = filtering
@@ -46,8 +47,8 @@ function EventsView({ poolId, username, width, height, now }: ViewProps & { pool
     : <Text dimColor wrap="truncate">a needs attention only · n/N next/previous that needs it · f filters loaded events · space marks</Text>;
   const position = listPosition(shown);
   const status = filtering
-    ? `${position} shown of ${base.items.length}${base.complete ? '' : '+'} loaded${markCount ? ` · ${markCount} marked` : ''}${listProgress(base, HISTORY_WORDS, sorted)}`
-    : `${position}${base.complete ? '' : '+'} events${markCount ? ` · ${markCount} marked` : ''}${listProgress(base, HISTORY_WORDS, sorted)}`;
+    ? `${position} shown of ${base.items.length}${base.complete ? '' : '+'} loaded${markTotal ? ` · ${markTotal} marked` : ''}${listProgress(base, HISTORY_WORDS, sorted)}`
+    : `${position}${base.complete ? '' : '+'} events${markTotal ? ` · ${markTotal} marked` : ''}${listProgress(base, HISTORY_WORDS, sorted)}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -55,7 +56,7 @@ function EventsView({ poolId, username, width, height, now }: ViewProps & { pool
         <Text bold>{safeText(username)}</Text>
         <Text dimColor>{` · ${base.items.length}${base.complete ? '' : '+'} loaded`}</Text>
         {attention ? <Text color={theme.danger}>{` · ${attention} need${attention === 1 ? 's' : ''} attention`}</Text> : null}
-        {markCount ? <Text color={theme.accent}>{` · ${markCount} marked`}</Text> : null}
+        {markTotal ? <Text color={theme.accent}>{` · ${markTotal} marked`}</Text> : null}
       </Text>
       <PromptLine kind="filter" width={width} idle={idle} hint={EVENT_FILTER_SYNTAX} />
       <ListView list={shown} pageKey={key} columns={EVENT_COLUMNS} width={width} height={height - 4} noun="events" now={now}

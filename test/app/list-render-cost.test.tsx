@@ -38,4 +38,21 @@ describe('list rendering cost is O(screen)', () => {
     assert.match(large.frame, /▶ 75000/);
     assert.match(large.frame, /75001\/100000\+ rows/);
   });
+
+  it('a key that scrolls the window by one row draws only the rows that changed: the one the cursor left and the new one it reached', () => {
+    const counter = { calls: 0 };
+    const columns = countingColumns(counter);
+    const height = 20;
+    const draw = (list: PagedList<Row>) => <ListView list={list} columns={columns} width={80} height={height} noun="rows" emptyText="none" now={0} />;
+    let list = moveCursorTo(loaded(1_000), height - 1);
+    const app = render(draw(list));
+    list = moveCursorTo(list, height);
+    counter.calls = 0;
+    app.rerender(draw(list));
+    const frame = app.lastFrame() ?? '';
+    app.unmount();
+    assert.match(frame, /▶ 20 /);
+    const measure = height * columns.length;
+    assert.equal(counter.calls, measure + 2 * columns.length, 'measuring the rows in view, then drawing two rows');
+  });
 });

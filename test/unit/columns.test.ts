@@ -78,11 +78,14 @@ describe('columns take their width from their content', () => {
     assert.deepEqual(renderHeader(fit.columns, fit.widths).map(cellWidth), [6, 33]);
   });
 
-  it('the same rows, width and zone give the same layout object; new rows give a new one', () => {
+  it('the same rows, width and zone give the same layout object, and so do other rows laid out alike; rows needing other widths give a new one', () => {
     const rows = EVENTS.slice();
     const a = fitColumns(EVENT_COLUMNS, 150, rows, NOW, 'utc');
     assert.equal(fitColumns(EVENT_COLUMNS, 150, rows, NOW, 'utc'), a);
-    assert.notEqual(fitColumns(EVENT_COLUMNS, 150, rows.slice(), NOW, 'utc'), a);
+    assert.equal(fitColumns(EVENT_COLUMNS, 150, rows.slice(), NOW, 'utc'), a, 'the window scrolled onto rows of the same widths: rows drawn with it need no redraw');
+    const wider = fitColumns(EVENT_COLUMNS, 150, [...rows, { ...EVENTS[1]!, id: 'e3', ip: '2001:db8:85a3:0000:0000:8a2e:0370:7334' }], NOW, 'utc');
+    assert.notEqual(wider, a);
+    assert.notDeepEqual(wider.widths, a.widths);
     assert.notEqual(fitColumns(EVENT_COLUMNS, 150, rows, NOW, 'local'), fitColumns(EVENT_COLUMNS, 150, rows, NOW, 'utc'));
   });
 });

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { disabledReasons, modeTable, tablesFor } from '../../keys/dispatch.ts';
 import { causeLabel } from '../../store/api-stats.ts';
@@ -41,6 +42,23 @@ function modeHints(mode: KeyTable): { label: string; text: string }[] {
   return mode.bindings.filter((b) => b.keys.length > 0).map((b) => ({ label: b.label, text: `${b.label} ${b.short ?? b.description.replace(/\s*[(:;,].*$/, '')}` }));
 }
 
+/** Joins the disabled reasons into one string, which the store's selector compares by value. */
+const SEPARATOR = '\u0000';
+
+/** The view's hints: those it always shows and those its state calls for now (first), once per label, each saying if it is off. */
+function viewHints(tables: KeyTable[], reasons: string[], now: string): { label: string; text: string; last: boolean }[] {
+  return tables
+    .flatMap((t) => t.bindings)
+    .map((b, i) => ({ b, off: (reasons[i] ?? '') !== '', now: now[i] === '1' }))
+    .filter(({ b, now: shown }) => b.hint || shown)
+    .sort((a, b) => Number(b.now) - Number(a.now))
+    .filter(({ b }, i, all) => all.findIndex((o) => o.b.label === b.label) === i)
+    .map(({ b, off }) => ({
+      label: b.label, last: LAST_ACTIONS.includes(actionName(b)),
+      text: `${b.label} ${b.short ?? b.description.replace(/\s*\(.*\)$/, '')}${off ? ' (off)' : ''}`,
+    }));
+}
+
 /** The key hints of the current view (from its key table) and the API call counters, with failed attempts by cause. */
 export function Footer({ width }: { width: number }) {
   const theme = useTheme();
@@ -51,23 +69,16 @@ export function Footer({ width }: { width: number }) {
     failed: s.api.failed,
   })));
   const config = useAppState((s) => s.config);
-  const reasons = useAppState(useShallow(disabledReasons));
+  const reasons = useAppState((s) => disabledReasons(s).join(SEPARATOR));
   const mode = useAppState(modeTable);
-  const now = useAppState(useShallow((s) => tablesFor(view, s.config).flatMap((t) => t.bindings).map((b) => b.hintWhen?.(s) === true)));
-  const hints = mode ? modeHints(mode) : tablesFor(view, config)
-    .flatMap((t) => t.bindings)
-    .map((b, i) => ({ b, off: reasons[i] !== '', now: now[i] }))
-    .filter(({ b, now: shown }) => b.hint || shown)
-    .sort((a, b) => Number(b.now) - Number(a.now))
-    .filter(({ b }, i, all) => all.findIndex((o) => o.b.label === b.label) === i)
-    .map(({ b, off }) => ({
-      label: b.label, last: LAST_ACTIONS.includes(actionName(b)),
-      text: `${b.label} ${b.short ?? b.description.replace(/\s*\(.*\)$/, '')}${off ? ' (off)' : ''}`,
-    }));
+  const now = useAppState((s) => tablesFor(view, s.config).flatMap((t) => t.bindings).map((b) => (b.hintWhen?.(s) === true ? '1' : '0')).join(''));
+  const hints = useMemo(() => (mode ? modeHints(mode) : viewHints(tablesFor(view, config), reasons.split(SEPARATOR), now)), [mode, view, config, reasons, now]);
   const stats = `API ${calls}${causes ? ` · ${causes}` : ''}${failed ? ` · failed ${failed}` : ''}`;
+  const room = Math.max(4, width - stats.length - 3);
+  const fitted = useMemo(() => fitHints(hints, room), [hints, room]);
   return (
     <Box width={width} justifyContent="space-between" flexShrink={0}>
-      <Text dimColor wrap="truncate">{fitHints(hints, Math.max(4, width - stats.length - 3))}</Text>
+      <Text dimColor wrap="truncate">{fitted}</Text>
       <Text>{'  '}</Text>
       <Text color={causes ? theme.warn : undefined} dimColor={!causes}>{stats}</Text>
     </Box>

@@ -1,9 +1,9 @@
 import { Text } from 'ink';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { TimeZoneSetting } from '../../domain/time-format.ts';
 import { renderCells, type Column } from '../columns.ts';
 import { useTheme } from '../theme-context.ts';
-import type { ThemeRole } from '../theme.ts';
+import type { Theme, ThemeRole } from '../theme.ts';
 
 /** What one row of a list needs to draw itself; equal props mean an unchanged row, which React skips. */
 export interface ListRowProps<T> {
@@ -31,17 +31,36 @@ function spans<T>(columns: Column<T>[], cells: string[], item: T, plain: boolean
   return out;
 }
 
+/**
+ * The row's text as few children as its colours allow: uncoloured text runs are one string (each child is a node
+ * React reconciles and Ink squashes on every frame), coloured spans and the mark are nested texts.
+ */
+function rowChildren(lead: string, mark: ReactNode, parts: { text: string; color?: ThemeRole }[], theme: Theme): ReactNode[] {
+  const children: ReactNode[] = [];
+  let plain = lead;
+  if (mark) {
+    children.push(plain, mark);
+    plain = '';
+  } else plain += ' ';
+  parts.forEach((p, i) => {
+    if (!p.color) {
+      plain += p.text;
+      return;
+    }
+    if (plain) children.push(plain);
+    children.push(<Text key={i} color={theme[p.color]}>{p.text}</Text>);
+    plain = '';
+  });
+  if (plain) children.push(plain);
+  return children;
+}
+
 function ListRowImpl<T>({ item, columns, widths, now, zone, selected, focused, marked }: ListRowProps<T>) {
   const theme = useTheme();
   const highlighted = selected && focused;
   const parts = spans(columns, renderCells(columns, widths, item, now, zone), item, highlighted);
-  return (
-    <Text inverse={highlighted} wrap="truncate">
-      {selected ? '▶' : ' '}
-      {marked ? <Text color={theme.accent}>●</Text> : ' '}
-      {parts.map((p, i) => (p.color ? <Text key={i} color={theme[p.color]}>{p.text}</Text> : p.text))}
-    </Text>
-  );
+  const mark = marked ? <Text key="mark" color={theme.accent}>●</Text> : undefined;
+  return <Text inverse={highlighted} wrap="truncate">{rowChildren(selected ? '▶' : ' ', mark, parts, theme)}</Text>;
 }
 
 /** One list row, redrawn only when its item, layout, time, selection or mark changes. */

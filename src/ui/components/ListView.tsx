@@ -74,7 +74,7 @@ export function ListView<T>({ list, columns: allColumns, width, height: wanted, 
     <Box flexDirection="column">
       <Text bold>{'  ' + renderHeader(columns, widths, sort).join(' ')}</Text>
       {firstLoad ? (
-        <Box height={height} overflow="hidden">
+        <Box height={height} overflowY="hidden">
           {list.error ? (
             <Text color={theme.danger}>{wrapText(`${safeText(list.error.message)}${retryHint(list.error)}`, width - 4).slice(0, height)
               .map((line, i) => `${i === 0 ? '  ✖ ' : '    '}${line}`).join('\n')}</Text>

@@ -1,3 +1,4 @@
+import { fastRow, type RowPiece } from './fast-row.ts';
 import { RecentCache } from './recent-cache.ts';
 
 /** A function Ink applies to each line a text node writes (colours, for example). */
@@ -27,11 +28,7 @@ type Operation =
   | { kind: 'clip'; clip: ClipRect }
   | { kind: 'unclip' };
 
-/** A line of text as it lands on one row: where it starts and what it says, after clipping and transformers. */
-interface Piece {
-  x: number;
-  line: string;
-}
+type Piece = RowPiece;
 
 const ROWS_PER_GENERATION = 2048;
 const PIECE_SEPARATOR = '\u0000';
@@ -46,8 +43,9 @@ function rowKey(width: number, pieces: Piece[]): string {
 /**
  * Ink's Output with the same answers, computed a row at a time: a row's text depends only on the pieces written
  * to it, so a row seen in an earlier frame (at any height: scrolling moves rows) is taken from a cache, and only
- * new rows are built, by Ink's own Output. Ink builds a cell object for every character of every row of every
- * frame, which at list sizes is most of a frame's work and of its garbage.
+ * new rows are built: by fastRow when they hold plain text and colours, else by Ink's own Output. Ink builds a cell
+ * object for every character of every row of every frame, which at list sizes is most of a frame's work and of its
+ * garbage.
  *
  * Frames that clip horizontally, or whose transformers add line breaks, are handed to Ink's Output whole.
  */
@@ -55,6 +53,8 @@ export function rowCachedOutput(InkOutputBase: InkOutputClass): InkOutputClass {
   const rows = new RecentCache<string>(ROWS_PER_GENERATION);
 
   function buildRow(width: number, pieces: Piece[]): string {
+    const fast = fastRow(width, pieces);
+    if (fast !== undefined) return fast;
     const single = new InkOutputBase({ width, height: 1 });
     for (const piece of pieces) single.write(piece.x, 0, piece.line, { transformers: [] });
     return single.get().output;

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { markCount } from '../../keys/mark-count.ts';
 import { markId } from '../../store/list-rows.ts';
 import { marksOf } from '../../store/mark-actions.ts';
 import type { ListRef } from '../../store/routes.ts';
@@ -10,7 +11,7 @@ export function useMarks(ref: ListRef): { isMarked: (row: unknown) => boolean; s
   const progress = useAppState((s) => s.writeProgress);
   const kind = ref.kind;
   const isMarked = useCallback((row: unknown) => marks[markId({ kind }, row)] === true, [marks, kind]);
-  const count = Object.keys(marks).length;
+  const count = markCount(marks);
   const status = `${count ? ` · ${count} marked` : ''}${progress ? ` · ${progress.label}: ${progress.done}/${progress.total}…` : ''}`;
   return { isMarked, status };
 }
