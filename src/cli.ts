@@ -14,6 +14,7 @@ import {
   describeUnknownWrite, readUnknownWrites, saveUnknownWrites, stateDirectory, unknownWritesNotice, writesInFlight, type UnknownWrite,
 } from './cli/unknown-writes.ts';
 import { withoutFetch } from './cli/without-fetch.ts';
+import { withPoolsHeadStart } from './cli/head-start.ts';
 import type { MountedApp } from './ui/mount.tsx';
 import { createSdkGateway } from './gateway/sdk-gateway.ts';
 import { createHistoryFiles } from './history/history-file.ts';
@@ -107,13 +108,15 @@ async function runTui(opts: CliOptions, settings: SessionSettings): Promise<numb
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
   process.removeAllListeners('warning');
 
-  const backend = opts.demo
+  const connected = opts.demo
     ? await demoGateway()
     : { gateway: createSdkGateway({ region: opts.region, profile: opts.profile, endpoint: opts.endpoint }), close: async () => {} };
+  const backend = opts.pool ? connected : { ...connected, gateway: withPoolsHeadStart(connected.gateway) };
+  const loading = withoutFetch(() => Promise.all([import('./store/app-store.ts'), import('./ui/mount.tsx')]));
 
   if (process.env.NO_COLOR || opts.noColor) process.env.FORCE_COLOR = '0';
   let mounted: MountedApp | undefined;
-  const { createAppStore } = await withoutFetch(() => import('./store/app-store.ts'));
+  const [{ createAppStore }, { mountApp }] = await loading;
   const store = createAppStore({
     gateway: backend.gateway,
     readOnly: opts.readOnly,
@@ -136,7 +139,6 @@ async function runTui(opts: CliOptions, settings: SessionSettings): Promise<numb
   else store.getState().actions.push({ view: 'pools' });
   const stateDir = stateDirectory();
   const earlier = readUnknownWrites(stateDir);
-  const { mountApp } = await withoutFetch(() => import('./ui/mount.tsx'));
 
   const lifecycle = createLifecycle({
     store,
