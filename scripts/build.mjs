@@ -3,6 +3,7 @@ import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleOptions } from './bundle-options.mjs';
+import { dynamicBuiltinsPlugin, inkDevAwaitPlugin, yogaPlugin } from './commonjs-plugins.mjs';
 
 /**
  * How the bin runs node: two malloc arenas and two V8 helper threads (instead of an arena per thread and four
@@ -22,6 +23,23 @@ await build({
   entryPoints: [join(root, 'src', 'cli.ts')],
   outdir: join(root, 'dist'),
   entryNames: '[name]',
+});
+
+/**
+ * The full-screen session as one CommonJS file beside the chunks: src/cli/load-tui.ts runs it through vm.Script with
+ * a V8 code cache on Node 20 (which has no module compile cache), and require()s it under the compile cache on 22+.
+ */
+const esm = bundleOptions(root, stub);
+await build({
+  ...esm,
+  format: 'cjs',
+  splitting: false,
+  banner: {},
+  define: { ...esm.define, 'import.meta.url': '__tuiModuleUrl' },
+  inject: [join(root, 'scripts', 'tui-module-url.js')],
+  plugins: [yogaPlugin(), inkDevAwaitPlugin(), dynamicBuiltinsPlugin(), ...esm.plugins],
+  entryPoints: [join(root, 'src', 'cli', 'run-tui.ts')],
+  outfile: join(root, 'dist', 'chunks', 'tui.cjs'),
 });
 
 const bin = join(root, 'dist', 'cli.js');
