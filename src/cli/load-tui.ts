@@ -61,10 +61,13 @@ export function runCached(file: string, cacheDir: string): TuiModule {
  */
 export function codeCacheName(file: string, execArgv: string[] = process.execArgv): string {
   const { size, mtimeMs } = statSync(file);
-  return `${CACHE_PREFIX}${process.version}-${process.arch}-${flagsTag(execArgv)}-${size}-${Math.trunc(mtimeMs)}.v8`;
+  return `${cachePrefix(execArgv)}${size}-${Math.trunc(mtimeMs)}.v8`;
 }
 
-const CACHE_PREFIX = 'tui-';
+/** The start of the names of the caches this Node, with these flags, can use (of one bundle or another). */
+function cachePrefix(execArgv: string[] = process.execArgv): string {
+  return `tui-${process.version}-${process.arch}-${flagsTag(execArgv)}-`;
+}
 
 /** A short tag of the node flags (a cache made under other V8 flags is refused). */
 function flagsTag(execArgv: string[]): string {
@@ -81,7 +84,7 @@ function readCache(path: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache (whole or not at all), and removes the caches of other bundles and flags, which no start can use. */
+/** Writes the cache (whole or not at all), and removes this Node's caches of other bundles, which no start can use. */
 function writeCache(path: string, make: () => Buffer): void {
   try {
     const dir = dirname(path);
@@ -90,7 +93,7 @@ function writeCache(path: string, make: () => Buffer): void {
     writeFileSync(partial, make());
     renameSync(partial, path);
     for (const name of readdirSync(dir)) {
-      if (name.startsWith(CACHE_PREFIX) && name.endsWith('.v8') && join(dir, name) !== path) rmSync(join(dir, name), { force: true });
+      if (name.startsWith(cachePrefix()) && name.endsWith('.v8') && join(dir, name) !== path) rmSync(join(dir, name), { force: true });
     }
   } catch {
     return;
