@@ -9,10 +9,11 @@ import { compileCacheDirectory, enableCompileCache } from './compile-cache.ts';
 export type TuiModule = typeof import('./run-tui.ts');
 
 /**
- * How long after loading the session's bundle its V8 code cache is written: once the first screens have run (or at
+ * How long after loading the session's bundle its V8 code cache is written: once the first screens have run, also on a
+ * loaded machine (or at
  * the exit, for a session shorter than that).
  */
-const CACHE_AFTER_MS = 1000;
+const CACHE_AFTER_MS = 2500;
 
 /** The CommonJS wrapper the bundle runs in, on its first line so that line numbers in stacks stay those of the file. */
 const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) { ';
