@@ -10,8 +10,7 @@ export type TuiModule = typeof import('./run-tui.ts');
 
 /**
  * How long after loading the session's bundle its V8 code cache is written: once the first screens have run, also on a
- * loaded machine (or at
- * the exit, for a session shorter than that).
+ * loaded machine (or at the exit, for a session shorter than that).
  */
 const CACHE_AFTER_MS = 2500;
 
