@@ -1,3 +1,5 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { abortedError } from '../gateway/errors.ts';
 import type { ApiCallRecord, CognitoGateway, Page, PoolSummary } from '../gateway/types.ts';
 
@@ -7,7 +9,7 @@ import type { ApiCallRecord, CognitoGateway, Page, PoolSummary } from '../gatewa
  * failure, exactly as it would have come); every later call goes to the gateway. The call records the gateway
  * reports before anyone listens are kept and given to the first listener, so the session's call counts miss nothing.
  */
-export function withPoolsHeadStart(gateway: CognitoGateway): CognitoGateway {
+export function withPoolsHeadStart(gateway: CognitoGateway): { gateway: CognitoGateway; early: Promise<unknown> } {
   const early = gateway.listUserPools();
   early.catch(() => {});
   let taken = false;
@@ -27,12 +29,42 @@ export function withPoolsHeadStart(gateway: CognitoGateway): CognitoGateway {
     }
     return gateway.subscribeCalls(listener);
   };
-  return new Proxy(gateway, {
+  const wrapped = new Proxy(gateway, {
     get(target, key, receiver) {
       if (key === 'listUserPools') return listUserPools;
       if (key === 'subscribeCalls') return subscribeCalls;
       return Reflect.get(target, key, receiver);
     },
+  });
+  return { gateway: wrapped, early };
+}
+
+const REQUEST_START = 'http.client.request.start';
+
+/**
+ * Resolves once the next HTTP request this process makes has been handed to the OS (its 'finish'), or failed, or
+ * after `deadlineMs`. Loading the screen blocks the event loop, and a request still connecting would wait for it: the
+ * caller waits for this first (or for its answer, or the deadline, whichever comes first), so the answer comes
+ * while the screen loads.
+ */
+export function nextRequestSent(deadlineMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe(REQUEST_START, onStart);
+      resolve();
+    };
+    const onStart = (message: unknown) => {
+      unsubscribe(REQUEST_START, onStart);
+      const request = (message as { request?: ClientRequest }).request;
+      if (!request) return done();
+      request.once('finish', done);
+      request.once('error', done);
+      request.once('close', done);
+    };
+    subscribe(REQUEST_START, onStart);
+    timer = setTimeout(done, deadlineMs);
   });
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { compileCacheDirectory, enableCompileCache } from './compile-cache.ts';
@@ -56,12 +56,12 @@ export function runCached(file: string, cacheDir: string): TuiModule {
 }
 
 /**
- * The cache's name: the Node version, architecture and flags (V8 refuses a cache made under others) and the bundle's
- * size and time.
+ * The cache's name: the Node version, architecture and flags (V8 refuses a cache made under others), and the bundle's
+ * name (with the hash of its text, when built), size and time.
  */
 export function codeCacheName(file: string, execArgv: string[] = process.execArgv): string {
   const { size, mtimeMs } = statSync(file);
-  return `${cachePrefix(execArgv)}${size}-${Math.trunc(mtimeMs)}.v8`;
+  return `${cachePrefix(execArgv)}${basename(file, '.cjs')}-${size}-${Math.trunc(mtimeMs)}.v8`;
 }
 
 /** The start of the names of the caches this Node, with these flags, can use (of one bundle or another). */
@@ -100,7 +100,10 @@ function writeCache(path: string, make: () => Buffer): void {
   }
 }
 
-/** The bundle of the session beside the bin (`dist/cli.js` → `dist/chunks/tui.cjs`). */
+/** The bundle's file name, hash included, which scripts/build.mjs defines in the bin; absent when run from source. */
+declare const __TUI_BUNDLE__: string | undefined;
+
+/** The bundle of the session beside the bin (`dist/cli.js` → `dist/chunks/tui-<hash>.cjs`). */
 export function bundleBeside(binUrl: string): string {
-  return join(dirname(fileURLToPath(binUrl)), 'chunks', 'tui.cjs');
+  return join(dirname(fileURLToPath(binUrl)), 'chunks', typeof __TUI_BUNDLE__ === 'string' ? __TUI_BUNDLE__ : 'tui.cjs');
 }

@@ -11,7 +11,7 @@ import {
   describeUnknownWrite, readUnknownWrites, saveUnknownWrites, stateDirectory, unknownWritesNotice, writesInFlight, type UnknownWrite,
 } from './unknown-writes.ts';
 import { withoutFetch } from './without-fetch.ts';
-import { withPoolsHeadStart } from './head-start.ts';
+import { nextRequestSent, withPoolsHeadStart } from './head-start.ts';
 import { yogaReady } from './yoga-ready.ts';
 import type { MountedApp } from '../ui/mount.tsx';
 import { createSdkGateway } from '../gateway/sdk-gateway.ts';
@@ -33,6 +33,9 @@ function connectTo(opts: CliOptions): (target: GatewayTarget) => CognitoGateway 
     return createSdkGateway({ region: t.region, profile: t.profile, endpoint: opts.endpoint });
   };
 }
+
+/** The longest the screen's loading waits for the first pool list's request to be on its way (credentials, connection). */
+const HEAD_START_WAIT_MS = 250;
 
 /** When the demo starts exporting its pools' user activity and metrics in the background: after the first screens are drawn. */
 const DEMO_FILL_AFTER_MS = 1000;
@@ -66,7 +69,10 @@ export async function runTui(opts: CliOptions, settings: SessionSettings): Promi
   const connected = opts.demo
     ? await demoGateway()
     : { gateway: createSdkGateway({ region: opts.region, profile: opts.profile, endpoint: opts.endpoint }), close: async () => {} };
-  const backend = opts.pool ? connected : { ...connected, gateway: withPoolsHeadStart(connected.gateway) };
+  const sent = opts.pool ? undefined : nextRequestSent(HEAD_START_WAIT_MS);
+  const headStart = opts.pool ? undefined : withPoolsHeadStart(connected.gateway);
+  const backend = headStart ? { ...connected, gateway: headStart.gateway } : connected;
+  if (headStart && sent) await Promise.race([sent, headStart.early.then(() => {}, () => {})]);
   const loading = withoutFetch(async () => {
     const modules = await Promise.all([import('../store/app-store.ts'), import('../ui/mount.tsx')]);
     await yogaReady();

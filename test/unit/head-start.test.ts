@@ -12,7 +12,7 @@ import { waitFor } from '../helpers/wait-for.ts';
 describe('head start: the first pool list asked for before the app is loaded', () => {
   it('sends ListUserPools at once, and the store showing the pools sends no second one', async () => {
     const gw = new FakeGateway();
-    const early = withPoolsHeadStart(gw);
+    const early = withPoolsHeadStart(gw).gateway;
     assert.equal(gw.count('ListUserPools'), 1);
     const store = createAppStore({ gateway: early, listRows: 20 });
     store.getState().actions.push({ view: 'pools' });
@@ -26,7 +26,7 @@ describe('head start: the first pool list asked for before the app is loaded', (
 
   it('asks the gateway again for every later page and refresh', async () => {
     const gw = new FakeGateway();
-    const early = withPoolsHeadStart(gw);
+    const early = withPoolsHeadStart(gw).gateway;
     await early.listUserPools();
     await early.listUserPools();
     await early.listUserPools('token-2');
@@ -37,13 +37,13 @@ describe('head start: the first pool list asked for before the app is loaded', (
     const gw = new FakeGateway();
     const denied = new GatewayError({ kind: 'credentials', retryable: false, operation: 'ListUserPools', message: 'The security token included in the request is invalid.' });
     gw.failing.set('ListUserPools', denied);
-    const early = withPoolsHeadStart(gw);
+    const early = withPoolsHeadStart(gw).gateway;
     await assert.rejects(early.listUserPools(), (error) => error === denied);
   });
 
   it('gives the calls made before anyone listened to the first listener, once', async () => {
     const gw = new FakeGateway();
-    const early = withPoolsHeadStart(gw);
+    const early = withPoolsHeadStart(gw).gateway;
     await early.listUserPools();
     const first: ApiCallRecord[] = [];
     const second: ApiCallRecord[] = [];
@@ -59,7 +59,7 @@ describe('head start: the first pool list asked for before the app is loaded', (
   it('rejects as cancelled when the caller aborts before the answer', async () => {
     const gw = new FakeGateway();
     gw.hold = true;
-    const early = withPoolsHeadStart(gw);
+    const early = withPoolsHeadStart(gw).gateway;
     const leave = new AbortController();
     const answer = early.listUserPools(undefined, { signal: leave.signal });
     leave.abort();
@@ -69,7 +69,7 @@ describe('head start: the first pool list asked for before the app is loaded', (
 
   it('passes every other method through to the gateway', async () => {
     const gw = new FakeGateway();
-    const early = withPoolsHeadStart(gw);
+    const early = withPoolsHeadStart(gw).gateway;
     assert.equal(early.target, gw.target);
     await early.describeUserPool('us-test-1_Pool1');
     assert.equal(gw.count('DescribeUserPool'), 1);
