@@ -1,8 +1,10 @@
 import { build } from 'esbuild';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleOptions } from './bundle-options.mjs';
+import { dynamicBuiltinsPlugin, inkDevAwaitPlugin, yogaPlugin } from './commonjs-plugins.mjs';
 
 /**
  * How the bin runs node: two malloc arenas and two V8 helper threads (instead of an arena per thread and four
@@ -17,8 +19,32 @@ await rm(join(root, 'dist', 'chunks'), { recursive: true, force: true });
 await mkdir(dirname(stub), { recursive: true });
 await writeFile(stub, 'export default { initialize() {}, connectToDevTools() {} };\n');
 
+/**
+ * The full-screen session as one CommonJS file beside the chunks: src/cli/load-tui.ts runs it through vm.Script with
+ * a V8 code cache on Node 20 (which has no module compile cache), and require()s it under the compile cache on 22+.
+ * Its name carries a hash of its text (V8 checks only a cache's length against the source, so a cache must never be
+ * found under the name of another bundle), and the bin is told that name.
+ */
+const esm = bundleOptions(root, stub);
 await build({
-  ...bundleOptions(root, stub),
+  ...esm,
+  format: 'cjs',
+  splitting: false,
+  banner: {},
+  define: { ...esm.define, 'import.meta.url': '__tuiModuleUrl' },
+  inject: [join(root, 'scripts', 'tui-module-url.js')],
+  plugins: [yogaPlugin(), inkDevAwaitPlugin(), dynamicBuiltinsPlugin(), ...esm.plugins],
+  entryPoints: [join(root, 'src', 'cli', 'run-tui.ts')],
+  outfile: join(root, 'dist', 'chunks', 'tui.cjs'),
+});
+const tuiHash = createHash('sha256').update(await readFile(join(root, 'dist', 'chunks', 'tui.cjs'))).digest('hex').slice(0, 16);
+const tuiName = `tui-${tuiHash}.cjs`;
+await rename(join(root, 'dist', 'chunks', 'tui.cjs'), join(root, 'dist', 'chunks', tuiName));
+
+const entry = bundleOptions(root, stub);
+await build({
+  ...entry,
+  define: { ...entry.define, __TUI_BUNDLE__: JSON.stringify(tuiName) },
   entryPoints: [join(root, 'src', 'cli.ts')],
   outdir: join(root, 'dist'),
   entryNames: '[name]',
