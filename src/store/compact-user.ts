@@ -4,14 +4,14 @@ import { fillingChunk, type UserChunk } from './user-chunk.ts';
 const NO_MFA: readonly string[] = Object.freeze([]);
 
 /**
- * A user list row: an index into a chunk of packed rows, each field decoded when read, and the rest of User derived.
- * A million of them cost a small object each and the bytes of their text, not six V8 values each.
+ * A user list row: its index in a chunk of packed rows, each field decoded when read, and the rest of User derived.
+ * The chunk is on the prototype (a subclass per chunk), so a million rows cost one small object each and the bytes
+ * of their text, not six V8 values each.
  */
-class PackedUser implements User {
-  constructor(
-    private readonly chunk: UserChunk,
-    private readonly row: number,
-  ) {}
+abstract class PackedUser implements User {
+  protected abstract readonly chunk: UserChunk;
+
+  constructor(private readonly row: number) {}
 
   get username(): string {
     return this.chunk.username(this.row);
@@ -55,6 +55,19 @@ class PackedUser implements User {
   }
 }
 
+type RowClass = new (row: number) => PackedUser;
+
+function rowClass(chunk: UserChunk): RowClass {
+  return class extends PackedUser {
+    protected get chunk(): UserChunk {
+      return chunk;
+    }
+  };
+}
+
+/** The chunk rows are being packed into, and its row class. */
+let filling: { chunk: UserChunk; Row: RowClass } | undefined;
+
 /**
  * A user list row reduced to what the list draws (email, and the name, composed from the given and family names
  * when there is none), packed so that a list of a million users stays small. It is marked partial: opening the user
@@ -64,7 +77,8 @@ export function compactUser(u: User): User {
   const a = u.attributes;
   const name = a.name ?? [a.given_name, a.family_name].filter(Boolean).join(' ');
   const chunk = fillingChunk();
-  return new PackedUser(chunk, chunk.add(u, a.email, name || undefined));
+  if (filling?.chunk !== chunk) filling = { chunk, Row: rowClass(chunk) };
+  return new filling.Row(chunk.add(u, a.email, name || undefined));
 }
 
 /** Every user of a page as list rows (see compactUser). */

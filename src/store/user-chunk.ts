@@ -9,37 +9,40 @@ const ENABLED = 1;
 const HAS_CREATED = 2;
 const HAS_EMAIL = 4;
 const HAS_NAME = 8;
-/** The email is the username, an @, and the bytes held for the email. */
-const EMAIL_AFTER_USERNAME = 16;
+/** The email's part before its last @ is the username (no bytes held for it). */
+const LOCAL_IS_USERNAME = 16;
 const USERNAME_CODING = 5;
 const EMAIL_CODING = 7;
 const NAME_CODING = 9;
 const STATUS_SHIFT = 16;
-const OTHER_STATUS = 0xff;
+const DOMAIN_SHIFT = 24;
+/** The code of a value not in its table: a status held by its chunk, an email held whole. */
+const UNCODED = 0xff;
+/** Longer values are never coded, so that the tables, which live as long as the app, stay small. */
+const CODED_MAX_CHARS = 64;
 
-/** Statuses seen, by code; a status past the table's room is held by its chunk instead. */
-const statusNames: string[] = [];
-const statusCodes = new Map<string, number>();
+/** Values seen often (statuses, email domains), each by a one-byte code, the first 255 of each kind. */
+class CodeTable {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
 
-function statusCode(status: string): number {
-  let code = statusCodes.get(status);
-  if (code === undefined) {
-    if (statusNames.length >= OTHER_STATUS) return OTHER_STATUS;
-    code = statusNames.length;
-    statusNames.push(status);
-    statusCodes.set(status, code);
+  code(value: string): number {
+    const code = this.codes.get(value);
+    if (code !== undefined) return code;
+    if (this.values.length >= UNCODED || value.length > CODED_MAX_CHARS) return UNCODED;
+    this.codes.set(value, this.values.length);
+    return this.values.push(value) - 1;
   }
-  return code;
 }
 
-function startsWithUsername(email: string, username: string): boolean {
-  return email.length > username.length && email.charCodeAt(username.length) === 64 && email.startsWith(username);
-}
+const statuses = new CodeTable();
+const domains = new CodeTable();
 
 /**
  * Up to CHUNK_ROWS users' list fields packed: username, email and name as bytes in one buffer (each row's three
- * ends in `ends`), createdAt in a Float64Array, and enabled, which fields exist, how each is coded and a status code
- * in one Uint32 per row.
+ * ends in `ends`), createdAt in a Float64Array, and enabled, which fields exist, how each is coded, a status code and
+ * an email domain code in one Uint32 per row. An email on a coded domain keeps only its part before the @, or nothing
+ * when that part is the username.
  */
 export class UserChunk {
   rows = 0;
@@ -60,10 +63,14 @@ export class UserChunk {
     let meta = u.enabled ? ENABLED : 0;
     meta |= text.append(u.username) << USERNAME_CODING;
     this.ends[row * 3] = text.used;
+    let domain = UNCODED;
     if (email !== undefined) {
-      const after = startsWithUsername(email, u.username);
-      meta |= HAS_EMAIL | (after ? EMAIL_AFTER_USERNAME : 0);
-      meta |= text.append(email, after ? u.username.length + 1 : 0) << EMAIL_CODING;
+      meta |= HAS_EMAIL;
+      const at = email.lastIndexOf('@');
+      if (at >= 0) domain = domains.code(email.slice(at + 1));
+      if (domain === UNCODED) meta |= text.append(email) << EMAIL_CODING;
+      else if (at === u.username.length && email.startsWith(u.username)) meta |= LOCAL_IS_USERNAME;
+      else meta |= text.append(email.slice(0, at)) << EMAIL_CODING;
     }
     this.ends[row * 3 + 1] = text.used;
     if (name !== undefined) meta |= HAS_NAME | (text.append(name) << NAME_CODING);
@@ -72,9 +79,9 @@ export class UserChunk {
       meta |= HAS_CREATED;
       this.created[row] = u.createdAt;
     }
-    const code = statusCode(u.status);
-    if (code === OTHER_STATUS) (this.otherStatus ??= new Map()).set(row, u.status);
-    this.meta[row] = meta | (code << STATUS_SHIFT);
+    const status = statuses.code(u.status);
+    if (status === UNCODED) (this.otherStatus ??= new Map()).set(row, u.status);
+    this.meta[row] = (meta | (status << STATUS_SHIFT) | (domain << DOMAIN_SHIFT)) >>> 0;
     if (this.full) this.text.trim();
     return row;
   }
@@ -92,8 +99,10 @@ export class UserChunk {
   email(row: number): string | undefined {
     const meta = this.meta[row];
     if ((meta & HAS_EMAIL) === 0) return undefined;
-    const held = this.field(row, 1, EMAIL_CODING);
-    return (meta & EMAIL_AFTER_USERNAME) === 0 ? held : `${this.username(row)}@${held}`;
+    const domain = meta >>> DOMAIN_SHIFT;
+    if (domain === UNCODED) return this.field(row, 1, EMAIL_CODING);
+    const local = (meta & LOCAL_IS_USERNAME) === 0 ? this.field(row, 1, EMAIL_CODING) : this.username(row);
+    return `${local}@${domains.values[domain]}`;
   }
 
   name(row: number): string | undefined {
@@ -109,8 +118,8 @@ export class UserChunk {
   }
 
   status(row: number): string {
-    const code = this.meta[row] >>> STATUS_SHIFT;
-    return code === OTHER_STATUS ? this.otherStatus!.get(row)! : statusNames[code];
+    const code = (this.meta[row] >>> STATUS_SHIFT) & 0xff;
+    return code === UNCODED ? this.otherStatus!.get(row)! : statuses.values[code];
   }
 }
 

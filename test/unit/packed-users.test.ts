@@ -60,13 +60,25 @@ describe('packed user rows', () => {
     rows.forEach((r, i) => assert.equal(r.status, `odd-${i}`));
   });
 
-  it('an email that is the username and an @ keeps the username part exactly, not the username after it changes', () => {
+  it('an email whose part before the @ is the username keeps that part exactly, not the username after it changes', () => {
     const a = compactUser({ ...base, username: 'ana', attributes: { email: 'ana@example.com' } });
     const b = compactUser({ ...base, username: 'an', attributes: { email: 'ana@example.com' } });
     const c = compactUser({ ...base, username: 'ana@x', attributes: { email: 'ana@x@y' } });
     assert.equal(a.attributes.email, 'ana@example.com');
     assert.equal(b.attributes.email, 'ana@example.com');
     assert.equal(c.attributes.email, 'ana@x@y');
+  });
+
+  it('emails on more domains than the domain table holds, and domains too long for it, read back whole', () => {
+    const users: User[] = Array.from({ length: 700 }, (_, i) => ({
+      ...base, username: i % 2 ? `u${i}` : `v${i}`, attributes: { email: `u${i}@d${i}.${i % 3 ? 'example' : 'x'.repeat(100)}` },
+    }));
+    const rows = compactUsers(users);
+    rows.forEach((r, i) => assert.equal(r.attributes.email, users[i].attributes.email));
+    assert.equal(compactUser({ ...base, username: 'a', attributes: { email: 'a@d0.example' } }).attributes.email, 'a@d0.example');
+    assert.equal(compactUser({ ...base, username: 'a', attributes: { email: '@d0.example' } }).attributes.email, '@d0.example');
+    assert.equal(compactUser({ ...base, username: '', attributes: { email: '@d0.example' } }).attributes.email, '@d0.example');
+    assert.equal(compactUser({ ...base, username: 'a', attributes: { email: 'a@' } }).attributes.email, 'a@');
   });
 
   it('rows packed across many chunks and text grown past its first room all read back', () => {
