@@ -15,6 +15,8 @@ const USERNAME_CODING = 5;
 const EMAIL_CODING = 7;
 const NAME_CODING = 9;
 const STATUS_SHIFT = 16;
+/** A username or email of this many bytes or more has its ends kept apart. */
+const LONG_FIELD = 0xffff;
 const DOMAIN_SHIFT = 24;
 /** The code of a value not in its table: a status held by its chunk, an email held whole. */
 const UNCODED = 0xff;
@@ -39,15 +41,19 @@ const statuses = new CodeTable();
 const domains = new CodeTable();
 
 /**
- * Up to CHUNK_ROWS users' list fields packed: username, email and name as bytes in one buffer (each row's three
- * ends in `ends`), createdAt in a Float64Array, and enabled, which fields exist, how each is coded, a status code and
+ * Up to CHUNK_ROWS users' list fields packed: username, email and name as bytes in one buffer (each row's end, and
+ * its username's and email's lengths), createdAt in a Float64Array, and enabled, which fields exist, how each is coded, a status code and
  * an email domain code in one Uint32 per row. An email on a coded domain keeps only its part before the @, or nothing
  * when that part is the username.
  */
 export class UserChunk {
   rows = 0;
   private readonly text = new TextBytes(CHUNK_ROWS * TEXT_BYTES_PER_ROW);
-  private readonly ends = new Uint32Array(CHUNK_ROWS * 3);
+  /** Where each row's text ends; it starts where the row before it ends. */
+  private readonly rowEnds = new Uint32Array(CHUNK_ROWS);
+  /** Bytes of each row's username and email, LONG_FIELD when either is longer (then both are in `longSplits`). */
+  private readonly lengths = new Uint16Array(CHUNK_ROWS * 2);
+  private longSplits: Map<number, readonly [number, number]> | undefined;
   private readonly created = new Float64Array(CHUNK_ROWS);
   private readonly meta = new Uint32Array(CHUNK_ROWS);
   private otherStatus: Map<number, string> | undefined;
@@ -60,9 +66,10 @@ export class UserChunk {
   add(u: User, email: string | undefined, name: string | undefined): number {
     const row = this.rows++;
     const text = this.text;
+    const start = text.used;
     let meta = u.enabled ? ENABLED : 0;
     meta |= text.append(u.username) << USERNAME_CODING;
-    this.ends[row * 3] = text.used;
+    const usernameEnd = text.used;
     let domain = UNCODED;
     if (email !== undefined) {
       meta |= HAS_EMAIL;
@@ -72,9 +79,16 @@ export class UserChunk {
       else if (at === u.username.length && email.startsWith(u.username)) meta |= LOCAL_IS_USERNAME;
       else meta |= text.append(email.slice(0, at)) << EMAIL_CODING;
     }
-    this.ends[row * 3 + 1] = text.used;
+    const emailEnd = text.used;
     if (name !== undefined) meta |= HAS_NAME | (text.append(name) << NAME_CODING);
-    this.ends[row * 3 + 2] = text.used;
+    this.rowEnds[row] = text.used;
+    if (usernameEnd - start >= LONG_FIELD || emailEnd - usernameEnd >= LONG_FIELD) {
+      this.lengths[row * 2] = LONG_FIELD;
+      (this.longSplits ??= new Map()).set(row, [usernameEnd, emailEnd]);
+    } else {
+      this.lengths[row * 2] = usernameEnd - start;
+      this.lengths[row * 2 + 1] = emailEnd - usernameEnd;
+    }
     if (u.createdAt !== undefined) {
       meta |= HAS_CREATED;
       this.created[row] = u.createdAt;
@@ -87,9 +101,15 @@ export class UserChunk {
   }
 
   private field(row: number, field: number, shift: number): string {
-    const at = row * 3 + field;
-    const start = at === 0 ? 0 : this.ends[at - 1];
-    return decodeText(this.text.bytes, start, this.ends[at], ((this.meta[row] >>> shift) & 3) as TextCoding);
+    let start = row === 0 ? 0 : this.rowEnds[row - 1];
+    let end = this.rowEnds[row];
+    const split = this.lengths[row * 2] === LONG_FIELD ? this.longSplits!.get(row)! : undefined;
+    const usernameEnd = split ? split[0] : start + this.lengths[row * 2];
+    const emailEnd = split ? split[1] : usernameEnd + this.lengths[row * 2 + 1];
+    if (field === 0) end = usernameEnd;
+    else if (field === 1) [start, end] = [usernameEnd, emailEnd];
+    else start = emailEnd;
+    return decodeText(this.text.bytes, start, end, ((this.meta[row] >>> shift) & 3) as TextCoding);
   }
 
   username(row: number): string {

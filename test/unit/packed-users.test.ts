@@ -40,6 +40,8 @@ describe('packed user rows', () => {
       roundTrip({ ...base, username: text || 'u', attributes: { email: `${text}@example.com`, given_name: text, family_name: 'x' } });
       roundTrip({ ...base, username: text, attributes: { email: `${text}@${text}` } });
       roundTrip({ ...base, username: `${text}z`, attributes: { email: `${text}@d` } });
+      roundTrip({ ...base, username: 'u', attributes: { email: 'u@d', name: text } });
+      roundTrip({ ...base, username: 'u', attributes: { email: `${text}@${text}`, name: 'n' } });
     }
   });
 
