@@ -11,7 +11,7 @@ import { dynamicBuiltinsPlugin, inkDevAwaitPlugin, yogaPlugin } from './commonjs
  * threads), a young generation of 1 MB and a heap that grows by a quarter at a time (resident memory with 100,000
  * users loaded), and a first heap limit of 64 MB (no full collection during start-up). `npm run bench` measures them.
  */
-const SHEBANG = '#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --v8-pool-size=2 --max-semi-space-size=1 --heap-growing-percent=25 --initial-heap-size=64';
+const SHEBANG = '#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --v8-pool-size=2 --max-semi-space-size=2 --heap-growing-percent=25 --initial-heap-size=64';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stub = join(root, 'dist', '.stubs', 'react-devtools-core.js');
