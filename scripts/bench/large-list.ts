@@ -127,7 +127,7 @@ function appCommand(target: Target, args: string[]): string[] {
  * First session: spawn on the large pool, wait for the emulator to be idle, measure memory, load every user pressing
  * only G (timed, with the CPU time of the emulator and of the app), measure memory loaded, time `j`.
  */
-async function pureLoad(target: Target, presses: number): Promise<Omit<LargeListRecord, 'loadingKeyMs' | 'loadingFloorKeyMs' | 'keysLoadMs'>> {
+export async function pureLoad(target: Target, presses: number): Promise<Omit<LargeListRecord, 'loadingKeyMs' | 'loadingFloorKeyMs' | 'keysLoadMs'>> {
   const heapFile = join(tmpdir(), `cognito-tui-bench-heap-${process.pid}.json`);
   const command = await probedCommand(target.cli, heapFile);
   const screen = new PtyScreen(appCommand(target, command.args), { env: command.env });
