@@ -67,6 +67,27 @@ export class EmulatorProcess {
     return { rss: msg.rss, peakRss: msg.peakRss, logEvents: msg.logEvents, logBytes: msg.logBytes };
   }
 
+  /**
+   * Waits until the emulator is idle (its event loop under 5 % busy for 300 ms: no background work under way) and
+   * resolves with its CPU time so far (ms) and how long it took to settle.
+   */
+  async settle(): Promise<{ cpuMs: number; waitedMs: number }> {
+    const reply = once(this.child, 'message') as Promise<[EmulatorReport]>;
+    this.child.send({ type: 'settle' } satisfies EmulatorRequest);
+    const [msg] = await reply;
+    if (msg.type !== 'settled') throw new Error(`the emulator process said ${JSON.stringify(msg)} instead of settled`);
+    return { cpuMs: msg.cpuMs, waitedMs: msg.waitedMs };
+  }
+
+  /** The emulator process's CPU time so far (user + system, ms). */
+  async cpuMs(): Promise<number> {
+    const reply = once(this.child, 'message') as Promise<[EmulatorReport]>;
+    this.child.send({ type: 'cpu' } satisfies EmulatorRequest);
+    const [msg] = await reply;
+    if (msg.type !== 'cpu') throw new Error(`the emulator process said ${JSON.stringify(msg)} instead of cpu`);
+    return msg.cpuMs;
+  }
+
   /** Stops the emulator and waits for its process to end. */
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;

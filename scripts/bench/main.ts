@@ -102,7 +102,7 @@ async function measureRun(run: number, settings: RunSettings, emulators: Emulato
   for (const emulator of emulators.large) {
     const raw = await step(`raw walk ${emulator.users}`, () => rawWalk(emulator.url, LARGE_POOL_ID), (v) => `${f(v.ms)}, ${v.pages} pages`);
     const list = await step(`${emulator.users} users + keys`, () => largeList({ cli, emulator }, floors, presses), (v) =>
-      `load ${f(v.loadMs)}, peak ${(v.full.peakRss / 1e6).toFixed(0)} MB, ${v.loadingKeyMs.length} keys while loading`);
+      `load ${f(v.loadMs)} (CPU app ${f(v.loadCpu?.appMs ?? NaN)}, emulator ${f(v.loadCpu?.emulatorMs ?? NaN)}), peak ${(v.full.peakRss / 1e6).toFixed(0)} MB, ${v.loadingKeyMs.length} keys while loading`);
     if (list.loaded !== emulator.users || raw.users !== emulator.users) {
       throw new Error(`expected ${emulator.users} users, the app loaded ${list.loaded} and the raw walk ${raw.users}`);
     }

@@ -135,6 +135,13 @@ export class PtyScreen {
     return { rss: kb('VmRSS'), peak: kb('VmHWM') };
   }
 
+  /** The program's CPU time so far (user + system, ms), from /proc (clock ticks of 10 ms). */
+  cpuMs(): number {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+
   /** Sends `q` and waits for the exit; kills the program if it has not ended within `timeoutMs`. */
   async quit(timeoutMs = 5_000): Promise<void> {
     if (this.exitCode !== undefined) return;

@@ -19,6 +19,7 @@ export async function keysWhileSweeping(target: Target, floors: Floors, presses:
   try {
     await floor.until((s) => s.includes('ink floor'), 'the ink floor');
     await screen.until((s) => /\d+\/\d+\+? users/.test(s), 'the first screen of users');
+    await target.emulator.settle();
     screen.write('s');
     await screen.until((s) => /\by\b/.test(s) && /sweep/i.test(s), 'the sweep confirmation');
     screen.write('y');

@@ -7,11 +7,10 @@ import { DEFAULT_LARGE_POOL_USERS, DEFAULT_SEED, seedWorld } from './cognito/see
 import type { SeededWorld } from './cognito/seed.ts';
 import { activityConfiguration, activityLogGroupName, DEMO_DESTINATIONS } from './cognito/log-delivery.ts';
 import type { ActivityDestination, LogConfiguration } from './cognito/log-delivery.ts';
-import { userActivityExport } from './cognito/log-export.ts';
+import { PoolActivity } from './cognito/pool-activity.ts';
 import { cognitoService } from './cognito/service.ts';
 import { MetricsStore } from './cloudwatch/get-metric-data.ts';
 import { cloudWatchService } from './cloudwatch/service.ts';
-import { riskObservations } from './cognito/risk-observations.ts';
 import { LogsStore } from './logs/logs-store.ts';
 import { logsService } from './logs/service.ts';
 import { syntheticActivity } from './logs/synthetic-activity.ts';
@@ -78,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const clock = (): number => now + Math.round(performance.now() - startedAt);
   const logs = new LogsStore(clock, { queryLatencyMs: options.queryLatencyMs, maxConcurrentQueries: options.maxConcurrentQueries });
   const logDelivery = new Map<string, LogConfiguration[]>();
+  const activity = new Map(world.pools.map((p) => [p.def.id, new PoolActivity(seed, now, p)]));
   for (const pool of world.pools) {
     const destination: ActivityDestination = options.logDelivery?.[pool.def.id] ?? DEMO_DESTINATIONS[pool.def.id] ?? 'none';
     logDelivery.set(pool.def.id, activityConfiguration(pool.def.id, destination));
@@ -88,7 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ? undefined
       : bulk !== undefined && pool.def.id === LARGE_POOL_ID
         ? syntheticActivity(bulk, seed, now, pool.def.id, clientIds)
-        : userActivityExport(seed, now, pool);
+        : activity.get(pool.def.id)?.exportFiller();
     logs.addGroup(activityLogGroupName(pool.def.id), pool.def.createdAt, filler);
   }
   const ctx: CognitoContext = {
@@ -101,10 +101,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     logDelivery,
     logGroupExists: (arn) => [...logs.groups.values()].some((g) => g.arn === arn.replace(/:\*$/, '')),
   };
-  const metrics = new MetricsStore((poolId) => {
-    const pool = world.byId.get(poolId);
-    return pool === undefined ? undefined : riskObservations(seed, now, pool);
-  });
+  const metrics = new MetricsStore((poolId) => activity.get(poolId)?.metricSeries());
   const faults = new FaultInjector(seed, options.faults);
   const adversary = new Adversary(options.adversary);
   const requests: RecordedRequest[] = [];

@@ -38,27 +38,19 @@ function rotl(x: number, k: number): number {
 
 const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
 const DASH = '-'.charCodeAt(0);
-const uuidChars = new Uint16Array(36);
 
-function writeHex(word: number, at: number, digits: number): void {
-  for (let i = 0; i < digits; i += 1) uuidChars[at + i] = HEX_CODES[(word >>> ((digits - 1 - i) * 4)) & 15];
-}
+const hex = (word: number, shift: number): number => HEX_CODES[(word >>> shift) & 15];
 
 /** Formats four 32-bit words as an RFC 4122 version-4 UUID string. */
 function uuidFromWords(w0: number, w1: number, w2: number, w3: number): string {
-  const w1v = ((w1 & 0xffff0fff) | 0x00004000) >>> 0;
-  const w2v = ((w2 & 0x3fffffff) | 0x80000000) >>> 0;
-  writeHex(w0, 0, 8);
-  uuidChars[8] = DASH;
-  writeHex(w1v >>> 16, 9, 4);
-  uuidChars[13] = DASH;
-  writeHex(w1v & 0xffff, 14, 4);
-  uuidChars[18] = DASH;
-  writeHex(w2v >>> 16, 19, 4);
-  uuidChars[23] = DASH;
-  writeHex(w2v & 0xffff, 24, 4);
-  writeHex(w3, 28, 8);
-  return String.fromCharCode.apply(null, uuidChars as unknown as number[]);
+  const a = ((w1 & 0xffff0fff) | 0x00004000) >>> 0;
+  const b = ((w2 & 0x3fffffff) | 0x80000000) >>> 0;
+  return String.fromCharCode(
+    hex(w0, 28), hex(w0, 24), hex(w0, 20), hex(w0, 16), hex(w0, 12), hex(w0, 8), hex(w0, 4), hex(w0, 0), DASH,
+    hex(a, 28), hex(a, 24), hex(a, 20), hex(a, 16), DASH, hex(a, 12), hex(a, 8), hex(a, 4), hex(a, 0), DASH,
+    hex(b, 28), hex(b, 24), hex(b, 20), hex(b, 16), DASH, hex(b, 12), hex(b, 8), hex(b, 4), hex(b, 0),
+    hex(w3, 28), hex(w3, 24), hex(w3, 20), hex(w3, 16), hex(w3, 12), hex(w3, 8), hex(w3, 4), hex(w3, 0),
+  );
 }
 
 /**
@@ -90,6 +82,11 @@ export class Rng {
     this.s2 ^= t;
     this.s3 = rotl(this.s3, 11);
     return result;
+  }
+
+  /** Draws `n` 32-bit integers and drops them (the stream moves on as if they had been used). */
+  skip(n: number): void {
+    for (let i = 0; i < n; i += 1) this.uint32();
   }
 
   /** Uniform float in [0, 1). */

@@ -1,9 +1,16 @@
 import { ServiceError } from '../errors.ts';
-import { MetricSeries, metricsOf } from './metric-series.ts';
-import type { MetricKey, RiskObservation } from './metric-series.ts';
+import type { MetricKey, MetricSeries } from './metric-series.ts';
 
-/** Where the metrics come from: a pool's observations (its generated auth events), or undefined for no such pool. */
-export type ObservationSource = (poolId: string) => Iterable<RiskObservation> | undefined;
+/**
+ * Builds a pool's series in steps: `step(until)` works until the time `until` (performance.now()) at most and returns
+ * the series once it is complete.
+ */
+export interface SeriesBuilder {
+  step(until: number): MetricSeries | undefined;
+}
+
+/** Where the metrics come from: a builder of a pool's series (from its generated auth events), or undefined for no such pool. */
+export type SeriesSource = (poolId: string) => SeriesBuilder | undefined;
 
 const STATS = new Set(['Sum', 'SampleCount', 'Average', 'Minimum', 'Maximum']);
 const MAX_QUERIES = 500;
@@ -17,17 +24,18 @@ function missing(name: string): ServiceError {
   return new ServiceError('MissingRequiredParameterException', `The parameter ${name} is required.`);
 }
 
-const OBSERVATIONS_PER_TURN = 4000;
+/** Longest step of a series' computation before other requests are answered. */
+const STEP_MS = 4;
 
 /**
- * Metric series computed once per pool from its observations, in slices (other requests are answered meanwhile);
- * requests that arrive while a pool's series is being computed wait for the same computation.
+ * Metric series computed once per pool, in short steps (other requests are answered meanwhile); requests that arrive
+ * while a pool's series is being computed wait for the same computation.
  */
 export class MetricsStore {
   private readonly pools = new Map<string, Promise<MetricSeries | undefined>>();
   private closed = false;
 
-  constructor(private readonly source: ObservationSource) {}
+  constructor(private readonly source: SeriesSource) {}
 
   /** The pool's series, or undefined for a pool that does not exist. */
   seriesFor(poolId: string): Promise<MetricSeries | undefined> {
@@ -40,19 +48,14 @@ export class MetricsStore {
   }
 
   private async compute(poolId: string): Promise<MetricSeries | undefined> {
-    const observations = this.source(poolId);
-    if (observations === undefined) return undefined;
-    const series = new MetricSeries();
-    let n = 0;
-    for (const o of observations) {
-      for (const key of metricsOf(poolId, o)) series.add(key, o.at);
-      n += 1;
-      if (n % OBSERVATIONS_PER_TURN === 0) {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (this.closed) return series;
-      }
+    const builder = this.source(poolId);
+    if (builder === undefined) return undefined;
+    for (;;) {
+      const series = builder.step(performance.now() + STEP_MS);
+      if (series !== undefined) return series;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.closed) return undefined;
     }
-    return series;
   }
 
   /** Stops computations still running (the emulator is closing). */

@@ -56,21 +56,42 @@ export function metricsOf(poolId: string, o: RiskObservation): MetricKey[] {
 
 /** Per-minute sums of each metric (every observation has the value 1, unit Count). */
 export class MetricSeries {
+  /** By metric id: counts by minute number (epoch ms / 60,000). */
   private readonly series = new Map<string, Map<number, number>>();
+  /** By the shape of an observation (type, decision, level, compromised): the per-minute counts it adds to. */
+  private readonly shapes = new Map<string, Array<Map<number, number>>>();
 
-  add(key: MetricKey, at: number): void {
-    const id = metricId(key);
+  private countsOf(id: string): Map<number, number> {
     let minutes = this.series.get(id);
     if (minutes === undefined) {
       minutes = new Map();
       this.series.set(id, minutes);
     }
-    const minute = Math.floor(at / MINUTE) * MINUTE;
+    return minutes;
+  }
+
+  add(key: MetricKey, at: number): void {
+    const minutes = this.countsOf(metricId(key));
+    const minute = Math.floor(at / MINUTE);
     minutes.set(minute, (minutes.get(minute) ?? 0) + 1);
   }
 
-  /** The per-minute counts of one metric (empty when it has no data). */
-  minutes(key: MetricKey): ReadonlyMap<number, number> {
-    return this.series.get(metricId(key)) ?? new Map();
+  /** Counts one observation towards every metric {@link metricsOf} says it belongs to. */
+  observe(poolId: string, o: RiskObservation): void {
+    const shape = `${o.eventType}\u0000${o.decision}\u0000${o.level ?? '\u0001'}\u0000${o.compromised ? 1 : 0}`;
+    let targets = this.shapes.get(shape);
+    if (targets === undefined) {
+      targets = metricsOf(poolId, o).map((key) => this.countsOf(metricId(key)));
+      this.shapes.set(shape, targets);
+    }
+    const minute = Math.floor(o.at / MINUTE);
+    for (const minutes of targets) minutes.set(minute, (minutes.get(minute) ?? 0) + 1);
+  }
+
+  /** The per-minute counts of one metric, as [minute start (epoch ms), count] (none when it has no data). */
+  *minutes(key: MetricKey): Iterable<[number, number]> {
+    const minutes = this.series.get(metricId(key));
+    if (minutes === undefined) return;
+    for (const [minute, count] of minutes) yield [minute * MINUTE, count];
   }
 }

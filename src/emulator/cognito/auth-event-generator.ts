@@ -158,11 +158,23 @@ function maybeFeedback(c: EventContext, event: AuthEventRecord, now: number): vo
   };
 }
 
+/** How an event's id comes from the user's stream: a UUID, or only drawn (for a consumer that never reads ids). */
+export type EventIdMaker = (rng: Rng) => string;
+
+const UUIDS: EventIdMaker = (rng) => rng.uuid();
+
+/** Draws each event id from the stream as a UUID would, without formatting it: every event's EventId is empty. */
+export const UNREAD_IDS: EventIdMaker = (rng) => {
+  rng.skip(4);
+  return '';
+};
+
 /**
  * A user's auth events over the last 90 days before `now`, newest first, generated deterministically
- * from (seed, pool, username). Pools with threat protection OFF have none.
+ * from (seed, pool, username). Pools with threat protection OFF have none. With `ids` = UNREAD_IDS the events are the
+ * same but for their EventId (and the order of events at the same instant).
  */
-export function generateAuthEvents(seed: number, pool: PoolDefinition, user: UserRecord, now: number): AuthEventRecord[] {
+export function generateAuthEvents(seed: number, pool: PoolDefinition, user: UserRecord, now: number, ids = UUIDS): AuthEventRecord[] {
   if (pool.mode === 'OFF') return [];
   const rng = new Rng(seed, pool.id, user.username, 'events');
   const profile = userProfile(seed, pool, user, now);
@@ -181,12 +193,12 @@ export function generateAuthEvents(seed: number, pool: PoolDefinition, user: Use
     else if (roll < 0.92) body = otherEvent(c, 'ForgotPassword');
     else if (roll < 0.96) body = otherEvent(c, 'PasswordChange');
     else body = otherEvent(c, 'ResendCode');
-    const event: AuthEventRecord = { EventId: rng.uuid(), createdAt, ...body };
+    const event: AuthEventRecord = { EventId: ids(rng), createdAt, ...body };
     maybeFeedback(c, event, now);
     events.push(event);
   }
   if (user.createdAt >= now - HISTORY_DAYS * DAY && user.userStatus !== 'EXTERNAL_PROVIDER') {
-    events.push({ EventId: rng.uuid(), createdAt: user.createdAt, ...signUp(c) });
+    events.push({ EventId: ids(rng), createdAt: user.createdAt, ...signUp(c) });
   }
   if (user.kind === 'takeover') events.push(...takeoverBurst(seed, pool, profile, now));
   return events.sort((a, b) => b.createdAt - a.createdAt || (a.EventId < b.EventId ? -1 : 1));

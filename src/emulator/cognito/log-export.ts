@@ -1,8 +1,8 @@
 import type { DictColumn } from '../logs/columns.ts';
-import type { GroupFiller, LogGroup } from '../logs/log-group.ts';
+import type { LogGroup } from '../logs/log-group.ts';
+import { ROWS_PER_PIECE } from '../logs/time-order.ts';
 import { exportedDecision, UserActivityColumns, uuidBytes } from '../logs/user-activity-columns.ts';
 import { hash128 } from '../prng.ts';
-import { generateAuthEvents } from './auth-event-generator.ts';
 import type { AuthEventRecord, UserRecord } from './model.ts';
 import type { PoolStore } from './pool-store.ts';
 
@@ -41,7 +41,7 @@ function upper(text: string): string {
 }
 
 /** Writes one pool's events into a user-activity table, caching the codes that repeat (constants, days, the user). */
-class ActivityWriter {
+export class ActivityWriter {
   private readonly cols: UserActivityColumns;
   private readonly scratch = new Uint8Array(16);
   private readonly streams = new Map<number, number>();
@@ -129,31 +129,34 @@ class ActivityWriter {
     c.requestId.setBytes(row, requestIdBytes(this.scratch));
   }
 
-  /** Orders the rows by time and records each day's stream. */
-  finish(): void {
+  /**
+   * Orders the rows by time and records each day's stream, in pieces (the generator pauses after each bounded piece):
+   * a stream is created by its earliest record, as if the records had been delivered in time order.
+   */
+  *finishing(): Generator<void, void, void> {
     const table = this.group.table;
-    table.sortByTime();
-    for (let row = 0; row < table.length; row += 1) {
-      const t = table.timestamps.get(row);
-      this.group.noteEvent(table.stream.decode(table.stream.code(row)) ?? '', t, table.ingestion.get(row));
+    yield* table.sortingByTime();
+    const streams = table.stream;
+    const seen = new Uint8Array(streams.size + 1);
+    const last = new Float64Array(streams.size + 1).fill(-Infinity);
+    const ingested = new Float64Array(streams.size + 1).fill(-Infinity);
+    const codes: number[] = [];
+    for (let lo = 0; lo < table.length; lo += ROWS_PER_PIECE) {
+      const hi = Math.min(table.length, lo + ROWS_PER_PIECE);
+      for (let row = lo; row < hi; row += 1) {
+        const code = streams.code(row);
+        const t = table.timestamps.get(row);
+        const ingestion = table.ingestion.get(row);
+        if (seen[code] === 0) {
+          seen[code] = 1;
+          codes.push(code);
+          this.group.noteEvent(streams.decode(code) ?? '', t, ingestion);
+        }
+        if (t > last[code]) last[code] = t;
+        if (ingestion > ingested[code]) ingested[code] = ingestion;
+      }
+      yield;
     }
+    for (const code of codes) this.group.noteEvent(streams.decode(code) ?? '', last[code], ingested[code]);
   }
-}
-
-/**
- * Exports a pool's generated auth events (the ones AdminListUserAuthEvents returns) into a log group as
- * user-activity records, `budget` users a slice; sorts the rows by time once every user is in.
- */
-export function userActivityExport(seed: number, now: number, pool: PoolStore): GroupFiller {
-  let next = 0;
-  let writer: ActivityWriter | undefined;
-  return (group, budget) => {
-    writer ??= new ActivityWriter(group, pool);
-    const users = pool.users();
-    const end = Math.min(users.length, next + budget);
-    for (; next < end; next += 1) writer.writeUser(users[next], generateAuthEvents(seed, pool.def, users[next], now));
-    if (next < users.length) return false;
-    writer.finish();
-    return true;
-  };
 }

@@ -16,28 +16,55 @@ export interface Column {
   readonly codes?: CodeArray;
   /** Bytes this column holds, for the memory figure. */
   bytes(): number;
-  /** Reorders the first `order.length` rows: new row i takes old row order[i]. */
-  permute(order: Uint32Array): void;
+  /** Starts reordering the first `order.length` rows (new row i takes old row order[i]), a range of rows at a time. */
+  reorder(order: Uint32Array): Reorder;
 }
 
-function permuted<A extends CodeArray | Float64Array>(array: A, order: Uint32Array): A {
-  const copy = array.slice() as A;
-  const n = order.length;
-  if (array instanceof Float64Array) {
-    const c = copy as Float64Array;
-    for (let i = 0; i < n; i += 1) c[i] = array[order[i]];
-  } else if (array instanceof Uint8Array) {
-    const c = copy as Uint8Array;
-    for (let i = 0; i < n; i += 1) c[i] = array[order[i]];
-  } else if (array instanceof Uint16Array) {
-    const c = copy as Uint16Array;
-    for (let i = 0; i < n; i += 1) c[i] = array[order[i]];
+/**
+ * A column's rows being put in a new order in pieces, so that a large table is reordered in short steps:
+ * `copy(from, to)` fills new rows [from, to); `commit()` puts the new order in place once every row is copied.
+ */
+export interface Reorder {
+  copy(from: number, to: number): void;
+  commit(): void;
+}
+
+/** Reorders the first `order.length` rows of `column` at once. */
+export function permute(column: { reorder(order: Uint32Array): Reorder }, order: Uint32Array): void {
+  const r = column.reorder(order);
+  r.copy(0, order.length);
+  r.commit();
+}
+
+function copyRows(to: CodeArray | Float64Array, from: CodeArray | Float64Array, order: Uint32Array, lo: number, hi: number): void {
+  const n = from.length;
+  if (from instanceof Float64Array) {
+    const c = to as Float64Array;
+    for (let i = lo; i < hi; i += 1) c[i] = order[i] < n ? from[order[i]] : 0;
+  } else if (from instanceof Uint8Array) {
+    const c = to as Uint8Array;
+    for (let i = lo; i < hi; i += 1) c[i] = order[i] < n ? from[order[i]] : 0;
+  } else if (from instanceof Uint16Array) {
+    const c = to as Uint16Array;
+    for (let i = lo; i < hi; i += 1) c[i] = order[i] < n ? from[order[i]] : 0;
   } else {
-    const c = copy as Uint32Array;
-    const a = array as Uint32Array;
-    for (let i = 0; i < n; i += 1) c[i] = a[order[i]];
+    const c = to as Uint32Array;
+    const a = from as Uint32Array;
+    for (let i = lo; i < hi; i += 1) c[i] = order[i] < n ? a[order[i]] : 0;
   }
-  return copy;
+}
+
+/**
+ * Reorders a typed array of per-row values into a new one at least `order.length` long (a value never falls off the
+ * end, even when the old array was shorter than the table); `done` receives it on commit.
+ */
+export function arrayReorder<A extends CodeArray | Float64Array>(array: A, order: Uint32Array, done: (reordered: A) => void): Reorder {
+  const make = array.constructor as new (length: number) => A;
+  const copy = new make(Math.max(array.length, order.length));
+  return {
+    copy: (from, to) => copyRows(copy, array, order, from, to),
+    commit: () => done(copy),
+  };
 }
 
 function widened(codes: CodeArray, capacity: number, maxCode: number): CodeArray {
@@ -53,6 +80,8 @@ export class DictColumn implements Column {
   private store: CodeArray = new Uint8Array(1024);
   private rows = 0;
   private textBytes = 0;
+  private lastValue?: string;
+  private lastCode = 0;
 
   get size(): number {
     return this.values.length - 1;
@@ -72,6 +101,7 @@ export class DictColumn implements Column {
 
   /** The code for `value`, adding it to the dictionary when new. */
   intern(value: string): number {
+    if (value === this.lastValue) return this.lastCode;
     this.index ??= new Map(this.values.map((v, i) => [v ?? '\u0000absent', i]));
     let code = this.index.get(value);
     if (code === undefined) {
@@ -80,6 +110,8 @@ export class DictColumn implements Column {
       this.index.set(value, code);
       this.textBytes += value.length * 2 + 16;
     }
+    this.lastValue = value;
+    this.lastCode = code;
     return code;
   }
 
@@ -108,8 +140,11 @@ export class DictColumn implements Column {
     return this.store.byteLength + this.textBytes;
   }
 
-  permute(order: Uint32Array): void {
-    this.store = permuted(this.store, order);
+  reorder(order: Uint32Array): Reorder {
+    return arrayReorder(this.store, order, (store) => {
+      this.store = store;
+      this.rows = Math.max(this.rows, order.length);
+    });
   }
 }
 
@@ -152,8 +187,11 @@ export class GeneratedDictColumn implements Column {
     return this.store.byteLength;
   }
 
-  permute(order: Uint32Array): void {
-    this.store = permuted(this.store, order);
+  reorder(order: Uint32Array): Reorder {
+    return arrayReorder(this.store, order, (store) => {
+      this.store = store;
+      this.rows = Math.max(this.rows, order.length);
+    });
   }
 }
 
@@ -192,8 +230,11 @@ export class NumberColumn {
     return this.store.byteLength;
   }
 
-  permute(order: Uint32Array): void {
-    this.store = permuted(this.store, order);
+  reorder(order: Uint32Array): Reorder {
+    return arrayReorder(this.store, order, (store) => {
+      this.store = store;
+      this.rows = Math.max(this.rows, order.length);
+    });
   }
 }
 
@@ -231,7 +272,9 @@ export class UuidColumn implements Column {
       present.set(this.present);
       this.present = present;
     }
-    for (let i = 0; i < 16; i += 1) this.store[row * 16 + i] = bytes[i];
+    const store = this.store;
+    const at = row * 16;
+    for (let i = 0; i < 16; i += 1) store[at + i] = bytes[i];
     this.present[row] = 1;
   }
 
@@ -239,21 +282,28 @@ export class UuidColumn implements Column {
     return this.store.byteLength + this.present.byteLength;
   }
 
-  permute(order: Uint32Array): void {
+  reorder(order: Uint32Array): Reorder {
     const capacity = Math.max(this.present.length, order.length);
     const store = new Uint8Array(capacity * 16);
     const present = new Uint8Array(capacity);
     const from = this.store;
-    for (let i = 0; i < order.length; i += 1) {
-      const o = order[i];
-      if (o >= this.present.length) continue;
-      const a = o * 16;
-      const b = i * 16;
-      for (let k = 0; k < 16; k += 1) store[b + k] = from[a + k];
-      present[i] = this.present[o];
-    }
-    this.store = store;
-    this.present = present;
+    const had = this.present;
+    return {
+      copy: (lo, hi) => {
+        for (let i = lo; i < hi; i += 1) {
+          const o = order[i];
+          if (o >= had.length || had[o] === 0) continue;
+          const a = o * 16;
+          const b = i * 16;
+          for (let k = 0; k < 16; k += 1) store[b + k] = from[a + k];
+          present[i] = 1;
+        }
+      },
+      commit: () => {
+        this.store = store;
+        this.present = present;
+      },
+    };
   }
 }
 
@@ -287,8 +337,11 @@ export class Ipv4Column implements Column {
     return this.store.byteLength;
   }
 
-  permute(order: Uint32Array): void {
-    this.store = permuted(this.store, order);
+  reorder(order: Uint32Array): Reorder {
+    return arrayReorder(this.store, order, (store) => {
+      this.store = store;
+      this.rows = Math.max(this.rows, order.length);
+    });
   }
 }
 
@@ -312,8 +365,8 @@ export class DerivedColumn implements Column {
     return 0;
   }
 
-  permute(): void {
-    // Follows its source column, which is reordered itself.
+  reorder(): Reorder {
+    return { copy: () => undefined, commit: () => undefined };
   }
 }
 

@@ -11,12 +11,13 @@ export interface LogStreamInfo {
 }
 
 /**
- * Generates a group's events in slices: each call adds about `budget` units of work (e.g. users' events) and
- * returns true once everything is there.
+ * Generates a group's events in steps: each call works until the time `until` (performance.now(); Infinity: to the
+ * end) at most and returns true once everything is there.
  */
-export type GroupFiller = (group: LogGroup, budget: number) => boolean;
+export type GroupFiller = (group: LogGroup, until: number) => boolean;
 
-const FILL_ALL = Number.MAX_SAFE_INTEGER;
+/** Longest step of a group's filling before other requests are answered. */
+export const FILL_STEP_MS = 4;
 
 /** A CloudWatch Logs log group: its streams and its events (columnar), filled on first use when it has a filler. */
 export class LogGroup {
@@ -39,19 +40,24 @@ export class LogGroup {
 
   /** Generates the rest of the group's events now, so they exist before they are read. */
   ensureFilled(): void {
-    this.fillSome(FILL_ALL);
+    this.fillSome(Infinity);
   }
 
-  /** Generates the group's events in slices, a slice a turn, so the server keeps answering meanwhile. */
-  async filled(slice = 400): Promise<void> {
-    while (!this.fillSome(slice)) await new Promise((resolve) => setImmediate(resolve));
+  /** Generates the group's events in short steps, a step a turn, so the server keeps answering meanwhile. */
+  async filled(): Promise<void> {
+    while (!this.fillStep()) await new Promise((resolve) => setImmediate(resolve));
   }
 
-  /** Generates one slice of the group's events; true once all are there. */
-  fillSome(budget: number): boolean {
+  /** Generates the group's events for one short step; true once all are there. */
+  fillStep(): boolean {
+    return this.fillSome(performance.now() + FILL_STEP_MS);
+  }
+
+  /** Generates the group's events until the time `until` (performance.now()) at most; true once all are there. */
+  fillSome(until: number): boolean {
     const fill = this.filler;
     if (fill === undefined) return true;
-    if (!fill(this, budget)) return false;
+    if (!fill(this, until)) return false;
     this.filler = undefined;
     return true;
   }

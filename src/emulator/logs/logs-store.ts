@@ -85,8 +85,8 @@ export class LogsStore {
     };
   }
 
-  /** Generates every group's pending events in the background, a slice a turn; resolves when all are there. */
-  prefill(slice = 200): Promise<void> {
+  /** Generates every group's pending events in the background, a short step a turn; resolves when all are there. */
+  prefill(): Promise<void> {
     const pending = [...this.groups.values()].filter((g) => g.pending);
     return new Promise((resolve) => {
       const step = (): void => {
@@ -95,7 +95,7 @@ export class LogsStore {
           resolve();
           return;
         }
-        if (group.fillSome(slice)) pending.shift();
+        if (group.fillStep()) pending.shift();
         this.later(0, step);
       };
       this.later(0, step);

@@ -7,7 +7,6 @@ import type { LogGroup } from './log-group.ts';
 import type { LogsStore, QueryRecord } from './logs-store.ts';
 
 const ROWS_PER_STEP = 250_000;
-const USERS_PER_FILL_STEP = 400;
 
 /** The results limit of one query (AWS: 10,000 rows). */
 export const MAX_QUERY_ROWS = 10_000;
@@ -61,7 +60,7 @@ export function startQuery(store: LogsStore, request: QueryRequest): QueryRecord
     stop: () => cancel(),
   };
   const fill = (): void => {
-    const done = request.groups.every((g) => g.fillSome(USERS_PER_FILL_STEP));
+    const done = request.groups.every((g) => g.fillStep());
     if (!done) {
       cancel = store.later(0, fill);
       return;

@@ -1,5 +1,6 @@
-import { DictColumn, NumberColumn } from './columns.ts';
-import type { Column } from './columns.ts';
+import { arrayReorder, DictColumn, NumberColumn } from './columns.ts';
+import type { Column, Reorder } from './columns.ts';
+import { ROWS_PER_PIECE, timeOrder } from './time-order.ts';
 
 /** One log event as PutLogEvents gives it, with where and when it was stored. */
 export interface IncomingEvent {
@@ -171,18 +172,28 @@ export class RecordTable {
 
   /** Puts the rows in time order (stable), so time ranges are found by binary search. */
   sortByTime(): void {
+    const steps = this.sortingByTime();
+    while (steps.next().done !== true);
+  }
+
+  /**
+   * Puts the rows in time order (stable) in pieces: the generator pauses after each bounded piece of work, so a
+   * filler can spread a large table's sort over many turns. The table must not be read or written until it is done.
+   */
+  *sortingByTime(): Generator<void, void, void> {
     if (this.inOrder) return;
-    const ts = this.timestamps.array;
-    const order = Uint32Array.from({ length: this.count }, (_, i) => i);
-    order.sort((a, b) => ts[a] - ts[b] || a - b);
-    this.timestamps.permute(order);
-    this.ingestion.permute(order);
-    this.stream.permute(order);
-    this.raw.permute(order);
-    for (const column of this.fieldColumns.values()) column.permute(order);
-    const sizes = this.sizes.slice();
-    for (let i = 0; i < order.length; i += 1) sizes[i] = this.sizes[order[i]];
-    this.sizes = sizes;
+    const n = this.count;
+    const order = yield* timeOrder(this.timestamps.array, n);
+    const columns: Array<{ reorder(order: Uint32Array): Reorder }> = [this.timestamps, this.ingestion, this.stream, this.raw, ...this.fieldColumns.values()];
+    columns.push({ reorder: (o) => arrayReorder(this.sizes, o, (sizes) => { this.sizes = sizes; }) });
+    for (const column of columns) {
+      const r = column.reorder(order);
+      for (let lo = 0; lo < n; lo += ROWS_PER_PIECE) {
+        r.copy(lo, Math.min(n, lo + ROWS_PER_PIECE));
+        yield;
+      }
+      r.commit();
+    }
     this.inOrder = true;
   }
 

@@ -66,7 +66,7 @@ export function syntheticActivity(spec: SyntheticActivity, seed: number, now: nu
   let codes: Record<string, number> = {};
   const bytes = new Uint8Array(16);
   let countryCodes: number[] = [];
-  return (group, budget) => {
+  return (group, until) => {
     const table = group.table;
     if (cols === undefined) {
       cols = new UserActivityColumns(table, {
@@ -95,8 +95,9 @@ export function syntheticActivity(spec: SyntheticActivity, seed: number, now: nu
     }
     const c = cols;
     const ip = c.ipAddress as Ipv4Column;
-    const end = Math.min(spec.events, next + budget * 1000);
-    for (; next < end; next += 1) {
+    const first = next;
+    for (; next < spec.events; next += 1) {
+      if (next > first && (next & 1023) === 0 && performance.now() >= until) return false;
       const t = Math.floor(start + next * step);
       const user = rng.int(spec.users);
       const day = Math.floor((t - start) / DAY);

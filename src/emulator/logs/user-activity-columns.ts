@@ -86,16 +86,34 @@ export function exportedDecision(decision: string): string {
   return decision.toUpperCase();
 }
 
-/** 16 bytes of a UUID written `8-4-4-4-12`. */
+const NIBBLES = Int8Array.from({ length: 128 }, (_, c) => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1));
+/** Where each byte's two hex digits start in `8-4-4-4-12`. */
+const BYTE_AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+
+function nibble(uuid: string, at: number): number {
+  const c = uuid.charCodeAt(at);
+  return c < 128 ? NIBBLES[c] : -1;
+}
+
+/** 16 bytes of a UUID written `8-4-4-4-12` (other spellings: its first 32 hex digits, whatever stands between them). */
 export function uuidBytes(uuid: string, out: Uint8Array): Uint8Array {
-  let nibble = 0;
-  for (let i = 0; i < uuid.length && nibble < 32; i += 1) {
-    const c = uuid.charCodeAt(i);
-    const v = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+  if (uuid.length === 36 && uuid[8] === '-' && uuid[13] === '-' && uuid[18] === '-' && uuid[23] === '-') {
+    let bad = 0;
+    for (let i = 0; i < 16; i += 1) {
+      const hi = nibble(uuid, BYTE_AT[i]);
+      const lo = nibble(uuid, BYTE_AT[i] + 1);
+      bad |= hi | lo;
+      out[i] = (hi << 4) | lo;
+    }
+    if (bad >= 0) return out;
+  }
+  let digits = 0;
+  for (let i = 0; i < uuid.length && digits < 32; i += 1) {
+    const v = nibble(uuid, i);
     if (v < 0) continue;
-    const at = nibble >> 1;
-    out[at] = nibble % 2 === 0 ? v << 4 : out[at] | v;
-    nibble += 1;
+    const at = digits >> 1;
+    out[at] = digits % 2 === 0 ? v << 4 : out[at] | v;
+    digits += 1;
   }
   return out;
 }
