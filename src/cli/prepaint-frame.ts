@@ -23,6 +23,8 @@ export interface PoolsPaintInput {
   zone: TimeZoneSetting;
   now: number;
   theme: Theme;
+  /** The footer line (src/cli/prepaint-footer.ts). */
+  footer: string;
 }
 
 /** Ink's colouring of a text by a theme colour (a name or #rrggbb), as its Text draws it. */
@@ -78,8 +80,7 @@ function statusLine(input: PoolsPaintInput, width: number): string {
 /**
  * The lines of the app's first pool-list frame that are known from the first ListUserPools answer alone: the header,
  * "User pools in REGION", the selected pool's line (its details arrive later), the column header, the rows with the
- * cursor on the first, and the status line, at the terminal's size and in the theme's colours. The key hints and the
- * API counter of the footer are left to the app. An empty answer gives no frame (the app words it), nor does a screen
+ * cursor on the first, the status line and the footer given, at the terminal's size and in the theme's colours. An empty answer gives no frame (the app words it), nor does a screen
  * too short for one row under the column header (the app's list then overlaps its status line).
  */
 export function poolsPaint(input: PoolsPaintInput): string[] | undefined {
@@ -101,6 +102,6 @@ export function poolsPaint(input: PoolsPaintInput): string[] | undefined {
     }),
   ];
   while (lines.length < 4 + listHeight) lines.push('');
-  lines.push(statusLine(input, width));
+  lines.push(statusLine(input, width), '', input.footer);
   return lines;
 }
