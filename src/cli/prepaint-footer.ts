@@ -35,8 +35,9 @@ function fitHints(hints: { text: string; last: boolean }[], room: number): strin
 }
 
 /**
- * The footer of the pool list as the app draws it at its start (Footer.tsx): the key hints, then the API counter
- * after the first call. Undefined where the start's footer cannot be known without the app: a config that remaps keys
+ * The key hints of the pool list's footer as the app draws them at its start (Footer.tsx), beside a counter of `calls`
+ * (its width decides the hints' room). The counter itself is the app's to draw: its first frame with the rows says
+ * 0 or 1 calls, as the store's batched count has caught up or not. Undefined where the start's footer cannot be known without the app: a config that remaps keys
  * or adds commands, or a key whose hint or state depends on the session (those are drawn by the app).
  */
 export function poolsFooter(config: ConfigState, width: number, calls: number): string | undefined {
@@ -48,8 +49,5 @@ export function poolsFooter(config: ConfigState, width: number, calls: number): 
     .filter((b, i, all) => all.findIndex((o) => o.label === b.label) === i)
     .map((b) => ({ last: LAST_ACTIONS.includes(actionName(b)), text: `${b.label} ${b.short ?? b.description.replace(/\s*\(.*\)$/, '')}` }));
   const stats = `API ${calls}`;
-  const text = fitHints(hints, Math.max(4, width - stats.length - 3));
-  const spare = Math.max(0, width - cellWidth(text) - 2 - stats.length);
-  const before = Math.round(spare / 2);
-  return `${chalk.dim(text)}${' '.repeat(before)}  ${' '.repeat(spare - before)}${chalk.dim(stats)}`;
+  return chalk.dim(fitHints(hints, Math.max(4, width - stats.length - 3)));
 }

@@ -104,6 +104,36 @@ describe('the pool list is painted before the app loads, and the app\'s first fr
     }
   });
 
+  it('? pressed right after the paint opens the help once the app is up', async () => {
+    const s = start();
+    try {
+      await painted(s);
+      s.press('?');
+      await s.waitForText(/Keys — esc, \? or q closes/);
+      s.press('q');
+      await s.waitForText(/API \d/);
+      s.press('q');
+      assert.equal(await s.exited(), 0);
+    } finally {
+      s.kill();
+    }
+  });
+
+  it('--no-color: the paint has no colour either, and the app\'s frame replaces it', async () => {
+    const s = new PtySession([BUILT_CLI, '--demo', '--no-color'], { cols: 80, rows: 24, env: bareEnv({ XDG_STATE_HOME: mkdtempSync(join(scratch, 'state-')) }) });
+    try {
+      await waitFor(() => s.raw.includes(INK_TAKES_OVER), 15000, 'the app\'s first frame');
+      const paint = s.raw.slice(0, s.raw.indexOf(END_UPDATE));
+      assert.match(paint, new RegExp(LARGE_POOL_ID));
+      assert.doesNotMatch(paint, /\u001b\[(?:3\d|9\d|4\d|10\d)(?:;[\d;]*)?m/, 'no colour');
+      assert.equal(s.raw.indexOf(INK_TAKES_OVER), paint.length + END_UPDATE.length);
+      s.press('q');
+      assert.equal(await s.exited(), 0);
+    } finally {
+      s.kill();
+    }
+  });
+
   it('q pressed right after the paint quits (status 0), terminal restored', async () => {
     const s = start();
     try {
