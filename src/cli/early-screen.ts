@@ -1,7 +1,7 @@
 import { exitWhenFlushed } from './crash-report.ts';
 import { EXIT } from './exit-status.ts';
 import { canStopForJobControl } from './job-control.ts';
-import { ENTER_FULL_SCREEN, enterRawMode, releaseLostTerminal, restoreTerminal, terminalDescriptors } from './terminal-modes.ts';
+import { ENTER_FULL_SCREEN, enterRawMode, LEAVE_FULL_SCREEN, releaseLostTerminal, restoreTerminal, terminalDescriptors } from './terminal-modes.ts';
 
 const BEGIN_UPDATE = '\u001b[?2026h';
 const END_UPDATE = '\u001b[?2026l';
@@ -77,7 +77,8 @@ export function paintEarly(lines: string[]): EarlyScreen {
 /**
  * Replaces `out.write` until a chunk holding `marker` is written: chunks before it are dropped (the app's frames
  * drawn while its list loads, and their update markers), that chunk goes out after a screen clear, inside one
- * synchronized update. After `deadlineMs`, the screen is cleared and `redraw()` is asked for the latest frame.
+ * synchronized update. The terminal given back (a signal, the exit, a suspend) ends the hold and goes out as it is.
+ * After `deadlineMs`, the screen is cleared and `redraw()` is asked for the latest frame.
  */
 export function holdOutput(out: Out, marker: string, deadlineMs: number, redraw: () => void): void {
   const write = out.write;
@@ -97,6 +98,10 @@ export function holdOutput(out: Out, marker: string, deadlineMs: number, redraw:
   out.write = (chunk, ...rest) => {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     if (!held) return write.call(out, chunk, ...rest);
+    if (text.includes(LEAVE_FULL_SCREEN)) {
+      release();
+      return write.call(out, chunk, ...rest);
+    }
     if (!text.includes(marker)) {
       const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
       if (callback) queueMicrotask(callback);
