@@ -9,7 +9,7 @@ import type { ApiCallRecord, CognitoGateway, Page, PoolSummary } from '../gatewa
  * failure, exactly as it would have come); every later call goes to the gateway. The call records the gateway
  * reports before anyone listens are kept and given to the first listener, so the session's call counts miss nothing.
  */
-export function withPoolsHeadStart(gateway: CognitoGateway): { gateway: CognitoGateway; early: Promise<unknown> } {
+export function withPoolsHeadStart(gateway: CognitoGateway): { gateway: CognitoGateway; early: Promise<Page<PoolSummary>> } {
   const early = gateway.listUserPools();
   early.catch(() => {});
   let taken = false;

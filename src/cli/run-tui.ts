@@ -37,6 +37,9 @@ function connectTo(opts: CliOptions): (target: GatewayTarget) => CognitoGateway 
 /** The longest the screen's loading waits for the first pool list's request to be on its way (credentials, connection). */
 const HEAD_START_WAIT_MS = 250;
 
+/** The longest the pool list painted before the app stays up while the app loads its list: then the app's frame is drawn. */
+const FIRST_FRAME_WAIT_MS = 1500;
+
 /** When the demo starts exporting its pools' user activity and metrics in the background: after the first screens are drawn. */
 const DEMO_FILL_AFTER_MS = 1000;
 
@@ -64,6 +67,7 @@ export async function runTui(opts: CliOptions, settings: SessionSettings): Promi
     return EXIT.usage;
   }
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
+  if (process.env.NO_COLOR || opts.noColor) process.env.FORCE_COLOR = '0';
   process.removeAllListeners('warning');
 
   const connected = opts.demo
@@ -73,13 +77,15 @@ export async function runTui(opts: CliOptions, settings: SessionSettings): Promi
   const headStart = opts.pool ? undefined : withPoolsHeadStart(connected.gateway);
   const backend = headStart ? { ...connected, gateway: headStart.gateway } : connected;
   if (headStart && sent) await Promise.race([sent, headStart.early.then(() => {}, () => {})]);
+  const early = headStart
+    ? await (await import('./prepaint.ts')).prepaintPools(headStart.early, connected.gateway, opts, settings)
+    : undefined;
   const loading = withoutFetch(async () => {
     const modules = await Promise.all([import('../store/app-store.ts'), import('../ui/mount.tsx')]);
     await yogaReady();
     return modules;
   });
 
-  if (process.env.NO_COLOR || opts.noColor) process.env.FORCE_COLOR = '0';
   let mounted: MountedApp | undefined;
   const [{ createAppStore }, { mountApp }] = await loading;
   const store = createAppStore({
@@ -115,9 +121,11 @@ export async function runTui(opts: CliOptions, settings: SessionSettings): Promi
     exit: exitWhenFlushed,
   });
   lifecycle.attach();
+  early?.handOver();
   enterRawMode();
-  process.stdout.write(ENTER_FULL_SCREEN);
+  if (!early) process.stdout.write(ENTER_FULL_SCREEN);
   process.on('exit', restoreOnExit);
+  early?.holdUntilFrame('▶', FIRST_FRAME_WAIT_MS, () => mounted?.redraw());
   const app = mountApp(store, { onSuspendKey: () => lifecycle.suspend(), theme: settings.theme });
   mounted = app;
   lifecycle.mounted(app);
