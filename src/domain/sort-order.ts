@@ -34,9 +34,21 @@ export function sortOrder(keys: readonly SortValue[], descending: boolean): Int3
   return order.sort(comparer(keys, descending));
 }
 
+/** The first place in `order` from `lo` on whose row sorts after `row` (the order is sorted by `cmp`): a binary search. */
+function placeAfter(order: Int32Array, lo: number, row: number, cmp: (a: number, b: number) => number): number {
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(order[mid], row) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The order of all rows when rows from `from` on were appended to rows already sorted as `before`: only the new rows
- * are sorted, and merged in, so a page arriving costs that page's sort and one pass, never the whole list's sort.
+ * are sorted, and each is placed by a binary search, the rows sorted before copied between them in blocks, so a page
+ * arriving costs that page's sort and a few comparisons per new row, never a comparison per row loaded.
  */
 export function extendOrder(before: Int32Array, keys: readonly SortValue[], from: number, descending: boolean): Int32Array {
   const cmp = comparer(keys, descending);
@@ -45,11 +57,15 @@ export function extendOrder(before: Int32Array, keys: readonly SortValue[], from
   added.sort(cmp);
   const out = new Int32Array(keys.length);
   let i = 0;
-  let j = 0;
   let k = 0;
-  while (i < before.length && j < added.length) out[k++] = cmp(before[i], added[j]) <= 0 ? before[i++] : added[j++];
-  while (i < before.length) out[k++] = before[i++];
-  while (j < added.length) out[k++] = added[j++];
+  for (let j = 0; j < added.length; j++) {
+    const p = placeAfter(before, i, added[j], cmp);
+    out.set(before.subarray(i, p), k);
+    k += p - i;
+    i = p;
+    out[k++] = added[j];
+  }
+  out.set(before.subarray(i), k);
   return out;
 }
 

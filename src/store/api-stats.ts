@@ -8,6 +8,9 @@ const API_LOG_SIZE = 200;
 /** How long API call counts are gathered before they are shown. */
 const CALL_BATCH_MS = 50;
 
+/** How long counts made while G loads wait for the list's publish before they are shown on their own (it publishes every 100 ms). */
+const FOLLOW_CALLS_MS = 250;
+
 function wasThrottled(record: ApiCallRecord): boolean {
   return (record.retries?.throttled ?? 0) > 0 || record.failedBecause === 'throttled' || record.errorName === 'TooManyRequestsException';
 }
@@ -60,25 +63,44 @@ export function withCallsRecorded(state: Pick<AppState, 'api' | 'lists'>, record
   };
 }
 
+/** True while some list follows its end (G): its publishes redraw the screen every FOLLOW_PUBLISH_MS anyway. */
+function following(state: AppState): boolean {
+  for (const key in state.lists) if (state.lists[key]?.followUntil !== undefined) return true;
+  return false;
+}
+
+/** The store as the call recorder uses it; with `subscribe`, counts made while G loads ride on the store's own updates. */
+export interface CallRecorderStore {
+  getState: () => AppState;
+  setState: (partial: Partial<AppState>) => void;
+  subscribe?: (listener: () => void) => () => void;
+}
+
 /**
  * A listener for the gateway's calls that counts them in batches: a walk makes hundreds of calls a second, and
- * showing each would cost a frame each.
+ * showing each would cost a frame each. While a list follows its end, the counts wait for the store's next update
+ * (the list's publish) and are set as it is announced, before the screen draws it, so that one frame shows both; or
+ * for FOLLOW_CALLS_MS if none comes. Otherwise they are shown every CALL_BATCH_MS.
  */
-export function createCallRecorder(
-  store: { getState: () => AppState; setState: (partial: Partial<AppState>) => void },
-  now: () => number,
-): (record: ApiCallRecord) => void {
+export function createCallRecorder(store: CallRecorderStore, now: () => number): (record: ApiCallRecord) => void {
   let pending: ApiCallRecord[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let unsubscribe: (() => void) | undefined;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    unsubscribe?.();
+    unsubscribe = undefined;
+    const batch = pending;
+    pending = [];
+    if (batch.length > 0) store.setState(withCallsRecorded(store.getState(), batch));
+  };
   return (record) => {
     pending.push({ ...record, at: now() });
     if (timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      const batch = pending;
-      pending = [];
-      store.setState(withCallsRecorded(store.getState(), batch));
-    }, CALL_BATCH_MS);
+    const ride = store.subscribe !== undefined && following(store.getState());
+    if (ride) unsubscribe = store.subscribe!(flush);
+    timer = setTimeout(flush, ride ? FOLLOW_CALLS_MS : CALL_BATCH_MS);
     timer.unref?.();
   };
 }

@@ -1,6 +1,6 @@
 import type { Page } from '../gateway/types.ts';
 import {
-  advanceFollow, appendRows, applyError, beginLoad, canLoadMore, clampCursor, startWalk, stepWalk, walkStopError, type ListError, type PagedList,
+  advanceFollow, appendRows, applyError, beginLoad, canLoadMore, clampCursor, startWalk, stepWalkEnds, walkStopError, type ListError, type PageEnds, type PagedList,
 } from './paged-list.ts';
 import type { ListRef } from './routes.ts';
 
@@ -25,9 +25,32 @@ export const FOLLOW_PUBLISH_MS = 100;
 /** How a follow ended: at the end of the list, at the end of a batch, stopped by the user, on an error, on a server that would page for ever, or overtaken. */
 export type FollowEnd = 'complete' | 'batch' | 'stopped' | 'error' | 'bounded' | 'stale';
 
+type Answer = { page: Page<unknown> } | { error: unknown };
+
+/** The answer to a request, kept as a value so that a request overtaken while in flight never rejects unheard. */
+function answerOf(request: Promise<Page<unknown>>): Promise<Answer> {
+  return request.then((page) => ({ page }), (error: unknown) => ({ error }));
+}
+
+/** Lets a request just sent reach the wire (the client's send runs on promise callbacks) before the loader works on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The walk guard's view of a page whose rows are not stored yet: its ends turned into rows (prepare maps each item alone). */
+function preparedEnds(deps: FollowDeps, ref: ListRef, page: Page<unknown>): PageEnds {
+  const n = page.items.length;
+  if (n === 0) return { count: 0, nextToken: page.nextToken };
+  const [first, last] = deps.prepare(ref, n === 1 ? [page.items[0]] : [page.items[0], page.items[n - 1]]);
+  return { count: n, first, last: n === 1 ? first : last, nextToken: page.nextToken };
+}
+
 /**
  * Fetches page after page while the list follows its end (after G), one request at a time, and shows what has
  * arrived every FOLLOW_PUBLISH_MS rather than after every page, so that drawing does not slow the walk down.
+ * Unpaced, the request for the next page goes out as soon as a page's answer says there is one to fetch (decided
+ * from that answer alone, before any wait, so that a stop or a batch's end never sends one more), and the page's rows
+ * are stored and shown while the server works on the next; paced, each request waits for its turn first.
  */
 export async function followPages(deps: FollowDeps, ref: ListRef): Promise<FollowEnd> {
   const clock = deps.clock ?? (() => performance.now());
@@ -47,8 +70,9 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
   let pages = start.pagesLoaded;
   let walk = start.walk ?? startWalk();
   let shownAt = clock();
+  let inFlight: Promise<Answer> | undefined;
   for (;;) {
-    if (deps.pace) {
+    if (!inFlight && deps.pace) {
       await deps.pace();
       const now = deps.list(ref);
       if (now.requestId !== started.requestId) return 'stale';
@@ -57,34 +81,40 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
         return 'stopped';
       }
     }
-    let page: Page<unknown>;
-    try {
-      page = await deps.fetchPage(ref, token);
-    } catch (error) {
+    const answer = await (inFlight ?? answerOf(deps.fetchPage(ref, token)));
+    inFlight = undefined;
+    if ('error' in answer) {
       const current = deps.list(ref);
       if (current.requestId !== started.requestId) return 'stale';
       const loaded = { ...current, items: rows(), nextToken: token, pagesLoaded: pages, walk };
-      deps.setList(ref, clampCursor(applyError(loaded, started.requestId, deps.toError(error))));
+      deps.setList(ref, clampCursor(applyError(loaded, started.requestId, deps.toError(answer.error))));
       return 'error';
     }
-    const current = deps.list(ref);
+    const page = answer.page;
+    let current = deps.list(ref);
     if (current.requestId !== started.requestId) return 'stale';
-    const prepared = deps.prepare(ref, page.items);
-    const step = stepWalk(walk, { items: prepared, nextToken: page.nextToken });
+    const step = stepWalkEnds(walk, preparedEnds(deps, ref, page));
     walk = step.walk;
-    if (step.fresh) for (const row of prepared) pending.push(row);
     token = page.nextToken;
     pages++;
+    const stopped = current.followUntil === undefined;
+    const loaded = shown.length + pending.length + (step.fresh ? page.items.length : 0);
+    const done = step.stop !== undefined || !token || stopped || loaded >= (current.followUntil ?? 0);
+    if (!done && !deps.pace) {
+      inFlight = answerOf(deps.fetchPage(ref, token));
+      await nextTurn();
+      current = deps.list(ref);
+      if (current.requestId !== started.requestId) return 'stale';
+    }
+    if (step.fresh) for (const row of deps.prepare(ref, page.items)) pending.push(row);
     if (step.stop) {
       const next = { ...current, items: rows(), nextToken: token, complete: false, pagesLoaded: pages, loading: false, walk, followUntil: undefined, error: walkStopError(step.stop) };
       deps.setList(ref, clampCursor(next));
       return 'bounded';
     }
-    const stopped = current.followUntil === undefined;
-    const done = !token || stopped || shown.length + pending.length >= (current.followUntil ?? 0);
     if (done || clock() - shownAt >= FOLLOW_PUBLISH_MS) {
       const next = { ...current, items: rows(), nextToken: token, complete: !token, pagesLoaded: pages, loading: !done, walk, error: undefined };
-      deps.setList(ref, stopped ? clampCursor(next) : advanceFollow(next));
+      deps.setList(ref, current.followUntil === undefined ? clampCursor(next) : advanceFollow(next));
       shownAt = clock();
     }
     if (done) return !token ? 'complete' : stopped ? 'stopped' : 'batch';

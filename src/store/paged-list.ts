@@ -102,9 +102,23 @@ function withToken(walk: PageWalk, token: string): Pick<PageWalk, 'tokens' | 'to
   return { tokens, tokenCount: tokens.length };
 }
 
-function pageFingerprint(items: readonly unknown[]): string | undefined {
-  if (items.length === 0) return undefined;
-  return JSON.stringify([items.length, items[0], items[items.length - 1]]);
+/** What the walk guard reads of a page: how many rows it holds, its first and last rows (as stored), its next token. */
+export interface PageEnds {
+  count: number;
+  first?: unknown;
+  last?: unknown;
+  nextToken?: string;
+}
+
+/** The ends of a page whose rows are stored as they are. */
+export function pageEnds(page: Page<unknown>): PageEnds {
+  const n = page.items.length;
+  return { count: n, first: page.items[0], last: page.items[n - 1], nextToken: page.nextToken };
+}
+
+function pageFingerprint(ends: PageEnds): string | undefined {
+  if (ends.count === 0) return undefined;
+  return JSON.stringify([ends.count, ends.first, ends.last]);
 }
 
 /** One page of a walk: the walk after it, whether its rows are new (a repeated page's are not), and why to stop, if so. */
@@ -120,9 +134,14 @@ export interface WalkStep {
  * stops the walk at `maxIdle`. The walk given keeps meaning what it meant: stepping it again branches off.
  */
 export function stepWalk(walk: PageWalk, page: Page<unknown>, maxIdle = MAX_IDLE_PAGES): WalkStep {
-  const fingerprint = pageFingerprint(page.items);
+  return stepWalkEnds(walk, pageEnds(page), maxIdle);
+}
+
+/** stepWalk from a page's ends alone, so that a walk can decide on its next request before it stores the page's rows. */
+export function stepWalkEnds(walk: PageWalk, page: PageEnds, maxIdle = MAX_IDLE_PAGES): WalkStep {
+  const fingerprint = pageFingerprint(page);
   const repeated = fingerprint !== undefined && fingerprint === walk.lastPage;
-  const fresh = page.items.length > 0 && !repeated;
+  const fresh = page.count > 0 && !repeated;
   const token = page.nextToken;
   if (!token) return { walk: { ...walk, idleRun: 0, lastPage: fingerprint }, fresh };
   if (walk.tokens.has(token, walk.tokenCount)) return { walk, fresh, stop: 'repeated-token' };

@@ -4,6 +4,11 @@ import type { ApiCallRecord } from '../../src/gateway/types.ts';
 import { causeLabel, createCallRecorder, failedAttemptsOf, withCallsRecorded } from '../../src/store/api-stats.ts';
 import type { ApiStats, AppState } from '../../src/store/state.ts';
 import { logSummary } from '../../src/views/log.tsx';
+import { dispatchKey } from '../../src/keys/dispatch.ts';
+import { createAppStore } from '../../src/store/app-store.ts';
+import type { PagedList } from '../../src/store/paged-list.ts';
+import { listKey, type ListRef } from '../../src/store/routes.ts';
+import { FakeGateway, makeUsers } from '../helpers/fake-gateway.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 const empty = (): Pick<AppState, 'api' | 'lists'> => ({ api: { calls: 0, failed: 0, throttled: 0, recent: [] }, lists: {} });
@@ -73,5 +78,38 @@ describe('API stats: retries by cause (item 13)', () => {
     await waitFor(() => state.api.calls === 1, 2000, 'the batch');
     assert.equal(state.api.recent[0].at, 42);
     assert.equal(causeLabel(state.api.failedAttempts), 'network 1');
+  });
+
+  it('while G loads, the call counts go into the list\'s own updates (no frame of their own), and are exact once it ends', async () => {
+    const pool = 'us-test-1_Pool1';
+    const users: ListRef = { kind: 'users', poolId: pool, filter: '' };
+    const gw = new FakeGateway();
+    gw.users = makeUsers(60 * 120);
+    const listUsers = gw.listUsers.bind(gw);
+    gw.listUsers = async (...args) => { await new Promise((resolve) => setTimeout(resolve, 4)); return listUsers(...args); };
+    const store = createAppStore({ gateway: gw, listRows: 20, paceFollow: false });
+    const list = () => store.getState().lists[listKey(users)] as PagedList<unknown> | undefined;
+    store.getState().actions.push({ view: 'users', poolId: pool });
+    await waitFor(() => list()?.pagesLoaded === 1 && !list()!.loading && store.getState().api.calls === gw.calls.length);
+    /** What changed in each run of store updates that one frame draws (those announced before the next microtask). */
+    const frames: { lists: boolean; api: boolean }[] = [];
+    let frame: { lists: boolean; api: boolean } | undefined;
+    store.subscribe((s, prev) => {
+      if (prev.lists[listKey(users)]?.followUntil === undefined) return;
+      if (!frame) {
+        frames.push(frame = { lists: false, api: false });
+        queueMicrotask(() => { frame = undefined; });
+      }
+      frame.lists ||= s.lists !== prev.lists;
+      frame.api ||= s.api !== prev.api;
+    });
+    dispatchKey(store, 'G', 'G');
+    await waitFor(() => list()?.complete, 10_000, 'the last page');
+    await waitFor(() => store.getState().api.calls === gw.calls.length, 2000, 'every call counted');
+    const publishes = frames.filter((f) => f.lists).length;
+    const countsAlone = frames.filter((f) => f.api && !f.lists).length;
+    assert.ok(publishes >= 3, `${publishes} publishes: the load was too short to tell`);
+    assert.equal(countsAlone, 0, `${countsAlone} updates of the call counts alone while G loaded (${publishes} publishes)`);
+    assert.equal(store.getState().api.calls, gw.calls.length);
   });
 });

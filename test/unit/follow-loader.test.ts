@@ -78,4 +78,79 @@ describe('following a list to its end (G)', () => {
     assert.ok(h.get().error);
     assert.equal(h.get().followUntil, undefined);
   });
+
+  it('sends the request for the next page before it stores the rows of the page just in, one request at a time', async () => {
+    const h = harness(100);
+    h.set(startFollow(h.get()));
+    const events: string[] = [];
+    let inFlight = 0;
+    const fetchPage = h.deps.fetchPage;
+    h.deps.fetchPage = async (ref, token) => {
+      events.push(`fetch ${token}`);
+      assert.equal(++inFlight, 1, 'two requests in flight');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight--;
+      return fetchPage(ref, token);
+    };
+    h.deps.prepare = (_, items) => {
+      if (items.length === 10) events.push(`store ${String(items[0])}`);
+      return items;
+    };
+    assert.equal(await followPages(h.deps, REF), 'complete');
+    assert.deepEqual(events.slice(0, 5), ['fetch 10', 'fetch 20', 'store 10', 'fetch 30', 'store 20']);
+    assert.deepEqual(events.slice(-3), ['fetch 90', 'store 80', 'store 90']);
+    assert.deepEqual(h.get().items, Array.from({ length: 100 }, (_, i) => i));
+  });
+
+  it('sends nothing past the end of a batch', async () => {
+    const h = harness(10_000);
+    h.set({ ...startFollow(h.get()), followUntil: 35 });
+    assert.equal(await followPages(h.deps, REF), 'batch');
+    assert.deepEqual(h.fetched, ['10', '20', '30']);
+    assert.equal(h.get().items.length, 40);
+    assert.equal(h.get().loading, false);
+  });
+
+  it('keeps the page in flight when esc comes as it is sent, and sends nothing after it', async () => {
+    const h = harness(10_000);
+    h.set(startFollow(h.get()));
+    const fetchPage = h.deps.fetchPage;
+    h.deps.fetchPage = async (ref, token) => {
+      if (token === '40') setImmediate(() => h.set(stopFollow(h.get())));
+      return fetchPage(ref, token);
+    };
+    assert.equal(await followPages(h.deps, REF), 'stopped');
+    assert.deepEqual(h.fetched, ['10', '20', '30', '40']);
+    assert.equal(h.get().items.length, 50);
+    assert.equal(h.get().followUntil, undefined);
+    assert.equal(h.get().loading, false);
+  });
+
+  it('drops the page it was storing when the list was reloaded meanwhile, and sends nothing more', async () => {
+    const h = harness(10_000);
+    h.set(startFollow(h.get()));
+    let refreshed = false;
+    h.deps.fetchPage = ((fetchPage) => async (ref: ListRef, token: string | undefined) => {
+      if (token === '30') queueMicrotask(() => { h.set(beginLoad(h.get())); refreshed = true; });
+      return fetchPage(ref, token);
+    })(h.deps.fetchPage);
+    assert.equal(await followPages(h.deps, REF), 'stale');
+    assert.ok(refreshed);
+    assert.deepEqual(h.fetched, ['10', '20', '30']);
+    assert.ok(h.get().items.length <= 30, `${h.get().items.length} rows shown after the reload`);
+  });
+
+  it('stops a walk whose next token repeats without asking for it again', async () => {
+    const h = harness(10_000);
+    h.set(startFollow(h.get()));
+    const fetchPage = h.deps.fetchPage;
+    h.deps.fetchPage = async (ref, token) => {
+      const page = await fetchPage(ref, token);
+      return token === '30' ? { ...page, nextToken: '20' } : page;
+    };
+    assert.equal(await followPages(h.deps, REF), 'bounded');
+    assert.deepEqual(h.fetched, ['10', '20', '30']);
+    assert.equal(h.get().items.length, 40);
+    assert.equal(h.get().error?.kind, 'paging-repeated-token');
+  });
 });

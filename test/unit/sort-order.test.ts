@@ -40,6 +40,26 @@ describe('sort order (pure)', () => {
     }
   });
 
+  it('pages merged in one after another give the order of a full sort at every length, and compare few rows per page', () => {
+    const values: SortValue[] = ['b', 'a', '', undefined, 3, 1, 'c', Number.NaN, 2, 'a', 3, 'B'];
+    const keys: SortValue[] = Array.from({ length: 700 }, (_, i) => values[(i * 7 + (i >> 3)) % values.length]);
+    for (const descending of [false, true]) {
+      let order = sortOrder([], descending);
+      for (let length = 0; length < keys.length;) {
+        const next = Math.min(keys.length, length + 1 + (length % 5));
+        order = extendOrder(order, keys.slice(0, next), length, descending);
+        assert.deepEqual([...order], [...sortOrder(keys.slice(0, next), descending)], `${next} rows, ${descending ? 'descending' : 'ascending'}`);
+        length = next;
+      }
+    }
+    const many: SortValue[] = Array.from({ length: 100_060 }, (_, i) => `u${String((i * 7919) % 100_003).padStart(6, '0')}`);
+    const first = sortOrder(many.slice(0, 100_000), false);
+    let compared = 0;
+    const counted = new Proxy(many, { get: (target, prop, receiver) => { if (typeof prop === 'string' && /^\d+$/.test(prop)) compared++; return Reflect.get(target, prop, receiver); } });
+    assert.deepEqual([...extendOrder(first, counted, 100_000, false)], [...sortOrder(many, false)]);
+    assert.ok(compared < 10_000, `${compared} keys read to merge 60 rows into 100,000`);
+  });
+
   it('reversing an order is the order sorted the other way: blanks still last, ties still in loaded order', () => {
     const keys: SortValue[] = Array.from({ length: 400 }, (_, i) => (i % 13 === 0 ? undefined : i % 7 === 0 ? '' : (i * 31) % 17));
     for (const descending of [false, true]) {
