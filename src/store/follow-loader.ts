@@ -37,12 +37,10 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** The walk guard's view of a page whose rows are not stored yet: its ends turned into rows (prepare maps each item alone). */
-function preparedEnds(deps: FollowDeps, ref: ListRef, page: Page<unknown>): PageEnds {
-  const n = page.items.length;
-  if (n === 0) return { count: 0, nextToken: page.nextToken };
-  const [first, last] = deps.prepare(ref, n === 1 ? [page.items[0]] : [page.items[0], page.items[n - 1]]);
-  return { count: n, first, last: n === 1 ? first : last, nextToken: page.nextToken };
+/** The walk guard's view of a page: its count, its first and last rows as stored, and its next token. */
+function endsOf(rows: readonly unknown[], nextToken: string | undefined): PageEnds {
+  const n = rows.length;
+  return n === 0 ? { count: 0, nextToken } : { count: n, first: rows[0], last: rows[n - 1], nextToken };
 }
 
 /**
@@ -93,7 +91,8 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
     const page = answer.page;
     let current = deps.list(ref);
     if (current.requestId !== started.requestId) return 'stale';
-    const step = stepWalkEnds(walk, preparedEnds(deps, ref, page));
+    const prepared = page.items.length === 0 ? [] : deps.prepare(ref, page.items);
+    const step = stepWalkEnds(walk, endsOf(prepared, page.nextToken));
     walk = step.walk;
     token = page.nextToken;
     pages++;
@@ -106,7 +105,7 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
       current = deps.list(ref);
       if (current.requestId !== started.requestId) return 'stale';
     }
-    if (step.fresh) for (const row of deps.prepare(ref, page.items)) pending.push(row);
+    if (step.fresh) for (const row of prepared) pending.push(row);
     if (step.stop) {
       const next = { ...current, items: rows(), nextToken: token, complete: false, pagesLoaded: pages, loading: false, walk, followUntil: undefined, error: walkStopError(step.stop) };
       deps.setList(ref, clampCursor(next));

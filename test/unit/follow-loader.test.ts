@@ -92,13 +92,16 @@ describe('following a list to its end (G)', () => {
       inFlight--;
       return fetchPage(ref, token);
     };
-    h.deps.prepare = (_, items) => {
-      if (items.length === 10) events.push(`store ${String(items[0])}`);
-      return items;
+    const setList = h.deps.setList;
+    h.deps.setList = (ref, next) => {
+      events.push(`store ${next.items.length}`);
+      setList(ref, next);
     };
+    const clock = h.deps.clock;
+    h.deps.clock = () => clock() * FOLLOW_PUBLISH_MS;
     assert.equal(await followPages(h.deps, REF), 'complete');
-    assert.deepEqual(events.slice(0, 5), ['fetch 10', 'fetch 20', 'store 10', 'fetch 30', 'store 20']);
-    assert.deepEqual(events.slice(-3), ['fetch 90', 'store 80', 'store 90']);
+    assert.deepEqual(events.slice(0, 6), ['store 10', 'fetch 10', 'fetch 20', 'store 20', 'fetch 30', 'store 30']);
+    assert.deepEqual(events.slice(-3), ['fetch 90', 'store 90', 'store 100']);
     assert.deepEqual(h.get().items, Array.from({ length: 100 }, (_, i) => i));
   });
 
