@@ -1,4 +1,4 @@
-import { exitWhenFlushed } from './crash-report.ts';
+import { exitWhenFlushed, reportCrash } from './crash-report.ts';
 import { EXIT } from './exit-status.ts';
 import { canStopForJobControl } from './job-control.ts';
 import { ENTER_FULL_SCREEN, enterRawMode, LEAVE_FULL_SCREEN, releaseLostTerminal, restoreTerminal, terminalDescriptors } from './terminal-modes.ts';
@@ -30,8 +30,8 @@ interface Out {
 /**
  * Takes the terminal as the session does (raw mode, so keys typed now wait unread and unechoed for the app; the
  * alternate screen; the cursor hidden) and draws `lines` on it in one write. Until handOver(), the terminal is given
- * back on every way out: the exit, SIGHUP, SIGINT and SIGTERM (ending with the session's status for each), and
- * SIGTSTP (stopping, then taking the terminal again and redrawing on SIGCONT).
+ * back on every way out: the exit, SIGHUP, SIGINT and SIGTERM (ending with the session's status for each), a failure
+ * nobody expected (one line, the stack in a file, status 70), and SIGTSTP (stopping, then taking the terminal again and redrawing on SIGCONT).
  */
 export function paintEarly(lines: string[]): EarlyScreen {
   const ttyFds = terminalDescriptors();
@@ -41,6 +41,10 @@ export function paintEarly(lines: string[]): EarlyScreen {
     process.stdout.write(frame);
   };
   const onExit = () => restoreTerminal();
+  const onFatal = (error: unknown) => {
+    reportCrash(error);
+    exitWhenFlushed(EXIT.internal);
+  };
   const ending = Object.entries(ENDING_SIGNALS).map(([signal, code]) => [signal, () => {
     restoreTerminal();
     releaseLostTerminal(ttyFds);
@@ -58,12 +62,16 @@ export function paintEarly(lines: string[]): EarlyScreen {
     process.kill(process.pid, 'SIGTSTP');
   }
   process.on('exit', onExit);
+  process.on('uncaughtException', onFatal);
+  process.on('unhandledRejection', onFatal);
   for (const [signal, handler] of ending) process.on(signal, handler);
   process.on('SIGTSTP', onStop);
   draw();
   return {
     handOver() {
       process.off('exit', onExit);
+      process.off('uncaughtException', onFatal);
+      process.off('unhandledRejection', onFatal);
       for (const [signal, handler] of ending) process.off(signal, handler);
       process.off('SIGTSTP', onStop);
       process.off('SIGCONT', onContinue);

@@ -128,6 +128,7 @@ describe('app: :risk-set on an app client and read-only', () => {
     try {
       await h.submit(':', 'risk');
       await waitFor(() => { const loaded = Object.values(h.store.getState().risk); return loaded.length >= 2 && loaded.every((r) => r.value !== undefined && !r.loading); });
+      await waitFor(() => h.emulator.requests.some((r) => r.operation === 'GetMetricData'));
       const requests = h.emulator.requests.length;
       await h.submit(':', 'risk-set high=block');
       await waitFor(() => flash(h) === READ_ONLY_TEXT);
