@@ -4,11 +4,9 @@ import { viewSpec } from '../views/registry.ts';
 import type { Binding, KeyTable } from './binding.ts';
 import { GLOBAL_KEYS } from './global-keys.ts';
 import { HELP_KEYS } from './mode-keys.ts';
+import { actionName } from './action-name.ts';
 
-/** A binding's name in the config's `keys:` remaps: its `action`, else its short words (or first clause) as-a-slug. */
-export function actionName(b: Binding): string {
-  return b.action ?? (b.short ?? b.description.replace(/\s*[(:;,—].*$/, '')).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
+export { actionName };
 
 const ARROWS: Record<string, string> = { down: '↓', up: '↑', left: '←', right: '→', escape: 'esc', backspace: 'bksp', pagedown: 'PgDn', pageup: 'PgUp' };
 

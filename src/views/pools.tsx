@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
 import { regionLabel } from '../gateway/types.ts';
-import { LIST_KEYS } from '../keys/global-keys.ts';
-import { openKey, RISK_CONFIG } from '../keys/shared-bindings.ts';
+import { POOL_KEYS } from '../keys/pool-keys.ts';
 import { useAppState } from '../ui/store-context.ts';
 import { safeText } from '../ui/text.ts';
 import { listKey } from '../store/routes.ts';
@@ -41,7 +40,7 @@ export const poolsView: ViewSpec<PoolsRoute> = {
   open: (_route, item, ctx) => {
     if (item) ctx.push({ view: 'users', poolId: (item as PoolSummary).id });
   },
-  keys: [openKey('open the pool\'s users', 'open'), RISK_CONFIG, ...LIST_KEYS],
+  keys: POOL_KEYS,
   Render: ({ route: _route, ...props }) => {
     const region = useAppState((s) => regionLabel(s.target));
     return (

@@ -4,8 +4,7 @@ import { describe, it } from 'node:test';
 process.env.FORCE_COLOR = '3';
 const { startApp } = await import('../helpers/app-harness.tsx');
 const { poolsPaint } = await import('../../src/cli/prepaint-frame.ts');
-const { poolsFooter, POOLS_PAINT_KEYS } = await import('../../src/cli/prepaint-footer.ts');
-const { poolsView } = await import('../../src/views/pools.tsx');
+const { poolsFooter } = await import('../../src/cli/prepaint-footer.ts');
 const { NO_CONFIG } = await import('../../src/config/config-types.ts');
 const { regionLabel } = await import('../../src/gateway/types.ts');
 const { listKey } = await import('../../src/store/routes.ts');
@@ -55,10 +54,6 @@ describe('the pool list painted before Ink is the lines of Ink\'s first pool-lis
   it('60×10: more pools than rows, light theme', () => compare(60, 10, { theme: THEMES.light }));
   it('read-only badge, high contrast, 100×30', () => compare(100, 30, { theme: THEMES['high-contrast'], readOnly: true }));
   it('no colour, 90×20', () => compare(90, 20, { theme: THEMES.none }));
-  it('the keys the footer is painted from are the pool view\'s', () => {
-    const words = (b: (typeof POOLS_PAINT_KEYS)[number]) => JSON.stringify([b.keys, b.label, b.description, b.short, b.hint, b.action, b.disabled, b.hintWhen]);
-    assert.deepEqual(POOLS_PAINT_KEYS.map(words), poolsView.keys.map(words));
-  });
   it('no footer (so no paint) under a config that remaps keys or adds commands', () => {
     assert.equal(poolsFooter({ ...NO_CONFIG, keys: { global: { quit: ['x'] } } } as never, 80, 1), undefined);
     assert.equal(poolsFooter({ ...NO_CONFIG, commands: [{ name: 'x' }] } as never, 80, 1), undefined);

@@ -4,38 +4,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { disabledReasons, modeTable, tablesFor } from '../../keys/dispatch.ts';
 import { causeLabel } from '../../store/api-stats.ts';
 import type { KeyTable } from '../../keys/binding.ts';
-import { actionName } from '../../keys/remap.ts';
+import { endsFooter, fitHints, hintText } from '../footer-hints.ts';
 import { currentRoute } from '../../store/selectors.ts';
 import { useAppState } from '../store-context.ts';
-import { cellWidth, truncate } from '../text.ts';
 import { useTheme } from '../theme-context.ts';
 
-const HINT_GAP = '  ';
-const LAST_HINTS = ['?', 'q'];
-/** The actions whose hints end the footer, on whatever keys the config gives them. */
-const LAST_ACTIONS = ['help', 'quit'];
-
-/**
- * The hints that fit in `room` cells, in table order, always ending with `? help` and `q quit`: hints that do not
- * fit are dropped whole, from the end of the view's own, rather than cut.
- */
-export function fitHints(hints: { label: string; text: string; last?: boolean }[], room: number): string {
-  const isLast = (h: { label: string; last?: boolean }) => h.last ?? LAST_HINTS.includes(h.label);
-  const last = hints.some((h) => h.last !== undefined)
-    ? hints.filter(isLast).map((h) => h.text)
-    : LAST_HINTS.map((label) => hints.find((h) => h.label === label)?.text).filter((t): t is string => t !== undefined);
-  const tail = last.join(HINT_GAP);
-  const shown: string[] = [];
-  let used = cellWidth(tail);
-  for (const h of hints) {
-    if (isLast(h)) continue;
-    const cost = cellWidth(h.text) + HINT_GAP.length;
-    if (used + cost > room) break;
-    shown.push(h.text);
-    used += cost;
-  }
-  return truncate([...shown, tail].filter(Boolean).join(HINT_GAP), room);
-}
+export { fitHints };
 
 /** The hints of a mode that takes every key (a dialog, an input line, the help): its own keys and nothing else. */
 function modeHints(mode: KeyTable): { label: string; text: string }[] {
@@ -54,8 +28,7 @@ function viewHints(tables: KeyTable[], reasons: string[], now: string): { label:
     .sort((a, b) => Number(b.now) - Number(a.now))
     .filter(({ b }, i, all) => all.findIndex((o) => o.b.label === b.label) === i)
     .map(({ b, off }) => ({
-      label: b.label, last: LAST_ACTIONS.includes(actionName(b)),
-      text: `${b.label} ${b.short ?? b.description.replace(/\s*\(.*\)$/, '')}${off ? ' (off)' : ''}`,
+      label: b.label, last: endsFooter(b), text: hintText(b, off),
     }));
 }
 
