@@ -22,12 +22,17 @@ export function withPoolsHeadStart(gateway: CognitoGateway): { gateway: CognitoG
   };
   const subscribeCalls: CognitoGateway['subscribeCalls'] = (listener) => {
     const kept = heard;
+    let listening = true;
     if (kept) {
       heard = undefined;
       stopKeeping();
-      for (const record of kept) listener(record);
+      queueMicrotask(() => { for (const record of kept) if (listening) listener(record); });
     }
-    return gateway.subscribeCalls(listener);
+    const stop = gateway.subscribeCalls(listener);
+    return () => {
+      listening = false;
+      stop();
+    };
   };
   const wrapped = new Proxy(gateway, {
     get(target, key, receiver) {

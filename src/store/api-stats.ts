@@ -63,9 +63,8 @@ export function withCallsRecorded(state: Pick<AppState, 'api' | 'lists'>, record
   };
 }
 
-/** True while some list follows its end (G): its publishes redraw the screen every FOLLOW_PUBLISH_MS anyway. Calls replayed while the store is being made find no state yet. */
-function following(state: AppState | undefined): boolean {
-  if (state === undefined) return false;
+/** True while some list follows its end (G): its publishes redraw the screen every FOLLOW_PUBLISH_MS anyway. */
+function following(state: AppState): boolean {
   for (const key in state.lists) if (state.lists[key]?.followUntil !== undefined) return true;
   return false;
 }

@@ -113,17 +113,3 @@ describe('API stats: retries by cause (item 13)', () => {
     assert.equal(store.getState().api.calls, gw.calls.length);
   });
 });
-
-describe('API stats: calls recorded while the store is being made', () => {
-  it('a call replayed before the store has a state (the start-up head start) is counted once the state is there, not a crash', async () => {
-    let state: AppState | undefined;
-    const record = createCallRecorder({
-      getState: () => state as AppState,
-      setState: (p) => (state = { ...(state as AppState), ...p }),
-      subscribe: () => () => undefined,
-    }, () => 7);
-    assert.doesNotThrow(() => record(call({})));
-    state = { ...empty() } as AppState;
-    await waitFor(() => state?.api.calls === 1, 2000, 'the batch');
-  });
-});

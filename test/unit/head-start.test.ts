@@ -12,8 +12,10 @@ import { waitFor } from '../helpers/wait-for.ts';
 describe('head start: the first pool list asked for before the app is loaded', () => {
   it('sends ListUserPools at once, and the store showing the pools sends no second one', async () => {
     const gw = new FakeGateway();
-    const early = withPoolsHeadStart(gw).gateway;
+    const start = withPoolsHeadStart(gw);
+    const early = start.gateway;
     assert.equal(gw.count('ListUserPools'), 1);
+    await start.early;
     const store = createAppStore({ gateway: early, listRows: 20 });
     store.getState().actions.push({ view: 'pools' });
     const pools = () => store.getState().lists[listKey({ kind: 'pools' })] as PagedList<unknown> | undefined;
@@ -41,14 +43,16 @@ describe('head start: the first pool list asked for before the app is loaded', (
     await assert.rejects(early.listUserPools(), (error) => error === denied);
   });
 
-  it('gives the calls made before anyone listened to the first listener, once', async () => {
+  it('gives the calls made before anyone listened to the first listener, once, after it has subscribed (as the gateway does, never during the call)', async () => {
     const gw = new FakeGateway();
     const early = withPoolsHeadStart(gw).gateway;
     await early.listUserPools();
     const first: ApiCallRecord[] = [];
     const second: ApiCallRecord[] = [];
     early.subscribeCalls((r) => first.push(r));
+    assert.equal(first.length, 0, 'nothing delivered while subscribing (a store subscribes while it is being made)');
     early.subscribeCalls((r) => second.push(r));
+    await waitFor(() => first.length === 1);
     assert.deepEqual(first.map((r) => r.operation), ['ListUserPools']);
     assert.equal(second.length, 0);
     await early.listUserPools();
