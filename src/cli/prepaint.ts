@@ -22,6 +22,8 @@ export async function prepaintPools(
   answer: Promise<Page<PoolSummary>>, gateway: CognitoGateway, opts: CliOptions, settings: SessionSettings,
 ): Promise<EarlyScreen | undefined> {
   if (opts.pool || !process.stdout.isTTY || !process.stdin.isTTY) return undefined;
+  const footer = poolsFooter(settings.config, Math.max(20, process.stdout.columns), 1);
+  if (footer === undefined) return undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<void>((resolve) => { timer = setTimeout(resolve, PREPAINT_WAIT_MS); });
   try {
@@ -29,8 +31,6 @@ export async function prepaintPools(
     if (!page) return undefined;
     const target: GatewayTarget | undefined = gateway.resolveTarget ? await settled(gateway.resolveTarget(), deadline) : gateway.target;
     if (!target) return undefined;
-    const footer = poolsFooter(settings.config, Math.max(20, process.stdout.columns), 1);
-    if (footer === undefined) return undefined;
     const lines = poolsPaint({
       columns: process.stdout.columns, rows: process.stdout.rows, region: regionLabel(target), profile: target.profile,
       endpoint: target.endpoint, readOnly: opts.readOnly === true, modeNote: settings.config.modeNote, pools: page.items,
