@@ -36,18 +36,20 @@ function column(screen: string, header: string): void {
  */
 export async function walkMainViews(d: ScreenDriver, columns: number, rows: number): Promise<SeenScreen[]> {
   const seen: SeenScreen[] = [];
+  /** The screen once `pattern` and, below it, the footer's end are both on it: a frame written in pieces is not checked half drawn. */
+  const whole = (pattern: RegExp) => d.waitForText(new RegExp(`${pattern.source}[\\s\\S]*${FOOTER_END.source}`));
   const check = (view: string, screen: string) => {
     assertFits(view, screen, columns, rows);
     seen.push({ view, screen });
   };
 
-  let screen = await d.waitForText(/1\/5 pools/);
+  let screen = await whole(/1\/5 pools/);
   assert.ok(screen.includes(LARGE_POOL_ID), 'pool ids are shown whole');
   column(screen, 'POOL ID');
   check('pools', screen);
 
   await d.press('enter');
-  screen = await d.waitForText(/\d+\/\d+\+? users/);
+  screen = await whole(/\d+\/\d+\+? users/);
   column(screen, 'USERNAME');
   column(screen, 'STATUS');
   if (/FORCE_CHANG/.test(screen)) assert.match(screen, /FORCE_CHANGE_PASSWORD/, 'a status is shown whole');
@@ -58,21 +60,21 @@ export async function walkMainViews(d: ScreenDriver, columns: number, rows: numb
   await d.press('enter');
   await d.waitForText(/1\/1 users/);
   await d.press('enter');
-  screen = await d.waitForText(/remembered devices[\s\S]*devices · all loaded/);
+  screen = await whole(/remembered devices[\s\S]*devices · all loaded/);
   assert.match(screen, /groups/);
   assert.match(screen, /enterprise-customers/, 'the user\'s groups are listed');
   assert.match(screen, /created +\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ/, 'times carry seconds and Z');
   check('user', screen);
 
   await d.press('enter');
-  screen = await d.waitForText(/\d+\/\d+\+? events/);
+  screen = await whole(/\d+\/\d+\+? events/);
   for (const header of ['TIME', 'TYPE', 'RESULT', 'RISK', 'IP']) column(screen, header);
   assert.match(screen, /\d\d-\d\d \d\d:\d\d:\d\dZ/, 'event times carry seconds and Z');
   assert.match(screen, /\d+\.\d+\.\d+\.\d+/, 'IP addresses are shown');
   check('events', screen);
 
   await d.press('enter');
-  screen = await d.waitForText(/risk level/);
+  screen = await whole(/risk level/);
   assert.match(screen, /time +\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ/);
   check('event', screen);
 
@@ -83,7 +85,7 @@ export async function walkMainViews(d: ScreenDriver, columns: number, rows: numb
   await d.press('escape');
   await d.waitForText(/1\/1 users/);
   await d.press('c');
-  screen = await d.waitForText(/takeover: High risk[\s\S]*app clients/);
+  screen = await whole(/takeover: High risk[\s\S]*app clients/);
   assert.match(screen, /POOL DEFAULT/);
   check('risk', screen);
 
@@ -92,7 +94,7 @@ export async function walkMainViews(d: ScreenDriver, columns: number, rows: numb
   await d.press('s');
   await d.waitForText(/Sweep the users matching/);
   await d.press('y');
-  screen = await d.waitForText(/users with risky events/);
+  screen = await whole(/users with risky events/);
   column(screen, 'WORST');
   check('sweep', screen);
 
@@ -102,7 +104,7 @@ export async function walkMainViews(d: ScreenDriver, columns: number, rows: numb
   await d.press(':');
   await d.type('log');
   await d.press('enter');
-  screen = await d.waitForText(/API log[\s\S]*recent calls/);
+  screen = await whole(/API log[\s\S]*recent calls/);
   column(screen, 'OPERATION');
   assert.match(screen, /\d\d:\d\d:\d\dZ/, 'call times carry seconds and Z');
   check('log', screen);
