@@ -56,7 +56,7 @@ describe('built CLI in a pseudo-terminal: pools → users → user → events �
     s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url], { cols: 130, rows: 34, env: AWS_ENV });
   });
   after(async () => {
-    s.kill();
+    await s.stop();
     await emu.close();
   });
 
@@ -120,7 +120,7 @@ describe('built CLI in a pseudo-terminal: deep link and demo', () => {
       s.press('q');
       assert.equal(await s.exited(), 0);
     } finally {
-      s.kill();
+      await s.stop();
       await emu.close();
     }
   });
@@ -132,7 +132,7 @@ describe('built CLI in a pseudo-terminal: deep link and demo', () => {
       s.press('q');
       assert.equal(await s.exited(), 0);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 
@@ -144,7 +144,7 @@ describe('built CLI in a pseudo-terminal: deep link and demo', () => {
       assert.equal(await s.exited(), 143);
       assert.ok(s.raw.lastIndexOf('\u001b[?1049l') > s.raw.lastIndexOf('\u001b[?1049h'));
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 
@@ -159,7 +159,7 @@ describe('built CLI in a pseudo-terminal: deep link and demo', () => {
       s.press('q');
       assert.equal(await s.exited(), 0);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 });

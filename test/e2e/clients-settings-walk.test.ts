@@ -12,7 +12,7 @@ describe('built CLI in a pseudo-terminal at 80×24: app clients, a client, the p
     s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--pool', LARGE_POOL_ID], { cols: 80, rows: 24, env: AWS_ENV });
   });
   after(async () => {
-    s.kill();
+    await s.stop();
     await emu.close();
   });
 

@@ -33,7 +33,7 @@ describe('built CLI: the session bundle\'s code cache (Node 20)', { skip: ON_NOD
       s.press('q');
       assert.equal(await s.exited(), 0);
     } finally {
-      s.kill();
+      await s.stop();
     }
   }
 

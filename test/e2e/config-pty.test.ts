@@ -64,7 +64,7 @@ describe('built CLI: a config with a pool, a theme and a custom command that tak
     s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--config', config], { cols: 180, rows: 30, env: AWS_ENV });
   });
   after(async () => {
-    s.kill();
+    await s.stop();
     await emu.close();
   });
 
@@ -111,7 +111,7 @@ describe('built CLI: --no-color', () => {
         await s.waitForText('ENFORCED');
         assert.equal(SGR_COLOR.test(s.raw), coloured);
       } finally {
-        s.kill();
+        await s.stop();
       }
     });
   }

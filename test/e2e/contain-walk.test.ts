@@ -80,7 +80,7 @@ describe('built CLI at 80×24 on --demo: contain, undo, report', () => {
       assert.match(ranges, /\| removed \|/);
       assert.match(report, /\| Playbook \(playbook started\) \|/);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 });

@@ -16,7 +16,7 @@ describe('built CLI in a pseudo-terminal at 80×24: groups → members → user 
     s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--pool', LARGE_POOL_ID], { cols: 80, rows: 24, env: AWS_ENV });
   });
   after(async () => {
-    s.kill();
+    await s.stop();
     await emu.close();
   });
 

@@ -17,7 +17,7 @@ async function searchOnce(state: string, ...flags: string[]): Promise<void> {
     s.press('q');
     assert.equal(await s.exited(), 0);
   } finally {
-    s.kill();
+    await s.stop();
   }
 }
 

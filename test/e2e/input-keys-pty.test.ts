@@ -17,7 +17,7 @@ describe('built CLI at 80×24: input lines, paste, modal help', () => {
     s.type(`:pool ${LARGE_POOL_ID}\r`);
     await s.waitForText(/\d+\/\d+\+? users/);
   });
-  after(() => { s.kill(); });
+  after(async () => { await s.stop(); });
 
   it('+ reaches the search line, typed key by key and pasted, and is searched as typed', async () => {
     s.press('/');

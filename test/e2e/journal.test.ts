@@ -43,7 +43,7 @@ describe('built CLI: the journal of writes', () => {
       s.press('enter');
       await s.waitForText('AdminDisableUser');
     } finally {
-      s.kill();
+      await s.stop();
       await emu.close();
     }
   });

@@ -16,7 +16,7 @@ describe('built CLI in a pseudo-terminal: alert → user → risky event → tag
     s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--pool', LARGE_POOL_ID, '--user', TAKEOVER_USERNAME], { cols: 140, rows: 36, env: AWS_ENV });
   });
   after(async () => {
-    s.kill();
+    await s.stop();
     await emu.close();
   });
 
@@ -100,7 +100,7 @@ describe('built CLI: NO_COLOR', () => {
       s.press('q');
       assert.equal(await s.exited(), 0);
     } finally {
-      s.kill();
+      await s.stop();
       await emu.close();
     }
   });

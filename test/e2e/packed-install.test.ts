@@ -88,7 +88,7 @@ describe('the packed tarball, installed with no registry and an empty cache', ()
       s.press('q');
       assert.equal(await s.exited(), 0);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 });

@@ -17,7 +17,7 @@ describe('built CLI in a pseudo-terminal: the pool-wide question', () => {
     s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--pool', LARGE_POOL_ID, '--journal', journalDir], { cols: 140, rows: 36, env: AWS_ENV });
   });
   after(async () => {
-    s.kill();
+    await s.stop();
     await emu.close();
     rmSync(journalDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });

@@ -84,7 +84,7 @@ describe('the pool list is painted before the app loads, and the app\'s first fr
         assert.ok(shown > 5 * 40, `the paint drew the rows (${shown} cells)`);
         assertRestored(s.raw);
       } finally {
-        s.kill();
+        await s.stop();
       }
     });
   }
@@ -100,7 +100,7 @@ describe('the pool list is painted before the app loads, and the app\'s first fr
       s.press('q');
       assert.equal(await s.exited(), 0);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 
@@ -115,7 +115,7 @@ describe('the pool list is painted before the app loads, and the app\'s first fr
       s.press('q');
       assert.equal(await s.exited(), 0);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 
@@ -130,7 +130,7 @@ describe('the pool list is painted before the app loads, and the app\'s first fr
       s.press('q');
       assert.equal(await s.exited(), 0);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 
@@ -142,7 +142,7 @@ describe('the pool list is painted before the app loads, and the app\'s first fr
       assert.equal(await s.exited(), 0);
       assertRestored(s.raw);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 
@@ -156,7 +156,7 @@ describe('the pool list is painted before the app loads, and the app\'s first fr
         assert.equal(s.exitSignal, 0, 'exited, not killed by the signal');
         assertRestored(s.raw);
       } finally {
-        s.kill();
+        await s.stop();
       }
     });
   }
@@ -169,7 +169,7 @@ describe('the pool list is painted before the app loads, and the app\'s first fr
       assert.equal(await s.exited(), 129);
       assert.equal(s.exitSignal, 0);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 

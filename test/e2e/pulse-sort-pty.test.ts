@@ -12,7 +12,7 @@ describe('built CLI in a pseudo-terminal at 120×30: the risk pulse and sorting 
     s = new PtySession([BUILT_CLI, '--endpoint-url', emu.url, '--pool', LARGE_POOL_ID], { cols: 120, rows: 30, env: AWS_ENV });
   });
   after(async () => {
-    s.kill();
+    await s.stop();
     await emu.close();
   });
 

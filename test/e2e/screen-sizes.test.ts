@@ -13,7 +13,7 @@ describe('built CLI in a pseudo-terminal: every main view at 80×24 and at 200×
         s.press('q');
         assert.equal(await s.exited(), 0);
       } finally {
-        s.kill();
+        await s.stop();
       }
     });
   }
@@ -27,7 +27,7 @@ describe('built CLI in a pseudo-terminal: every main view at 80×24 and at 200×
       s.press('q');
       assert.equal(await s.exited(), 0);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 });

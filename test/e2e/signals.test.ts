@@ -70,7 +70,7 @@ describe('signals and a lost terminal end the app quietly', () => {
         assertRestored(s.raw);
         assertQuiet(s);
       } finally {
-        s.kill();
+        await s.stop();
       }
     });
   }
@@ -85,7 +85,7 @@ describe('signals and a lost terminal end the app quietly', () => {
       assert.ok(ms < EXIT_WITHIN_MS, `exited after ${ms} ms`);
       assertQuiet(s);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 });
@@ -128,7 +128,7 @@ describe('a write in flight when the terminal hangs up', () => {
       assert.equal(records[0].username, TAKEOVER_USERNAME);
       assert.equal(records[0].eventId, eventId);
     } finally {
-      first.kill();
+      await first.stop();
     }
 
     emu.setFaults({});
@@ -140,7 +140,7 @@ describe('a write in flight when the terminal hangs up', () => {
       assert.match(next.raw.replace(/\s+/g, ' '), new RegExp(`an unknown outcome when an earlier session ended.*feedback Invalid on event ${eventId} of ${TAKEOVER_USERNAME}`));
       assert.equal(existsSync(file), false, 'cleared once shown');
     } finally {
-      next.kill();
+      await next.stop();
       await emu.close();
     }
   });
@@ -168,7 +168,7 @@ describe('a write in flight when the user quits anyway (q twice)', () => {
       const records = JSON.parse(readFileSync(join(stateHome, 'cognito-tui', 'unknown-writes.json'), 'utf8')) as { operation: string }[];
       assert.deepEqual(records.map((r) => r.operation), ['AdminUpdateAuthEventFeedback']);
     } finally {
-      s.kill();
+      await s.stop();
       await emu.close();
     }
   });
@@ -245,7 +245,7 @@ describe('suspending under a shell with job control', () => {
       s.press('q');
       assert.equal(await s.exited(), 0);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 });

@@ -139,4 +139,16 @@ export class PtySession {
   kill(signal?: string): void {
     if (this.exitCode === undefined) this.proc.kill(signal);
   }
+
+  /** Ends the program and resolves once it has exited (SIGTERM, then SIGKILL after `graceMs`), so nothing it writes on its way out races the test's clean-up. */
+  async stop(graceMs = 5000): Promise<void> {
+    if (this.exitCode !== undefined) return;
+    this.proc.kill('SIGTERM');
+    try {
+      await this.exited(graceMs);
+    } catch {
+      this.kill('SIGKILL');
+      await this.exited(graceMs).catch(() => undefined);
+    }
+  }
 }

@@ -81,7 +81,7 @@ describe('stdin or stdout not a terminal', () => {
         await s.exited();
         assertNoStack(s.raw);
       } finally {
-        s.kill();
+        await s.stop();
       }
     });
   }
@@ -102,7 +102,7 @@ describe('bad targets inside the app: a message on screen, the app keeps running
       assert.equal(await s.exited(), 0);
       assertNoStack(s.raw);
     } finally {
-      s.kill();
+      await s.stop();
     }
   }
 
@@ -165,7 +165,7 @@ describe('terminal sizes', () => {
       assert.equal(await s.exited(), 0);
       assertNoStack(s.raw);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 
@@ -182,7 +182,7 @@ describe('terminal sizes', () => {
         assert.equal(await s.exited(), 0, screen);
         assertNoStack(s.raw);
       } finally {
-        s.kill();
+        await s.stop();
       }
     });
   }
@@ -211,7 +211,7 @@ describe('a failure nobody expected', () => {
       assert.ok(s.raw.lastIndexOf('\u001b[?1049l') > s.raw.lastIndexOf('\u001b[?1049h'), 'left the alternate screen');
       assertNoStack(await s.screen());
     } finally {
-      s.kill();
+      await s.stop();
       await emu.close();
     }
   });

@@ -24,7 +24,7 @@ describe('the terminal watcher', () => {
       assert.deepEqual(s.effects.map((e) => `${e.kind}:${e.id}`), ['osc:0', 'osc:2', 'osc:1', 'osc:52', 'dcs:q']);
       assert.deepEqual(s.titles, ['t0', 't2']);
     } finally {
-      s.kill();
+      await s.stop();
     }
   });
 });
@@ -37,7 +37,7 @@ describe('built CLI showing hostile users in a pseudo-terminal', () => {
     s = new WatchedPty([BUILT_CLI, '--endpoint-url', emu.url, '--pool', LARGE_POOL_ID], { cols: 140, rows: 40, env: AWS_ENV });
   });
   after(async () => {
-    s.kill();
+    await s.stop();
     await emu.close();
   });
 
