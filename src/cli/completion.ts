@@ -18,7 +18,7 @@ function words(list: readonly string[]): string {
 
 /** The flag's description cut to its first clause, without the characters the shells' syntax gives a meaning to. */
 function summary(f: FlagDoc): string {
-  return f.text.split(/ \(|, e\.g\.| —/)[0].replace(/: /g, ' – ').replace(/'/g, '’').replace(/[[\]:"`\\$]/g, '');
+  return f.text.split(/ \(|, e\.g\.| \u2014/)[0].replace(/: /g, ' – ').replace(/'/g, '’').replace(/[[\]:"`\\$]/g, '');
 }
 
 function valueList(f: FlagDoc): readonly string[] | undefined {

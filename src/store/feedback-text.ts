@@ -16,7 +16,7 @@ export function describeFeedback(value: FeedbackValue, current: string | undefin
   return current ? `${meaning} It is currently ${current}.` : meaning;
 }
 
-const READ_RETRY_HINT = /\s*(?:—\s*)?(?:wait a moment and |and |then )?press r(?: to retry)?\s*\.?\s*$/i;
+const READ_RETRY_HINT = /\s*(?:\u2014\s*)?(?:wait a moment and |and |then )?press r(?: to retry)?\s*\.?\s*$/i;
 
 /**
  * Why a write failed, without the advice meant for reads ("press r to retry": r refreshes a list and never sends

@@ -35,7 +35,7 @@ export function clampShare(share: number | undefined): number {
  * holds one token, so no bursts), halves the rate when Cognito throttles and climbs back linearly.
  */
 export class TokenBucket {
-  /** The rate the bucket paces at when nothing was throttled: quota × share. */
+  /** The rate the bucket paces at when nothing was throttled: quota times share. */
   readonly pacedRps: number;
   private readonly clock: Clock;
   private readonly sleep: Sleep;

@@ -21,7 +21,13 @@ export const MAX_GRAPHEME_CODE_POINTS = 10;
 /** What a field cut by boundText ends with. */
 export const CUT_MARKER = '…(cut)';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
+
+/** Splits text into graphemes; the segmenter is made on first need, since the first one costs ~18 ms of ICU loading. */
+function graphemes(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return segmenter.segment(text);
+}
 
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 const CLUSTER_EXTENDER = /[\p{M}\u200D\uFE00-\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0000}-\u{E007F}]/u;
@@ -38,7 +44,7 @@ export function boundText(text: string): string {
   let cut = end < text.length;
   let out = '';
   let points = 0;
-  for (const { segment } of segmenter.segment(text.slice(0, end))) {
+  for (const { segment } of graphemes(text.slice(0, end))) {
     let cluster = Array.from(segment);
     if (cluster.length > MAX_GRAPHEME_CODE_POINTS) {
       cluster = cluster.slice(0, MAX_GRAPHEME_CODE_POINTS);
@@ -78,7 +84,7 @@ export function truncate(text: string, width: number): string {
   if (stringWidth(text) <= width) return text;
   let out = '';
   let used = 0;
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of graphemes(text)) {
     const w = stringWidth(segment);
     if (used + w > width - 1) break;
     out += segment;
@@ -125,7 +131,7 @@ export function wrapText(text: string, width: number): string[] {
       } else if (line !== '') {
         flush();
       }
-      for (const { segment } of segmenter.segment(token)) {
+      for (const { segment } of graphemes(token)) {
         const segmentWidth = stringWidth(segment);
         if (used + segmentWidth > w && used > 0) flush();
         line += segment;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { codeCacheName } from '../../src/cli/load-tui.ts';
+import { codeCacheName, sourceText } from '../../src/cli/load-tui.ts';
 
 const LOADER = fileURLToPath(new URL('../../src/cli/load-tui.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'load-tui-'));
@@ -60,5 +60,14 @@ describe('the session bundle run with a V8 code cache (Node 20)', () => {
     writeFileSync(bundle, `${readFileSync(bundle, 'utf8')}\n// rebuilt`);
     assert.notEqual(codeCacheName(bundle), name);
     assert.notEqual(codeCacheName(bundle, ['--max-semi-space-size=1']), codeCacheName(bundle, []));
+  });
+});
+
+describe('the session bundle\'s text', () => {
+  it('reads an ASCII bundle as it is, and a bundle with other characters as UTF-8', () => {
+    const ascii = 'module.exports = { a: "\\u00e9" };';
+    assert.equal(sourceText(Buffer.from(ascii, 'utf8')), ascii);
+    const utf8 = 'module.exports = { a: "é — ✓" };';
+    assert.equal(sourceText(Buffer.from(utf8, 'utf8')), utf8);
   });
 });

@@ -270,7 +270,7 @@ export function asciiFold(text: string): string {
   let folded = foldCache.get(text);
   if (folded === undefined) {
     folded = text
-      .replace(/[øØłŁßđĐıæå]/g, (ch) => FOLDED[ch])
+      .replace(/[\u00F8\u00D8\u0142\u0141\u00DF\u0111\u0110\u0131\u00E6\u00E5]/g, (ch) => FOLDED[ch])
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[^A-Za-z0-9]/g, '');

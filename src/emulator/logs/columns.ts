@@ -322,7 +322,7 @@ export class Ipv4Column implements Column {
     return `${Math.floor(n / 16_777_216) % 256}.${Math.floor(n / 65_536) % 256}.${Math.floor(n / 256) % 256}.${n % 256}`;
   }
 
-  /** Stores the address `a.b.c.d` given as a number (a·2^24 + b·2^16 + c·2^8 + d). */
+  /** Stores the address `a.b.c.d` given as a number (a * 2^24 + b * 2^16 + c * 2^8 + d). */
   setAddress(row: number, address: number): void {
     if (row >= this.store.length) {
       const next = new Float64Array(Math.max(row + 1, this.store.length * 2));
