@@ -20,7 +20,11 @@ const usersRef: ListRef = { kind: 'users', poolId: POOL, filter: '' };
 const dir = mkdtempSync(join(tmpdir(), 'cognito-tui-custom-'));
 const canary = join(dir, 'canary');
 const recorder = join(dir, 'record-argv.cjs');
-writeFileSync(recorder, "require('node:fs').writeFileSync(process.argv[2], JSON.stringify(process.argv.slice(3)));\n");
+writeFileSync(recorder, [
+  "const fs = require('node:fs');",
+  "fs.writeFileSync(process.argv[2] + '.part', JSON.stringify(process.argv.slice(3)));",
+  "fs.renameSync(process.argv[2] + '.part', process.argv[2]);",
+].join('\n'));
 
 const HOSTILE = [`$(touch ${canary})`, '; reboot', `\`touch ${canary}\` && rm -rf ~ | cat > ${canary}`, "it's \"quoted\" \\ spaced  out"];
 
