@@ -1,10 +1,11 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleOptions } from './bundle-options.mjs';
 import { dynamicBuiltinsPlugin, inkDevAwaitPlugin, yogaPlugin } from './commonjs-plugins.mjs';
+import { wrapSession } from './session-wrapper.mjs';
 
 /**
  * How the bin runs node: two malloc arenas and two V8 helper threads (instead of an arena per thread and four
@@ -20,13 +21,14 @@ await mkdir(dirname(stub), { recursive: true });
 await writeFile(stub, 'export default { initialize() {}, connectToDevTools() {} };\n');
 
 /**
- * The full-screen session as one CommonJS file beside the chunks: src/cli/load-tui.ts runs it through vm.Script with
- * a V8 code cache on Node 20 (which has no module compile cache), and require()s it under the compile cache on 22+.
+ * The full-screen session as one CommonJS file beside the chunks, ASCII only and already in its wrapper
+ * (scripts/session-wrapper.mjs): src/cli/load-tui.ts runs it through vm.Script with a V8 code cache on Node 20 (which
+ * has no module compile cache), and require()s it under the compile cache on 22+.
  * Its name carries a hash of its text (V8 checks only a cache's length against the source, so a cache must never be
  * found under the name of another bundle), and the bin is told that name.
  */
 const esm = bundleOptions(root, stub);
-await build({
+const session = await build({
   ...esm,
   format: 'cjs',
   splitting: false,
@@ -36,10 +38,12 @@ await build({
   plugins: [yogaPlugin(), inkDevAwaitPlugin(), dynamicBuiltinsPlugin(), ...esm.plugins],
   entryPoints: [join(root, 'src', 'cli', 'run-tui.ts')],
   outfile: join(root, 'dist', 'chunks', 'tui.cjs'),
+  write: false,
 });
-const tuiHash = createHash('sha256').update(await readFile(join(root, 'dist', 'chunks', 'tui.cjs'))).digest('hex').slice(0, 16);
-const tuiName = `tui-${tuiHash}.cjs`;
-await rename(join(root, 'dist', 'chunks', 'tui.cjs'), join(root, 'dist', 'chunks', tuiName));
+const sessionText = wrapSession(session.outputFiles[0].text);
+const tuiName = `tui-${createHash('sha256').update(sessionText).digest('hex').slice(0, 16)}.cjs`;
+await mkdir(join(root, 'dist', 'chunks'), { recursive: true });
+await writeFile(join(root, 'dist', 'chunks', tuiName), sessionText);
 
 const entry = bundleOptions(root, stub);
 await build({

@@ -14,12 +14,9 @@ export type TuiModule = typeof import('./run-tui.ts');
  */
 const CACHE_AFTER_MS = 2500;
 
-/** The CommonJS wrapper the bundle runs in, on its first line so that line numbers in stacks stay those of the file. */
-const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) { ';
-
 /**
- * Loads the full-screen session. Built, it is one CommonJS file (dist/chunks/tui.cjs, by scripts/build.mjs): Node 22+
- * require()s it under the module compile cache; Node 20, which has none, runs it through vm.Script with a V8 code
+ * Loads the full-screen session. Built, it is one CommonJS file (dist/chunks/tui-<hash>.cjs, by scripts/build.mjs):
+ * Node 22+ require()s it under the module compile cache; Node 20, which has none, runs it through vm.Script with a V8 code
  * cache kept in the same cache directory (made from the functions compiled by the time the first screens are up,
  * so the next start neither parses nor compiles them). A cache that cannot be read or written only costs speed.
  * From source (no bundle), the module is imported as it is.
@@ -34,13 +31,16 @@ export async function loadTui(bundle: string): Promise<TuiModule> {
   return runCached(bundle, compileCacheDirectory());
 }
 
-/** Runs the CommonJS file `file` with a V8 code cache in `cacheDir`, writing the cache when there was none to use. */
+/**
+ * Runs the CommonJS file `file`, written in its wrapper by scripts/build.mjs (its value as a script is the module
+ * function), with a V8 code cache in `cacheDir`, writing the cache when there was none to use.
+ */
 export function runCached(file: string, cacheDir: string): TuiModule {
-  const source = readFileSync(file, 'utf8');
   const cacheFile = join(cacheDir, codeCacheName(file));
   const cachedData = readCache(cacheFile);
-  const script = new vm.Script(`${WRAPPER_START}${source}\n})`, { filename: file, cachedData });
-  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
+  const wrapper: unknown = script.runInThisContext();
+  if (typeof wrapper !== 'function') throw new Error(`${file} is not a session bundle in its wrapper: run npm run build`);
   const loaded = { exports: {} as TuiModule };
   wrapper.call(loaded.exports, loaded.exports, createRequire(file), loaded, file, dirname(file));
   if (cachedData === undefined || script.cachedDataRejected === true) {
