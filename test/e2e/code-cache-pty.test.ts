@@ -23,6 +23,11 @@ describe('built CLI: the session bundle', () => {
     assert.match(text.slice(0, 200), /^\(\(f\) => .*\(function \(exports, require, module, __filename, __dirname\) \{ "use strict";\n/);
     assert.match(text.slice(-20), /\n\}\);\n$/);
   });
+
+  it('is started by a bin whose #! line fixes malloc\'s mmap threshold (a dynamic one keeps freed buffers resident)', () => {
+    const shebang = readFileSync(BUILT_CLI, 'utf8').split('\n', 1)[0]!;
+    assert.match(shebang, /^#!\/usr\/bin\/env -S (?:\w+=\S+ )*MALLOC_MMAP_THRESHOLD_=131072 (?:\w+=\S+ )*node /);
+  });
 });
 
 describe('built CLI: the session bundle\'s code cache (Node 20)', { skip: ON_NODE_20 ? false : 'Node 22+ uses its module compile cache' }, () => {
