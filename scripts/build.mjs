@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleOptions } from './bundle-options.mjs';
 import { dynamicBuiltinsPlugin, inkDevAwaitPlugin, yogaPlugin } from './commonjs-plugins.mjs';
+import { lazyBuiltinsPlugin } from './lazy-builtins-plugin.mjs';
+import { buildSessionParts, sessionPartsPlugin } from './session-parts.mjs';
 import { wrapSession } from './session-wrapper.mjs';
 
 /**
@@ -26,26 +28,31 @@ await writeFile(stub, 'export default { initialize() {}, connectToDevTools() {} 
 /**
  * The full-screen session as one CommonJS file beside the chunks, ASCII only and already in its wrapper
  * (scripts/session-wrapper.mjs): src/cli/load-tui.ts runs it through vm.Script with a V8 code cache on Node 20 (which
- * has no module compile cache), and require()s it under the compile cache on 22+.
+ * has no module compile cache), and require()s it under the compile cache on 22+; the parts most sessions never run are
+ * files of their own, loaded on first use (scripts/session-parts.mjs).
  * Its name carries a hash of its text (V8 checks only a cache's length against the source, so a cache must never be
  * found under the name of another bundle), and the bin is told that name.
  */
 const esm = bundleOptions(root, stub);
-const session = await build({
+const commonjs = {
   ...esm,
   format: 'cjs',
   splitting: false,
   banner: {},
   define: { ...esm.define, 'import.meta.url': '__tuiModuleUrl' },
   inject: [join(root, 'scripts', 'tui-module-url.js')],
-  plugins: [yogaPlugin(), inkDevAwaitPlugin(), dynamicBuiltinsPlugin(), ...esm.plugins],
+};
+await mkdir(join(root, 'dist', 'chunks'), { recursive: true });
+const parts = await buildSessionParts(root, { ...commonjs, plugins: [dynamicBuiltinsPlugin(), lazyBuiltinsPlugin()] }, join(root, 'dist', 'chunks'));
+const session = await build({
+  ...commonjs,
+  plugins: [sessionPartsPlugin(root, parts, join(root, 'src', 'cli', 'load-tui.ts')), yogaPlugin(), inkDevAwaitPlugin(), dynamicBuiltinsPlugin(), ...esm.plugins],
   entryPoints: [join(root, 'src', 'cli', 'run-tui.ts')],
   outfile: join(root, 'dist', 'chunks', 'tui.cjs'),
   write: false,
 });
 const sessionText = wrapSession(session.outputFiles[0].text);
 const tuiName = `tui-${createHash('sha256').update(sessionText).digest('hex').slice(0, 16)}.cjs`;
-await mkdir(join(root, 'dist', 'chunks'), { recursive: true });
 await writeFile(join(root, 'dist', 'chunks', tuiName), sessionText);
 
 const entry = bundleOptions(root, stub);

@@ -27,27 +27,35 @@ export async function loadTui(bundle: string): Promise<TuiModule> {
     const source = './run-tui.ts';
     return (await import(source)) as TuiModule;
   }
-  if ((module as { enableCompileCache?: unknown }).enableCompileCache !== undefined) return createRequire(bundle)(bundle) as TuiModule;
-  return runCached(bundle, compileCacheDirectory());
+  return loadSessionPart(bundle) as TuiModule;
+}
+
+/**
+ * Loads a CommonJS file of the built session (its bundle, or a part loaded on first use: scripts/session-parts.mjs)
+ * as the session is loaded: require() under the module compile cache on Node 22+, runCached on Node 20.
+ */
+export function loadSessionPart(file: string): unknown {
+  if ((module as { enableCompileCache?: unknown }).enableCompileCache !== undefined) return createRequire(file)(file);
+  return runCached(file, compileCacheDirectory());
 }
 
 /**
  * Runs the CommonJS file `file`, written in its wrapper by scripts/build.mjs (its value as a script is the module
  * function), with a V8 code cache in `cacheDir`, writing the cache when there was none to use.
  */
-export function runCached(file: string, cacheDir: string): TuiModule {
+export function runCached(file: string, cacheDir: string): unknown {
   const cacheFile = join(cacheDir, codeCacheName(file));
   const cachedData = readCache(cacheFile);
   const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   const wrapper: unknown = script.runInThisContext();
   if (typeof wrapper !== 'function') throw new Error(`${file} is not a session bundle in its wrapper: run npm run build`);
-  const loaded = { exports: {} as TuiModule };
+  const loaded = { exports: {} as unknown };
   wrapper.call(loaded.exports, loaded.exports, createRequire(file), loaded, file, dirname(file));
   if (cachedData === undefined || script.cachedDataRejected === true) {
     const write = () => {
       clearTimeout(timer);
       process.off('exit', write);
-      writeCache(cacheFile, () => script.createCachedData());
+      writeCache(cacheFile, buildsPrefix(file), () => script.createCachedData());
     };
     const timer = setTimeout(write, CACHE_AFTER_MS).unref();
     process.on('exit', write);
@@ -69,6 +77,11 @@ function cachePrefix(execArgv: string[] = process.execArgv): string {
   return `tui-${process.version}-${process.arch}-${flagsTag(execArgv)}-`;
 }
 
+/** The start of the names of this Node's caches of every build of `file`'s bundle or part (its name without the hash). */
+function buildsPrefix(file: string): string {
+  return `${cachePrefix()}${basename(file, '.cjs').replace(/-[0-9a-f]{16}$/, '')}-`;
+}
+
 /** A short tag of the node flags (a cache made under other V8 flags is refused). */
 function flagsTag(execArgv: string[]): string {
   let h = 0;
@@ -84,8 +97,11 @@ function readCache(path: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache (whole or not at all), and removes this Node's caches of other bundles, which no start can use. */
-function writeCache(path: string, make: () => Buffer): void {
+/**
+ * Writes the cache (whole or not at all), and removes this Node's caches of other builds of the same bundle or part,
+ * which no start can use; the caches of the session's other files stay.
+ */
+function writeCache(path: string, builds: string, make: () => Buffer): void {
   try {
     const dir = dirname(path);
     mkdirSync(dir, { recursive: true });
@@ -93,7 +109,7 @@ function writeCache(path: string, make: () => Buffer): void {
     writeFileSync(partial, make());
     renameSync(partial, path);
     for (const name of readdirSync(dir)) {
-      if (name.startsWith(cachePrefix()) && name.endsWith('.v8') && join(dir, name) !== path) rmSync(join(dir, name), { force: true });
+      if (name.startsWith(builds) && name.endsWith('.v8') && join(dir, name) !== path) rmSync(join(dir, name), { force: true });
     }
   } catch {
     return;

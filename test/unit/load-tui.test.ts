@@ -45,16 +45,17 @@ describe('the session bundle run with a V8 code cache (Node 20)', () => {
     assert.deepEqual(readFileSync(cacheFile()), before);
   });
 
-  it('runs from the source when the cache is damaged, writes a good one again and drops this Node\'s caches of older bundles', () => {
+  it('runs from the source when the cache is damaged, writes a good one again and drops this Node\'s caches of older builds of the bundle, not of its parts', () => {
     const current = cacheFile();
     writeFileSync(current, 'not a code cache');
     const stale = current.replace(/-\d+-\d+\.v8$/, '-1-2.v8');
     const otherNode = join(cacheDir, 'tui-v0.0.0-x64-0-1-2.v8');
-    writeFileSync(stale, 'old');
-    writeFileSync(otherNode, 'another node');
+    const olderBuild = current.replace(/-tui-\d+-\d+\.v8$/, '-tui-0123456789abcdef-1-2.v8');
+    const part = current.replace(/-tui-\d+-\d+\.v8$/, '-logs-0123456789abcdef-1-2.v8');
+    for (const file of [stale, otherNode, olderBuild, part]) writeFileSync(file, 'old');
     assert.equal(start().answer, 41);
     assert.notEqual(readFileSync(current, 'utf8'), 'not a code cache');
-    assert.deepEqual(caches().map((n) => join(cacheDir, n)).sort(), [current, otherNode].sort());
+    assert.deepEqual(caches().map((n) => join(cacheDir, n)).sort(), [current, otherNode, part].sort(), 'the caches of another Node and of a part stay');
   });
 
   it('names the cache after the bundle, so a new build is not given an old cache', () => {
