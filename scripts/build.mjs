@@ -29,7 +29,8 @@ await writeFile(stub, 'export default { initialize() {}, connectToDevTools() {} 
  * The full-screen session as one CommonJS file beside the chunks, ASCII only and already in its wrapper
  * (scripts/session-wrapper.mjs): src/cli/load-tui.ts runs it through vm.Script with a V8 code cache on Node 20 (which
  * has no module compile cache), and require()s it under the compile cache on 22+; the parts most sessions never run are
- * files of their own, loaded on first use (scripts/session-parts.mjs).
+ * files of their own, loaded on first use (scripts/session-parts.mjs). Without whitespace or comments: V8 keeps the
+ * source of a script for as long as it runs (function names stay, so stacks still name them).
  * Its name carries a hash of its text (V8 checks only a cache's length against the source, so a cache must never be
  * found under the name of another bundle), and the bin is told that name.
  */
@@ -38,6 +39,7 @@ const commonjs = {
   ...esm,
   format: 'cjs',
   splitting: false,
+  minifyWhitespace: true,
   banner: {},
   define: { ...esm.define, 'import.meta.url': '__tuiModuleUrl' },
   inject: [join(root, 'scripts', 'tui-module-url.js')],
