@@ -61,11 +61,10 @@ export function sessionPartsPlugin(root, files, loader) {
         resolveDir: root,
         loader: 'js',
       }));
-      build.onEnd((result) => {
-        for (const part of SESSION_PARTS) {
-          if (!seen.has(part.name)) result.errors.push({ text: `${part.importer} no longer imports ${part.specifier}: update SESSION_PARTS in scripts/session-parts.mjs` });
-        }
-      });
+      build.onEnd(() => ({
+        errors: SESSION_PARTS.filter((part) => !seen.has(part.name))
+          .map((part) => ({ text: `${part.importer} no longer imports ${part.specifier}: update SESSION_PARTS in scripts/session-parts.mjs` })),
+      }));
     },
   };
 }
