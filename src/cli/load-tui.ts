@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -15,12 +14,9 @@ export type TuiModule = typeof import('./run-tui.ts');
  */
 const CACHE_AFTER_MS = 2500;
 
-/** The CommonJS wrapper the bundle runs in, on its first line so that line numbers in stacks stay those of the file. */
-const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) { ';
-
 /**
- * Loads the full-screen session. Built, it is one CommonJS file (dist/chunks/tui.cjs, by scripts/build.mjs): Node 22+
- * require()s it under the module compile cache; Node 20, which has none, runs it through vm.Script with a V8 code
+ * Loads the full-screen session. Built, it is one CommonJS file (dist/chunks/tui-<hash>.cjs, by scripts/build.mjs):
+ * Node 22+ require()s it under the module compile cache; Node 20, which has none, runs it through vm.Script with a V8 code
  * cache kept in the same cache directory (made from the functions compiled by the time the first screens are up,
  * so the next start neither parses nor compiles them). A cache that cannot be read or written only costs speed.
  * From source (no bundle), the module is imported as it is.
@@ -31,37 +27,40 @@ export async function loadTui(bundle: string): Promise<TuiModule> {
     const source = './run-tui.ts';
     return (await import(source)) as TuiModule;
   }
-  if ((module as { enableCompileCache?: unknown }).enableCompileCache !== undefined) return createRequire(bundle)(bundle) as TuiModule;
-  return runCached(bundle, compileCacheDirectory());
+  return loadSessionPart(bundle) as TuiModule;
 }
 
-/** Runs the CommonJS file `file` with a V8 code cache in `cacheDir`, writing the cache when there was none to use. */
-export function runCached(file: string, cacheDir: string): TuiModule {
-  const source = sourceText(readFileSync(file));
+/**
+ * Loads a CommonJS file of the built session (its bundle, or a part loaded on first use: scripts/session-parts.mjs)
+ * as the session is loaded: require() under the module compile cache on Node 22+, runCached on Node 20.
+ */
+export function loadSessionPart(file: string): unknown {
+  if ((module as { enableCompileCache?: unknown }).enableCompileCache !== undefined) return createRequire(file)(file);
+  return runCached(file, compileCacheDirectory());
+}
+
+/**
+ * Runs the CommonJS file `file`, written in its wrapper by scripts/build.mjs (its value as a script is the module
+ * function), with a V8 code cache in `cacheDir`, writing the cache when there was none to use.
+ */
+export function runCached(file: string, cacheDir: string): unknown {
   const cacheFile = join(cacheDir, codeCacheName(file));
   const cachedData = readCache(cacheFile);
-  const script = new vm.Script(`${WRAPPER_START}${source}\n})`, { filename: file, cachedData });
-  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-  const loaded = { exports: {} as TuiModule };
+  const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
+  const wrapper: unknown = script.runInThisContext();
+  if (typeof wrapper !== 'function') throw new Error(`${file} is not a session bundle in its wrapper: run npm run build`);
+  const loaded = { exports: {} as unknown };
   wrapper.call(loaded.exports, loaded.exports, createRequire(file), loaded, file, dirname(file));
   if (cachedData === undefined || script.cachedDataRejected === true) {
     const write = () => {
       clearTimeout(timer);
       process.off('exit', write);
-      writeCache(cacheFile, () => script.createCachedData());
+      writeCache(cacheFile, buildsPrefix(file), () => script.createCachedData());
     };
     const timer = setTimeout(write, CACHE_AFTER_MS).unref();
     process.on('exit', write);
   }
   return loaded.exports;
-}
-
-/**
- * The bundle's text. The build keeps it ASCII, read as one byte a character: half the memory of the two-byte string a
- * single non-ASCII character would make V8 keep, and no UTF-8 decoding; a bundle that is not ASCII is decoded as UTF-8.
- */
-export function sourceText(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /**
@@ -76,6 +75,11 @@ export function codeCacheName(file: string, execArgv: string[] = process.execArg
 /** The start of the names of the caches this Node, with these flags, can use (of one bundle or another). */
 function cachePrefix(execArgv: string[] = process.execArgv): string {
   return `tui-${process.version}-${process.arch}-${flagsTag(execArgv)}-`;
+}
+
+/** The start of the names of this Node's caches of every build of `file`'s bundle or part (its name without the hash). */
+function buildsPrefix(file: string): string {
+  return `${cachePrefix()}${basename(file, '.cjs').replace(/-[0-9a-f]{16}$/, '')}-`;
 }
 
 /** A short tag of the node flags (a cache made under other V8 flags is refused). */
@@ -93,8 +97,11 @@ function readCache(path: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache (whole or not at all), and removes this Node's caches of other bundles, which no start can use. */
-function writeCache(path: string, make: () => Buffer): void {
+/**
+ * Writes the cache (whole or not at all), and removes this Node's caches of other builds of the same bundle or part,
+ * which no start can use; the caches of the session's other files stay.
+ */
+function writeCache(path: string, builds: string, make: () => Buffer): void {
   try {
     const dir = dirname(path);
     mkdirSync(dir, { recursive: true });
@@ -102,7 +109,7 @@ function writeCache(path: string, make: () => Buffer): void {
     writeFileSync(partial, make());
     renameSync(partial, path);
     for (const name of readdirSync(dir)) {
-      if (name.startsWith(cachePrefix()) && name.endsWith('.v8') && join(dir, name) !== path) rmSync(join(dir, name), { force: true });
+      if (name.startsWith(builds) && name.endsWith('.v8') && join(dir, name) !== path) rmSync(join(dir, name), { force: true });
     }
   } catch {
     return;

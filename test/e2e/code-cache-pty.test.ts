@@ -1,13 +1,34 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { LARGE_POOL_ID } from '../../src/emulator/well-known-ids.ts';
 import { AWS_ENV, BUILT_CLI, PtySession } from '../helpers/pty-session.ts';
 
 const ON_NODE_20 = Number(process.versions.node.split('.')[0]) < 22;
+
+describe('built CLI: the session bundle', () => {
+  const chunks = join(dirname(BUILT_CLI), 'chunks');
+  const [name] = readdirSync(chunks).filter((n) => /^tui-[0-9a-f]+\.cjs$/.test(n));
+  const text = readFileSync(join(chunks, name!), 'latin1');
+
+  it('is ASCII only (V8 keeps its source with one byte a character, not two)', () => {
+    const beyond = /[^\x00-\x7f]/.exec(text);
+    assert.equal(beyond, null, `a character beyond ASCII at offset ${beyond?.index}`);
+  });
+
+  it('is written in its CommonJS wrapper (no wrapped copy is made when it runs)', () => {
+    assert.match(text.slice(0, 200), /^\(\(f\) => .*\(function \(exports, require, module, __filename, __dirname\) \{ "use strict";/);
+    assert.match(text.slice(-20), /\n\}\);\n$/);
+  });
+
+  it('is started by a bin whose #! line fixes malloc\'s mmap threshold (a dynamic one keeps freed buffers resident)', () => {
+    const shebang = readFileSync(BUILT_CLI, 'utf8').split('\n', 1)[0]!;
+    assert.match(shebang, /^#!\/usr\/bin\/env -S (?:\w+=\S+ )*MALLOC_MMAP_THRESHOLD_=131072 (?:\w+=\S+ )*node /);
+  });
+});
 
 describe('built CLI: the session bundle\'s code cache (Node 20)', { skip: ON_NODE_20 ? false : 'Node 22+ uses its module compile cache' }, () => {
   const cacheHome = mkdtempSync(join(tmpdir(), 'cognito-tui-e2e-code-cache-'));
