@@ -40,6 +40,9 @@ const HEAD_START_WAIT_MS = 250;
 /** The longest the pool list painted before the app stays up while the app loads its list: then the app's frame is drawn. */
 const FIRST_FRAME_WAIT_MS = 1500;
 
+/** The longest a quit waits for StopQuery of the Logs Insights queries still running, and for their journal lines. */
+const STOP_QUERIES_WAIT_MS = 3000;
+
 /** When the demo starts exporting its pools' user activity and metrics in the background: after the first screens are drawn. */
 const DEMO_FILL_AFTER_MS = 1000;
 
@@ -138,6 +141,8 @@ export async function runTui(opts: CliOptions, settings: SessionSettings): Promi
     process.off('exit', restoreOnExit);
   }
   if (lifecycle.endedWith !== undefined) return lifecycle.endedWith;
+  const stopped = await store.getState().actions.stopQueries(STOP_QUERIES_WAIT_MS);
+  if (stopped > 0) process.stdout.write(`cognito-tui: stopped ${stopped === 1 ? 'a Logs Insights query' : `${stopped} Logs Insights queries`} still running (StopQuery).\n`);
   settleUnknownWrites(stateDir, earlier, writesInFlight(store.getState(), Date.now()));
   await backend.close();
   return EXIT.ok;

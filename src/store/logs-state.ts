@@ -68,6 +68,11 @@ export interface LogsActions {
   runRawQuery(query?: string): void;
   /** Esc on a running query: StopQuery; false when none is running on screen. */
   cancelQuery(): boolean;
+  /**
+   * At the end of a session: stops every Logs Insights query still running (StopQuery, so the service scans and bills
+   * no more) and waits at most `waitMs` for the answers and their journal lines; resolves with how many it stopped.
+   */
+  stopQueries(waitMs: number): Promise<number>;
   /** Writes the query results on screen to a JSON or CSV file. */
   exportQuery(format: 'json' | 'csv'): void;
   /** Scrolls the results table sideways by `delta` columns. */

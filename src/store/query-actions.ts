@@ -52,6 +52,8 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
   const running = new Map<string, RunningQuery>();
   /** The IP pivot's queries, apart: they never hold up a question asked meanwhile. */
   const pivots = new Map<string, RunningQuery>();
+  /** Queries' endings still being handled (results stored, the journal line written). */
+  const endings = new Set<Promise<unknown>>();
   let seq = 0;
 
   const putRun = (id: string, change: Partial<QueryRun>) =>
@@ -87,7 +89,7 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
       status, columns: shaped.columns, returned: raw.length, truncated, endedAt: kit.now(),
       ...(results ? { statistics: results.statistics } : {}), ...(newest !== undefined ? { newestMs: newest } : {}), ...(error ? { error } : {}),
     });
-    void journal(get().logs.runs[run.id]!, plan);
+    track(journal(get().logs.runs[run.id]!, plan));
   }
 
   /** Journals one query: what was asked of which group over which range, how it ended and what it scanned. */
@@ -126,7 +128,7 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
     const handle = startLogsQuery(kit.gw as Required<typeof kit.gw>, plan, logGroup, (queryId, r) =>
       putRun(id, { queryId, ...(r ? { status: r.status, statistics: r.statistics, returned: r.rows.length } : { status: 'Scheduled' }) }), deps.poll ?? DEFAULT_POLL);
     running.set(id, handle);
-    void handle.done.then((outcome) => {
+    track(handle.done.then((outcome) => {
       running.delete(id);
       const name = plan.name === 'query' ? `query "${excerpt(plan.query)}"` : `:ask ${plan.name}`;
       if (outcome.cancelled) {
@@ -148,7 +150,12 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
       finish(run, plan, r, 'Complete');
       const done = get().logs.runs[id]!;
       if (done.truncated) flash('warn', `Cut at the service's limit of ${QUERY_ROW_LIMIT.toLocaleString('en-US')} rows: narrow the range (:since) or add a filter to see the rest.`);
-    });
+    }));
+  }
+
+  function track(ending: Promise<unknown>): void {
+    endings.add(ending);
+    void ending.finally(() => endings.delete(ending));
   }
 
   /** Runs `plan` on the pool once its log group is known, asking first when its range is over 7 days. */
@@ -219,6 +226,19 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
       if (typeof range === 'string') return flash('warn', range);
       void ask(poolId, rawPlan(query, range.startMs, range.endMs));
     },
+    async stopQueries(waitMs) {
+      const handles = [...running.values(), ...pivots.values()];
+      for (const handle of handles) handle.cancel();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<void>((resolve) => { timer = setTimeout(resolve, waitMs); });
+      const settled = (async () => {
+        await Promise.all(handles.map((h) => h.done));
+        while (endings.size > 0) await Promise.all([...endings]);
+      })();
+      await Promise.race([settled, deadline]);
+      clearTimeout(timer);
+      return handles.length;
+    },
     cancelQuery() {
       const route = queryRoute();
       const handle = route ? running.get(route.run) : undefined;
@@ -272,20 +292,20 @@ export function createQueryActions(kit: StoreKit, deps: QueryDeps): LogsActions 
     put({ runId: id, done: false, rows: [], error: undefined });
     const handle = startLogsQuery(kit.gw as Required<typeof kit.gw>, plan, group, () => {}, deps.poll ?? DEFAULT_POLL);
     pivots.set(id, handle);
-    void handle.done.then((outcome) => {
+    track(handle.done.then((outcome) => {
       pivots.delete(id);
       const { results } = outcome;
       const error = outcome.error !== undefined || !results ? `the logs query for ${address} failed: ${outcome.error instanceof Error ? outcome.error.message : 'stopped'}` : undefined;
-      void journal({
+      track(journal({
         poolId, logGroup: group, ...(outcome.queryId ? { queryId: outcome.queryId } : {}), status: results?.status ?? (outcome.cancelled ? 'Cancelled' : 'Failed'),
         returned: results?.rows.length ?? 0, statistics: results?.statistics ?? {}, ...(error ? { error } : {}),
-      }, plan);
+      }, plan));
       if (error !== undefined || !results) return put({ done: true, error });
       const rows = ipPivotUsers(results.rows).map((u) => ({
         user: unknownUser(u.username), events: u.events, worst: u.worst, ...(u.newestAt !== undefined ? { newestAt: u.newestAt } : {}),
       }));
       put({ done: true, rows });
       if (top().view === 'ip') get().actions.refresh();
-    });
+    }));
   }
 }

@@ -163,6 +163,20 @@ describe('pool-wide queries: the run', () => {
     assert.equal(currentRoute(store.getState()).view, 'query');
   });
 
+  it('the end of a session stops every query still running (StopQuery), the IP pivot\'s too, and waits for their journal lines', async () => {
+    const { gw, store, press, journalDir } = setup();
+    assert.equal(await store.getState().actions.stopQueries(1000), 0, 'nothing running: nothing stopped');
+    gw.script = [{ status: 'Running', columns: [], rows: [], statistics: { recordsScanned: 5, bytesScanned: 100 } }];
+    press('A');
+    await waitFor(() => gw.count('GetQueryResults') >= 1);
+    store.getState().actions.push({ view: 'ip', poolId: POOL, address: '203.0.113.7' });
+    await waitFor(() => gw.started.length === 2 && gw.count('GetQueryResults') >= 2);
+    assert.equal(await store.getState().actions.stopQueries(2000), 2);
+    assert.deepEqual([...gw.stopped].sort(), ['query-1', 'query-2']);
+    const lines = createFileJournal(journalDir).read('2026-11-29');
+    assert.deepEqual(lines.map((l) => [l.write, l.parameters.status]).sort(), [['query attention', 'Cancelled'], ['query ip', 'Cancelled']]);
+  });
+
   it('a range over 7 days asks first; a service error is one line naming the query and the cause', async () => {
     const { gw, store, run } = setup();
     store.getState().actions.setTimeRange('8d');
