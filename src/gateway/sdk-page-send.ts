@@ -135,10 +135,34 @@ function templateOf(request: HttpRequest, context: CapturedContext): Template | 
     request: { protocol, hostname, port, path, query: { ...query }, method, username, password, fragment },
     headers,
     signer: scheme.signer,
-    signingProperties: { ...scheme.httpAuthOption.signingProperties },
+    signingProperties: withSignerOnce({ ...scheme.httpAuthOption.signingProperties }),
     context: context as Record<string, unknown>,
     operationSchema: smithy.operationSchema,
   };
+}
+
+/** The client config the SDK's signer reads: builds the request signer, reads and corrects the clock offset. */
+type SigningConfig = { signer?: (authScheme?: unknown) => Promise<unknown>; systemClockOffset?: number };
+
+/**
+ * The signing properties with the client's config as the SDK's signer sees it, except that the SignatureV4 it builds
+ * from the config (the same for every request of the client) is built once rather than per request; the clock
+ * offset reads and writes through to the client's config.
+ */
+function withSignerOnce(props: Record<string, unknown>): Record<string, unknown> {
+  const config = props.config as SigningConfig | undefined;
+  const build = config?.signer;
+  if (!config || typeof build !== 'function') return props;
+  let built: Promise<unknown> | undefined;
+  const signer = (authScheme?: unknown) => (built ??= build(authScheme).catch((error: unknown) => {
+    built = undefined;
+    throw error;
+  }));
+  const systemClockOffset = {
+    get: () => config.systemClockOffset,
+    set: (value: number) => { config.systemClockOffset = value; },
+  };
+  return { ...props, config: Object.create(config, { signer: { value: signer }, systemClockOffset }) };
 }
 
 function contentType(headers: HttpResponse['headers']): string | undefined {
