@@ -136,6 +136,25 @@ describe('a page sent directly goes out as the SDK sends it', () => {
     assert.equal(/Signature=(\w+)/.exec(String(last.headers.authorization))?.[1], await expectedSignature(last, `secret${issued}`, 'us-east-1'));
   });
 
+  it('a credential provider that fails (an expired SSO session) fails the direct send as it fails the SDK\'s, sending nothing', async () => {
+    let fail = false;
+    const credentials = async () => {
+      if (fail) throw Object.assign(new Error('The SSO session token associated with profile=dev was not found or is invalid.'), { name: 'CredentialsProviderError' });
+      return { accessKeyId: 'x', secretAccessKey: 'y', expiration: new Date(Date.now() + 60_000) };
+    };
+    const { client, sender } = clientFor({ region: 'us-east-1', endpoint: canned.url(), credentials });
+    canned.answer({ status: 200, body: '{}' });
+    await client.send(new ListUsersCommand(INPUT));
+    fail = true;
+    const before = canned.received.length;
+    const seen = (e: unknown) => classifyFailure(failureFacts(e), { operation: 'ListUsers', profile: 'dev' });
+    const viaSdk = await client.send(new ListUsersCommand(INPUT)).then(() => assert.fail('sent'), seen);
+    const direct = await sender.send('ListUsers', INPUT, new AbortController().signal).then(() => assert.fail('sent'), seen);
+    assert.deepStrictEqual(direct, viaSdk);
+    assert.equal(direct.kind, 'sso-expired');
+    assert.equal(canned.received.length, before);
+  });
+
   it('follows the clock skew the SDK learns from the server\'s Date, on success and on error', async () => {
     const { client, sender } = clientFor({ region: 'us-east-1', endpoint: canned.url(), credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
     const config = client.config as unknown as { systemClockOffset: number };

@@ -127,6 +127,7 @@ describe('pages of users sent directly and through the SDK: the same pages, erro
   it('walks the pool, a search and a group to the same pages', async () => {
     const all = await agree(listUsers(undefined, 10), {});
     assert.equal((all.outcome as { pages: Page<User>[] }).pages.flatMap((p) => p.items).length, USERS);
+    assert.equal(all.arrivals, Math.ceil(USERS / 60), 'one request per page');
     await agree(listUsers('email ^= "a"'), {});
     await agree(listUsers('cognito:user_status = "CONFIRMED"'), {});
     const group = await agree(walk((gw, token, signal) => gw.listUsersInGroup(LARGE_POOL_ID, 'admins', token, { signal })), {});
