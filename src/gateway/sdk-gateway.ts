@@ -45,9 +45,16 @@ export interface SdkGatewayOptions {
   writeDeadlineMs?: number;
   /** Read pages of users (ListUsers, ListUsersInGroup) straight from the answer's body rather than through the SDK's deserializer. Default true. */
   userPagesFromBody?: boolean;
+  /**
+   * Send pages of users (with userPagesFromBody) as the SDK sent the first one, signed by its signer, without its
+   * per-request middleware (sdk-page-send.ts). Default true.
+   */
+  directUserPages?: boolean;
 }
 
 type SdkModule = typeof import('./sdk-client.ts');
+
+type PageSender = import('./sdk-page-send.ts').PageSender;
 
 type Client = Sdk.CognitoIdentityProviderClient;
 
@@ -55,13 +62,15 @@ type Client = Sdk.CognitoIdentityProviderClient;
 interface Clients {
   sdk: SdkModule;
   client: Client;
+  /** Sends pages of users without the SDK's per-request middleware, once the SDK sent one; absent when turned off. */
+  pages?: PageSender;
 }
 
 /** How a call is retried: a read on throttles, 5xx and lost connections; a sweep read never; a write only on throttles. */
 type CallKind = 'read' | 'sweep' | 'write';
 
 /** Sends one request through the client with the call's abort signal, and maps the answer. */
-type Run<T> = (sdk: SdkModule, client: Client, abortSignal: AbortSignal) => Promise<T>;
+type Run<T> = (sdk: SdkModule, client: Client, abortSignal: AbortSignal, pages?: PageSender) => Promise<T>;
 
 /** What `callOn` takes besides the call: the caller's signal, how to read a request id, the service's IAM prefix. */
 interface CallOnOptions<T> {
@@ -100,10 +109,12 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
   };
 
   function clients(): Promise<Clients> {
-    loaded ??= import('./sdk-client.ts').then((sdk) => {
+    const userPages = options.userPagesFromBody ?? true;
+    const direct = userPages && (options.directUserPages ?? true);
+    loaded ??= Promise.all([import('./sdk-client.ts'), direct ? import('./sdk-page-send.ts') : undefined]).then(([sdk, send]) => {
       const client = new sdk.CognitoIdentityProviderClient({ ...clientConfig, maxAttempts: 1 });
-      checkAnswersOf(client, options.userPagesFromBody ?? true);
-      return { sdk, client };
+      checkAnswersOf(client, userPages);
+      return { sdk, client, pages: send?.pageSenderOf(client) };
     });
     return loaded;
   }
@@ -124,7 +135,7 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
    * into a GatewayError.
    */
   function call<T>(operation: string, kind: CallKind, run: Run<T>, signal?: AbortSignal, requestIdOf?: (value: T) => string | undefined): Promise<T> {
-    return callOn(operation, kind, clients, (c, abortSignal) => run(c.sdk, c.client, abortSignal), { signal, requestIdOf });
+    return callOn(operation, kind, clients, (c, abortSignal) => run(c.sdk, c.client, abortSignal, c.pages), { signal, requestIdOf });
   }
 
   /** Runs one call as `call` does, through any lazily loaded client (`load`); `service` names its IAM prefix. */
@@ -184,10 +195,10 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
   }
 
   const listUsers = (kind: CallKind): CognitoGateway['listUsers'] => (poolId, filter, token, opts) =>
-    call('ListUsers', kind, async (sdk, client, abortSignal) => {
-      const out = await client.send(new sdk.ListUsersCommand({
-        UserPoolId: poolId, Limit: PAGE_SIZE, PaginationToken: token, ...(filter ? { Filter: filter } : {}),
-      }), { abortSignal });
+    call('ListUsers', kind, async (sdk, client, abortSignal, pages) => {
+      const input = { UserPoolId: poolId, Limit: PAGE_SIZE, PaginationToken: token, ...(filter ? { Filter: filter } : {}) };
+      if (pages?.ready('ListUsers')) return pages.send('ListUsers', input, abortSignal);
+      const out = await client.send(new sdk.ListUsersCommand(input), { abortSignal });
       return userPageOf(out) ?? page(list(out.Users, 'Users').map(toUser), out.PaginationToken, 'PaginationToken');
     }, opts?.signal);
 
@@ -246,10 +257,10 @@ export function createSdkGateway(options: SdkGatewayOptions): CognitoGateway {
       const out = await client.send(new sdk.ListGroupsCommand({ UserPoolId: poolId, Limit: PAGE_SIZE, NextToken: token }), { abortSignal });
       return page(list(out.Groups, 'Groups').map(toGroup), out.NextToken, 'NextToken');
     }, opts?.signal),
-    listUsersInGroup: (poolId, groupName, token, opts) => call('ListUsersInGroup', 'read', async (sdk, client, abortSignal) => {
-      const out = await client.send(new sdk.ListUsersInGroupCommand({
-        UserPoolId: poolId, GroupName: groupName, Limit: PAGE_SIZE, NextToken: token,
-      }), { abortSignal });
+    listUsersInGroup: (poolId, groupName, token, opts) => call('ListUsersInGroup', 'read', async (sdk, client, abortSignal, pages) => {
+      const input = { UserPoolId: poolId, GroupName: groupName, Limit: PAGE_SIZE, NextToken: token };
+      if (pages?.ready('ListUsersInGroup')) return pages.send('ListUsersInGroup', input, abortSignal);
+      const out = await client.send(new sdk.ListUsersInGroupCommand(input), { abortSignal });
       return userPageOf(out) ?? page(list(out.Users, 'Users').map(toUser), out.NextToken, 'NextToken');
     }, opts?.signal),
     listUsers: listUsers('read'),

@@ -58,11 +58,11 @@ function readAttributes(value: unknown, field: string, depth: number): Record<st
     let text: unknown;
     for (const key in a) {
       const v = a[key];
-      if (key === 'Name') name = textOf(v, key, `${field} Name`);
+      if (key === 'Name') name = typeof v === 'string' ? v : textOf(v, key, `${field} Name`);
       else if (key === 'Value') text = present(v, key);
       else checkOther(v, key, depth + 2);
     }
-    if (name) out[name] = textOf(text, 'Value', `${field} ${name}`) ?? '';
+    if (name) out[name] = typeof text === 'string' ? text : textOf(text, 'Value', `${field} ${name}`) ?? '';
   }
   return out;
 }
