@@ -25,23 +25,21 @@ export class TextBytes {
     this.bytes = next;
   }
 
-  /** Appends `text` from code unit `from` on; returns how it was coded. */
-  append(text: string, from = 0): TextCoding {
-    const n = text.length - from;
-    this.reserve(n);
+  /** Appends `text` from code unit `from` up to `to`; returns how it was coded. */
+  append(text: string, from = 0, to = text.length): TextCoding {
+    this.reserve(to - from);
     const bytes = this.bytes;
     let at = this.used;
-    for (let i = from; i < text.length; i++) {
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      if (c > 0xff) return this.appendWide(text, from);
+      if (c > 0xff) return this.appendWide(from === 0 && to === text.length ? text : text.slice(from, to));
       bytes[at++] = c;
     }
     this.used = at;
     return TextCoding.Latin1;
   }
 
-  private appendWide(text: string, from: number): TextCoding {
-    const rest = from === 0 ? text : text.slice(from);
+  private appendWide(rest: string): TextCoding {
     if (!LONE_SURROGATE.test(rest)) {
       const n = Buffer.byteLength(rest, 'utf8');
       this.reserve(n);
