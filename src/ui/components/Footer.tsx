@@ -7,6 +7,7 @@ import type { KeyTable } from '../../keys/binding.ts';
 import { endsFooter, fitHints, hintText } from '../footer-hints.ts';
 import { currentRoute } from '../../store/selectors.ts';
 import { useAppState } from '../store-context.ts';
+import { oncePerState } from '../state-memo.ts';
 import { useTheme } from '../theme-context.ts';
 
 export { fitHints };
@@ -32,6 +33,12 @@ function viewHints(tables: KeyTable[], reasons: string[], now: string): { label:
     }));
 }
 
+/** Why each key of the current view is off now, joined. */
+const reasonsNow = oncePerState((s) => disabledReasons(s).join(SEPARATOR));
+
+/** '1' for each key of the current view whose hint its state calls for now, else '0'. */
+const hintsNow = oncePerState((s) => tablesFor(currentRoute(s).view, s.config).flatMap((t) => t.bindings).map((b) => (b.hintWhen?.(s) === true ? '1' : '0')).join(''));
+
 /** The key hints of the current view (from its key table) and the API call counters, with failed attempts by cause. */
 export function Footer({ width }: { width: number }) {
   const theme = useTheme();
@@ -42,9 +49,9 @@ export function Footer({ width }: { width: number }) {
     failed: s.api.failed,
   })));
   const config = useAppState((s) => s.config);
-  const reasons = useAppState((s) => disabledReasons(s).join(SEPARATOR));
+  const reasons = useAppState(reasonsNow);
   const mode = useAppState(modeTable);
-  const now = useAppState((s) => tablesFor(view, s.config).flatMap((t) => t.bindings).map((b) => (b.hintWhen?.(s) === true ? '1' : '0')).join(''));
+  const now = useAppState(hintsNow);
   const hints = useMemo(() => (mode ? modeHints(mode) : viewHints(tablesFor(view, config), reasons.split(SEPARATOR), now)), [mode, view, config, reasons, now]);
   const stats = `API ${calls}${causes ? ` · ${causes}` : ''}${failed ? ` · failed ${failed}` : ''}`;
   const room = Math.max(4, width - stats.length - 3);
