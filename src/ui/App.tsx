@@ -1,5 +1,5 @@
 import { Box, useApp, useInput, useStdin, useStdout } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { dispatchInput } from '../keys/dispatch.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { currentRoute } from '../store/selectors.ts';
@@ -13,6 +13,7 @@ import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { PromptLine } from './components/PromptLine.tsx';
 import { StoreContext, TimeZoneContext, useAppState, useAppStore } from './store-context.ts';
 import { CurrentView } from './views/CurrentView.tsx';
+import { pausedWhile } from './paused-store.ts';
 import { ThemeContext } from './theme-context.ts';
 import { DEFAULT_THEME, type Theme } from './theme.ts';
 
@@ -57,6 +58,7 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   const now = useNow();
   const quitting = useAppState((s) => s.quitting);
   const helpOpen = useAppState((s) => s.helpOpen);
+  const viewStore = useMemo(() => pausedWhile(store, (s) => s.helpOpen), [store]);
   const helpDrawn = useRef(false);
   helpDrawn.current ||= helpOpen;
   const confirmRows = useAppState((s) => dialogRows(s.confirm, undefined, dialogLineCounter(Math.max(20, size.columns))));
@@ -83,7 +85,9 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
           </Box>
         )}
         <Box display={helpOpen ? 'none' : 'flex'} flexDirection="column">
-          <CurrentView width={width} height={bodyHeight} now={now} />
+          <StoreContext.Provider value={viewStore}>
+            <CurrentView width={width} height={bodyHeight} now={now} />
+          </StoreContext.Provider>
         </Box>
       </Box>
       <ConfirmBar width={width} />

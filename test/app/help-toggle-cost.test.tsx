@@ -4,6 +4,7 @@ import { render } from 'ink-testing-library';
 import Yoga from 'yoga-layout';
 import type { User } from '../../src/gateway/types.ts';
 import { createAppStore } from '../../src/store/app-store.ts';
+import { listKey } from '../../src/store/routes.ts';
 import { App } from '../../src/ui/App.tsx';
 import { FakeGateway } from '../helpers/fake-gateway.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -24,7 +25,7 @@ function start() {
     app.stdin.write(key);
     await waitFor(() => shows(frame()), 5000, what);
   };
-  return { app, frame, press };
+  return { app, frame, press, store };
 }
 
 /** How many Yoga nodes (one per Ink box or text) are made while `act` runs. */
@@ -56,6 +57,23 @@ describe('? opens and closes the help over the view without making either anew',
       });
       assert.equal(made, 0);
       assert.match(s.frame(), /▶ user0 /);
+    } finally {
+      s.app.unmount();
+    }
+  });
+
+  it('while the help is open, a change only the view under it shows draws no frame; closing the help shows the view as it is now', async () => {
+    const s = start();
+    try {
+      await waitFor(() => /user0 /.test(s.frame()), 5000, 'the users');
+      await s.press('?', (f) => f.includes(HELP), 'the help');
+      const frames = s.app.frames.length;
+      const key = listKey({ kind: 'users', poolId: POOL, filter: '' });
+      s.store.setState((st) => ({ lists: { ...st.lists, [key]: { ...st.lists[key]!, cursor: 3 } } }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(s.app.frames.length, frames);
+      await s.press('?', (f) => !f.includes(HELP) && /user0 /.test(f), 'the users again');
+      assert.match(s.frame(), /▶ user3 /);
     } finally {
       s.app.unmount();
     }
