@@ -19,8 +19,8 @@ export interface FollowDeps {
   appendInPlace?: boolean;
 }
 
-/** How often the rows fetched while following are shown: often enough to watch, rarely enough not to slow the walk. */
-export const FOLLOW_PUBLISH_MS = 100;
+/** How often the rows fetched while following are shown: five times a second is enough to watch a count and rows go by, and rarely enough that drawing costs the walk little. */
+export const FOLLOW_PUBLISH_MS = 200;
 
 /** How a follow ended: at the end of the list, at the end of a batch, stopped by the user, on an error, on a server that would page for ever, or overtaken. */
 export type FollowEnd = 'complete' | 'batch' | 'stopped' | 'error' | 'bounded' | 'stale';
