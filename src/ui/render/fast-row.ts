@@ -1,5 +1,6 @@
 import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize, type AnsiCode } from '@alcalzone/ansi-tokenize';
 import { isNarrowCodePoint } from './narrow-code-points.ts';
+import { isWideCodePoint } from './wide-code-points.ts';
 
 /** A line of text as it lands on one row: where it starts and what it says, after clipping and transformers. */
 export interface RowPiece {
@@ -66,7 +67,8 @@ function transition(from: Styles, to: Styles): string {
 
 /**
  * Lays one line into the row's cells from `x`, as Ink's Output does; false when the line holds anything but printable
- * ASCII, the narrow standalone code points and colour sequences (each of those is one cell and one grapheme).
+ * ASCII, the narrow standalone code points (one cell and one grapheme each), the wide standalone ones (two cells, the
+ * second left empty, as Ink leaves it) and colour sequences.
  */
 function place(values: string[], styles: Styles[], x: number, line: string): boolean {
   let current = NO_STYLES;
@@ -81,7 +83,15 @@ function place(values: string[], styles: Styles[], x: number, line: string): boo
       i = end;
       continue;
     }
-    if ((c < 0x20 || c > 0x7e) && !isNarrowCodePoint(c)) return false;
+    if ((c < 0x20 || c > 0x7e) && !isNarrowCodePoint(c)) {
+      if (!isWideCodePoint(c)) return false;
+      values[at] = line[i]!;
+      styles[at] = current;
+      values[at + 1] = '';
+      styles[at + 1] = current;
+      at += 2;
+      continue;
+    }
     values[at] = line[i]!;
     styles[at] = current;
     at++;
@@ -92,7 +102,8 @@ function place(values: string[], styles: Styles[], x: number, line: string): boo
 /**
  * One row of a frame, exactly as Ink's Output would write it, without a cell object per character: the cells are
  * two arrays (text and shared styles) and style changes are written once per run. Undefined for a row holding text
- * this does not handle (wide or combining characters, other escape sequences); Ink's Output draws those.
+ * this does not handle (emoji and other wide characters outside its table, combining characters, other escape
+ * sequences); Ink's Output draws those.
  */
 export function fastRow(width: number, pieces: readonly RowPiece[]): string | undefined {
   const values: string[] = new Array<string>(width).fill(' ');
