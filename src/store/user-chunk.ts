@@ -56,6 +56,12 @@ class CodeTable {
   }
 }
 
+/** The index of the last @ of `email`, or -1: lastIndexOf is a call into the runtime, several times this loop for an address. */
+function lastAt(email: string): number {
+  for (let i = email.length - 1; i >= 0; i--) if (email.charCodeAt(i) === 0x40) return i;
+  return -1;
+}
+
 const statuses = new CodeTable();
 const domains = new CodeTable();
 
@@ -92,7 +98,7 @@ export class UserChunk {
     let domain = UNCODED;
     if (email !== undefined) {
       meta |= HAS_EMAIL;
-      const at = email.lastIndexOf('@');
+      const at = lastAt(email);
       if (at >= 0) domain = domains.codeOfEnd(email, at + 1);
       if (domain === UNCODED) meta |= text.append(email) << EMAIL_CODING;
       else if (at === u.username.length && email.startsWith(u.username)) meta |= LOCAL_IS_USERNAME;
