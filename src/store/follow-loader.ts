@@ -105,7 +105,7 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
       current = deps.list(ref);
       if (current.requestId !== started.requestId) return 'stale';
     }
-    if (step.fresh) for (const row of prepared) pending.push(row);
+    if (step.fresh) for (let i = 0; i < prepared.length; i++) pending.push(prepared[i]);
     if (step.stop) {
       const next = { ...current, items: rows(), nextToken: token, complete: false, pagesLoaded: pages, loading: false, walk, followUntil: undefined, error: walkStopError(step.stop) };
       deps.setList(ref, clampCursor(next));

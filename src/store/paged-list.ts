@@ -238,7 +238,7 @@ export function appendRows<T>(rows: T[], more: readonly T[], inPlace: boolean): 
   if (!inPlace) return more.length === 0 ? rows : rows.concat(more);
   const out = growable.has(rows) ? rows : rows.slice();
   growable.add(out);
-  for (const row of more) out.push(row);
+  for (let i = 0; i < more.length; i++) out.push(more[i]);
   return out;
 }
 
