@@ -62,10 +62,6 @@ type RowClass = new (row: number) => PackedUser;
 
 function rowClass(chunk: UserChunk): RowClass {
   return class extends PackedUser {
-    constructor(row: number) {
-      super(row);
-    }
-
     protected get chunk(): UserChunk {
       return chunk;
     }
