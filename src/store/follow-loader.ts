@@ -1,6 +1,6 @@
 import type { Page } from '../gateway/types.ts';
 import {
-  advanceFollow, appendRows, applyError, beginLoad, canLoadMore, clampCursor, startWalk, stepWalkEnds, walkStopError, type ListError, type PageEnds, type PagedList,
+  advanceFollow, appendRows, applyError, beginLoad, canLoadMore, clampCursor, pageEnds, startWalk, stepWalkEnds, walkStopError, type ListError, type PagedList,
 } from './paged-list.ts';
 import type { ListRef } from './routes.ts';
 
@@ -35,12 +35,6 @@ function answerOf(request: Promise<Page<unknown>>): Promise<Answer> {
 /** Lets a request just sent reach the wire (the client's send runs on promise callbacks) before the loader works on. */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** The walk guard's view of a page: its count, its first and last rows as stored, and its next token. */
-function endsOf(rows: readonly unknown[], nextToken: string | undefined): PageEnds {
-  const n = rows.length;
-  return n === 0 ? { count: 0, nextToken } : { count: n, first: rows[0], last: rows[n - 1], nextToken };
 }
 
 /**
@@ -92,7 +86,7 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
     let current = deps.list(ref);
     if (current.requestId !== started.requestId) return 'stale';
     const prepared = page.items.length === 0 ? [] : deps.prepare(ref, page.items);
-    const step = stepWalkEnds(walk, endsOf(prepared, page.nextToken));
+    const step = stepWalkEnds(walk, pageEnds(page));
     walk = step.walk;
     token = page.nextToken;
     pages++;

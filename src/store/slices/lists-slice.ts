@@ -6,7 +6,7 @@ import { listSource } from '../list-sources.ts';
 import { reloadLists } from '../navigation-actions.ts';
 import { pageRowsOf } from '../page-rows.ts';
 import {
-  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, clampCursor, emptyList, isWalkStop, moveCursorTo, nearEnd, stopFollow,
+  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, clampCursor, emptyList, isWalkStop, moveCursorTo, nearEnd, pageEnds, stopFollow,
   type PagedList,
 } from '../paged-list.ts';
 import { rereadList, withPendingFeedback } from '../reread-list.ts';
@@ -39,7 +39,7 @@ export function listsSlice({ get, set, deps, aborts, kit, shared }: SliceEnv): S
       (fetched) => {
         const current = list(ref);
         const had = current.items.length;
-        const next = applyPage(current, started.requestId, { ...fetched, items: prepare(ref, fetched.items) }, listSource(ref).appendInPlace);
+        const next = applyPage(current, started.requestId, { ...fetched, items: prepare(ref, fetched.items) }, listSource(ref).appendInPlace, pageEnds(fetched));
         if (next === current) return;
         const gotNothing = next.items.length === had;
         const shown = next.followUntil === undefined ? clampCursor(next) : advanceFollow(next);
