@@ -1,4 +1,5 @@
 import type { ApiCallRecord, RetryCounts } from '../gateway/types.ts';
+import { FOLLOW_PUBLISH_MS } from './follow-loader.ts';
 import { listKey } from './routes.ts';
 import type { ApiStats, AppState } from './state.ts';
 
@@ -8,8 +9,8 @@ const API_LOG_SIZE = 200;
 /** How long API call counts are gathered before they are shown. */
 const CALL_BATCH_MS = 50;
 
-/** How long counts made while G loads wait for the list's publish before they are shown on their own (it publishes every 100 ms). */
-const FOLLOW_CALLS_MS = 250;
+/** How long counts made while G loads wait for the list's publish before they are shown on their own (it publishes every FOLLOW_PUBLISH_MS). */
+const FOLLOW_CALLS_MS = FOLLOW_PUBLISH_MS + 150;
 
 function wasThrottled(record: ApiCallRecord): boolean {
   return (record.retries?.throttled ?? 0) > 0 || record.failedBecause === 'throttled' || record.errorName === 'TooManyRequestsException';

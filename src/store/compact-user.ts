@@ -10,8 +10,11 @@ const NO_MFA: readonly string[] = Object.freeze([]);
  */
 abstract class PackedUser implements User {
   protected abstract readonly chunk: UserChunk;
+  declare private readonly row: number;
 
-  constructor(private readonly row: number) {}
+  constructor(row: number) {
+    this.row = row;
+  }
 
   get username(): string {
     return this.chunk.username(this.row);
@@ -68,6 +71,12 @@ function rowClass(chunk: UserChunk): RowClass {
 /** The chunk rows are being packed into, and its row class. */
 let filling: { chunk: UserChunk; Row: RowClass } | undefined;
 
+/** The given and family names joined by a space, either alone when the other is missing or empty; undefined when both are. */
+function composedName(given: string | undefined, family: string | undefined): string | undefined {
+  if (!given) return family || undefined;
+  return family ? `${given} ${family}` : given;
+}
+
 /**
  * A user list row reduced to what the list draws (email, and the name, composed from the given and family names
  * when there is none), packed so that a list of a million users stays small. It is marked partial: opening the user
@@ -75,10 +84,9 @@ let filling: { chunk: UserChunk; Row: RowClass } | undefined;
  */
 export function compactUser(u: User): User {
   const a = u.attributes;
-  const name = a.name ?? [a.given_name, a.family_name].filter(Boolean).join(' ');
   const chunk = fillingChunk();
   if (filling?.chunk !== chunk) filling = { chunk, Row: rowClass(chunk) };
-  return new filling.Row(chunk.add(u, a.email, name || undefined));
+  return new filling.Row(chunk.add(u, a.email, (a.name ?? composedName(a.given_name, a.family_name)) || undefined));
 }
 
 /** Every user of a page as list rows (see compactUser). */

@@ -1,6 +1,6 @@
 import type { Page } from '../gateway/types.ts';
 import {
-  advanceFollow, appendRows, applyError, beginLoad, canLoadMore, clampCursor, startWalk, stepWalkEnds, walkStopError, type ListError, type PageEnds, type PagedList,
+  advanceFollow, appendRows, applyError, beginLoad, canLoadMore, clampCursor, pageEnds, startWalk, stepWalkEnds, walkStopError, type ListError, type PagedList,
 } from './paged-list.ts';
 import type { ListRef } from './routes.ts';
 
@@ -19,8 +19,8 @@ export interface FollowDeps {
   appendInPlace?: boolean;
 }
 
-/** How often the rows fetched while following are shown: often enough to watch, rarely enough not to slow the walk. */
-export const FOLLOW_PUBLISH_MS = 100;
+/** How often the rows fetched while following are shown: five times a second is enough to watch a count and rows go by, and rarely enough that drawing costs the walk little. */
+export const FOLLOW_PUBLISH_MS = 200;
 
 /** How a follow ended: at the end of the list, at the end of a batch, stopped by the user, on an error, on a server that would page for ever, or overtaken. */
 export type FollowEnd = 'complete' | 'batch' | 'stopped' | 'error' | 'bounded' | 'stale';
@@ -35,12 +35,6 @@ function answerOf(request: Promise<Page<unknown>>): Promise<Answer> {
 /** Lets a request just sent reach the wire (the client's send runs on promise callbacks) before the loader works on. */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** The walk guard's view of a page: its count, its first and last rows as stored, and its next token. */
-function endsOf(rows: readonly unknown[], nextToken: string | undefined): PageEnds {
-  const n = rows.length;
-  return n === 0 ? { count: 0, nextToken } : { count: n, first: rows[0], last: rows[n - 1], nextToken };
 }
 
 /**
@@ -92,7 +86,7 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
     let current = deps.list(ref);
     if (current.requestId !== started.requestId) return 'stale';
     const prepared = page.items.length === 0 ? [] : deps.prepare(ref, page.items);
-    const step = stepWalkEnds(walk, endsOf(prepared, page.nextToken));
+    const step = stepWalkEnds(walk, pageEnds(page));
     walk = step.walk;
     token = page.nextToken;
     pages++;
@@ -105,7 +99,7 @@ export async function followPages(deps: FollowDeps, ref: ListRef): Promise<Follo
       current = deps.list(ref);
       if (current.requestId !== started.requestId) return 'stale';
     }
-    if (step.fresh) for (const row of prepared) pending.push(row);
+    if (step.fresh) for (let i = 0; i < prepared.length; i++) pending.push(prepared[i]);
     if (step.stop) {
       const next = { ...current, items: rows(), nextToken: token, complete: false, pagesLoaded: pages, loading: false, walk, followUntil: undefined, error: walkStopError(step.stop) };
       deps.setList(ref, clampCursor(next));

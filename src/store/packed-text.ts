@@ -5,9 +5,6 @@ export const enum TextCoding {
   Utf16 = 2,
 }
 
-/** A surrogate code unit without its pair, which UTF-8 cannot hold. */
-const LONE_SURROGATE = /\p{Surrogate}/u;
-
 /** A growable byte buffer that strings are appended to; growing copies only this buffer. */
 export class TextBytes {
   bytes: Buffer;
@@ -25,29 +22,52 @@ export class TextBytes {
     this.bytes = next;
   }
 
-  /** Appends `text` from code unit `from` on; returns how it was coded. */
-  append(text: string, from = 0): TextCoding {
-    const n = text.length - from;
-    this.reserve(n);
+  /** Appends `text` from code unit `from` up to `to`; returns how it was coded. */
+  append(text: string, from = 0, to = text.length): TextCoding {
+    this.reserve(to - from);
     const bytes = this.bytes;
     let at = this.used;
-    for (let i = from; i < text.length; i++) {
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      if (c > 0xff) return this.appendWide(text, from);
+      if (c > 0xff) return this.appendWide(from === 0 && to === text.length ? text : text.slice(from, to));
       bytes[at++] = c;
     }
     this.used = at;
     return TextCoding.Latin1;
   }
 
-  private appendWide(text: string, from: number): TextCoding {
-    const rest = from === 0 ? text : text.slice(from);
-    if (!LONE_SURROGATE.test(rest)) {
-      const n = Buffer.byteLength(rest, 'utf8');
-      this.reserve(n);
-      this.used += this.bytes.write(rest, this.used, n, 'utf8');
-      return TextCoding.Utf8;
+  /** Appends `rest` as UTF-8, encoded here (a call into Buffer costs more than the few characters of a name); UTF-16 when it holds a lone surrogate. */
+  private appendWide(rest: string): TextCoding {
+    this.reserve(rest.length * 3);
+    const bytes = this.bytes;
+    let at = this.used;
+    for (let i = 0; i < rest.length; i++) {
+      const c = rest.charCodeAt(i);
+      if (c < 0x80) {
+        bytes[at++] = c;
+      } else if (c < 0x800) {
+        bytes[at++] = 0xc0 | (c >> 6);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        bytes[at++] = 0xe0 | (c >> 12);
+        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      } else {
+        const low = rest.charCodeAt(i + 1);
+        if (c > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return this.appendUtf16(rest);
+        const code = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        bytes[at++] = 0xf0 | (code >> 18);
+        bytes[at++] = 0x80 | ((code >> 12) & 0x3f);
+        bytes[at++] = 0x80 | ((code >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (code & 0x3f);
+        i++;
+      }
     }
+    this.used = at;
+    return TextCoding.Utf8;
+  }
+
+  private appendUtf16(rest: string): TextCoding {
     this.reserve(rest.length * 2);
     this.used += this.bytes.write(rest, this.used, rest.length * 2, 'utf16le');
     return TextCoding.Utf16;

@@ -206,11 +206,12 @@ export function beginLoad<T>(list: PagedList<T>): PagedList<T> {
  * Appends a fetched page, unless the answer is stale (another fetch or a refresh came since). A page the walk
  * rejects (a repeated token, too many idle pages) stops the list with an error that says so; a repeated page's
  * rows are not appended again. With `appendInPlace` (see appendRows) the rows grow where they are: the list given
- * then holds the new rows too.
+ * then holds the new rows too. `ends` is what the walk guard reads of the page: the page's own rows unless given (a list
+ * that stores its rows prepared passes the ends of the page as fetched, as G does).
  */
-export function applyPage<T>(list: PagedList<T>, requestId: number, page: Page<T>, appendInPlace = false): PagedList<T> {
+export function applyPage<T>(list: PagedList<T>, requestId: number, page: Page<T>, appendInPlace = false, ends: PageEnds = pageEnds(page)): PagedList<T> {
   if (requestId !== list.requestId || !list.loading) return list;
-  const step = stepWalk(list.walk ?? startWalk(), page);
+  const step = stepWalkEnds(list.walk ?? startWalk(), ends);
   const added = step.fresh ? page.items : [];
   return {
     ...list,
@@ -238,7 +239,7 @@ export function appendRows<T>(rows: T[], more: readonly T[], inPlace: boolean): 
   if (!inPlace) return more.length === 0 ? rows : rows.concat(more);
   const out = growable.has(rows) ? rows : rows.slice();
   growable.add(out);
-  for (const row of more) out.push(row);
+  for (let i = 0; i < more.length; i++) out.push(more[i]);
   return out;
 }
 

@@ -42,7 +42,7 @@ export async function rereadList(deps: RereadDeps, ref: ListRef): Promise<void> 
       const page = await deps.fetchPage(ref, token);
       if (deps.list(ref).requestId !== started.requestId) return;
       const prepared = deps.prepare(ref, page.items);
-      const step = stepWalk(walk, { items: prepared, nextToken: page.nextToken });
+      const step = stepWalk(walk, page);
       walk = step.walk;
       stop = step.stop;
       if (step.fresh) for (const row of prepared) items.push(row);

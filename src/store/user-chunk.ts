@@ -20,6 +20,8 @@ const LONG_FIELD = 0xffff;
 const DOMAIN_SHIFT = 24;
 /** The code of a value not in its table: a status held by its chunk, an email held whole. */
 const UNCODED = 0xff;
+/** Codes a table matches in place before it looks a value up. */
+const RECENT_CODES = 4;
 /** Longer values are never coded, so that the tables, which live as long as the app, stay small. */
 const CODED_MAX_CHARS = 64;
 
@@ -27,6 +29,8 @@ const CODED_MAX_CHARS = 64;
 class CodeTable {
   readonly values: string[] = [];
   private readonly codes = new Map<string, number>();
+  /** The codes last looked up by codeOfEnd, latest first. */
+  private readonly recent: number[] = [];
 
   code(value: string): number {
     const code = this.codes.get(value);
@@ -35,6 +39,27 @@ class CodeTable {
     this.codes.set(value, this.values.length);
     return this.values.push(value) - 1;
   }
+
+  /** The code of `text` from `from` on: a value coded lately is matched in place, without cutting the text. */
+  codeOfEnd(text: string, from: number): number {
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) {
+      const value = this.values[recent[i]];
+      if (value.length === text.length - from && text.endsWith(value)) return recent[i];
+    }
+    const code = this.code(text.slice(from));
+    if (code !== UNCODED) {
+      if (recent.length === RECENT_CODES) recent.pop();
+      recent.unshift(code);
+    }
+    return code;
+  }
+}
+
+/** The index of the last @ of `email`, or -1: lastIndexOf is a call into the runtime, several times this loop for an address. */
+function lastAt(email: string): number {
+  for (let i = email.length - 1; i >= 0; i--) if (email.charCodeAt(i) === 0x40) return i;
+  return -1;
 }
 
 const statuses = new CodeTable();
@@ -73,11 +98,11 @@ export class UserChunk {
     let domain = UNCODED;
     if (email !== undefined) {
       meta |= HAS_EMAIL;
-      const at = email.lastIndexOf('@');
-      if (at >= 0) domain = domains.code(email.slice(at + 1));
+      const at = lastAt(email);
+      if (at >= 0) domain = domains.codeOfEnd(email, at + 1);
       if (domain === UNCODED) meta |= text.append(email) << EMAIL_CODING;
       else if (at === u.username.length && email.startsWith(u.username)) meta |= LOCAL_IS_USERNAME;
-      else meta |= text.append(email.slice(0, at)) << EMAIL_CODING;
+      else meta |= text.append(email, 0, at) << EMAIL_CODING;
     }
     const emailEnd = text.used;
     if (name !== undefined) meta |= HAS_NAME | (text.append(name) << NAME_CODING);

@@ -1,5 +1,5 @@
 import { Box, useApp, useInput, useStdin, useStdout } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { dispatchInput } from '../keys/dispatch.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { currentRoute } from '../store/selectors.ts';
@@ -13,6 +13,7 @@ import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { PromptLine } from './components/PromptLine.tsx';
 import { StoreContext, TimeZoneContext, useAppState, useAppStore } from './store-context.ts';
 import { CurrentView } from './views/CurrentView.tsx';
+import { pausedWhile } from './paused-store.ts';
 import { ThemeContext } from './theme-context.ts';
 import { DEFAULT_THEME, type Theme } from './theme.ts';
 
@@ -57,6 +58,9 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   const now = useNow();
   const quitting = useAppState((s) => s.quitting);
   const helpOpen = useAppState((s) => s.helpOpen);
+  const viewStore = useMemo(() => pausedWhile(store, (s) => s.helpOpen), [store]);
+  const helpDrawn = useRef(false);
+  helpDrawn.current ||= helpOpen;
   const confirmRows = useAppState((s) => dialogRows(s.confirm, undefined, dialogLineCounter(Math.max(20, size.columns))));
   const view = useAppState((s) => currentRoute(s).view);
   const timeZone = useAppState((s) => s.timeZone);
@@ -75,7 +79,16 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
     <Box flexDirection="column" width={width} height={height}>
       <Header width={width} />
       <Box height={bodyHeight} flexShrink={0} flexDirection="column" overflowY="hidden">
-        {helpOpen ? <HelpOverlay view={view} width={width} height={bodyHeight} /> : <CurrentView width={width} height={bodyHeight} now={now} />}
+        {helpDrawn.current && (
+          <Box display={helpOpen ? 'flex' : 'none'} flexDirection="column">
+            <HelpOverlay view={view} width={width} height={bodyHeight} open={helpOpen} />
+          </Box>
+        )}
+        <Box display={helpOpen ? 'none' : 'flex'} flexDirection="column">
+          <StoreContext.Provider value={viewStore}>
+            <CurrentView width={width} height={bodyHeight} now={now} />
+          </StoreContext.Provider>
+        </Box>
       </Box>
       <ConfirmBar width={width} />
       <PromptLine kind="command" width={width} hint="tab completes · enter runs · esc cancels" idle={<FlashLine width={width} />} />

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { render } from 'ink-testing-library';
+import Yoga from 'yoga-layout';
 import { applyPage, beginLoad, emptyList, moveCursorTo, type PagedList } from '../../src/store/paged-list.ts';
 import type { Column } from '../../src/ui/columns.ts';
 import { ListView } from '../../src/ui/components/ListView.tsx';
@@ -54,5 +55,26 @@ describe('list rendering cost is O(screen)', () => {
     assert.match(frame, /▶ 20 /);
     const measure = height * columns.length;
     assert.equal(counter.calls, measure + 2 * columns.length, 'measuring the rows in view, then drawing two rows');
+  });
+
+  it('a jump of the window (G following the end, PgDn) redraws the rows where they are: no row is made anew', () => {
+    const columns = countingColumns({ calls: 0 });
+    const height = 20;
+    const draw = (list: PagedList<Row>) => <ListView list={list} columns={columns} width={80} height={height} noun="rows" emptyText="none" now={0} />;
+    let list = moveCursorTo(loaded(5_000), 100);
+    const app = render(draw(list));
+    const create = Yoga.Node.create;
+    let made = 0;
+    Yoga.Node.create = (...args: Parameters<typeof create>) => { made++; return create(...args); };
+    try {
+      list = moveCursorTo(list, 3_000);
+      app.rerender(draw(list));
+    } finally {
+      Yoga.Node.create = create;
+    }
+    const frame = app.lastFrame() ?? '';
+    app.unmount();
+    assert.match(frame, /▶ 3000 /);
+    assert.equal(made, 0);
   });
 });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import realStringWidth from 'string-width';
 import { createStringWidth } from '../../src/ui/render/fast-string-width.ts';
 import { isNarrowCodePoint, NARROW_TABLE_END } from '../../src/ui/render/narrow-code-points.ts';
+import { wideCodePoints } from '../../src/ui/render/wide-code-points.ts';
 import { SeededRandom } from '../helpers/seeded-random.ts';
 
 function random(seed: number): () => number {
@@ -14,7 +15,7 @@ const PIECES = [
   'a', 'Z', ' ', '~', 'user-42', 'é', 'Océane', 'ß', 'Ω', 'Ж', '·', '…', '—', '│', '─', '╭', '▶', '▲', '◆', '✖', '★', '→', '€',
   '\u001b[31m', '\u001b[39m', '\u001b[1m', '\u001b[22m', '\u001b[m', '\u001b[38;5;208m', '\u001b[38;2;255;0;10m', '\u001b[1234m', '\u001b[38;5;1234m',
   '\u001b]0;title\u0007', '\u009b31m', '\u001b', '\t', '\n', '\u0000', '\u007f',
-  '漢', '字', '👍', '👍🏽', '🇫🇷', '❤️', '👩‍💻', 'e\u0301', '\u0301', '\u200b', '\u200d', '\ufe0f', '\u00ad', 'ｱ', '가', '\u1100\u1161',
+  '漢', '字', '👍', '👍🏽', '🇫🇷', '❤️', '👩‍💻', 'e\u0301', '\u0301', '\u200b', '\u200d', '\ufe0f', '\u00ad', 'ｱ', '가', '\u1100\u1161', 'さくら', 'か\u3099', '\u11a8', 'Ａ',
   '\u2b50', '\u231a', '\u26a1', '\u2705', '\u2716', '\u27a1', '\u2b06',
 ];
 
@@ -29,6 +30,22 @@ describe('fast string-width', () => {
       checked++;
     }
     assert.ok(checked > 4000, `${checked} code points`);
+  });
+
+  it('counts two columns for every code point of its wide table, standing alone and among others, as string-width does, without loading it', () => {
+    let loads = 0;
+    const fast = createStringWidth(() => { loads++; return realStringWidth; });
+    let checked = 0;
+    for (const code of wideCodePoints()) {
+      const c = String.fromCharCode(code);
+      assert.equal(realStringWidth(c), 2, `U+${code.toString(16)}`);
+      assert.equal(realStringWidth(`a${c}b${c}\u001b[31m${c}\u001b[39m`), 8, `U+${code.toString(16)} among others`);
+      if (checked % 97 === 0) assert.equal(fast(`a${c}b${c}\u001b[31m${c}\u001b[39m`), 8, `U+${code.toString(16)} counted fast`);
+      checked++;
+    }
+    assert.ok(checked > 39_000, `${checked} code points`);
+    assert.equal(fast('伊藤 さくら'), 11);
+    assert.equal(loads, 0);
   });
 
   it('answers what string-width answers for random mixes of ASCII, symbols, colour and everything else', () => {

@@ -47,6 +47,16 @@ describe('following a list to its end (G)', () => {
     assert.ok(shows >= Math.floor((19 * 30) / FOLLOW_PUBLISH_MS), `${shows} redraws`);
   });
 
+  it('reads each page as fetched to guard the walk: no row as stored is serialised', async () => {
+    const h = harness(200);
+    let serialised = 0;
+    h.deps.prepare = (_: ListRef, items: unknown[]) => items.map((value) => ({ value, toJSON: () => { serialised++; return value; } }));
+    h.set(startFollow(h.get()));
+    assert.equal(await followPages(h.deps, REF), 'complete');
+    assert.equal(h.get().items.length, 200);
+    assert.equal(serialised, 0);
+  });
+
   it('stops after the page in flight when the user stops it, keeping what arrived', async () => {
     const h = harness(10_000);
     h.set(startFollow(h.get()));

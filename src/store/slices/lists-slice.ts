@@ -6,7 +6,7 @@ import { listSource } from '../list-sources.ts';
 import { reloadLists } from '../navigation-actions.ts';
 import { pageRowsOf } from '../page-rows.ts';
 import {
-  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, clampCursor, emptyList, isWalkStop, moveCursorTo, nearEnd, stopFollow,
+  advanceFollow, applyError, applyPage, beginLoad, canLoadMore, clampCursor, emptyList, isWalkStop, moveCursorTo, nearEnd, pageEnds, stopFollow,
   type PagedList,
 } from '../paged-list.ts';
 import { rereadList, withPendingFeedback } from '../reread-list.ts';
@@ -21,13 +21,20 @@ type ListActions = 'loadMore' | 'loadToEnd' | 'stopLoading' | 'moveCursor' | 'cu
  * last drawn with (its page for PgDn and for fetching the next page before the cursor gets there).
  */
 export function listsSlice({ get, set, deps, aborts, kit, shared }: SliceEnv): Slice<'lists' | 'pageRows' | 'sorts', ListActions> {
-  const list = <T>(ref: ListRef) => (get().lists[listKey(ref)] as PagedList<T> | undefined) ?? emptyList<T>();
-  const setList = (ref: ListRef, next: PagedList<unknown>) => set((s) => ({ lists: { ...s.lists, [listKey(ref)]: next } }));
+  const keys = new WeakMap<ListRef, string>();
+  /** The list's key, made once per ref: G asks for it several times a page with the same ref. */
+  const keyOf = (ref: ListRef) => {
+    let key = keys.get(ref);
+    if (key === undefined) keys.set(ref, (key = listKey(ref)));
+    return key;
+  };
+  const list = <T>(ref: ListRef) => (get().lists[keyOf(ref)] as PagedList<T> | undefined) ?? emptyList<T>();
+  const setList = (ref: ListRef, next: PagedList<unknown>) => set((s) => ({ lists: { ...s.lists, [keyOf(ref)]: next } }));
   const rowsOf = (ref: ListRef) => pageRowsOf(get(), listKey(ref), deps.listRows);
   const prepare = (ref: ListRef, items: unknown[]) => listSource(ref).prepare?.(items) ?? items;
 
   function fetchPage(ref: ListRef, token: string | undefined): Promise<Page<unknown>> {
-    return listSource(ref).fetch(kit.gw, ref, token, { signal: aborts.signal(listKey(ref)) }, get());
+    return listSource(ref).fetch(kit.gw, ref, token, { signal: aborts.signal(keyOf(ref)) }, get());
   }
 
   function loadMore(ref: ListRef) {
@@ -39,7 +46,7 @@ export function listsSlice({ get, set, deps, aborts, kit, shared }: SliceEnv): S
       (fetched) => {
         const current = list(ref);
         const had = current.items.length;
-        const next = applyPage(current, started.requestId, { ...fetched, items: prepare(ref, fetched.items) }, listSource(ref).appendInPlace);
+        const next = applyPage(current, started.requestId, { ...fetched, items: prepare(ref, fetched.items) }, listSource(ref).appendInPlace, pageEnds(fetched));
         if (next === current) return;
         const gotNothing = next.items.length === had;
         const shown = next.followUntil === undefined ? clampCursor(next) : advanceFollow(next);

@@ -1,12 +1,14 @@
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { disabledReasons, modeTable, tablesFor } from '../../keys/dispatch.ts';
 import { causeLabel } from '../../store/api-stats.ts';
 import type { KeyTable } from '../../keys/binding.ts';
+import type { ConfigState } from '../../config/config-types.ts';
+import type { ViewName } from '../../store/routes.ts';
 import { endsFooter, fitHints, hintText } from '../footer-hints.ts';
 import { currentRoute } from '../../store/selectors.ts';
 import { useAppState } from '../store-context.ts';
+import { oncePerState } from '../state-memo.ts';
 import { useTheme } from '../theme-context.ts';
 
 export { fitHints };
@@ -32,6 +34,37 @@ function viewHints(tables: KeyTable[], reasons: string[], now: string): { label:
     }));
 }
 
+/** Why each key of the current view is off now, joined. */
+const reasonsNow = oncePerState((s) => disabledReasons(s).join(SEPARATOR));
+
+/** '1' for each key of the current view whose hint its state calls for now, else '0'. */
+const hintsNow = oncePerState((s) => tablesFor(currentRoute(s).view, s.config).flatMap((t) => t.bindings).map((b) => (b.hintWhen?.(s) === true ? '1' : '0')).join(''));
+
+/** What the hints line is made from. */
+interface HintsKey {
+  mode: KeyTable | undefined;
+  view: ViewName;
+  config: ConfigState;
+  reasons: string;
+  now: string;
+  room: number;
+}
+
+/** The hints lines made last, so that ? and ? again, or a mode opened and closed, redraw the footer without remaking its line. */
+const recentHints: { key: HintsKey; fitted: string }[] = [];
+const RECENT_HINTS = 4;
+
+function fittedHints(key: HintsKey): string {
+  const same = (k: HintsKey) => k.mode === key.mode && k.view === key.view && k.config === key.config && k.reasons === key.reasons && k.now === key.now && k.room === key.room;
+  const hit = recentHints.find((entry) => same(entry.key));
+  if (hit) return hit.fitted;
+  const hints = key.mode ? modeHints(key.mode) : viewHints(tablesFor(key.view, key.config), key.reasons.split(SEPARATOR), key.now);
+  const fitted = fitHints(hints, key.room);
+  recentHints.unshift({ key, fitted });
+  recentHints.length = Math.min(recentHints.length, RECENT_HINTS);
+  return fitted;
+}
+
 /** The key hints of the current view (from its key table) and the API call counters, with failed attempts by cause. */
 export function Footer({ width }: { width: number }) {
   const theme = useTheme();
@@ -42,13 +75,12 @@ export function Footer({ width }: { width: number }) {
     failed: s.api.failed,
   })));
   const config = useAppState((s) => s.config);
-  const reasons = useAppState((s) => disabledReasons(s).join(SEPARATOR));
+  const reasons = useAppState(reasonsNow);
   const mode = useAppState(modeTable);
-  const now = useAppState((s) => tablesFor(view, s.config).flatMap((t) => t.bindings).map((b) => (b.hintWhen?.(s) === true ? '1' : '0')).join(''));
-  const hints = useMemo(() => (mode ? modeHints(mode) : viewHints(tablesFor(view, config), reasons.split(SEPARATOR), now)), [mode, view, config, reasons, now]);
+  const now = useAppState(hintsNow);
   const stats = `API ${calls}${causes ? ` · ${causes}` : ''}${failed ? ` · failed ${failed}` : ''}`;
   const room = Math.max(4, width - stats.length - 3);
-  const fitted = useMemo(() => fitHints(hints, room), [hints, room]);
+  const fitted = fittedHints({ mode, view, config, reasons, now, room });
   return (
     <Box width={width} justifyContent="space-between" flexShrink={0}>
       <Text dimColor wrap="truncate">{fitted}</Text>

@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { helpDisabledReasons, helpTables } from '../../keys/dispatch.ts';
 import type { ViewName } from '../../store/routes.ts';
 import { useAppState } from '../store-context.ts';
+import { oncePerState } from '../state-memo.ts';
 import { cellText, HELP_GAP, LABEL_WIDTH, layoutHelp, type HelpCell, type HelpLayout } from './help-layout.ts';
 import type { ConfigState } from '../../config/config-types.ts';
 import { usePageRows } from '../views/use-page-rows.ts';
@@ -46,12 +47,18 @@ function helpLayout(view: ViewName, config: ConfigState, reasons: string, width:
   return layout;
 }
 
+/** Why each key the help lists is off now, joined by NUL. */
+const helpReasonsNow = oncePerState((s) => helpDisabledReasons(s).join('\u0000'));
+
 /**
  * The `?` help: the keys of the current view, the global ones and those of every mode (input line, dialogs, the
- * help itself), from the same tables the keys use; in columns that fit the width, scrolling when taller.
+ * help itself), from the same tables the keys use; in columns that fit the width, scrolling when taller. Kept drawn
+ * but hidden while closed (`open` false), it does not work out which keys are off on every change of the state, and
+ * opening it again shows the tree it has rather than making one.
  */
-export function HelpOverlay({ view, width, height }: { view: ViewName; width: number; height: number }) {
-  const reasons = useAppState((s) => helpDisabledReasons(s).join('\u0000'));
+export function HelpOverlay({ view, width, height, open = true }: { view: ViewName; width: number; height: number; open?: boolean }) {
+  const shown = useRef('');
+  const reasons = useAppState((s) => (open ? (shown.current = helpReasonsNow(s)) : shown.current));
   const scroll = useAppState((s) => s.helpScroll ?? 0);
   const config = useAppState((s) => s.config);
   const scrollHelp = useAppState((s) => s.actions.scrollHelp);
@@ -64,13 +71,14 @@ export function HelpOverlay({ view, width, height }: { view: ViewName; width: nu
   useEffect(() => {
     if (scroll > maxScroll) scrollHelp(maxScroll - scroll);
   }, [scroll, maxScroll, scrollHelp]);
+  const rows = useMemo(() => layout.rows.slice(top, top + visible).map((row, r) => (
+    <Text key={top + r} wrap="truncate">{rowChildren(row, layout.columnWidth, theme)}</Text>
+  )), [layout, top, visible, theme]);
   const where = maxScroll > 0 ? ` · j/k scroll (${top + 1}–${Math.min(top + visible, layout.rows.length)} of ${layout.rows.length})` : '';
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width} height={height} overflowY="hidden">
       <Text bold wrap="truncate">{`Keys — esc, ? or q closes${where}`}</Text>
-      {layout.rows.slice(top, top + visible).map((row, r) => (
-        <Text key={top + r} wrap="truncate">{rowChildren(row, layout.columnWidth, theme)}</Text>
-      ))}
+      {rows}
     </Box>
   );
 }

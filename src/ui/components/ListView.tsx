@@ -58,7 +58,11 @@ function useWindowOffset<T>(list: PagedList<T>, height: number): number {
   return offset;
 }
 
-/** A windowed table: draws only the rows inside the window, so its cost does not grow with the list. */
+/**
+ * A windowed table: draws only the rows inside the window, so its cost does not grow with the list. A row's key is
+ * its index modulo the window's height: a scroll by one line moves one row component to the other end, and a jump (a
+ * publish while G follows the end) updates every row in place rather than making the window's rows anew.
+ */
 export function ListView<T>({ list, columns: allColumns, width, height: wanted, noun, emptyText, now, focused = true, isMarked, status, pageKey }: ListViewProps<T>) {
   const theme = useTheme();
   const height = Math.max(1, wanted);
@@ -89,7 +93,7 @@ export function ListView<T>({ list, columns: allColumns, width, height: wanted, 
           {rows.map((item, i) => {
             const index = start + i;
             return (
-              <ListRow key={index} item={item} columns={columns} widths={widths} now={now} zone={zone}
+              <ListRow key={index % height} item={item} columns={columns} widths={widths} now={now} zone={zone}
                 selected={index === list.cursor} focused={focused} marked={isMarked?.(item) ?? false} />
             );
           })}

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { bucketsOf, bucketValues, countText, sparkline, summarize } from '../../domain/sparkline.ts';
 import type { RiskMetricName, RiskPulseData } from '../../gateway/types.ts';
 import { pulseData, pulseWord } from '../../store/risk-pulse.ts';
@@ -39,9 +39,10 @@ export const STRIP_CELLS = 12;
 
 /**
  * The pool header's risk pulse: per metric a 24-hour sparkline with the latest 5-minute value and the peak
- * ("ATO ▁▁▃█▁ 2/9"); one word when there is nothing to draw (loading, no data, denied, unavailable, failed).
+ * ("ATO ▁▁▃█▁ 2/9"); one word when there is nothing to draw (loading, no data, denied, unavailable, failed). Drawn
+ * again only when the pulse or the cells change, not with every page G shows in the list below it.
  */
-export function PulseStrip({ poolId, cells = STRIP_CELLS }: { poolId: string; cells?: number }) {
+export const PulseStrip = memo(function PulseStrip({ poolId, cells = STRIP_CELLS }: { poolId: string; cells?: number }) {
   const theme = useTheme();
   const pulse = useAppState((s) => s.pulses[poolId]);
   const loadPulse = useAppState((s) => s.actions.loadPulse);
@@ -60,4 +61,4 @@ export function PulseStrip({ poolId, cells = STRIP_CELLS }: { poolId: string; ce
       ))}
     </Text>
   );
-}
+});

@@ -1,5 +1,6 @@
 import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize, type AnsiCode } from '@alcalzone/ansi-tokenize';
 import { isNarrowCodePoint } from './narrow-code-points.ts';
+import { isWideCodePoint } from './wide-code-points.ts';
 
 /** A line of text as it lands on one row: where it starts and what it says, after clipping and transformers. */
 export interface RowPiece {
@@ -43,6 +44,23 @@ function tokensOf(sequence: string): readonly AnsiCode[] | undefined {
   return codes;
 }
 
+const sequenceResults = new Map<Styles, Map<string, Styles | null>>();
+
+/** The styles in force after colour sequence `sequence` is applied to `from`; undefined when it is not one Ink's tokenizer reads as colour codes. */
+function stylesAfter(from: Styles, sequence: string): Styles | undefined {
+  let bySequence = sequenceResults.get(from);
+  if (bySequence === undefined) bounded(sequenceResults).set(from, (bySequence = new Map()));
+  let to = bySequence.get(sequence);
+  if (to === undefined) {
+    const codes = tokensOf(sequence);
+    let current = from;
+    if (codes !== undefined) for (const code of codes) current = intern(reduceAnsiCodesIncremental(current as AnsiCode[], [code]));
+    to = codes === undefined ? null : current;
+    bounded(bySequence).set(sequence, to);
+  }
+  return to ?? undefined;
+}
+
 function intern(styles: AnsiCode[]): Styles {
   if (styles.length === 0) return NO_STYLES;
   const key = styles.map((s) => `${s.code}\u0000${s.endCode}`).join('\u0001');
@@ -65,8 +83,10 @@ function transition(from: Styles, to: Styles): string {
 }
 
 /**
- * Lays one line into the row's cells from `x`, as Ink's Output does; false when the line holds anything but printable
- * ASCII, the narrow standalone code points and colour sequences (each of those is one cell and one grapheme).
+ * Lays one line into the row's cells from `x`, as Ink's Output does (a cell left of the row is dropped, as Ink's frame
+ * never shows it); false when the line holds anything but printable
+ * ASCII, the narrow standalone code points (one cell and one grapheme each), the wide standalone ones (two cells, the
+ * second left empty, as Ink leaves it) and colour sequences.
  */
 function place(values: string[], styles: Styles[], x: number, line: string): boolean {
   let current = NO_STYLES;
@@ -75,38 +95,65 @@ function place(values: string[], styles: Styles[], x: number, line: string): boo
     const c = line.charCodeAt(i);
     if (c === 0x1b) {
       const end = sgrEnd(line, i);
-      const codes = end < 0 ? undefined : tokensOf(line.slice(i, end + 1));
-      if (codes === undefined) return false;
-      for (const code of codes) current = intern(reduceAnsiCodesIncremental(current as AnsiCode[], [code]));
+      const next = end < 0 ? undefined : stylesAfter(current, line.slice(i, end + 1));
+      if (next === undefined) return false;
+      current = next;
       i = end;
       continue;
     }
-    if ((c < 0x20 || c > 0x7e) && !isNarrowCodePoint(c)) return false;
-    values[at] = line[i]!;
-    styles[at] = current;
+    if ((c < 0x20 || c > 0x7e) && !isNarrowCodePoint(c)) {
+      if (!isWideCodePoint(c)) return false;
+      if (at >= 0) {
+        values[at] = line[i]!;
+        styles[at] = current;
+      }
+      if (at + 1 >= 0) {
+        values[at + 1] = '';
+        styles[at + 1] = current;
+      }
+      at += 2;
+      continue;
+    }
+    if (at >= 0) {
+      values[at] = line[i]!;
+      styles[at] = current;
+    }
     at++;
   }
   return true;
 }
 
+/** The cells of the row being made and the parts of its text: kept from row to row, so that a row allocates its text only. */
+const cellValues: string[] = [];
+const cellStyles: Styles[] = [];
+const parts: string[] = [];
+
 /**
  * One row of a frame, exactly as Ink's Output would write it, without a cell object per character: the cells are
  * two arrays (text and shared styles) and style changes are written once per run. Undefined for a row holding text
- * this does not handle (wide or combining characters, other escape sequences); Ink's Output draws those.
+ * this does not handle (emoji and other wide characters outside its table, combining characters, other escape
+ * sequences); Ink's Output draws those.
  */
 export function fastRow(width: number, pieces: readonly RowPiece[]): string | undefined {
-  const values: string[] = new Array<string>(width).fill(' ');
-  const styles: Styles[] = new Array<Styles>(width).fill(NO_STYLES);
+  const values = cellValues;
+  const styles = cellStyles;
+  values.length = width;
+  styles.length = width;
+  values.fill(' ');
+  styles.fill(NO_STYLES);
   for (const piece of pieces) if (!place(values, styles, piece.x, piece.line)) return undefined;
-  let out = '';
+  const out = parts;
+  let n = 0;
   let previous = NO_STYLES;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (value === undefined) continue;
     const style = styles[i]!;
-    out += transition(previous, style) + value;
+    if (style !== previous) out[n++] = transition(previous, style);
+    out[n++] = value;
     previous = style;
   }
-  out += transition(previous, NO_STYLES);
-  return out.trimEnd();
+  out[n++] = transition(previous, NO_STYLES);
+  out.length = n;
+  return out.join('').trimEnd();
 }
