@@ -24,7 +24,12 @@ export interface AppProps {
   rows?: number;
   /** The colours to draw with (dark when absent). */
   theme?: Theme;
+  /** How long after the first frame the help is laid out, hidden, so that the first `?` only shows it (ms). */
+  helpWarmMs?: number;
 }
+
+/** The help is laid out this long after the first frame: out of the way of the first screens, before most first `?`. */
+export const HELP_WARM_MS = 1000;
 
 function useTerminalSize(fixed: { columns?: number; rows?: number }) {
   const { stdout } = useStdout();
@@ -50,7 +55,7 @@ function useNow(): number {
   return now;
 }
 
-function Shell({ columns, rows }: { columns?: number; rows?: number }) {
+function Shell({ columns, rows, helpWarmMs }: { columns?: number; rows?: number; helpWarmMs: number }) {
   const store = useAppStore();
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
@@ -60,7 +65,12 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
   const helpOpen = useAppState((s) => s.helpOpen);
   const viewStore = useMemo(() => pausedWhile(store, (s) => s.helpOpen), [store]);
   const helpDrawn = useRef(false);
-  helpDrawn.current ||= helpOpen;
+  const [helpWarm, setHelpWarm] = useState(false);
+  helpDrawn.current ||= helpOpen || helpWarm;
+  useEffect(() => {
+    const timer = setTimeout(() => setHelpWarm(true), helpWarmMs);
+    return () => clearTimeout(timer);
+  }, [helpWarmMs]);
   const confirmRows = useAppState((s) => dialogRows(s.confirm, undefined, dialogLineCounter(Math.max(20, size.columns))));
   const view = useAppState((s) => currentRoute(s).view);
   const timeZone = useAppState((s) => s.timeZone);
@@ -99,11 +109,11 @@ function Shell({ columns, rows }: { columns?: number; rows?: number }) {
 }
 
 /** The whole TUI, built from the store it is given. */
-export function App({ store, columns, rows, theme = DEFAULT_THEME }: AppProps) {
+export function App({ store, columns, rows, theme = DEFAULT_THEME, helpWarmMs = HELP_WARM_MS }: AppProps) {
   return (
     <StoreContext.Provider value={store}>
       <ThemeContext.Provider value={theme}>
-        <Shell columns={columns} rows={rows} />
+        <Shell columns={columns} rows={rows} helpWarmMs={helpWarmMs} />
       </ThemeContext.Provider>
     </StoreContext.Provider>
   );

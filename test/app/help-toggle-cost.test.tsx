@@ -12,14 +12,14 @@ import { waitFor } from '../helpers/wait-for.ts';
 const POOL = 'us-test-1_Pool1';
 const HELP = 'Keys — esc, ? or q closes';
 
-function start() {
+function start(helpWarmMs = 60_000) {
   const gw = new FakeGateway();
   gw.users = Array.from({ length: 200 }, (_, i): User => ({
     username: `user${i}`, enabled: true, status: 'CONFIRMED', mfaOptions: [], attributes: { email: `user${i}@example.com`, name: `User ${i}` },
   }));
   const store = createAppStore({ gateway: gw, flashMs: 60_000 });
   store.getState().actions.openDeepLink(POOL);
-  const app = render(<App store={store} columns={120} rows={40} />);
+  const app = render(<App store={store} columns={120} rows={40} helpWarmMs={helpWarmMs} />);
   const frame = () => app.lastFrame() ?? '';
   const press = async (key: string, shows: (frame: string) => boolean, what: string) => {
     app.stdin.write(key);
@@ -76,6 +76,32 @@ describe('? opens and closes the help over the view without making either anew',
       assert.match(s.frame(), /▶ user3 /);
     } finally {
       s.app.unmount();
+    }
+  });
+
+  it('the help is laid out, hidden, a moment after the first frame: the first ? then makes no node (without it, it makes the help)', async () => {
+    const create = Yoga.Node.create;
+    let made = 0;
+    Yoga.Node.create = (...args: Parameters<typeof create>) => {
+      made++;
+      return create(...args);
+    };
+    const cold = start();
+    const warm = start(0);
+    try {
+      for (const s of [cold, warm]) await waitFor(() => /user0 /.test(s.frame()), 5000, 'the users');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const before = made;
+      await warm.press('?', (f) => f.includes(HELP) && !/user0 /.test(f), 'the help');
+      assert.equal(made - before, 0, 'the warm app showed the help it had');
+      const coldBefore = made;
+      await cold.press('?', (f) => f.includes(HELP) && !/user0 /.test(f), 'the help, cold');
+      assert.ok(made - coldBefore > 20, `the cold app made the help's nodes (${made - coldBefore})`);
+      assert.equal(warm.frame(), cold.frame());
+    } finally {
+      Yoga.Node.create = create;
+      cold.app.unmount();
+      warm.app.unmount();
     }
   });
 });
