@@ -28,8 +28,8 @@ export interface AppProps {
   helpWarmMs?: number;
 }
 
-/** The help is laid out this long after the first frame: out of the way of the first screens, before most first `?`. */
-export const HELP_WARM_MS = 1000;
+/** The help is laid out this long after the first frame: after the first screens are drawn, before a first `?`. */
+export const HELP_WARM_MS = 300;
 
 function useTerminalSize(fixed: { columns?: number; rows?: number }) {
   const { stdout } = useStdout();
