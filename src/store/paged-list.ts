@@ -265,10 +265,10 @@ export function stopFollow<T>(list: PagedList<T>): PagedList<T> {
   return list.followUntil === undefined ? list : { ...list, followUntil: undefined };
 }
 
-/** Records a failed fetch; what was loaded stays. */
+/** Records a failed fetch; what was loaded stays, and the cursor stays on it (a refresh that failed leaves none). */
 export function applyError<T>(list: PagedList<T>, requestId: number, error: ListError): PagedList<T> {
   if (requestId !== list.requestId || !list.loading) return list;
-  return { ...list, loading: false, error, followUntil: undefined };
+  return clampCursor({ ...list, loading: false, error, followUntil: undefined });
 }
 
 /** Clears the error so that the next loadMore tries again from the same token. */

@@ -32,6 +32,15 @@ describe('paged list', () => {
     assert.deepEqual(fresh.items, [9]);
   });
 
+  it('a refresh whose first page fails leaves an empty list with its cursor on the first line, not where the old rows were', () => {
+    let l = beginLoad(emptyList<number>());
+    l = moveCursorTo(applyPage(l, l.requestId, { items: range(60), nextToken: 'x' }), 42);
+    l = beginLoad(resetForRefresh(l));
+    assert.equal(l.cursor, 42, 'the refresh keeps the cursor for the rows to come');
+    l = applyError(l, l.requestId, { kind: 'network', message: 'down', retryable: true });
+    assert.deepEqual([l.items.length, l.cursor, l.error?.message], [0, 0, 'down']);
+  });
+
   it('keeps loaded items on error and will not load more until the error is cleared', () => {
     let l = beginLoad(emptyList<number>());
     l = applyPage(l, l.requestId, { items: [1, 2], nextToken: 'x' });
