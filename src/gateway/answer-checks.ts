@@ -77,6 +77,13 @@ export function checkErrorAnswer(body: Uint8Array, contentType: string | undefin
   }
 }
 
+/** A header of an answer by its lower-case name, whatever case the answer gave it. */
+export function header(headers: Readonly<Record<string, string | undefined>> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
+
 /** The whole body of an answer as bytes, at most MAX_ANSWER_BYTES; bodies already in memory are returned as they are. */
 export async function readWholeBody(body: unknown): Promise<unknown> {
   if (body === undefined || body === null || body instanceof Uint8Array) return body;

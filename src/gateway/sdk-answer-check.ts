@@ -1,5 +1,5 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { checkErrorAnswer, checkRawAnswer, readWholeBody } from './answer-checks.ts';
+import { checkErrorAnswer, checkRawAnswer, header, readWholeBody } from './answer-checks.ts';
 import type { Page, User } from './types.ts';
 import { readUserPage } from './user-page.ts';
 
@@ -23,12 +23,6 @@ type WithUserPage = { [USER_PAGE]?: Page<User> };
 /** The page of users read from a ListUsers / ListUsersInGroup answer's body, when it was (see checkAnswersOf). */
 export function userPageOf(output: object): Page<User> | undefined {
   return (output as WithUserPage)[USER_PAGE];
-}
-
-function header(headers: RawResponse['headers'], name: string): string | undefined {
-  if (!headers) return undefined;
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
 }
 
 /**

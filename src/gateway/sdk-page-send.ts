@@ -3,7 +3,8 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { HttpRequest } from '@smithy/core/protocols';
 import { operation } from '@smithy/core/schema';
 import type { FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext, HttpRequest as HttpRequestParts, HttpResponse, HttpSigner, Identity, MetadataBearer } from '@smithy/types';
-import { checkErrorAnswer, readWholeBody } from './answer-checks.ts';
+import { checkErrorAnswer, header, readWholeBody } from './answer-checks.ts';
+import { MalformedAnswerError } from './errors.ts';
 import type { Page, User } from './types.ts';
 import { readUserPage } from './user-page.ts';
 
@@ -96,9 +97,10 @@ export function pageSenderOf(client: CognitoIdentityProviderClient): PageSender 
       const bytes = await readWholeBody(response.body);
       response.body = bytes;
       const status = response.statusCode;
-      const type = contentType(response.headers);
+      const type = header(response.headers, 'content-type');
       if (status >= 200 && status < 300) {
-        const page = bytes instanceof Uint8Array ? readUserPage(bytes, type, TOKEN_FIELDS[op]) : { items: [] };
+        if (!(bytes instanceof Uint8Array)) throw new MalformedAnswerError('the answer has no body');
+        const page = readUserPage(bytes, type, TOKEN_FIELDS[op]);
         t.signer.successHandler?.(response, props);
         return page;
       }
@@ -163,11 +165,6 @@ function withSignerOnce(props: Record<string, unknown>): Record<string, unknown>
     set: (value: number) => { config.systemClockOffset = value; },
   };
   return { ...props, config: Object.create(config, { signer: { value: signer }, systemClockOffset }) };
-}
-
-function contentType(headers: HttpResponse['headers']): string | undefined {
-  for (const name in headers) if (name.toLowerCase() === 'content-type') return headers[name];
-  return undefined;
 }
 
 const REQUEST_ID_HEADER = /^x-[\w-]+-request-?id$/;

@@ -24,12 +24,17 @@ export interface AppProps {
   rows?: number;
   /** The colours to draw with (dark when absent). */
   theme?: Theme;
-  /** How long after the first frame the help is laid out, hidden, so that the first `?` only shows it (ms). */
-  helpWarmMs?: number;
+  /** When the help is laid out, hidden, so that the first `?` only shows it: calls `warm` then, returns a cancel. */
+  scheduleHelpWarm?: (warm: () => void) => () => void;
 }
 
 /** The help is laid out this long after the first frame: after the first screens are drawn, before a first `?`. */
 export const HELP_WARM_MS = 300;
+
+function warmHelpSoon(warm: () => void): () => void {
+  const timer = setTimeout(warm, HELP_WARM_MS);
+  return () => clearTimeout(timer);
+}
 
 function useTerminalSize(fixed: { columns?: number; rows?: number }) {
   const { stdout } = useStdout();
@@ -55,7 +60,7 @@ function useNow(): number {
   return now;
 }
 
-function Shell({ columns, rows, helpWarmMs }: { columns?: number; rows?: number; helpWarmMs: number }) {
+function Shell({ columns, rows, scheduleHelpWarm }: { columns?: number; rows?: number; scheduleHelpWarm: (warm: () => void) => () => void }) {
   const store = useAppStore();
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
@@ -67,10 +72,7 @@ function Shell({ columns, rows, helpWarmMs }: { columns?: number; rows?: number;
   const helpDrawn = useRef(false);
   const [helpWarm, setHelpWarm] = useState(false);
   helpDrawn.current ||= helpOpen || helpWarm;
-  useEffect(() => {
-    const timer = setTimeout(() => setHelpWarm(true), helpWarmMs);
-    return () => clearTimeout(timer);
-  }, [helpWarmMs]);
+  useEffect(() => scheduleHelpWarm(() => setHelpWarm(true)), [scheduleHelpWarm]);
   const confirmRows = useAppState((s) => dialogRows(s.confirm, undefined, dialogLineCounter(Math.max(20, size.columns))));
   const view = useAppState((s) => currentRoute(s).view);
   const timeZone = useAppState((s) => s.timeZone);
@@ -109,11 +111,11 @@ function Shell({ columns, rows, helpWarmMs }: { columns?: number; rows?: number;
 }
 
 /** The whole TUI, built from the store it is given. */
-export function App({ store, columns, rows, theme = DEFAULT_THEME, helpWarmMs = HELP_WARM_MS }: AppProps) {
+export function App({ store, columns, rows, theme = DEFAULT_THEME, scheduleHelpWarm = warmHelpSoon }: AppProps) {
   return (
     <StoreContext.Provider value={store}>
       <ThemeContext.Provider value={theme}>
-        <Shell columns={columns} rows={rows} helpWarmMs={helpWarmMs} />
+        <Shell columns={columns} rows={rows} scheduleHelpWarm={scheduleHelpWarm} />
       </ThemeContext.Provider>
     </StoreContext.Provider>
   );

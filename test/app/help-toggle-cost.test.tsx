@@ -12,14 +12,17 @@ import { waitFor } from '../helpers/wait-for.ts';
 const POOL = 'us-test-1_Pool1';
 const HELP = 'Keys — esc, ? or q closes';
 
-function start(helpWarmMs = 60_000) {
+/** Never lays the help out ahead of `?`. */
+const NEVER = (): (() => void) => () => {};
+
+function start(scheduleHelpWarm: (warm: () => void) => () => void = NEVER) {
   const gw = new FakeGateway();
   gw.users = Array.from({ length: 200 }, (_, i): User => ({
     username: `user${i}`, enabled: true, status: 'CONFIRMED', mfaOptions: [], attributes: { email: `user${i}@example.com`, name: `User ${i}` },
   }));
   const store = createAppStore({ gateway: gw, flashMs: 60_000 });
   store.getState().actions.openDeepLink(POOL);
-  const app = render(<App store={store} columns={120} rows={40} helpWarmMs={helpWarmMs} />);
+  const app = render(<App store={store} columns={120} rows={40} scheduleHelpWarm={scheduleHelpWarm} />);
   const frame = () => app.lastFrame() ?? '';
   const press = async (key: string, shows: (frame: string) => boolean, what: string) => {
     app.stdin.write(key);
@@ -86,11 +89,14 @@ describe('? opens and closes the help over the view without making either anew',
       made++;
       return create(...args);
     };
+    let warmHelp: () => void = () => {};
     const cold = start();
-    const warm = start(0);
+    const warm = start((w) => { warmHelp = w; return () => {}; });
     try {
       for (const s of [cold, warm]) await waitFor(() => /user0 /.test(s.frame()), 5000, 'the users');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      const shown = made;
+      warmHelp();
+      await waitFor(() => made > shown, 5000, 'the hidden help laid out');
       const before = made;
       await warm.press('?', (f) => f.includes(HELP) && !/user0 /.test(f), 'the help');
       assert.equal(made - before, 0, 'the warm app showed the help it had');
